@@ -1,0 +1,20 @@
+// Who may do what with an enterprise record. Visibility itself is the Scope (checked in the
+// data layer); these rules decide the actions on a record the actor can already see.
+import { type Actor, hasRole, isAdmin, isSupervisor } from '../auth/roles.ts';
+
+export type EnterpriseAction = 'update' | 'delete' | 'changeRegion' | 'changeCreditCode';
+
+/** Government users who keep the directory: admin and supervisors at every tier. */
+export const canCreateEnterprise = (actor: Actor) => isAdmin(actor) || isSupervisor(actor);
+
+export const canImportEnterprises = canCreateEnterprise;
+
+export function enterpriseActions(actor: Actor): EnterpriseAction[] {
+  if (isAdmin(actor) || hasRole(actor, 'provinceSupervisor', 'citySupervisor', 'countySupervisor')) {
+    return ['update', 'delete', 'changeRegion', 'changeCreditCode'];
+  }
+  if (hasRole(actor, 'townshipSupervisor')) return ['update', 'changeCreditCode'];
+  // An enterprise admin keeps its own profile current but cannot move itself or change its identity.
+  if (hasRole(actor, 'enterpriseAdmin')) return ['update'];
+  return [];
+}
