@@ -1,0 +1,138 @@
+// Builds the Fastify app from its modules. No side effects on import: main.ts and the tests call
+// buildApp() with an open database.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Actor } from '@taishan/domain';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { auditRoutes } from './audit/routes.ts';
+import { SESSION_COOKIE, actorForSession } from './auth/sessions.ts';
+import { authRoutes } from './auth/routes.ts';
+import type { Db } from './db/db.ts';
+import { AppError, errorBody, langOf } from './http/errors.ts';
+import { calculatorRoutes } from './modules/calculators/routes.ts';
+import { departmentRoutes } from './modules/departments/routes.ts';
+import { enterpriseRoutes } from './modules/enterprises/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { regionRoutes } from './modules/regions/routes.ts';
+import { referenceRoutes } from './modules/regions/reference-routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: (Actor & { displayName: string }) | null;
+  }
+}
+
+export type AppOptions = {
+  db: Db;
+  logger?: boolean;
+  /** Folder of the built web UI to serve at /, if present. */
+  webDist?: string;
+  secureCookies?: boolean;
+  bodyLimit?: number;
+};
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { db } = opts;
+  const app = Fastify({
+    logger: opts.logger
+      ? {
+          // Never log addresses or identifying headers (whistleblower protection is platform-wide).
+          serializers: {
+            req: (req) => ({ method: req.method, url: req.url.split('?')[0] }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+        }
+      : false,
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { strict: false } },
+  });
+
+  // zod validates (route.ts); Fastify's compilers only pass values through.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Taishan 泰山 API', version: '0.1.0', description: '安全生产与应急管理平台 Work-safety and emergency governance' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token && req.url.startsWith('/api/')) req.actor = await actorForSession(db, token);
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const lang = langOf(req.headers['accept-language']);
+    const appErr = toAppError(err);
+    if (appErr.code === 'internal') req.log.error({ err }, 'unhandled error');
+    reply.code(appErr.status).send(errorBody(appErr, lang));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (!req.url.startsWith('/api/') && opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
+      // Client-side routes: the SPA decides.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    reply.code(404).send(errorBody(new AppError('not_found'), langOf(req.headers['accept-language'])));
+  });
+
+  healthRoutes(app, db);
+  authRoutes(app, db, { secureCookies: opts.secureCookies ?? false });
+  regionRoutes(app, db);
+  referenceRoutes(app);
+  departmentRoutes(app, db);
+  userRoutes(app, db);
+  enterpriseRoutes(app, db);
+  calculatorRoutes(app);
+  auditRoutes(app, db);
+
+  if (opts.webDist && existsSync(opts.webDist)) {
+    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false });
+  }
+  return app;
+}
+
+/** Map anything thrown to an AppError; unknown errors become 500 without details. */
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as { code?: string; statusCode?: number; validation?: unknown };
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+      return new AppError('payload_too_large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('unsupported_media_type');
+    case '23505': // unique_violation
+      return new AppError('conflict');
+    case '42501': // insufficient_privilege: row-level security refused a write the first wall missed
+      return new AppError('not_found');
+  }
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    // Malformed JSON, empty body with a JSON content type, bad multipart and similar client errors.
+    return new AppError('validation_error', {
+      zh: '请求格式不正确',
+      en: (err as Error).message || 'Malformed request',
+    });
+  }
+  return new AppError('internal');
+}

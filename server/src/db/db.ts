@@ -1,0 +1,83 @@
+// One database interface over PGlite (embedded default) and a PostgreSQL server (DATABASE_URL).
+// Both speak the same SQL; the rest of the server never knows which one it has.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type Queryable = {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+};
+
+export type Db = Queryable & {
+  kind: 'pglite' | 'postgresql';
+  /** Run fn in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Run a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type DbConfig = { databaseUrl?: string | undefined; dataDir?: string | undefined };
+
+// Numbers come back as numbers on both drivers: bigint counts and numeric columns are cast in SQL
+// where they are read; int8 from pg is parsed here for safety (counts never exceed 2^53).
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export async function openDb(config: DbConfig): Promise<Db> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Db> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  const query = async <R>(sql: string, params?: unknown[]) => (await db.query<R>(sql, params)).rows;
+  return {
+    kind: 'pglite',
+    query,
+    async transaction(fn) {
+      return db.transaction((tx) => fn({ query: async <R>(s: string, p?: unknown[]) => (await tx.query<R>(s, p)).rows }));
+    },
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async close() {
+      await db.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 20) });
+  // A broken idle connection must not crash the process; the next query gets a fresh one.
+  pool.on('error', () => {});
+  await pool.query('select 1');
+  return {
+    kind: 'postgresql',
+    async query<R>(sql: string, params?: unknown[]) {
+      return (await pool.query(sql, params as unknown[])).rows as R[];
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: async <R>(s: string, p?: unknown[]) => (await client.query(s, p as unknown[])).rows as R[],
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// taishan CLI: serve | migrate | seed-demo | import-enterprises FILE | verify-audit
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { NATIONAL_SCOPE } from '@taishan/domain';
+import cliProgress from 'cli-progress';
+import { buildApp } from './app.ts';
+import { verifyAudit } from './audit/chain.ts';
+import { hashPassword } from './auth/passwords.ts';
+import { type Config, loadConfig, pgliteDir } from './config.ts';
+import type { Db } from './db/db.ts';
+import { migrate } from './db/migrate.ts';
+import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
+import { importRows } from './modules/enterprises/import.ts';
+import { readTable } from './modules/enterprises/tabular.ts';
+import { openPlatformDb } from './platform.ts';
+
+const USAGE = `用法 Usage: taishan <command>
+  serve [--no-demo]            启动平台 start the platform (demo data by default)
+  migrate                      执行数据库迁移 apply migrations
+  seed-demo                    写入演示数据 load demo data
+  import-enterprises FILE      导入企业名录 (.xlsx/.csv) import the enterprise directory
+  verify-audit                 校验审计哈希链 verify the audit chain
+Environment: PORT (3000), DATA_DIR (./data), DATABASE_URL (PostgreSQL; default embedded PGlite),
+  TAISHAN_ADMIN_PASSWORD (first admin password with --no-demo)`;
+
+const open = (c: Config) => openPlatformDb({ databaseUrl: c.databaseUrl, dataDir: c.databaseUrl ? undefined : pgliteDir(c) });
+
+async function serve(config: Config, demo: boolean) {
+  const started = Date.now();
+  const db = await open(config);
+  if (demo) {
+    const accounts = await seedDemo(db);
+    console.log('\n演示账号 Demo accounts (密码 password: %s)', DEMO_PASSWORD);
+    console.table(accounts);
+  } else {
+    await ensureFirstAdmin(db);
+  }
+  const app = await buildApp({ db, logger: process.env.LOG !== '0', webDist: config.webDist });
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`泰山 Taishan ready on http://localhost:${config.port}  (database: ${db.kind}, ${Date.now() - started} ms)`);
+  const stop = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** A real deployment: no demo users; the first admin from TAISHAN_ADMIN_PASSWORD or a generated one, printed once. */
+async function ensureFirstAdmin(db: Db) {
+  const [r] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE role = 'platformAdmin'");
+  if (r?.n) return;
+  const given = process.env.TAISHAN_ADMIN_PASSWORD;
+  if (given !== undefined && given.length < 8) throw new Error('TAISHAN_ADMIN_PASSWORD needs at least 8 characters');
+  const password = given ?? randomBytes(12).toString('base64url');
+  await db.query("INSERT INTO users (username, display_name, password_hash, role) VALUES ('admin', '平台管理员', $1, 'platformAdmin')", [
+    await hashPassword(password),
+  ]);
+  console.log(given ? '已创建管理员 admin（密码取自 TAISHAN_ADMIN_PASSWORD）' : `已创建管理员 admin，初始密码 initial password: ${password}  (只显示这一次 shown once)`);
+}
+
+async function importEnterprises(config: Config, file: string) {
+  const db = await open(config);
+  const [admin] = await db.query<{ id: string; username: string }>("SELECT id, username FROM users WHERE role = 'platformAdmin' ORDER BY created_at LIMIT 1");
+  if (!admin) throw new Error('no platform admin yet: start the platform once first');
+  const rows = await readTable(readFileSync(file), basename(file));
+  const bar = new cliProgress.SingleBar({ format: '导入 importing [{bar}] {percentage}% | {value}/{total} 行 rows | ETA {eta}s' }, cliProgress.Presets.shades_classic);
+  bar.start(rows.length, 0);
+  const summary = await importRows(db, { id: admin.id, username: admin.username, role: 'platformAdmin', scope: NATIONAL_SCOPE }, rows, (done) => bar.update(done));
+  bar.stop();
+  for (const r of summary.rows.filter((x) => x.status !== 'imported')) {
+    console.log(`第 ${r.line} 行 line ${r.line}  ${r.status === 'warning' ? '警告 warning' : '拒绝 rejected'}  ${r.creditCode ?? ''} ${r.name ?? ''}: ${r.reasons.map((x) => `${x.field}: ${x.zh} / ${x.en}`).join('; ')}`);
+  }
+  console.log(`共 ${summary.total} 行：导入 ${summary.imported}，警告 ${summary.warning}，拒绝 ${summary.rejected}  (total ${summary.total}, imported ${summary.imported}, warning ${summary.warning}, rejected ${summary.rejected})`);
+  await db.close();
+  return summary.rejected === 0 ? 0 : 2;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { 'no-demo': { type: 'boolean' }, help: { type: 'boolean' } } });
+  const [command, ...rest] = positionals;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      await serve(config, !values['no-demo']);
+      return -1; // keeps running
+    case 'migrate': {
+      const db = await open(config);
+      console.log('迁移已完成 migrations applied:', (await migrate(db)).join(', ') || '(none pending)');
+      await db.close();
+      return 0;
+    }
+    case 'seed-demo': {
+      const db = await open(config);
+      console.table(await seedDemo(db));
+      await db.close();
+      return 0;
+    }
+    case 'import-enterprises':
+      if (!rest[0]) break;
+      return importEnterprises(config, rest[0]);
+    case 'verify-audit': {
+      const db = await open(config);
+      const r = await verifyAudit(db);
+      await db.close();
+      if (r.ok) console.log(`审计链完整 audit chain intact: ${r.checked} events`);
+      else console.log(`审计链被破坏 audit chain BROKEN at event #${r.firstBroken?.seq} (${r.firstBroken?.reason}); ${r.checked} events verified before it`);
+      return r.ok ? 0 : 1;
+    }
+  }
+  console.log(USAGE);
+  return values.help ? 0 : 64;
+}
+
+if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exit(code);
+    },
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}

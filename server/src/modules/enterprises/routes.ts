@@ -1,0 +1,150 @@
+// The enterprise directory (企业名录): search, detail, create, edit, delete, Excel/CSV import and
+// Excel export. Everything runs in the caller's jurisdiction scope.
+import {
+  canImportEnterprises,
+  enterpriseInputSchema,
+  enterprisePatchSchema,
+  enterpriseQuerySchema,
+  enterpriseSchema,
+} from '@taishan/domain';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../db/db.ts';
+import { withScope } from '../../db/scope.ts';
+import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { defineRoute, idParams } from '../../http/route.ts';
+import { bilingualOf, importRows } from './import.ts';
+import { createEnterprise, patchEnterprise, removeEnterprise, toEnterprise } from './service.ts';
+import { exportRows, findEnterprise, searchEnterprises } from './store.ts';
+import { TableFormatError, readTable, writeXlsx } from './tabular.ts';
+
+export const MAX_EXPORT_ROWS = 100_000;
+
+const rowResult = z.object({
+  line: z.number(),
+  creditCode: z.string().nullable(),
+  name: z.string().nullable(),
+  status: z.enum(['imported', 'warning', 'rejected']),
+  id: z.string().optional(),
+  reasons: z.array(z.object({ field: z.string(), zh: z.string(), en: z.string() })),
+});
+
+export function enterpriseRoutes(app: FastifyInstance, db: Db) {
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/enterprises',
+    access: 'user',
+    summary: '企业名录检索 Search the directory',
+    tags: ['enterprises'],
+    query: enterpriseQuerySchema,
+    response: z.object({ items: z.array(enterpriseSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+    handler: async ({ query, actor }) => {
+      const { items, total } = await withScope(db, actor.scope, (tx) => searchEnterprises(tx, query));
+      return { items: items.map((r) => toEnterprise(r, actor)), total, page: query.page, pageSize: query.pageSize };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/enterprises/export',
+    access: 'user',
+    summary: '导出 Excel Export to Excel',
+    tags: ['enterprises'],
+    query: enterpriseQuerySchema.omit({ page: true, pageSize: true, sort: true }),
+    handler: async ({ query, actor, reply }) => {
+      const rows = await withScope(db, actor.scope, (tx) => exportRows(tx, query, MAX_EXPORT_ROWS));
+      const file = await writeXlsx(rows);
+      const name = encodeURIComponent(`企业名录-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', `attachment; filename="enterprises.xlsx"; filename*=UTF-8''${name}`)
+        .send(file);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/enterprises/:id',
+    access: 'user',
+    summary: '企业详情 Enterprise detail',
+    tags: ['enterprises'],
+    params: idParams,
+    response: enterpriseSchema,
+    handler: async ({ params, actor }) => {
+      const row = await withScope(db, actor.scope, (tx) => findEnterprise(tx, params.id));
+      if (!row) throw notFound();
+      return toEnterprise(row, actor);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/enterprises',
+    access: 'user',
+    summary: '新增企业 Create an enterprise',
+    tags: ['enterprises'],
+    body: enterpriseInputSchema,
+    response: enterpriseSchema,
+    status: 201,
+    handler: async ({ body, actor }) => createEnterprise(db, actor, body),
+  });
+
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/v1/enterprises/:id',
+    access: 'user',
+    summary: '修改企业 Update an enterprise',
+    tags: ['enterprises'],
+    params: idParams,
+    body: enterprisePatchSchema,
+    response: enterpriseSchema,
+    handler: async ({ params, body, actor }) => patchEnterprise(db, actor, params.id, body),
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/v1/enterprises/:id',
+    access: 'user',
+    summary: '删除企业 Delete an enterprise',
+    tags: ['enterprises'],
+    params: idParams,
+    status: 204,
+    handler: async ({ params, actor, reply }) => {
+      await removeEnterprise(db, actor, params.id);
+      reply.code(204).send();
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/enterprises/import',
+    access: 'user',
+    summary: '批量导入（.xlsx / .csv，multipart 字段 file）Import from Excel or CSV',
+    tags: ['enterprises'],
+    response: z.object({
+      total: z.number(),
+      imported: z.number(),
+      warning: z.number(),
+      rejected: z.number(),
+      rows: z.array(rowResult),
+    }),
+    handler: async ({ req, actor }) => {
+      if (!canImportEnterprises(actor)) throw forbidden();
+      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+      const file = await req.file();
+      if (!file) throw new AppError('validation_error', undefined, { file: { zh: '请选择文件', en: 'Choose a file' } });
+      if (!/\.(xlsx|csv)$/i.test(file.filename)) {
+        throw new AppError('validation_error', undefined, { file: { zh: '仅支持 .xlsx 或 .csv 文件', en: 'Only .xlsx or .csv files' } });
+      }
+      const buffer = await file.toBuffer();
+      let rows: Awaited<ReturnType<typeof readTable>>;
+      try {
+        rows = await readTable(buffer, file.filename);
+      } catch (err) {
+        if (err instanceof TableFormatError) throw new AppError('validation_error', undefined, { file: bilingualOf(err.message) });
+        throw err;
+      }
+      return importRows(db, actor, rows);
+    },
+  });
+}

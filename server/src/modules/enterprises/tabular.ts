@@ -1,0 +1,147 @@
+// Excel / CSV in the layout regulators hold their directories: one row per enterprise, Chinese
+// headers (English headers and field names are accepted too). Export writes the same headers, so
+// an exported file imports again unchanged.
+import { HIGH_RISK_FLAGS, HIGH_RISK_LABELS, type HighRiskFlag } from '@taishan/domain';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { EnterpriseRow } from './store.ts';
+
+export const COLUMNS = [
+  { key: 'creditCode', zh: '统一社会信用代码', en: 'Credit code', width: 22 },
+  { key: 'name', zh: '企业名称', en: 'Name', width: 36 },
+  { key: 'regionCode', zh: '行政区划代码', en: 'Region code', width: 16 },
+  { key: 'address', zh: '详细地址', en: 'Address', width: 40 },
+  { key: 'industryCode', zh: '行业代码', en: 'Industry code', width: 10 },
+  { key: 'employees', zh: '从业人员数', en: 'Employees', width: 10 },
+  { key: 'revenueWan', zh: '主营业务收入（万元）', en: 'Revenue (10k CNY)', width: 14 },
+  { key: 'highRisk', zh: '高危行业领域', en: 'High-risk fields', width: 24 },
+  { key: 'legalRepresentative', zh: '法定代表人', en: 'Legal representative', width: 12 },
+  { key: 'safetyDirector', zh: '安全总监', en: 'Safety director', width: 12 },
+  { key: 'contactPhone', zh: '联系电话', en: 'Phone', width: 16 },
+] as const;
+type Key = (typeof COLUMNS)[number]['key'];
+
+const EXPORT_EXTRA = [
+  { header: '所属区划', key: 'regionName', width: 20 },
+  { header: '应配未配安全总监', key: 'lacksSafetyDirector', width: 16 },
+  { header: '信用代码校验位存疑', key: 'creditCodeWarning', width: 18 },
+];
+
+export const MAX_IMPORT_ROWS = 200_000;
+
+const norm = (s: string) => s.replace(/[\s（）()]/g, '').toLowerCase();
+const headerIndex = new Map<string, Key>();
+for (const c of COLUMNS) for (const name of [c.key, c.zh, c.en]) headerIndex.set(norm(name), c.key);
+
+const flagIndex = new Map<string, HighRiskFlag>();
+for (const f of HIGH_RISK_FLAGS) for (const n of [f, HIGH_RISK_LABELS[f].zh, HIGH_RISK_LABELS[f].en]) flagIndex.set(norm(n), f);
+
+/** One source row as the import validates it: raw cells by field, unknown flags kept as text. */
+export type SourceRow = { line: number; values: Record<string, unknown> };
+
+export class TableFormatError extends Error {}
+
+/** Read .xlsx or .csv (UTF-8 with or without BOM, or GB18030 as Chinese Excel saves it). */
+export async function readTable(buffer: Buffer, filename: string): Promise<SourceRow[]> {
+  const grid = /\.xlsx$/i.test(filename) ? await readXlsx(buffer) : readCsv(buffer);
+  const [header, ...body] = grid;
+  if (!header) throw new TableFormatError('文件为空||The file is empty');
+  const keys = header.map((h) => headerIndex.get(norm(String(h ?? ''))));
+  const missing = (['creditCode', 'name', 'regionCode', 'industryCode'] as const).filter((k) => !keys.includes(k));
+  if (missing.length) {
+    const names = missing.map((k) => COLUMNS.find((c) => c.key === k)?.zh).join('、');
+    throw new TableFormatError(`缺少必需列：${names}||Missing required columns: ${missing.join(', ')}`);
+  }
+  if (body.length > MAX_IMPORT_ROWS) throw new TableFormatError(`最多 ${MAX_IMPORT_ROWS} 行||At most ${MAX_IMPORT_ROWS} rows`);
+  const rows: SourceRow[] = [];
+  body.forEach((cells, i) => {
+    if (cells.every((c) => c === null || c === undefined || String(c).trim() === '')) return;
+    const values: Record<string, unknown> = {};
+    keys.forEach((k, j) => {
+      if (k) values[k] = cellValue(k, cells[j]);
+    });
+    rows.push({ line: i + 2, values });
+  });
+  return rows;
+}
+
+function cellValue(key: Key, cell: unknown): unknown {
+  if (cell === null || cell === undefined) return undefined;
+  if (typeof cell === 'object' && cell && 'text' in cell) cell = (cell as { text: unknown }).text;
+  if (typeof cell === 'object' && cell && 'result' in cell) cell = (cell as { result: unknown }).result;
+  const text = String(cell).trim();
+  if (text === '') return undefined;
+  switch (key) {
+    case 'employees':
+    case 'revenueWan': {
+      const n = Number(text.replace(/,/g, ''));
+      return Number.isFinite(n) ? n : text; // a non-number stays text so validation names the field
+    }
+    case 'highRisk':
+      return text
+        .split(/[,，、;；\s]+/)
+        .filter(Boolean)
+        .map((t) => flagIndex.get(norm(t)) ?? t);
+    default:
+      return text;
+  }
+}
+
+async function readXlsx(buffer: Buffer): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new TableFormatError('无法读取 Excel 文件||Cannot read the Excel file');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return [];
+  const grid: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    const values = row.values as unknown[];
+    grid[n - 1] = values.slice(1);
+  });
+  return Array.from(grid, (r) => r ?? []);
+}
+
+function readCsv(buffer: Buffer): unknown[][] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    text = new TextDecoder('gb18030').decode(buffer);
+  }
+  try {
+    return parseCsv(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true });
+  } catch {
+    throw new TableFormatError('无法解析 CSV 文件||Cannot parse the CSV file');
+  }
+}
+
+export async function writeXlsx(rows: EnterpriseRow[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Taishan 泰山';
+  const ws = wb.addWorksheet('企业名录');
+  ws.columns = [...COLUMNS.map((c) => ({ header: c.zh, key: c.key, width: c.width })), ...EXPORT_EXTRA];
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const r of rows) {
+    ws.addRow({
+      creditCode: r.credit_code,
+      name: r.name,
+      regionCode: r.region_code,
+      address: r.address,
+      industryCode: r.industry_code,
+      employees: r.employees,
+      revenueWan: r.revenue_wan,
+      highRisk: r.high_risk.map((f) => HIGH_RISK_LABELS[f as HighRiskFlag]?.zh ?? f).join('、'),
+      legalRepresentative: r.legal_representative,
+      safetyDirector: r.safety_director,
+      contactPhone: r.contact_phone,
+      regionName: r.region_name,
+      lacksSafetyDirector: r.lacks_safety_director ? '是' : '',
+      creditCodeWarning: r.credit_code_warning ? '是' : '',
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
