@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { routeRegistry } from '../http/route.ts';
+import { TEST_PASSWORD, type TestApp, makeUser, openTestApp } from '../test/harness.ts';
+import { MAX_FAILURES } from './routes.ts';
+
+describe('auth', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await openTestApp();
+    await makeUser(t.db, { username: 'county', role: 'countySupervisor', regionCode: '320582000000' });
+  });
+  after(() => t.close());
+
+  test('health names the database', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(res.json(), { status: 'ok', database: process.env.TAISHAN_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite' });
+  });
+
+  test('login sets an httpOnly SameSite=Strict session cookie; me; logout ends it', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'county', password: TEST_PASSWORD } });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.json().role, 'countySupervisor');
+    assert.equal(res.json().scope.regionPrefix, '320582');
+    const cookie = res.cookies.find((c) => c.name === 'taishan_session');
+    assert.ok(cookie);
+    assert.equal(cookie.httpOnly, true);
+    assert.equal(cookie.sameSite, 'Strict');
+    const headers = { cookie: `taishan_session=${cookie.value}` };
+    assert.equal((await t.app.inject({ url: '/api/v1/me', headers })).json().username, 'county');
+    const [stored] = await t.db.query<{ token_hash: string }>('SELECT token_hash FROM sessions');
+    assert.notEqual(stored?.token_hash, cookie.value, 'the database keeps only a hash of the token');
+    assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers })).statusCode, 204);
+    assert.equal((await t.app.inject({ url: '/api/v1/me', headers })).statusCode, 401);
+  });
+
+  test('wrong password and unknown user both answer 401 with a field message', async () => {
+    for (const payload of [
+      { username: 'county', password: 'wrong-password' },
+      { username: 'nobody', password: 'wrong-password' },
+    ]) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload });
+      assert.equal(res.statusCode, 401);
+      assert.equal(res.json().error.fields.password, '用户名或密码错误');
+    }
+    await t.db.query("UPDATE users SET failed_attempts = 0 WHERE username = 'county'");
+  });
+
+  test(`lockout after ${MAX_FAILURES} failures, even with the right password; admin unlocks`, async () => {
+    await makeUser(t.db, { username: 'victim', role: 'countySupervisor', regionCode: '320582000000' });
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'victim', password: 'nope-nope' } });
+      assert.equal(res.statusCode, 401);
+    }
+    const locked = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'victim', password: TEST_PASSWORD } });
+    assert.equal(locked.statusCode, 423);
+    assert.equal(locked.json().error.code, 'account_locked');
+    const [ev] = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.locked'");
+    assert.equal(ev?.n, 1);
+    const admin = await t.login('admin');
+    const [victim] = await t.db.query<{ id: string }>("SELECT id FROM users WHERE username = 'victim'");
+    const unlock = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${victim?.id}`, headers: { cookie: admin }, payload: { unlock: true } });
+    assert.equal(unlock.statusCode, 200);
+    assert.equal(unlock.json().locked, false);
+    assert.ok(await t.login('victim'));
+  });
+
+  test('a disabled user cannot log in and loses open sessions', async () => {
+    await makeUser(t.db, { username: 'leaver', role: 'gridWorker', regionCode: '320582100000' });
+    const session = await t.login('leaver');
+    const admin = await t.login('admin');
+    const [u] = await t.db.query<{ id: string }>("SELECT id FROM users WHERE username = 'leaver'");
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${u?.id}`, headers: { cookie: admin }, payload: { disabled: true } });
+    assert.equal((await t.app.inject({ url: '/api/v1/me', headers: { cookie: session } })).statusCode, 401);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leaver', password: TEST_PASSWORD } });
+    assert.equal(res.statusCode, 401);
+  });
+
+  test('every non-public route requires authentication', async () => {
+    const userRoutes = routeRegistry.filter((r) => r.access === 'user');
+    assert.ok(userRoutes.length >= 10);
+    for (const r of userRoutes) {
+      const url = r.url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':code', '320000');
+      const res = await t.app.inject({ method: r.method, url, payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      assert.equal(res.statusCode, 401, `${r.method} ${r.url}`);
+    }
+  });
+
+  test('route access snapshot: a change here changes who can reach an endpoint', () => {
+    const seen = new Set<string>();
+    const lines = routeRegistry
+      .map((r) => `${r.access.padEnd(6)} ${r.method} ${r.url}`)
+      .filter((l) => !seen.has(l) && seen.add(l))
+      .sort();
+    assert.deepEqual(lines, [
+      'public GET /api/health',
+      'public GET /api/v1/reference',
+      'public GET /api/v1/regions',
+      'public GET /api/v1/regions/:code',
+      'public POST /api/v1/auth/login',
+      'public POST /api/v1/calculators/credit-code',
+      'user   DELETE /api/v1/enterprises/:id',
+      'user   GET /api/v1/audit',
+      'user   GET /api/v1/audit/verify',
+      'user   GET /api/v1/departments',
+      'user   GET /api/v1/enterprises',
+      'user   GET /api/v1/enterprises/:id',
+      'user   GET /api/v1/enterprises/export',
+      'user   GET /api/v1/me',
+      'user   GET /api/v1/users',
+      'user   PATCH /api/v1/departments/:id',
+      'user   PATCH /api/v1/enterprises/:id',
+      'user   PATCH /api/v1/users/:id',
+      'user   POST /api/v1/auth/logout',
+      'user   POST /api/v1/departments',
+      'user   POST /api/v1/enterprises',
+      'user   POST /api/v1/enterprises/import',
+      'user   POST /api/v1/users',
+    ]);
+  });
+});

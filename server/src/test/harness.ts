@@ -1,0 +1,113 @@
+// Test harness: a fresh database per test file — in-memory PGlite by default, or a new database
+// on the PostgreSQL server when TAISHAN_TEST_DB=postgresql — and the app built on it.
+import { randomBytes } from 'node:crypto';
+import type { Role } from '@taishan/domain';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.ts';
+import { demoCreditCode } from '../demo/seed.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import type { Db } from '../db/db.ts';
+import { openPlatformDb } from '../platform.ts';
+
+export const TEST_DB_KIND = process.env.TAISHAN_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite';
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
+/** Jiangsu and Beijing are enough places for tests and keep start-up fast. */
+export const TEST_PROVINCES = ['32', '11'];
+
+export type TestDb = { db: Db; url: string | undefined; drop: () => Promise<void> };
+
+export async function openTestDb(): Promise<TestDb> {
+  if (TEST_DB_KIND === 'pglite') {
+    const db = await openPlatformDb({ provinces: TEST_PROVINCES });
+    return { db, url: undefined, drop: () => db.close() };
+  }
+  const name = `taishan_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const db = await openPlatformDb({ databaseUrl: url.toString(), provinces: TEST_PROVINCES });
+  return {
+    db,
+    url: url.toString(),
+    drop: async () => {
+      await db.close();
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export const TEST_PASSWORD = 'Correct-Horse-9';
+let passwordHash: Promise<string> | undefined;
+const testHash = () => {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  return passwordHash;
+};
+
+export type UserSpec = {
+  username: string;
+  role: Role;
+  regionCode?: string | null;
+  departmentId?: string | null;
+  enterpriseId?: string | null;
+};
+
+/** Insert a user directly (factories skip the admin API so tests can set up any shape fast). */
+export async function makeUser(db: Db, u: UserSpec): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO users (username, display_name, password_hash, role, region_code, department_id, enterprise_id)
+     VALUES ($1, $1, $2, $3, $4, $5, $6) RETURNING id`,
+    [u.username, await testHash(), u.role, u.regionCode ?? null, u.departmentId ?? null, u.enterpriseId ?? null],
+  );
+  return row?.id ?? '';
+}
+
+export async function makeDepartment(db: Db, name: string, regionCode: string, industries: string[]): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    'INSERT INTO departments (name, region_code, industries) VALUES ($1, $2, $3::text[]) RETURNING id',
+    [name, regionCode, industries],
+  );
+  return row?.id ?? '';
+}
+
+export type TestApp = {
+  app: FastifyInstance;
+  db: Db;
+  login: (username: string, password?: string) => Promise<string>;
+  close: () => Promise<void>;
+};
+
+export async function openTestApp(): Promise<TestApp> {
+  const t = await openTestDb();
+  const app = await buildApp({ db: t.db });
+  await makeUser(t.db, { username: 'admin', role: 'platformAdmin' });
+  return {
+    app,
+    db: t.db,
+    async login(username, password = TEST_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'taishan_session');
+      if (!cookie) throw new Error('no session cookie');
+      return `taishan_session=${cookie.value}`;
+    },
+    async close() {
+      await app.close();
+      await t.drop();
+    },
+  };
+}
+
+/** A valid enterprise body for region `regionCode`; `n` makes the credit code unique. */
+export function enterpriseBody(n: number, regionCode: string, extra: Record<string, unknown> = {}) {
+  return { creditCode: demoCreditCode(n, regionCode.slice(0, 6)), name: `测试企业${n}有限公司`, regionCode, industryCode: '2614', ...extra };
+}
+
+
+export const creditCode = demoCreditCode;
