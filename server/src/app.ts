@@ -124,6 +124,8 @@ function toAppError(err: unknown): AppError {
       return new AppError('unsupported_media_type');
     case '23505': // unique_violation
       return new AppError('conflict');
+    case '23503': // foreign_key_violation: the record is still referenced (e.g. an enterprise with accounts)
+      return new AppError('conflict', { zh: '该记录仍被其他数据引用，不能删除', en: 'The record is still referenced and cannot be deleted' });
     case '42501': // insufficient_privilege: row-level security refused a write the first wall missed
       return new AppError('not_found');
   }
