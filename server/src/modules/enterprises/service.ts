@@ -115,6 +115,8 @@ export function patchEnterprise(db: Db, actor: Actor, id: string, patch: Enterpr
     if (patch.version !== undefined && patch.version !== current.version) throw conflict();
     const { version: _v, ...changes } = patch;
     const next = { ...inputOf(current), ...stripUndefined(changes) };
+    // Nothing changed: no new version and no audit event for a save without edits.
+    if (JSON.stringify(next) === JSON.stringify(inputOf(current))) return toEnterprise(current, actor);
     if (next.regionCode !== current.region_code && !actions.includes('changeRegion')) {
       throw forbidden({ zh: '无权变更所属区划', en: 'You may not move this enterprise' });
     }
