@@ -1,0 +1,78 @@
+// The one way the UI talks to the server. Errors keep the server's code and field messages.
+import type { Lang } from './i18n.tsx';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+let currentLang: Lang = 'zh';
+export const setApiLang = (l: Lang) => {
+  currentLang = l;
+};
+
+export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  headers.set('Accept-Language', currentLang === 'en' ? 'en' : 'zh-CN');
+  let body = init.body;
+  if (init.json !== undefined) {
+    headers.set('Content-Type', 'application/json');
+    body = JSON.stringify(init.json);
+  }
+  const res = await fetch(path, { ...init, headers, body, credentials: 'same-origin' });
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = data?.error ?? {};
+    throw new ApiError(res.status, e.code ?? 'error', e.message ?? res.statusText, e.fields ?? {});
+  }
+  return data as T;
+}
+
+export type Me = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  roleLabel: { zh: string; en: string };
+  scope: { regionPrefix: string; industries: string[] | null; enterpriseId: string | null };
+};
+
+export type Enterprise = {
+  id: string;
+  creditCode: string;
+  creditCodeWarning: boolean;
+  name: string;
+  address: string | null;
+  regionCode: string;
+  regionName: string | null;
+  industryCode: string;
+  employees: number | null;
+  revenueWan: number | null;
+  highRisk: string[];
+  legalRepresentative: string | null;
+  safetyDirector: string | null;
+  contactPhone: string | null;
+  lacksSafetyDirector: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  allowedActions: string[];
+};
+
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export type Reference = {
+  industrySections: { code: string; zh: string; en: string }[];
+  industryDivisions: { code: string; section: string; zh: string; en: string }[];
+  highRiskFlags: { code: string; zh: string; en: string }[];
+  roles: { code: string; zh: string; en: string }[];
+};
+
+export type Region = { code: string; parentCode: string | null; name: string; level: string; prefix: string; hasChildren: boolean };

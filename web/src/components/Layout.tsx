@@ -1,0 +1,79 @@
+// The frame: navigation by role, language switch, the user and their jurisdiction, logout.
+import { AuditOutlined, BankOutlined, TeamOutlined, ApartmentOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout as AntLayout, Menu, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../api.ts';
+import { pick, useI18n } from '../i18n.tsx';
+import { isAdmin, useSession } from '../session.tsx';
+
+export function Layout() {
+  const { t, lang, setLang } = useI18n();
+  const { me, refresh } = useSession();
+  const nav = useNavigate();
+  const loc = useLocation();
+  const screens = Grid.useBreakpoint();
+  const [drawer, setDrawer] = useState(false);
+  const items = [
+    { key: '/enterprises', icon: <BankOutlined />, label: t('enterprises') },
+    ...(isAdmin(me)
+      ? [
+          { key: '/admin/users', icon: <TeamOutlined />, label: t('users') },
+          { key: '/admin/departments', icon: <ApartmentOutlined />, label: t('departments') },
+          { key: '/admin/audit', icon: <AuditOutlined />, label: t('audit') },
+        ]
+      : []),
+  ];
+  const selected = items.find((i) => loc.pathname.startsWith(i.key))?.key ?? '/enterprises';
+  const menu = (
+    <Menu
+      mode={screens.md ? 'horizontal' : 'inline'}
+      theme={screens.md ? 'dark' : 'light'}
+      selectedKeys={[selected]}
+      items={items}
+      onClick={(e) => {
+        setDrawer(false);
+        nav(e.key);
+      }}
+      style={{ flex: 1, minWidth: 0 }}
+      data-testid="main-nav"
+    />
+  );
+  return (
+    <AntLayout style={{ minHeight: '100vh' }}>
+      <AntLayout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: screens.md ? '0 24px' : '0 12px' }}>
+        {!screens.md && <Button icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label="menu" />}
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+          {screens.md ? t('appName') : t('appShort')}
+        </Typography.Text>
+        {screens.md ? menu : <div style={{ flex: 1 }} />}
+        <Space>
+          {me && screens.md && (
+            <span style={{ color: '#fff' }} data-testid="whoami">
+              {me.displayName} <Tag color="blue">{pick(lang, me.roleLabel)}</Tag>
+            </span>
+          )}
+          <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {t('language')}
+          </Button>
+          <Button
+            size="small"
+            onClick={async () => {
+              await api('/api/v1/auth/logout', { method: 'POST' }).catch(() => {});
+              refresh();
+              nav('/login');
+            }}
+          >
+            {t('logout')}
+          </Button>
+        </Space>
+      </AntLayout.Header>
+      <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" width={240} title={me?.displayName}>
+        {menu}
+      </Drawer>
+      <AntLayout.Content style={{ padding: screens.md ? 24 : 8 }}>
+        <Outlet />
+      </AntLayout.Content>
+    </AntLayout>
+  );
+}

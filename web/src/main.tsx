@@ -1,0 +1,83 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { setApiLang } from './api.ts';
+import { Layout } from './components/Layout.tsx';
+import { I18nProvider, useI18n } from './i18n.tsx';
+import { AuditPage } from './pages/admin/AuditPage.tsx';
+import { DepartmentsPage } from './pages/admin/DepartmentsPage.tsx';
+import { UsersPage } from './pages/admin/UsersPage.tsx';
+import { EnterpriseDetailPage } from './pages/EnterpriseDetailPage.tsx';
+import { EnterpriseFormPage } from './pages/EnterpriseFormPage.tsx';
+import { EnterpriseListPage } from './pages/EnterpriseListPage.tsx';
+import { ImportPage } from './pages/ImportPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { SessionProvider, isAdmin, useSession } from './session.tsx';
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+
+function Routed() {
+  const { me, loading } = useSession();
+  if (loading) return null;
+  if (!me) {
+    return (
+      <Routes>
+        <Route path="*" element={<LoginPage />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route path="/login" element={<Navigate to="/enterprises" replace />} />
+      <Route element={<Layout />}>
+        <Route path="/enterprises" element={<EnterpriseListPage />} />
+        <Route path="/enterprises/new" element={<EnterpriseFormPage />} />
+        <Route path="/enterprises/import" element={<ImportPage />} />
+        <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
+        <Route path="/enterprises/:id/edit" element={<EnterpriseFormPage />} />
+        {isAdmin(me) && (
+          <>
+            <Route path="/admin/users" element={<UsersPage />} />
+            <Route path="/admin/departments" element={<DepartmentsPage />} />
+            <Route path="/admin/audit" element={<AuditPage />} />
+          </>
+        )}
+        <Route path="*" element={<Navigate to="/enterprises" replace />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function Themed() {
+  const { lang } = useI18n();
+  useEffect(() => setApiLang(lang), [lang]);
+  setApiLang(lang);
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <BrowserRouter>
+              <Routed />
+            </BrowserRouter>
+          </SessionProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider>
+        <Themed />
+      </I18nProvider>
+    </StrictMode>,
+  );
+}

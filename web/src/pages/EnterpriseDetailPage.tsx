@@ -1,0 +1,83 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Grid, Popconfirm, Result, Space, Tag } from 'antd';
+import { useNavigate, useParams } from 'react-router';
+import { ApiError, type Enterprise, api } from '../api.ts';
+import { flagLabel, industryLabel } from '../components/labels.ts';
+import { formatTime, useI18n } from '../i18n.tsx';
+import { useReference } from '../reference.ts';
+import { EnterpriseFlags } from './EnterpriseListPage.tsx';
+
+export function EnterpriseDetailPage() {
+  const { id } = useParams();
+  const { t, lang } = useI18n();
+  const ref = useReference();
+  const nav = useNavigate();
+  const { message } = App.useApp();
+  const screens = Grid.useBreakpoint();
+  const q = useQuery({ queryKey: ['enterprise', id], queryFn: () => api<Enterprise>(`/api/v1/enterprises/${id}`), retry: false });
+  if (q.error) {
+    const notFound = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400);
+    return <Result status={notFound ? '404' : 'error'} title={notFound ? t('notFound') : q.error.message} data-testid="not-found" extra={<Button onClick={() => nav('/enterprises')}>{t('back')}</Button>} />;
+  }
+  const e = q.data;
+  return (
+    <Card
+      loading={q.isLoading}
+      title={e?.name}
+      extra={
+        e && (
+          <Space wrap>
+            <Button onClick={() => nav('/enterprises')}>{t('back')}</Button>
+            {e.allowedActions.includes('update') && (
+              <Button type="primary" onClick={() => nav(`/enterprises/${e.id}/edit`)}>
+                {t('edit')}
+              </Button>
+            )}
+            {e.allowedActions.includes('delete') && (
+              <Popconfirm
+                title={t('confirmDelete')}
+                onConfirm={async () => {
+                  try {
+                    await api(`/api/v1/enterprises/${e.id}`, { method: 'DELETE' });
+                    message.success(t('deleted'));
+                    nav('/enterprises');
+                  } catch (err) {
+                    message.error((err as Error).message);
+                  }
+                }}
+              >
+                <Button danger>{t('delete')}</Button>
+              </Popconfirm>
+            )}
+          </Space>
+        )
+      }
+    >
+      {e && (
+        <>
+          {e.lacksSafetyDirector && <Alert type="error" showIcon message={t('warningDirector')} style={{ marginBottom: 12 }} />}
+          {e.creditCodeWarning && <Alert type="warning" showIcon message={t('warningCheck')} style={{ marginBottom: 12 }} />}
+          <Descriptions bordered column={screens.md ? 2 : 1} size="small" data-testid="enterprise-detail">
+            <Descriptions.Item label={t('creditCode')}>{e.creditCode}</Descriptions.Item>
+            <Descriptions.Item label={t('region')}>{e.regionName} ({e.regionCode})</Descriptions.Item>
+            <Descriptions.Item label={t('address')}>{e.address}</Descriptions.Item>
+            <Descriptions.Item label={t('industry')}>{industryLabel(ref.data, e.industryCode, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('employees')}>{e.employees}</Descriptions.Item>
+            <Descriptions.Item label={t('revenueWan')}>{e.revenueWan}</Descriptions.Item>
+            <Descriptions.Item label={t('highRisk')}>
+              {e.highRisk.map((f) => (
+                <Tag key={f}>{flagLabel(ref.data, f, lang)}</Tag>
+              ))}
+              <EnterpriseFlags e={e} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('legalRepresentative')}>{e.legalRepresentative}</Descriptions.Item>
+            <Descriptions.Item label={t('safetyDirector')}>{e.safetyDirector}</Descriptions.Item>
+            <Descriptions.Item label={t('contactPhone')}>{e.contactPhone}</Descriptions.Item>
+            <Descriptions.Item label={t('createdAt')}>{formatTime(e.createdAt, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('updatedAt')}>{formatTime(e.updatedAt, lang)}</Descriptions.Item>
+          </Descriptions>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,101 @@
+// Create or edit an enterprise. Server field messages are shown on their fields.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { ApiError, type Enterprise, api } from '../api.ts';
+import { RegionCascader } from '../components/RegionCascader.tsx';
+import { pick, useI18n } from '../i18n.tsx';
+import { useReference } from '../reference.ts';
+
+type Values = Omit<Enterprise, 'id' | 'creditCodeWarning' | 'lacksSafetyDirector' | 'createdAt' | 'updatedAt' | 'allowedActions' | 'regionName'>;
+
+export function EnterpriseFormPage() {
+  const { id } = useParams();
+  const { t, lang } = useI18n();
+  const ref = useReference();
+  const nav = useNavigate();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const existing = useQuery({ queryKey: ['enterprise', id], queryFn: () => api<Enterprise>(`/api/v1/enterprises/${id}`), enabled: !!id });
+  useEffect(() => {
+    if (existing.data) form.setFieldsValue(existing.data);
+  }, [existing.data, form]);
+  const actions = existing.data?.allowedActions ?? ['changeRegion', 'changeCreditCode'];
+
+  const submit = async (v: Values) => {
+    setError(null);
+    try {
+      const body = { ...v, highRisk: v.highRisk ?? [] };
+      const saved = id
+        ? await api<Enterprise>(`/api/v1/enterprises/${id}`, { method: 'PATCH', json: { ...body, version: existing.data?.version } })
+        : await api<Enterprise>('/api/v1/enterprises', { method: 'POST', json: body });
+      message.success(t('saved'));
+      qc.invalidateQueries({ queryKey: ['enterprises'] });
+      qc.invalidateQueries({ queryKey: ['enterprise', saved.id] });
+      nav(`/enterprises/${saved.id}`);
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setError(e.message);
+        form.setFields(Object.entries(e.fields).map(([name, msg]) => ({ name: name.split('.')[0] as keyof Values, errors: [msg] })));
+      } else setError(String(e));
+    }
+  };
+
+  return (
+    <Card title={id ? `${t('edit')} · ${existing.data?.name ?? ''}` : t('create')} loading={!!id && existing.isLoading}>
+      {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
+      <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 720 }} initialValues={{ highRisk: [] }}>
+        <Form.Item name="creditCode" label={t('creditCode')} rules={[{ required: true, message: t('required') }]}>
+          <Input maxLength={18} disabled={!actions.includes('changeCreditCode')} style={{ textTransform: 'uppercase' }} />
+        </Form.Item>
+        <Form.Item name="name" label={t('name')} rules={[{ required: true, message: t('required') }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="regionCode" label={t('region')} rules={[{ required: true, message: t('required') }]}>
+          <RegionCascader />
+        </Form.Item>
+        <Form.Item name="address" label={t('address')}>
+          <Input maxLength={500} />
+        </Form.Item>
+        <Form.Item name="industryCode" label={t('industryCode')} rules={[{ required: true, message: t('required') }]}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={(ref.data?.industryDivisions ?? []).map((d) => ({ value: d.code, label: `${d.code} ${pick(lang, d)}` }))}
+          />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="employees" label={t('employees')}>
+            <InputNumber min={0} precision={0} style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item name="revenueWan" label={t('revenueWan')}>
+            <InputNumber min={0} style={{ width: 180 }} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="highRisk" label={t('highRisk')}>
+          <Select mode="multiple" options={(ref.data?.highRiskFlags ?? []).map((f) => ({ value: f.code, label: pick(lang, f) }))} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="legalRepresentative" label={t('legalRepresentative')}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="safetyDirector" label={t('safetyDirector')}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="contactPhone" label={t('contactPhone')}>
+            <Input maxLength={40} />
+          </Form.Item>
+        </Space>
+        <Space>
+          <Button type="primary" htmlType="submit" data-testid="save">
+            {t('save')}
+          </Button>
+          <Button onClick={() => nav(-1)}>{t('cancel')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
