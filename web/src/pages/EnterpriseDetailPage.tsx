@@ -17,7 +17,11 @@ export function EnterpriseDetailPage() {
   const q = useQuery({ queryKey: ['enterprise', id], queryFn: () => api<Enterprise>(`/api/v1/enterprises/${id}`), retry: false });
   if (q.error) {
     const notFound = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400);
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? t('notFound') : q.error.message} data-testid="not-found" extra={<Button onClick={() => nav('/enterprises')}>{t('back')}</Button>} />;
+    return (
+      <div data-testid="not-found">
+        <Result status={notFound ? '404' : 'error'} title={notFound ? t('notFound') : q.error.message} extra={<Button onClick={() => nav('/enterprises')}>{t('back')}</Button>} />
+      </div>
+    );
   }
   const e = q.data;
   return (
