@@ -23,12 +23,15 @@ export async function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; databaseUrl: string | undefined; log: () => string; stop: () => Promise<void> };
 
-export async function startServer(opts: { database?: 'pglite' | 'postgresql'; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+  opts: { database?: 'pglite' | 'postgresql'; env?: Record<string, string>; dataDir?: string; databaseUrl?: string } = {},
+): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'taishan-e2e-'));
-  let databaseUrl: string | undefined;
+  const ownDataDir = !opts.dataDir;
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'taishan-e2e-'));
+  let databaseUrl: string | undefined = opts.databaseUrl;
   let dbName: string | undefined;
-  if ((opts.database ?? process.env.E2E_DB) === 'postgresql') {
+  if (!databaseUrl && !opts.dataDir && (opts.database ?? process.env.E2E_DB) === 'postgresql') {
     dbName = `taishan_e2e_${randomBytes(5).toString('hex')}`;
     const c = new pg.Client({ connectionString: ADMIN_URL });
     await c.connect();
@@ -41,7 +44,15 @@ export async function startServer(opts: { database?: 'pglite' | 'postgresql'; en
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/src/main.ts'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG: '0', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }), ...opts.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG: '0',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => {
@@ -68,7 +79,7 @@ export async function startServer(opts: { database?: 'pglite' | 'postgresql'; en
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
       if (dbName) {
         const c = new pg.Client({ connectionString: ADMIN_URL });
         await c.connect();
@@ -81,7 +92,11 @@ export async function startServer(opts: { database?: 'pglite' | 'postgresql'; en
 
 /** Log in through the API and return the session cookie. */
 export async function apiLogin(url: string, username: string, password = 'Taishan@2026'): Promise<string> {
-  const r = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const r = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!r.ok) throw new Error(`login ${username}: ${r.status}`);
   const cookie = r.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error('no cookie');

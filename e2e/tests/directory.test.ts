@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launch, shot } from '../lib/browser.ts';
-import { type RunningServer, apiLogin, startServer } from '../lib/server.ts';
+import { apiLogin, type RunningServer, startServer } from '../lib/server.ts';
 
 type Ent = { id: string; name: string; regionCode: string; creditCode: string };
 
@@ -24,12 +24,14 @@ describe(`directory in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
     browser = await launch();
     const get = async (user: string, path: string) => {
       const r = await fetch(`${server.url}${path}`, { headers: { cookie: await apiLogin(server.url, user) } });
-      return r.json();
+      return (await r.json()) as { items: Ent[] };
     };
     mine = (await get('county', '/api/v1/enterprises?pageSize=200')).items;
-    other = (await get('county2', '/api/v1/enterprises?pageSize=1')).items[0];
-    ownEnterprise = (await get('entadmin', '/api/v1/enterprises')).items[0];
-    assert.ok(mine.length > 10 && other && ownEnterprise);
+    const [o] = (await get('county2', '/api/v1/enterprises?pageSize=1')).items;
+    const [own] = (await get('entadmin', '/api/v1/enterprises')).items;
+    assert.ok(mine.length > 10 && o && own);
+    other = o;
+    ownEnterprise = own;
   });
   after(async () => {
     await browser?.close();
@@ -137,7 +139,13 @@ describe(`directory in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
     await page.click('[data-testid=save]');
     await page.locator('[data-testid=enterprise-detail]').waitFor();
     const flags = await page.locator('[data-testid=flag-check]').count();
-    const checkOk = await (await fetch(`${server.url}/api/v1/calculators/credit-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `${first17}0` }) })).json();
+    const checkOk = await (
+      await fetch(`${server.url}/api/v1/calculators/credit-code`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: `${first17}0` }),
+      })
+    ).json();
     assert.equal(flags > 0, !checkOk.checkCharacterOk);
     await page.screenshot({ path: shot('create-saved') });
     await ctx.close();
@@ -152,13 +160,22 @@ describe(`directory in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
     const county6 = (mine[0] as Ent).regionCode.slice(0, 6);
     const calc = async (first17: string) => {
       for (const c of '0123456789ABCDEFGHJKLMNPQRTUWXY') {
-        const r = await (await fetch(`${server.url}/api/v1/calculators/credit-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: first17 + c }) })).json();
+        const r = await (
+          await fetch(`${server.url}/api/v1/calculators/credit-code`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ code: first17 + c }),
+          })
+        ).json();
         if (r.checkCharacterOk) return first17 + c;
       }
       throw new Error('no check character');
     };
     const good = await calc(`91${county6}MA0E2E001`);
-    writeFileSync(file, `统一社会信用代码,企业名称,行政区划代码,行业代码\n${good},导入测试有限公司,${(mine[0] as Ent).regionCode},1713\n123,坏行有限公司,${(mine[0] as Ent).regionCode},1713\n`);
+    writeFileSync(
+      file,
+      `统一社会信用代码,企业名称,行政区划代码,行业代码\n${good},导入测试有限公司,${(mine[0] as Ent).regionCode},1713\n123,坏行有限公司,${(mine[0] as Ent).regionCode},1713\n`,
+    );
     await page.locator('input[type=file]').setInputFiles(file);
     await page.click('[data-testid=start-import]');
     await page.locator('[data-testid=import-summary]').getByText('共 2 行：导入 1，警告 0，拒绝 1').waitFor();
@@ -173,7 +190,10 @@ describe(`directory in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
     await login(page, 'admin');
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await page.click('[data-testid=verify-chain]');
-    await page.locator('[data-testid=verify-result]').getByText(/审计链完整/).waitFor();
+    await page
+      .locator('[data-testid=verify-result]')
+      .getByText(/审计链完整/)
+      .waitFor();
     await page.screenshot({ path: shot('admin-audit') });
     await page.getByRole('menuitem', { name: '用户管理' }).click();
     await page.getByRole('cell', { name: 'entadmin', exact: true }).first().waitFor();

@@ -10,16 +10,16 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Actor } from '@taishan/domain';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
-import { SESSION_COOKIE, actorForSession } from './auth/sessions.ts';
 import { authRoutes } from './auth/routes.ts';
+import { actorForSession, SESSION_COOKIE } from './auth/sessions.ts';
 import type { Db } from './db/db.ts';
 import { AppError, errorBody, langOf } from './http/errors.ts';
 import { calculatorRoutes } from './modules/calculators/routes.ts';
 import { departmentRoutes } from './modules/departments/routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
-import { regionRoutes } from './modules/regions/routes.ts';
 import { referenceRoutes } from './modules/regions/reference-routes.ts';
+import { regionRoutes } from './modules/regions/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 declare module 'fastify' {
@@ -125,7 +125,10 @@ function toAppError(err: unknown): AppError {
     case '23505': // unique_violation
       return new AppError('conflict');
     case '23503': // foreign_key_violation: the record is still referenced (e.g. an enterprise with accounts)
-      return new AppError('conflict', { zh: '该记录仍被其他数据引用，不能删除', en: 'The record is still referenced and cannot be deleted' });
+      return new AppError('conflict', {
+        zh: '该记录仍被其他数据引用，不能删除',
+        en: 'The record is still referenced and cannot be deleted',
+      });
     case '42501': // insufficient_privilege: row-level security refused a write the first wall missed
       return new AppError('not_found');
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
 // taishan CLI: serve | migrate | seed-demo | import-enterprises FILE | verify-audit
 import { readFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NATIONAL_SCOPE } from '@taishan/domain';
@@ -60,28 +60,50 @@ async function ensureFirstAdmin(db: Db) {
   await db.query("INSERT INTO users (username, display_name, password_hash, role) VALUES ('admin', '平台管理员', $1, 'platformAdmin')", [
     await hashPassword(password),
   ]);
-  console.log(given ? '已创建管理员 admin（密码取自 TAISHAN_ADMIN_PASSWORD）' : `已创建管理员 admin，初始密码 initial password: ${password}  (只显示这一次 shown once)`);
+  console.log(
+    given
+      ? '已创建管理员 admin（密码取自 TAISHAN_ADMIN_PASSWORD）'
+      : `已创建管理员 admin，初始密码 initial password: ${password}  (只显示这一次 shown once)`,
+  );
 }
 
 async function importEnterprises(config: Config, file: string) {
   const db = await open(config);
-  const [admin] = await db.query<{ id: string; username: string }>("SELECT id, username FROM users WHERE role = 'platformAdmin' ORDER BY created_at LIMIT 1");
+  const [admin] = await db.query<{ id: string; username: string }>(
+    "SELECT id, username FROM users WHERE role = 'platformAdmin' ORDER BY created_at LIMIT 1",
+  );
   if (!admin) throw new Error('no platform admin yet: start the platform once first');
   const rows = await readTable(readFileSync(file), basename(file));
-  const bar = new cliProgress.SingleBar({ format: '导入 importing [{bar}] {percentage}% | {value}/{total} 行 rows | ETA {eta}s' }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: '导入 importing [{bar}] {percentage}% | {value}/{total} 行 rows | ETA {eta}s' },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(rows.length, 0);
-  const summary = await importRows(db, { id: admin.id, username: admin.username, role: 'platformAdmin', scope: NATIONAL_SCOPE }, rows, (done) => bar.update(done));
+  const summary = await importRows(
+    db,
+    { id: admin.id, username: admin.username, role: 'platformAdmin', scope: NATIONAL_SCOPE },
+    rows,
+    (done) => bar.update(done),
+  );
   bar.stop();
   for (const r of summary.rows.filter((x) => x.status !== 'imported')) {
-    console.log(`第 ${r.line} 行 line ${r.line}  ${r.status === 'warning' ? '警告 warning' : '拒绝 rejected'}  ${r.creditCode ?? ''} ${r.name ?? ''}: ${r.reasons.map((x) => `${x.field}: ${x.zh} / ${x.en}`).join('; ')}`);
+    console.log(
+      `第 ${r.line} 行 line ${r.line}  ${r.status === 'warning' ? '警告 warning' : '拒绝 rejected'}  ${r.creditCode ?? ''} ${r.name ?? ''}: ${r.reasons.map((x) => `${x.field}: ${x.zh} / ${x.en}`).join('; ')}`,
+    );
   }
-  console.log(`共 ${summary.total} 行：导入 ${summary.imported}，警告 ${summary.warning}，拒绝 ${summary.rejected}  (total ${summary.total}, imported ${summary.imported}, warning ${summary.warning}, rejected ${summary.rejected})`);
+  console.log(
+    `共 ${summary.total} 行：导入 ${summary.imported}，警告 ${summary.warning}，拒绝 ${summary.rejected}  (total ${summary.total}, imported ${summary.imported}, warning ${summary.warning}, rejected ${summary.rejected})`,
+  );
   await db.close();
   return summary.rejected === 0 ? 0 : 2;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { 'no-demo': { type: 'boolean' }, help: { type: 'boolean' } } });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { 'no-demo': { type: 'boolean' }, help: { type: 'boolean' } },
+  });
   const [command, ...rest] = positionals;
   const config = loadConfig();
   switch (command) {
@@ -108,7 +130,10 @@ export async function main(argv: string[]): Promise<number> {
       const r = await verifyAudit(db);
       await db.close();
       if (r.ok) console.log(`审计链完整 audit chain intact: ${r.checked} events`);
-      else console.log(`审计链被破坏 audit chain BROKEN at event #${r.firstBroken?.seq} (${r.firstBroken?.reason}); ${r.checked} events verified before it`);
+      else
+        console.log(
+          `审计链被破坏 audit chain BROKEN at event #${r.firstBroken?.seq} (${r.firstBroken?.reason}); ${r.checked} events verified before it`,
+        );
       return r.ok ? 0 : 1;
     }
   }

@@ -5,7 +5,11 @@ import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { loadRegions } from './modules/regions/load.ts';
 
-export async function openPlatformDb(opts: { databaseUrl?: string | undefined; dataDir?: string | undefined; provinces?: string[] }): Promise<Db> {
+export async function openPlatformDb(opts: {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  provinces?: string[];
+}): Promise<Db> {
   const db = await openDb(opts);
   await migrate(db);
   const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM regions');

@@ -52,7 +52,8 @@ const zh = {
   notFound: '记录不存在或不在您的辖区内',
   warningCheck: '统一社会信用代码校验位不符（GB 32100），请核实',
   warningDirector: '按安全总监制度应配备安全总监（从业人员≥100人或营收≥2000万元的高危行业企业）',
-  importHint: '上传 .xlsx 或 .csv 文件。表头：统一社会信用代码、企业名称、行政区划代码、行业代码（必填），详细地址、从业人员数、主营业务收入（万元）、高危行业领域、法定代表人、安全总监、联系电话（选填）。每行单独校验，被拒绝的行不会写入任何数据。',
+  importHint:
+    '上传 .xlsx 或 .csv 文件。表头：统一社会信用代码、企业名称、行政区划代码、行业代码（必填），详细地址、从业人员数、主营业务收入（万元）、高危行业领域、法定代表人、安全总监、联系电话（选填）。每行单独校验，被拒绝的行不会写入任何数据。',
   chooseFile: '选择文件',
   startImport: '开始导入',
   line: '行号',
@@ -141,7 +142,8 @@ const en: Record<MessageKey, string> = {
   notFound: 'Not found, or outside your jurisdiction',
   warningCheck: 'The credit code check character does not match (GB 32100); please verify',
   warningDirector: 'A safety director is required (high-risk field with ≥100 employees or ≥20M CNY revenue)',
-  importHint: 'Upload .xlsx or .csv. Required columns: credit code, name, region code, industry code; optional: address, employees, revenue, high-risk fields, legal representative, safety director, phone. Each row is checked alone; a rejected row writes nothing.',
+  importHint:
+    'Upload .xlsx or .csv. Required columns: credit code, name, region code, industry code; optional: address, employees, revenue, high-risk fields, legal representative, safety director, phone. Each row is checked alone; a rejected row writes nothing.',
   chooseFile: 'Choose file',
   startImport: 'Import',
   line: 'Line',

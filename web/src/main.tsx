@@ -16,7 +16,7 @@ import { EnterpriseFormPage } from './pages/EnterpriseFormPage.tsx';
 import { EnterpriseListPage } from './pages/EnterpriseListPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { SessionProvider, isAdmin, useSession } from './session.tsx';
+import { isAdmin, SessionProvider, useSession } from './session.tsx';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 

@@ -1,7 +1,7 @@
 // Who is logged in. The role decides the navigation; the server still decides every permission.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
-import { type Me, api } from './api.ts';
+import { api, type Me } from './api.ts';
 
 const Ctx = createContext<{ me: Me | null; loading: boolean; refresh: () => void }>({ me: null, loading: true, refresh: () => {} });
 

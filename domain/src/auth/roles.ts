@@ -27,12 +27,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   enterpriseStaff: { zh: '企业安全员', en: 'Enterprise staff' },
 };
 
-export const SUPERVISOR_ROLES: readonly Role[] = [
-  'provinceSupervisor',
-  'citySupervisor',
-  'countySupervisor',
-  'townshipSupervisor',
-];
+export const SUPERVISOR_ROLES: readonly Role[] = ['provinceSupervisor', 'citySupervisor', 'countySupervisor', 'townshipSupervisor'];
 export const ENTERPRISE_ROLES: readonly Role[] = ['enterpriseAdmin', 'enterpriseStaff'];
 
 /** Region level a role's home region must have (null: any / none). */

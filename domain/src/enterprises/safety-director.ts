@@ -39,9 +39,7 @@ export type SafetyDirectorInput = {
 /** "以上" includes the number: 100 employees or 2000 万元 qualifies. */
 export function requiresSafetyDirector(e: Omit<SafetyDirectorInput, 'safetyDirector'>): boolean {
   if (e.highRisk.length === 0) return false;
-  return (
-    (e.employees ?? 0) >= SAFETY_DIRECTOR_MIN_EMPLOYEES || (e.revenueWan ?? 0) >= SAFETY_DIRECTOR_MIN_REVENUE_WAN
-  );
+  return (e.employees ?? 0) >= SAFETY_DIRECTOR_MIN_EMPLOYEES || (e.revenueWan ?? 0) >= SAFETY_DIRECTOR_MIN_REVENUE_WAN;
 }
 
 export function lacksSafetyDirector(e: SafetyDirectorInput): boolean {

@@ -39,8 +39,19 @@ export const enterpriseInputSchema = z.strictObject({
   address: optionalText(500),
   regionCode: regionCodeSchema,
   industryCode: industryCodeSchema,
-  employees: z.number().int().min(0).max(10_000_000).nullish().transform((n) => n ?? null),
-  revenueWan: z.number().min(0).max(1e10).nullish().transform((n) => n ?? null),
+  employees: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_000_000)
+    .nullish()
+    .transform((n) => n ?? null),
+  revenueWan: z
+    .number()
+    .min(0)
+    .max(1e10)
+    .nullish()
+    .transform((n) => n ?? null),
   highRisk: z
     .array(z.enum(HIGH_RISK_FLAGS))
     .max(HIGH_RISK_FLAGS.length)
@@ -83,8 +94,16 @@ export type Enterprise = z.infer<typeof enterpriseSchema>;
 
 export const enterpriseQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
-  region: z.string().trim().regex(/^\d{2,12}$/, bi('区划代码应为数字', 'Region code is digits')).optional(),
-  industry: z.string().trim().regex(/^([A-T]|\d{2,4})$/, bi('行业代码无效', 'Invalid industry code')).optional(),
+  region: z
+    .string()
+    .trim()
+    .regex(/^\d{2,12}$/, bi('区划代码应为数字', 'Region code is digits'))
+    .optional(),
+  industry: z
+    .string()
+    .trim()
+    .regex(/^([A-T]|\d{2,4})$/, bi('行业代码无效', 'Invalid industry code'))
+    .optional(),
   highRisk: z.enum(HIGH_RISK_FLAGS).optional(),
   lacksSafetyDirector: z.enum(['true', 'false']).optional(),
   creditCodeWarning: z.enum(['true', 'false']).optional(),

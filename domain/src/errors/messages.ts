@@ -44,8 +44,7 @@ export function issueMessage(issue: z.core.$ZodIssue): Bilingual {
         en: `Must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}`,
       };
     case 'too_big':
-      if (issue.origin === 'string')
-        return { zh: `最多 ${issue.maximum} 个字符`, en: `At most ${issue.maximum} characters` };
+      if (issue.origin === 'string') return { zh: `最多 ${issue.maximum} 个字符`, en: `At most ${issue.maximum} characters` };
       if (issue.origin === 'array') return { zh: `最多 ${issue.maximum} 项`, en: `At most ${issue.maximum} items` };
       return { zh: `不能大于 ${issue.maximum}`, en: `Must be at most ${issue.maximum}` };
     case 'invalid_format':

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { main } from '../main.ts';
-import { type TestApp, enterpriseBody, makeUser, openTestApp } from '../test/harness.ts';
-import { appendAudit, verifyAudit } from './chain.ts';
-import { openDb } from '../db/db.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { openDb } from '../db/db.ts';
+import { main } from '../main.ts';
+import { enterpriseBody, makeUser, openTestApp, type TestApp } from '../test/harness.ts';
+import { appendAudit, verifyAudit } from './chain.ts';
 
 describe('audit trail', () => {
   let t: TestApp;
@@ -17,7 +17,12 @@ describe('audit trail', () => {
     await makeUser(t.db, { username: 'county', role: 'countySupervisor', regionCode: '320582000000' });
     const county = await t.login('county');
     for (let i = 1; i <= 6; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/enterprises', headers: { cookie: county }, payload: enterpriseBody(i, '320582100000') });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/enterprises',
+        headers: { cookie: county },
+        payload: enterpriseBody(i, '320582100000'),
+      });
       assert.equal(res.statusCode, 201);
     }
   });
@@ -58,8 +63,7 @@ describe('audit trail', () => {
 
   test('a deleted event is detected where the gap is', () => tamper('DELETE FROM audit_events WHERE seq = 4', 5, 'gap'));
 
-  test('deleting the newest events is detected against the head', () =>
-    tamper('DELETE FROM audit_events WHERE seq >= 7', 7, 'head'));
+  test('deleting the newest events is detected against the head', () => tamper('DELETE FROM audit_events WHERE seq >= 7', 7, 'head'));
 
   test('reordered events (swapped seq) are detected', () =>
     tamper(
@@ -100,7 +104,8 @@ describe('audit trail', () => {
     try {
       assert.equal(await main(['migrate']), 0);
       const db = await openDb({ dataDir: join(dir, 'pglite') });
-      for (const action of ['a', 'b', 'c']) await db.transaction((tx) => appendAudit(tx, { id: null, username: 'cli' }, { action, entityType: 't' }));
+      for (const action of ['a', 'b', 'c'])
+        await db.transaction((tx) => appendAudit(tx, { id: null, username: 'cli' }, { action, entityType: 't' }));
       await db.close();
       assert.equal(await main(['verify-audit']), 0);
       const db2 = await openDb({ dataDir: join(dir, 'pglite') });

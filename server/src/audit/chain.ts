@@ -151,13 +151,18 @@ export async function verifyAudit(db: Queryable, pageSize = 5000): Promise<Verif
   let checked = 0;
   let lastSeq = 0;
   for (;;) {
-    const rows = await db.query<AuditRow>(
-      'SELECT * FROM audit_events WHERE seq >= $1 ORDER BY seq LIMIT $2',
-      [expectedSeq === 1 ? 0 : lastSeq + 1, pageSize],
-    );
+    const rows = await db.query<AuditRow>('SELECT * FROM audit_events WHERE seq >= $1 ORDER BY seq LIMIT $2', [
+      expectedSeq === 1 ? 0 : lastSeq + 1,
+      pageSize,
+    ]);
     for (const row of rows) {
       const e = auditFromRow(row);
-      const broken = (reason: 'hash' | 'link' | 'gap') => ({ ok: false, checked, headSeq: Number(head?.seq ?? 0), firstBroken: { seq: e.seq, reason } });
+      const broken = (reason: 'hash' | 'link' | 'gap') => ({
+        ok: false,
+        checked,
+        headSeq: Number(head?.seq ?? 0),
+        firstBroken: { seq: e.seq, reason },
+      });
       if (e.seq !== expectedSeq) return broken('gap');
       if (e.prevHash !== prevHash) return broken('link');
       if (eventHash(e) !== e.hash) return broken('hash');

@@ -41,7 +41,10 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
         `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
         params,
       );
-      const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE ${where.join(' AND ')}`, countParams);
+      const [count] = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_events WHERE ${where.join(' AND ')}`,
+        countParams,
+      );
       return { items: rows.map(auditFromRow), total: count?.n ?? 0, page: query.page, pageSize: query.pageSize };
     },
   });

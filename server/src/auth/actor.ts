@@ -1,6 +1,6 @@
 // Build the request's Actor (who and what scope) from the user row. The scope rules live here and
 // in the domain's inScope(); every store applies them through db/scope.ts.
-import { type Actor, NATIONAL_SCOPE, type Role, type Scope, regionPrefix } from '@taishan/domain';
+import { type Actor, NATIONAL_SCOPE, type Role, regionPrefix, type Scope } from '@taishan/domain';
 
 export type UserRow = {
   id: string;
@@ -15,9 +15,9 @@ export type UserRow = {
   enterprise_region_code: string | null;
 };
 
-export const USER_ACTOR_SQL = `
-  SELECT u.id, u.username, u.display_name, u.role, u.region_code, u.department_id, u.enterprise_id, u.disabled,
-         d.industries AS department_industries, e.region_code AS enterprise_region_code
+export const USER_ACTOR_COLUMNS = `u.id, u.username, u.display_name, u.role, u.region_code, u.department_id, u.enterprise_id,
+  u.disabled, d.industries AS department_industries, e.region_code AS enterprise_region_code`;
+export const USER_ACTOR_FROM = `
   FROM users u
   LEFT JOIN departments d ON d.id = u.department_id
   LEFT JOIN enterprises e ON e.id = u.enterprise_id`;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { routeRegistry } from '../http/route.ts';
-import { TEST_PASSWORD, type TestApp, makeUser, openTestApp } from '../test/harness.ts';
+import { makeUser, openTestApp, TEST_PASSWORD, type TestApp } from '../test/harness.ts';
 import { MAX_FAILURES } from './routes.ts';
 
 describe('auth', () => {
@@ -53,14 +53,23 @@ describe('auth', () => {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'victim', password: 'nope-nope' } });
       assert.equal(res.statusCode, 401);
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'victim', password: TEST_PASSWORD } });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'victim', password: TEST_PASSWORD },
+    });
     assert.equal(locked.statusCode, 423);
     assert.equal(locked.json().error.code, 'account_locked');
     const [ev] = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.locked'");
     assert.equal(ev?.n, 1);
     const admin = await t.login('admin');
     const [victim] = await t.db.query<{ id: string }>("SELECT id FROM users WHERE username = 'victim'");
-    const unlock = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${victim?.id}`, headers: { cookie: admin }, payload: { unlock: true } });
+    const unlock = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${victim?.id}`,
+      headers: { cookie: admin },
+      payload: { unlock: true },
+    });
     assert.equal(unlock.statusCode, 200);
     assert.equal(unlock.json().locked, false);
     assert.ok(await t.login('victim'));

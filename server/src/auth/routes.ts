@@ -8,7 +8,7 @@ import type { Db } from '../db/db.ts';
 import { AppError } from '../http/errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
-import { SESSION_COOKIE, SESSION_TTL_MS, actorForSession, createSession, destroySession } from './sessions.ts';
+import { actorForSession, createSession, destroySession, SESSION_COOKIE, SESSION_TTL_MS } from './sessions.ts';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
@@ -68,12 +68,16 @@ export function authRoutes(app: FastifyInstance, db: Db, opts: { secureCookies: 
             [user.id, MAX_FAILURES, LOCK_MINUTES],
           );
           const locked = (r?.failed_attempts ?? 0) >= MAX_FAILURES;
-          await appendAudit(tx, { id: user.id, username: user.username }, {
-            action: locked ? 'auth.locked' : 'auth.loginFailed',
-            entityType: 'user',
-            entityId: user.id,
-            after: { failedAttempts: r?.failed_attempts },
-          });
+          await appendAudit(
+            tx,
+            { id: user.id, username: user.username },
+            {
+              action: locked ? 'auth.locked' : 'auth.loginFailed',
+              entityType: 'user',
+              entityId: user.id,
+              after: { failedAttempts: r?.failed_attempts },
+            },
+          );
         });
         throw badCredentials();
       }
@@ -125,11 +129,21 @@ export function authRoutes(app: FastifyInstance, db: Db, opts: { secureCookies: 
 }
 
 const badCredentials = () =>
-  new AppError('unauthenticated', { zh: '用户名或密码错误', en: 'Wrong username or password' }, {
-    password: { zh: '用户名或密码错误', en: 'Wrong username or password' },
-  });
+  new AppError(
+    'unauthenticated',
+    { zh: '用户名或密码错误', en: 'Wrong username or password' },
+    {
+      password: { zh: '用户名或密码错误', en: 'Wrong username or password' },
+    },
+  );
 
-function meOf(actor: { id: string; username: string; displayName?: string; role: keyof typeof ROLE_LABELS; scope: z.infer<typeof meSchema>['scope'] }) {
+function meOf(actor: {
+  id: string;
+  username: string;
+  displayName?: string;
+  role: keyof typeof ROLE_LABELS;
+  scope: z.infer<typeof meSchema>['scope'];
+}) {
   return {
     id: actor.id,
     username: actor.username,

@@ -1,7 +1,7 @@
 // Server-side sessions: the cookie holds 32 random bytes; the database holds only their sha256.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.ts';
-import { type UserRow, USER_ACTOR_SQL, actorOf } from './actor.ts';
+import { actorOf, USER_ACTOR_COLUMNS, USER_ACTOR_FROM, type UserRow } from './actor.ts';
 
 export const SESSION_COOKIE = 'taishan_session';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -19,15 +19,41 @@ export async function createSession(db: Db, userId: string): Promise<string> {
 }
 
 export async function destroySession(db: Db, token: string): Promise<void> {
-  await db.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)]);
+  const hash = sha256(token);
+  cache.delete(hash);
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [hash]);
 }
 
-export async function actorForSession(db: Db, token: string) {
+type Actor = ReturnType<typeof actorOf>;
+
+/**
+ * A short-lived in-process cache of session → actor, so a busy page does not look the session up
+ * on every request. Logout and any change to a user (disable, password, unlock) evict at once in
+ * this process; other processes see the change within CACHE_MS.
+ */
+export const CACHE_MS = 5_000;
+const CACHE_MAX = 10_000;
+const cache = new Map<string, { actor: Actor; until: number }>();
+
+export function forgetUser(userId: string): void {
+  for (const [k, v] of cache) if (v.actor.id === userId) cache.delete(k);
+}
+
+export async function actorForSession(db: Db, token: string): Promise<Actor | null> {
   if (!token || token.length > 100) return null;
-  const rows = await db.query<UserRow>(
-    `${USER_ACTOR_SQL} JOIN sessions s ON s.user_id = u.id
+  const hash = sha256(token);
+  const hit = cache.get(hash);
+  if (hit && hit.until > Date.now()) return hit.actor;
+  const rows = await db.query<UserRow & { expires_at: Date | string }>(
+    `SELECT ${USER_ACTOR_COLUMNS}, s.expires_at ${USER_ACTOR_FROM} JOIN sessions s ON s.user_id = u.id
      WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
-    [sha256(token)],
+    [hash],
   );
-  return rows[0] ? actorOf(rows[0]) : null;
+  const row = rows[0];
+  const actor = row ? actorOf(row) : null;
+  if (row && actor) {
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+    cache.set(hash, { actor, until: Math.min(Date.now() + CACHE_MS, new Date(row.expires_at).getTime()) });
+  } else cache.delete(hash);
+  return actor;
 }

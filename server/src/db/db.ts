@@ -12,6 +12,18 @@ export type Db = Queryable & {
   kind: 'pglite' | 'postgresql';
   /** Run fn in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Run read-only fn on a connection whose session settings are `setup` (keyed by `key`). On
+   * PostgreSQL the connection comes from a pool used for nothing else, is read-only, and keeps
+   * its settings between uses, so a read by the same scope costs no extra round trip; on PGlite
+   * (one connection shared by all) it is a read-only transaction with local settings, so nothing
+   * leaks to the next caller.
+   */
+  pinnedReadOnly<T>(
+    key: string,
+    setup: (local: boolean) => { sql: string; params: unknown[] },
+    fn: (q: Queryable) => Promise<T>,
+  ): Promise<T>;
   /** Run a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -38,6 +50,14 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     async transaction(fn) {
       return db.transaction((tx) => fn({ query: async <R>(s: string, p?: unknown[]) => (await tx.query<R>(s, p)).rows }));
     },
+    async pinnedReadOnly(_key, setup, fn) {
+      return db.transaction(async (tx) => {
+        await tx.query('SET TRANSACTION READ ONLY');
+        const { sql, params } = setup(true);
+        await tx.query(sql, params);
+        return fn({ query: async <R>(s: string, p?: unknown[]) => (await tx.query<R>(s, p)).rows });
+      });
+    },
     async exec(sql) {
       await db.exec(sql);
     },
@@ -48,9 +68,14 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
 }
 
 async function openPostgres(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 20) });
+  const max = Number(process.env.DB_POOL_SIZE ?? 20);
+  const pool = new pg.Pool({ connectionString: url, max });
+  // Connections for pinned (scoped read) sessions only; each remembers the key it was set up for.
+  const pinnedPool = new pg.Pool({ connectionString: url, max });
+  const pinnedKey = new WeakMap<pg.PoolClient, string>();
   // A broken idle connection must not crash the process; the next query gets a fresh one.
   pool.on('error', () => {});
+  pinnedPool.on('error', () => {});
   await pool.query('select 1');
   return {
     kind: 'postgresql',
@@ -73,11 +98,31 @@ async function openPostgres(url: string): Promise<Db> {
         client.release();
       }
     },
+    async pinnedReadOnly(key, setup, fn) {
+      const client = await pinnedPool.connect();
+      let broken = false;
+      try {
+        if (!pinnedKey.has(client)) await client.query('SET default_transaction_read_only = on');
+        if (pinnedKey.get(client) !== key) {
+          pinnedKey.set(client, '');
+          const { sql, params } = setup(false);
+          await client.query(sql, params as unknown[]);
+          pinnedKey.set(client, key);
+        }
+        return await fn({ query: async <R>(s: string, p?: unknown[]) => (await client.query(s, p as unknown[])).rows as R[] });
+      } catch (err) {
+        // An aborted statement leaves no transaction open (none was begun); a lost connection is dropped.
+        broken = (err as { code?: string }).code === undefined;
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
     async exec(sql) {
       await pool.query(sql);
     },
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), pinnedPool.end()]);
     },
   };
 }

@@ -4,9 +4,9 @@
 // reads or writes, and nothing in scope hidden.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import fc from 'fast-check';
 import type { Role } from '@taishan/domain';
-import { type TestApp, creditCode, makeDepartment, makeUser, openTestApp } from '../test/harness.ts';
+import fc from 'fast-check';
+import { creditCode, makeDepartment, makeUser, openTestApp, type TestApp } from '../test/harness.ts';
 
 type Rec = { id: string; region: string; industry: string; alive: boolean };
 type User = { name: string; role: Role; cookie: string; region: string | null; industries: string[] | null; enterpriseId: string | null };
@@ -29,8 +29,13 @@ function visible(u: User, r: Rec): boolean {
       return r.region.startsWith(significant(u.region ?? 'x'));
   }
 }
-const significant = (code: string) => code.replace(/(000)+$/, '').replace(/^(\d{2})0000$/, '$1').replace(/^(\d{4})00$/, '$1');
-const mayWrite = (u: User) => ['platformAdmin', 'provinceSupervisor', 'citySupervisor', 'countySupervisor', 'townshipSupervisor', 'enterpriseAdmin'].includes(u.role);
+const significant = (code: string) =>
+  code
+    .replace(/(000)+$/, '')
+    .replace(/^(\d{2})0000$/, '$1')
+    .replace(/^(\d{4})00$/, '$1');
+const mayWrite = (u: User) =>
+  ['platformAdmin', 'provinceSupervisor', 'citySupervisor', 'countySupervisor', 'townshipSupervisor', 'enterpriseAdmin'].includes(u.role);
 const mayDelete = (u: User) => ['platformAdmin', 'provinceSupervisor', 'citySupervisor', 'countySupervisor'].includes(u.role);
 const mayCreate = (u: User) => ['platformAdmin', ...GOVERNMENT.filter((r) => r !== 'gridWorker')].includes(u.role);
 
@@ -74,7 +79,13 @@ describe('jurisdiction scope (property)', () => {
     let n = 0;
     const add = async (role: Role, region: string | null, extra: Partial<User> = {}, departmentId?: string) => {
       const name = `u${n++}`;
-      await makeUser(t.db, { username: name, role, regionCode: region, enterpriseId: extra.enterpriseId ?? null, departmentId: departmentId ?? null });
+      await makeUser(t.db, {
+        username: name,
+        role,
+        regionCode: region,
+        enterpriseId: extra.enterpriseId ?? null,
+        departmentId: departmentId ?? null,
+      });
       users.push({ name, role, cookie: await t.login(name), region, industries: null, enterpriseId: null, ...extra });
     };
     await add('platformAdmin', null);
@@ -123,7 +134,12 @@ describe('jurisdiction scope (property)', () => {
             for (const item of body.items) assert.ok(ids.has(item.id), `${u.role} sees out-of-scope ${item.regionCode}`);
           } else if (c.op === 'patch') {
             const phone = `1${String(c.region).padStart(10, '0').slice(-10)}`;
-            const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/enterprises/${r.id}`, headers, payload: { contactPhone: phone } });
+            const res = await t.app.inject({
+              method: 'PATCH',
+              url: `/api/v1/enterprises/${r.id}`,
+              headers,
+              payload: { contactPhone: phone },
+            });
             const [row] = await t.db.query<{ contact_phone: string | null }>('SELECT contact_phone FROM enterprises WHERE id = $1', [r.id]);
             if (!visible(u, r)) {
               assert.equal(res.statusCode, 404, `${u.role} PATCH out of scope`);
@@ -189,6 +205,19 @@ describe('jurisdiction scope (property)', () => {
       ),
       /row-level security/,
     );
+    const { readScoped } = await import('./scope.ts');
+    const county = { regionPrefix: '320582', industries: null, enterpriseId: null };
+    const read = await readScoped(t.db, county, (tx) => tx.query<{ region_code: string }>('SELECT region_code FROM enterprises'));
+    assert.ok(read.length > 0 && read.every((r) => r.region_code.startsWith('320582')));
+    await assert.rejects(
+      readScoped(t.db, county, (tx) => tx.query("UPDATE enterprises SET name = name WHERE region_code LIKE '320582%'")),
+      /read-only/,
+    );
+    // The pinned read connection, reused by another scope, takes that scope and not the last one.
+    const beijing = await readScoped(t.db, { regionPrefix: '11', industries: null, enterpriseId: null }, (tx) =>
+      tx.query<{ region_code: string }>('SELECT region_code FROM enterprises'),
+    );
+    assert.ok(beijing.every((r) => r.region_code.startsWith('11')));
     const industryRows = await withScope(t.db, { regionPrefix: '', industries: ['47'], enterpriseId: null }, (tx) =>
       tx.query<{ industry_code: string }>('SELECT industry_code FROM enterprises'),
     );

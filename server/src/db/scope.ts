@@ -7,17 +7,38 @@ import type { Db, Queryable } from './db.ts';
 
 export type Scoped = Queryable & { scope: Scope };
 
+/** The settings both walls read: the restricted role and the caller's scope. */
+function scopeSettings(scope: Scope, local: boolean) {
+  return {
+    sql: `SELECT set_config('role', 'taishan_app', ${local}),
+                 set_config('taishan.region_prefix', $1, ${local}),
+                 set_config('taishan.enterprise_id', $2, ${local}),
+                 set_config('taishan.industries', $3, ${local})`,
+    params: [scope.regionPrefix, scope.enterpriseId ?? '', scope.industries === null ? '*' : scope.industries.join(',')],
+  };
+}
+
+/** Work that may write, in one transaction as taishan_app within the caller's scope. */
 export async function withScope<T>(db: Db, scope: Scope, fn: (tx: Scoped) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.query(
-      `SELECT set_config('role', 'taishan_app', true),
-              set_config('taishan.region_prefix', $1, true),
-              set_config('taishan.enterprise_id', $2, true),
-              set_config('taishan.industries', $3, true)`,
-      [scope.regionPrefix, scope.enterpriseId ?? '', scope.industries === null ? '*' : scope.industries.join(',')],
-    );
+    const { sql, params } = scopeSettings(scope, true);
+    await tx.query(sql, params);
     return fn({ scope, query: tx.query });
   });
+}
+
+/**
+ * Read-only work in a scope. Same two walls as withScope, but on PostgreSQL without a
+ * transaction: the scoped role and settings stay on a connection reserved for scoped reads, so
+ * a county's list page costs the same round trips as its bare SQL. Never write through this.
+ */
+export async function readScoped<T>(db: Db, scope: Scope, fn: (tx: Scoped) => Promise<T>): Promise<T> {
+  const key = scopeSettings(scope, false).params.join('|');
+  return db.pinnedReadOnly(
+    key,
+    (local) => scopeSettings(scope, local),
+    (q) => fn({ scope, query: q.query }),
+  );
 }
 
 /**

@@ -1,6 +1,13 @@
 // Demo data: a city with its counties and townships (real region codes, fictional enterprises),
 // a department, and one account of every role. Deterministic, so screenshots and tests agree.
-import { type Actor, CREDIT_CODE_ALPHABET, NATIONAL_SCOPE, computeCheckCharacter, type EnterpriseInput, type HighRiskFlag } from '@taishan/domain';
+import {
+  type Actor,
+  CREDIT_CODE_ALPHABET,
+  computeCheckCharacter,
+  type EnterpriseInput,
+  type HighRiskFlag,
+  NATIONAL_SCOPE,
+} from '@taishan/domain';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/db.ts';
 import { withScope } from '../db/scope.ts';
@@ -41,7 +48,39 @@ const INDUSTRY_MIX: { code: string; flags: HighRiskFlag[]; words: string[] }[] =
 ];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = ['伟', '芳', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超'];
-const BRANDS = ['恒信', '华通', '鑫源', '瑞丰', '宏达', '金泰', '永安', '天成', '众诚', '利民', '海纳', '福兴', '盛华', '长青', '嘉禾', '东升', '新时代', '润泽', '昌盛', '广源', '德隆', '富强', '远航', '安泰', '中兴', '祥和', '晨光', '汇丰', '凯达', '佳美', '同心'];
+const BRANDS = [
+  '恒信',
+  '华通',
+  '鑫源',
+  '瑞丰',
+  '宏达',
+  '金泰',
+  '永安',
+  '天成',
+  '众诚',
+  '利民',
+  '海纳',
+  '福兴',
+  '盛华',
+  '长青',
+  '嘉禾',
+  '东升',
+  '新时代',
+  '润泽',
+  '昌盛',
+  '广源',
+  '德隆',
+  '富强',
+  '远航',
+  '安泰',
+  '中兴',
+  '祥和',
+  '晨光',
+  '汇丰',
+  '凯达',
+  '佳美',
+  '同心',
+];
 const PLACES = ['洋河', '运河', '骆马湖', '嶂山', '黄河', '古城', '湖滨', '双庄', '新庄', '龙河', '仓集', '来龙'];
 
 /** A credit code that passes GB 32100 (or, with `spoil`, one whose check character is wrong). */
@@ -110,10 +149,9 @@ export async function seedDemo(db: Db, opts: { enterprises?: number } = {}): Pro
      VALUES ('宿迁市应急管理局危险化学品安全监督管理科', $1, '{25,26,27,28}') RETURNING id`,
     [DEMO_CITY],
   );
-  await db.query(
-    `INSERT INTO departments (name, region_code, industries) VALUES ('宿迁市住房和城乡建设局', $1, '{47,48,49,50}')`,
-    [DEMO_CITY],
-  );
+  await db.query(`INSERT INTO departments (name, region_code, industries) VALUES ('宿迁市住房和城乡建设局', $1, '{47,48,49,50}')`, [
+    DEMO_CITY,
+  ]);
   const [county1, county2] = counties as [(typeof counties)[0], (typeof counties)[0]];
   const town1 = townships.find((t) => t.parent_code === county1.code) as (typeof townships)[0];
   const users: [string, string, string, string | null, string | null, string | null][] = [

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { type TestApp, enterpriseBody, makeUser, openTestApp } from '../test/harness.ts';
+import { enterpriseBody, makeUser, openTestApp, type TestApp } from '../test/harness.ts';
 
 describe('malformed input fuzz', () => {
   let t: TestApp;
@@ -14,9 +14,19 @@ describe('malformed input fuzz', () => {
   before(async () => {
     t = await openTestApp();
     cookie = await t.login('admin');
-    const e = await t.app.inject({ method: 'POST', url: '/api/v1/enterprises', headers: { cookie }, payload: enterpriseBody(1, '320582100000') });
+    const e = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises',
+      headers: { cookie },
+      payload: enterpriseBody(1, '320582100000'),
+    });
     enterpriseId = e.json().id;
-    const d = await t.app.inject({ method: 'POST', url: '/api/v1/departments', headers: { cookie }, payload: { name: '应急局', regionCode: '320582', industries: ['26'] } });
+    const d = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/departments',
+      headers: { cookie },
+      payload: { name: '应急局', regionCode: '320582', industries: ['26'] },
+    });
     departmentId = d.json().id;
     userId = await makeUser(t.db, { username: 'target', role: 'gridWorker', regionCode: '320582100000' });
   });
@@ -31,21 +41,37 @@ describe('malformed input fuzz', () => {
       )
     )[0];
 
-  const endpoints = () => [
-    { method: 'POST', url: '/api/v1/enterprises' },
-    { method: 'PATCH', url: `/api/v1/enterprises/${enterpriseId}` },
-    { method: 'POST', url: '/api/v1/departments' },
-    { method: 'PATCH', url: `/api/v1/departments/${departmentId}` },
-    { method: 'POST', url: '/api/v1/users' },
-    { method: 'PATCH', url: `/api/v1/users/${userId}` },
-    { method: 'POST', url: '/api/v1/calculators/credit-code' },
-    { method: 'POST', url: '/api/v1/auth/login' },
-    { method: 'POST', url: '/api/v1/enterprises/import' },
-  ] as const;
+  const endpoints = () =>
+    [
+      { method: 'POST', url: '/api/v1/enterprises' },
+      { method: 'PATCH', url: `/api/v1/enterprises/${enterpriseId}` },
+      { method: 'POST', url: '/api/v1/departments' },
+      { method: 'PATCH', url: `/api/v1/departments/${departmentId}` },
+      { method: 'POST', url: '/api/v1/users' },
+      { method: 'PATCH', url: `/api/v1/users/${userId}` },
+      { method: 'POST', url: '/api/v1/calculators/credit-code' },
+      { method: 'POST', url: '/api/v1/auth/login' },
+      { method: 'POST', url: '/api/v1/enterprises/import' },
+    ] as const;
 
   // Values that are wrong in type, size or shape for every field of the write bodies.
   const badValue = fc.oneof(
-    fc.constantFrom(null, true, -1, 1e308, Number.MAX_SAFE_INTEGER, '', ' ', '\u0000', '💥'.repeat(300), 'a'.repeat(5000), [], {}, [[]], '1; DROP TABLE enterprises'),
+    fc.constantFrom(
+      null,
+      true,
+      -1,
+      1e308,
+      Number.MAX_SAFE_INTEGER,
+      '',
+      ' ',
+      '\u0000',
+      '💥'.repeat(300),
+      'a'.repeat(5000),
+      [],
+      {},
+      [[]],
+      '1; DROP TABLE enterprises',
+    ),
     fc.string({ maxLength: 40 }),
     fc.integer(),
     fc.double(),
@@ -53,8 +79,27 @@ describe('malformed input fuzz', () => {
     fc.object({ maxDepth: 2 }),
   );
   const fieldNames = fc.constantFrom(
-    'creditCode', 'name', 'regionCode', 'industryCode', 'employees', 'revenueWan', 'highRisk', 'address', 'version',
-    'username', 'password', 'role', 'displayName', 'departmentId', 'enterpriseId', 'industries', 'code', 'disabled', 'unlock', '__proto__', 'constructor',
+    'creditCode',
+    'name',
+    'regionCode',
+    'industryCode',
+    'employees',
+    'revenueWan',
+    'highRisk',
+    'address',
+    'version',
+    'username',
+    'password',
+    'role',
+    'displayName',
+    'departmentId',
+    'enterpriseId',
+    'industries',
+    'code',
+    'disabled',
+    'unlock',
+    '__proto__',
+    'constructor',
   );
   const badBody = fc.oneof(
     // Structured but wrong: an object with bad values in real and unknown fields.
@@ -82,7 +127,7 @@ describe('malformed input fuzz', () => {
         const res = await t.app.inject({
           method: ep.method,
           url: ep.url,
-          headers: { cookie, 'content-type': body.type ?? 'application/json' },
+          headers: { cookie, 'content-type': (body as { type?: string }).type ?? 'application/json' },
           payload: body.json,
         });
         sent++;

@@ -1,10 +1,11 @@
 // Routes declared with zod schemas: the schema validates the request, shapes the response and is
 // published as OpenAPI (converted with z.toJSONSchema). Fastify's own validation is switched off
 // so that every bad input gets the same bilingual 400.
+
+import type { Actor } from '@taishan/domain';
 import { fieldMessages } from '@taishan/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Actor } from '@taishan/domain';
 import { AppError } from './errors.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -31,7 +32,7 @@ export type RouteDef<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodTy
     actor: Actor;
     req: FastifyRequest;
     reply: FastifyReply;
-  }) => Promise<z.input<R> | undefined | void>;
+  }) => Promise<z.input<R> | undefined>;
 };
 
 /** Every registered route and its access, for the route-permission snapshot test. */

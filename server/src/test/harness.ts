@@ -5,9 +5,9 @@ import type { Role } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
-import { demoCreditCode } from '../demo/seed.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/db.ts';
+import { demoCreditCode } from '../demo/seed.ts';
 import { openPlatformDb } from '../platform.ts';
 
 export const TEST_DB_KIND = process.env.TAISHAN_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite';
@@ -106,8 +106,13 @@ export async function openTestApp(): Promise<TestApp> {
 
 /** A valid enterprise body for region `regionCode`; `n` makes the credit code unique. */
 export function enterpriseBody(n: number, regionCode: string, extra: Record<string, unknown> = {}) {
-  return { creditCode: demoCreditCode(n, regionCode.slice(0, 6)), name: `测试企业${n}有限公司`, regionCode, industryCode: '2614', ...extra };
+  return {
+    creditCode: demoCreditCode(n, regionCode.slice(0, 6)),
+    name: `测试企业${n}有限公司`,
+    regionCode,
+    industryCode: '2614',
+    ...extra,
+  };
 }
-
 
 export const creditCode = demoCreditCode;

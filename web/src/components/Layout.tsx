@@ -1,6 +1,6 @@
 // The frame: navigation by role, language switch, the user and their jurisdiction, logout.
-import { AuditOutlined, BankOutlined, TeamOutlined, ApartmentOutlined, MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout as AntLayout, Menu, Space, Tag, Typography } from 'antd';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import { Layout as AntLayout, Button, Drawer, Grid, Menu, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api.ts';

@@ -1,7 +1,7 @@
 // Region picker that loads one level at a time from /api/v1/regions.
 import { Cascader } from 'antd';
 import { useEffect, useState } from 'react';
-import { type Region, api } from '../api.ts';
+import { api, type Region } from '../api.ts';
 
 type Option = { value: string; label: string; isLeaf: boolean; children?: Option[]; loading?: boolean };
 const toOption = (r: Region): Option => ({ value: r.code, label: r.name, isLeaf: !r.hasChildren });

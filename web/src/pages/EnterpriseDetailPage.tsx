@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Grid, Popconfirm, Result, Space, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, type Enterprise, api } from '../api.ts';
+import { ApiError, api, type Enterprise } from '../api.ts';
 import { flagLabel, industryLabel } from '../components/labels.ts';
 import { formatTime, useI18n } from '../i18n.tsx';
 import { useReference } from '../reference.ts';
@@ -19,7 +19,11 @@ export function EnterpriseDetailPage() {
     const notFound = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400);
     return (
       <div data-testid="not-found">
-        <Result status={notFound ? '404' : 'error'} title={notFound ? t('notFound') : q.error.message} extra={<Button onClick={() => nav('/enterprises')}>{t('back')}</Button>} />
+        <Result
+          status={notFound ? '404' : 'error'}
+          title={notFound ? t('notFound') : q.error.message}
+          extra={<Button onClick={() => nav('/enterprises')}>{t('back')}</Button>}
+        />
       </div>
     );
   }
@@ -63,7 +67,9 @@ export function EnterpriseDetailPage() {
           {e.creditCodeWarning && <Alert type="warning" showIcon message={t('warningCheck')} style={{ marginBottom: 12 }} />}
           <Descriptions bordered column={screens.md ? 2 : 1} size="small" data-testid="enterprise-detail">
             <Descriptions.Item label={t('creditCode')}>{e.creditCode}</Descriptions.Item>
-            <Descriptions.Item label={t('region')}>{e.regionName} ({e.regionCode})</Descriptions.Item>
+            <Descriptions.Item label={t('region')}>
+              {e.regionName} ({e.regionCode})
+            </Descriptions.Item>
             <Descriptions.Item label={t('address')}>{e.address}</Descriptions.Item>
             <Descriptions.Item label={t('industry')}>{industryLabel(ref.data, e.industryCode, lang)}</Descriptions.Item>
             <Descriptions.Item label={t('employees')}>{e.employees}</Descriptions.Item>

@@ -3,12 +3,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, type Enterprise, api } from '../api.ts';
+import { ApiError, api, type Enterprise } from '../api.ts';
 import { RegionCascader } from '../components/RegionCascader.tsx';
 import { pick, useI18n } from '../i18n.tsx';
 import { useReference } from '../reference.ts';
 
-type Values = Omit<Enterprise, 'id' | 'creditCodeWarning' | 'lacksSafetyDirector' | 'createdAt' | 'updatedAt' | 'allowedActions' | 'regionName'>;
+type Values = Omit<
+  Enterprise,
+  'id' | 'creditCodeWarning' | 'lacksSafetyDirector' | 'createdAt' | 'updatedAt' | 'allowedActions' | 'regionName'
+>;
 
 export function EnterpriseFormPage() {
   const { id } = useParams();

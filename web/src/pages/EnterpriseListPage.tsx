@@ -5,9 +5,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Grid, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { type Enterprise, type Page, api } from '../api.ts';
-import { RegionCascader } from '../components/RegionCascader.tsx';
+import { api, type Enterprise, type Page } from '../api.ts';
 import { flagLabel, industryLabel } from '../components/labels.ts';
+import { RegionCascader } from '../components/RegionCascader.tsx';
 import { formatTime, pick, useI18n } from '../i18n.tsx';
 import { useReference } from '../reference.ts';
 import { canCreateEnterprise, useSession } from '../session.tsx';
@@ -77,7 +77,9 @@ export function EnterpriseListPage() {
           label: `${s.code} ${pick(lang, s)}`,
           options: [
             { value: s.code, label: `${s.code} ${pick(lang, s)}（${t('all')}）` },
-            ...(ref.data?.industryDivisions ?? []).filter((d) => d.section === s.code).map((d) => ({ value: d.code, label: `${d.code} ${pick(lang, d)}` })),
+            ...(ref.data?.industryDivisions ?? [])
+              .filter((d) => d.section === s.code)
+              .map((d) => ({ value: d.code, label: `${d.code} ${pick(lang, d)}` })),
           ],
         }))}
       />
@@ -89,10 +91,16 @@ export function EnterpriseListPage() {
         onChange={(v) => set('highRisk', v)}
         options={(ref.data?.highRiskFlags ?? []).map((f) => ({ value: f.code, label: pick(lang, f) }))}
       />
-      <Checkbox checked={params.get('lacksSafetyDirector') === 'true'} onChange={(e) => set('lacksSafetyDirector', e.target.checked ? 'true' : undefined)}>
+      <Checkbox
+        checked={params.get('lacksSafetyDirector') === 'true'}
+        onChange={(e) => set('lacksSafetyDirector', e.target.checked ? 'true' : undefined)}
+      >
         {t('lacksSafetyDirector')}
       </Checkbox>
-      <Checkbox checked={params.get('creditCodeWarning') === 'true'} onChange={(e) => set('creditCodeWarning', e.target.checked ? 'true' : undefined)}>
+      <Checkbox
+        checked={params.get('creditCodeWarning') === 'true'}
+        onChange={(e) => set('creditCodeWarning', e.target.checked ? 'true' : undefined)}
+      >
         {t('creditCodeWarning')}
       </Checkbox>
     </Space>

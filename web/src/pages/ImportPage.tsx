@@ -6,7 +6,13 @@ import { useState } from 'react';
 import { ApiError, api } from '../api.ts';
 import { pick, useI18n } from '../i18n.tsx';
 
-type RowResult = { line: number; creditCode: string | null; name: string | null; status: 'imported' | 'warning' | 'rejected'; reasons: { field: string; zh: string; en: string }[] };
+type RowResult = {
+  line: number;
+  creditCode: string | null;
+  name: string | null;
+  status: 'imported' | 'warning' | 'rejected';
+  reasons: { field: string; zh: string; en: string }[];
+};
 type Summary = { total: number; imported: number; warning: number; rejected: number; rows: RowResult[] };
 
 export function ImportPage() {
@@ -65,7 +71,17 @@ export function ImportPage() {
             status={result.rejected ? 'exception' : 'success'}
             format={() => `${result.imported + result.warning}/${result.total}`}
           />
-          <Alert type={result.rejected ? 'warning' : 'success'} message={t('importSummary', { total: result.total, imported: result.imported, warning: result.warning, rejected: result.rejected })} style={{ margin: '12px 0' }} data-testid="import-summary" />
+          <Alert
+            type={result.rejected ? 'warning' : 'success'}
+            message={t('importSummary', {
+              total: result.total,
+              imported: result.imported,
+              warning: result.warning,
+              rejected: result.rejected,
+            })}
+            style={{ margin: '12px 0' }}
+            data-testid="import-summary"
+          />
           <Table<RowResult>
             rowKey="line"
             size="small"
@@ -74,10 +90,19 @@ export function ImportPage() {
             scroll={{ x: 700 }}
             columns={[
               { title: t('line'), dataIndex: 'line', width: 70 },
-              { title: t('status'), dataIndex: 'status', width: 90, render: (s: RowResult['status']) => <Tag color={color[s]}>{t(s)}</Tag> },
+              {
+                title: t('status'),
+                dataIndex: 'status',
+                width: 90,
+                render: (s: RowResult['status']) => <Tag color={color[s]}>{t(s)}</Tag>,
+              },
               { title: t('creditCode'), dataIndex: 'creditCode', width: 190 },
               { title: t('name'), dataIndex: 'name' },
-              { title: t('reasons'), dataIndex: 'reasons', render: (r: RowResult['reasons']) => r.map((x) => `${x.field}: ${pick(lang, x)}`).join('；') },
+              {
+                title: t('reasons'),
+                dataIndex: 'reasons',
+                render: (r: RowResult['reasons']) => r.map((x) => `${x.field}: ${pick(lang, x)}`).join('；'),
+              },
             ]}
           />
         </>

@@ -120,19 +120,25 @@ ALTER TABLE enterprises ENABLE ROW LEVEL SECURITY;
 ALTER TABLE departments ENABLE ROW LEVEL SECURITY;
 ALTER TABLE users ENABLE ROW LEVEL SECURITY;
 
+-- The region condition is written as a range, not LIKE, so that it is an index condition on
+-- region_code (a LIKE with a non-constant pattern is not). Codes are digits, so every code with
+-- prefix p lies in [p, p || '~'). An unset prefix is NULL and matches nothing: fail closed.
 CREATE POLICY enterprises_scope ON enterprises TO taishan_app
   USING (
-    region_code LIKE current_setting('taishan.region_prefix', true) || '%'
+    region_code >= current_setting('taishan.region_prefix', true)
+    AND region_code < current_setting('taishan.region_prefix', true) || '~'
     AND (current_setting('taishan.enterprise_id', true) = '' OR id::text = current_setting('taishan.enterprise_id', true))
     AND (current_setting('taishan.industries', true) = '*'
          OR left(industry_code, 2) = ANY (string_to_array(current_setting('taishan.industries', true), ',')))
   );
 
 CREATE POLICY departments_scope ON departments TO taishan_app
-  USING (region_code LIKE current_setting('taishan.region_prefix', true) || '%');
+  USING (region_code >= current_setting('taishan.region_prefix', true)
+         AND region_code < current_setting('taishan.region_prefix', true) || '~');
 
 CREATE POLICY users_scope ON users TO taishan_app
-  USING (coalesce(region_code, '') LIKE current_setting('taishan.region_prefix', true) || '%');
+  USING (coalesce(region_code, '') >= current_setting('taishan.region_prefix', true)
+         AND coalesce(region_code, '') < current_setting('taishan.region_prefix', true) || '~');
 
 -- Credit codes are unique nationally; a scoped caller must learn of a clash without seeing the
 -- other record. Runs as the owner (SECURITY DEFINER) and returns only a boolean.

@@ -1,6 +1,6 @@
 // Departments with the industries they supervise (三管三必须: 管行业必须管安全…). An inspector of a
 // department sees the enterprises of those industries in the department's region. Admins manage.
-import { bi, isAdmin, isIndustryCode } from '@taishan/domain';
+import { bi, isAdmin, isIndustryCode, regionCodeSchema } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
@@ -8,10 +8,14 @@ import type { Db } from '../../db/db.ts';
 import { withScope } from '../../db/scope.ts';
 import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
-import { regionCodeSchema } from '@taishan/domain';
 
 const industries = z
-  .array(z.string().regex(/^\d{2}$/, bi('行业应为两位大类代码', 'Industry is a 2-digit division code')).refine(isIndustryCode, bi('行业代码不在 GB/T 4754-2017 中', 'Not a GB/T 4754-2017 division')))
+  .array(
+    z
+      .string()
+      .regex(/^\d{2}$/, bi('行业应为两位大类代码', 'Industry is a 2-digit division code'))
+      .refine(isIndustryCode, bi('行业代码不在 GB/T 4754-2017 中', 'Not a GB/T 4754-2017 division')),
+  )
   .max(97)
   .transform((a) => [...new Set(a)].sort());
 
@@ -30,8 +34,15 @@ const department = z.object({
 });
 
 type Row = { id: string; name: string; region_code: string; region_name: string | null; industries: string[] };
-const toDepartment = (r: Row) => ({ id: r.id, name: r.name, regionCode: r.region_code, regionName: r.region_name, industries: r.industries });
-const SELECT = 'SELECT d.id, d.name, d.region_code, r.name AS region_name, d.industries FROM departments d LEFT JOIN regions r ON r.code = d.region_code';
+const toDepartment = (r: Row) => ({
+  id: r.id,
+  name: r.name,
+  regionCode: r.region_code,
+  regionName: r.region_name,
+  industries: r.industries,
+});
+const SELECT =
+  'SELECT d.id, d.name, d.region_code, r.name AS region_name, d.industries FROM departments d LEFT JOIN regions r ON r.code = d.region_code';
 
 export function departmentRoutes(app: FastifyInstance, db: Db) {
   defineRoute(app, {
@@ -71,7 +82,13 @@ export function departmentRoutes(app: FastifyInstance, db: Db) {
         );
         const [row] = await tx.query<Row>(`${SELECT} WHERE d.id = $1`, [created?.id]);
         if (!row) throw notFound();
-        await appendAudit(tx, actor, { action: 'department.create', entityType: 'department', entityId: row.id, regionCode: row.region_code, after: toDepartment(row) });
+        await appendAudit(tx, actor, {
+          action: 'department.create',
+          entityType: 'department',
+          entityId: row.id,
+          regionCode: row.region_code,
+          after: toDepartment(row),
+        });
         return toDepartment(row);
       });
     },
@@ -101,7 +118,14 @@ export function departmentRoutes(app: FastifyInstance, db: Db) {
         );
         const [after] = await tx.query<Row>(`${SELECT} WHERE d.id = $1`, [params.id]);
         if (!after) throw notFound();
-        await appendAudit(tx, actor, { action: 'department.update', entityType: 'department', entityId: params.id, regionCode: after.region_code, before: toDepartment(before), after: toDepartment(after) });
+        await appendAudit(tx, actor, {
+          action: 'department.update',
+          entityType: 'department',
+          entityId: params.id,
+          regionCode: after.region_code,
+          before: toDepartment(before),
+          after: toDepartment(after),
+        });
         return toDepartment(after);
       });
     },

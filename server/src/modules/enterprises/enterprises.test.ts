@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { type TestApp, creditCode, enterpriseBody, makeDepartment, makeUser, openTestApp } from '../../test/harness.ts';
+import { creditCode, enterpriseBody, makeDepartment, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
 
 const COUNTY = '320582000000'; // 张家港市
 const TOWN = '320582100000';
@@ -29,7 +29,8 @@ describe('enterprise directory', () => {
   });
   after(() => t.close());
 
-  const post = (cookie: string, payload: unknown) => t.app.inject({ method: 'POST', url: '/api/v1/enterprises', headers: { cookie }, payload: payload as object });
+  const post = (cookie: string, payload: unknown) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/enterprises', headers: { cookie }, payload: payload as object });
   const count = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM enterprises'))[0]?.n;
   const audits = async (action: string) =>
     (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events WHERE action = $1', [action]))[0]?.n;
@@ -50,7 +51,10 @@ describe('enterprise directory', () => {
     assert.equal(res.statusCode, 201);
     assert.equal(res.json().creditCodeWarning, true);
     const list = await t.app.inject({ url: '/api/v1/enterprises?creditCodeWarning=true', headers: { cookie: county } });
-    assert.deepEqual(list.json().items.map((x: { name: string }) => x.name), ['测试企业2有限公司']);
+    assert.deepEqual(
+      list.json().items.map((x: { name: string }) => x.name),
+      ['测试企业2有限公司'],
+    );
   });
 
   test('wrong length, illegal character, unknown industry, missing region → 400 with bilingual field messages, nothing written', async () => {
@@ -65,7 +69,12 @@ describe('enterprise directory', () => {
       [{ ...enterpriseBody(3, TOWN), extra: 1 }, '_'],
     ];
     for (const [body, field] of cases) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/enterprises', headers: { cookie: county, 'accept-language': 'en' }, payload: body });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/enterprises',
+        headers: { cookie: county, 'accept-language': 'en' },
+        payload: body,
+      });
       assert.equal(res.statusCode, 400, `${field}: ${res.body}`);
       const err = res.json().error;
       assert.equal(err.code, 'validation_error');
@@ -103,7 +112,12 @@ describe('enterprise directory', () => {
 
   test('update: audit keeps before and after; stale version → 409; moving out of scope → 403', async () => {
     const e = (await post(county, enterpriseBody(8, TOWN))).json();
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/enterprises/${e.id}`, headers: { cookie: county }, payload: { name: '新名称有限公司', version: 1 } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/enterprises/${e.id}`,
+      headers: { cookie: county },
+      payload: { name: '新名称有限公司', version: 1 },
+    });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().version, 2);
     const [ev] = await t.db.query<{ before: { name: string }; after: { name: string } }>(
@@ -112,9 +126,19 @@ describe('enterprise directory', () => {
     );
     assert.equal(ev?.before.name, e.name);
     assert.equal(ev?.after.name, '新名称有限公司');
-    const stale = await t.app.inject({ method: 'PATCH', url: `/api/v1/enterprises/${e.id}`, headers: { cookie: county }, payload: { name: 'x', version: 1 } });
+    const stale = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/enterprises/${e.id}`,
+      headers: { cookie: county },
+      payload: { name: 'x', version: 1 },
+    });
     assert.equal(stale.statusCode, 409);
-    const away = await t.app.inject({ method: 'PATCH', url: `/api/v1/enterprises/${e.id}`, headers: { cookie: county }, payload: { regionCode: '320583100000' } });
+    const away = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/enterprises/${e.id}`,
+      headers: { cookie: county },
+      payload: { regionCode: '320583100000' },
+    });
     assert.equal(away.statusCode, 403);
   });
 
@@ -124,12 +148,25 @@ describe('enterprise directory', () => {
     await makeUser(t.db, { username: 'ent', role: 'enterpriseAdmin', enterpriseId: e.id });
     const ent = await t.login('ent');
     const list = await t.app.inject({ url: '/api/v1/enterprises', headers: { cookie: ent } });
-    assert.deepEqual(list.json().items.map((x: { id: string }) => x.id), [e.id]);
+    assert.deepEqual(
+      list.json().items.map((x: { id: string }) => x.id),
+      [e.id],
+    );
     assert.equal((await t.app.inject({ url: `/api/v1/enterprises/${other.id}`, headers: { cookie: ent } })).statusCode, 404);
-    const ok = await t.app.inject({ method: 'PATCH', url: `/api/v1/enterprises/${e.id}`, headers: { cookie: ent }, payload: { safetyDirector: '张安全' } });
+    const ok = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/enterprises/${e.id}`,
+      headers: { cookie: ent },
+      payload: { safetyDirector: '张安全' },
+    });
     assert.equal(ok.statusCode, 200);
     assert.deepEqual(ok.json().allowedActions, ['update']);
-    const move = await t.app.inject({ method: 'PATCH', url: `/api/v1/enterprises/${e.id}`, headers: { cookie: ent }, payload: { regionCode: '320582101000' } });
+    const move = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/enterprises/${e.id}`,
+      headers: { cookie: ent },
+      payload: { regionCode: '320582101000' },
+    });
     assert.equal(move.statusCode, 403);
     assert.equal((await t.app.inject({ method: 'DELETE', url: `/api/v1/enterprises/${e.id}`, headers: { cookie: ent } })).statusCode, 403);
     assert.equal((await post(ent, enterpriseBody(11, TOWN))).statusCode, 403);
@@ -141,13 +178,21 @@ describe('enterprise directory', () => {
     await makeUser(t.db, { username: 'zhujian', role: 'departmentInspector', regionCode: COUNTY, departmentId: dept });
     const insp = await t.login('zhujian');
     const list = await t.app.inject({ url: '/api/v1/enterprises', headers: { cookie: insp } });
-    assert.deepEqual(list.json().items.map((x: { name: string }) => x.name), ['建筑甲有限公司']);
+    assert.deepEqual(
+      list.json().items.map((x: { name: string }) => x.name),
+      ['建筑甲有限公司'],
+    );
   });
 
   test('search by name, credit code, region, industry section, high-risk flag, safety-director flag', async () => {
-    await post(county, enterpriseBody(13, '320582101000', { name: '港城矿业有限公司', industryCode: '0610', highRisk: ['mining'], employees: 300 }));
+    await post(
+      county,
+      enterpriseBody(13, '320582101000', { name: '港城矿业有限公司', industryCode: '0610', highRisk: ['mining'], employees: 300 }),
+    );
     const q = async (qs: string) =>
-      (await t.app.inject({ url: `/api/v1/enterprises?${qs}`, headers: { cookie: county } })).json().items.map((x: { name: string }) => x.name);
+      (await t.app.inject({ url: `/api/v1/enterprises?${qs}`, headers: { cookie: county } }))
+        .json()
+        .items.map((x: { name: string }) => x.name);
     assert.deepEqual(await q(`q=${encodeURIComponent('港城矿')}`), ['港城矿业有限公司']);
     assert.deepEqual(await q(`q=${creditCode(13, '320582')}`), ['港城矿业有限公司']);
     assert.deepEqual(await q('region=320582101'), ['港城矿业有限公司']);
@@ -171,7 +216,12 @@ describe('enterprise directory', () => {
     ];
     const before = await count();
     const file = multipart('名录.csv', Buffer.from(new TextEncoder().encode(header + rows.join('\n'))));
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/enterprises/import', headers: { cookie: county, ...file.headers }, payload: file.payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises/import',
+      headers: { cookie: county, ...file.headers },
+      payload: file.payload,
+    });
     assert.equal(res.statusCode, 200, res.body);
     const r = res.json();
     assert.deepEqual(
@@ -192,20 +242,50 @@ describe('enterprise directory', () => {
     // GB18030-encoded, as Excel on a Chinese Windows saves CSV.
     const gbRow = `${header}${creditCode(105, '320582')},国标编码有限公司,320582100000,1713,5,\n`;
     const f2 = multipart('gb.csv', encodeGb18030(gbRow));
-    const r2 = await t.app.inject({ method: 'POST', url: '/api/v1/enterprises/import', headers: { cookie: county, ...f2.headers }, payload: f2.payload });
+    const r2 = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises/import',
+      headers: { cookie: county, ...f2.headers },
+      payload: f2.payload,
+    });
     assert.equal(r2.json().rows[0].name, '国标编码有限公司');
     assert.equal(r2.json().imported, 1);
   });
 
   test('import refuses a file without the required columns, a non-table file, and non-admin roles', async () => {
     const f = multipart('x.csv', 'a,b\n1,2\n');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/enterprises/import', headers: { cookie: county, ...f.headers }, payload: f.payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises/import',
+      headers: { cookie: county, ...f.headers },
+      payload: f.payload,
+    });
     assert.equal(res.statusCode, 400);
     assert.match(res.json().error.fields.file, /缺少必需列/);
     const pdf = multipart('x.pdf', '%PDF-1.4', 'application/pdf');
-    assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/enterprises/import', headers: { cookie: county, ...pdf.headers }, payload: pdf.payload })).statusCode, 400);
+    assert.equal(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/enterprises/import',
+          headers: { cookie: county, ...pdf.headers },
+          payload: pdf.payload,
+        })
+      ).statusCode,
+      400,
+    );
     const broken = multipart('x.xlsx', 'not a zip', 'application/octet-stream');
-    assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/enterprises/import', headers: { cookie: county, ...broken.headers }, payload: broken.payload })).statusCode, 400);
+    assert.equal(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/enterprises/import',
+          headers: { cookie: county, ...broken.headers },
+          payload: broken.payload,
+        })
+      ).statusCode,
+      400,
+    );
   });
 
   test('Excel export lists the scope only, and imports again into a fresh region unchanged', async () => {
@@ -226,13 +306,22 @@ describe('enterprise directory', () => {
     assert.ok(codes.every((c) => c.startsWith('320582')));
 
     // Round trip: delete everything, import the export back as admin, same rows.
-    const before = await t.db.query<{ credit_code: string; name: string }>("SELECT credit_code, name FROM enterprises WHERE region_code LIKE '320582%' ORDER BY credit_code");
-    await t.db.query("DELETE FROM users WHERE enterprise_id IS NOT NULL");
+    const before = await t.db.query<{ credit_code: string; name: string }>(
+      "SELECT credit_code, name FROM enterprises WHERE region_code LIKE '320582%' ORDER BY credit_code",
+    );
+    await t.db.query('DELETE FROM users WHERE enterprise_id IS NOT NULL');
     await t.db.query("DELETE FROM enterprises WHERE region_code LIKE '320582%'");
     const f = multipart('export.xlsx', res.rawPayload, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const imp = await t.app.inject({ method: 'POST', url: '/api/v1/enterprises/import', headers: { cookie: admin, ...f.headers }, payload: f.payload });
+    const imp = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises/import',
+      headers: { cookie: admin, ...f.headers },
+      payload: f.payload,
+    });
     assert.equal(imp.json().rejected, 0, imp.body);
-    const again = await t.db.query<{ credit_code: string; name: string }>("SELECT credit_code, name FROM enterprises WHERE region_code LIKE '320582%' ORDER BY credit_code");
+    const again = await t.db.query<{ credit_code: string; name: string }>(
+      "SELECT credit_code, name FROM enterprises WHERE region_code LIKE '320582%' ORDER BY credit_code",
+    );
     assert.deepEqual(again, before);
   });
 });

@@ -36,7 +36,13 @@ export async function importRows(
     onProgress?.(i + 1, rows.length);
   }
   const count = (s: RowResult['status']) => results.filter((r) => r.status === s).length;
-  const summary = { total: results.length, imported: count('imported'), warning: count('warning'), rejected: count('rejected'), rows: results };
+  const summary = {
+    total: results.length,
+    imported: count('imported'),
+    warning: count('warning'),
+    rejected: count('rejected'),
+    rows: results,
+  };
   await db.transaction((tx) =>
     appendAudit(tx, actor, {
       action: 'enterprise.import',

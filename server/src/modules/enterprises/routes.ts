@@ -10,13 +10,13 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
-import { withScope } from '../../db/scope.ts';
+import { readScoped } from '../../db/scope.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import { bilingualOf, importRows } from './import.ts';
 import { createEnterprise, patchEnterprise, removeEnterprise, toEnterprise } from './service.ts';
 import { exportRows, findEnterprise, searchEnterprises } from './store.ts';
-import { TableFormatError, readTable, writeXlsx } from './tabular.ts';
+import { readTable, TableFormatError, writeXlsx } from './tabular.ts';
 
 export const MAX_EXPORT_ROWS = 100_000;
 
@@ -39,7 +39,7 @@ export function enterpriseRoutes(app: FastifyInstance, db: Db) {
     query: enterpriseQuerySchema,
     response: z.object({ items: z.array(enterpriseSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
     handler: async ({ query, actor }) => {
-      const { items, total } = await withScope(db, actor.scope, (tx) => searchEnterprises(tx, query));
+      const { items, total } = await readScoped(db, actor.scope, (tx) => searchEnterprises(tx, query));
       return { items: items.map((r) => toEnterprise(r, actor)), total, page: query.page, pageSize: query.pageSize };
     },
   });
@@ -52,7 +52,7 @@ export function enterpriseRoutes(app: FastifyInstance, db: Db) {
     tags: ['enterprises'],
     query: enterpriseQuerySchema.omit({ page: true, pageSize: true, sort: true }),
     handler: async ({ query, actor, reply }) => {
-      const rows = await withScope(db, actor.scope, (tx) => exportRows(tx, query, MAX_EXPORT_ROWS));
+      const rows = await readScoped(db, actor.scope, (tx) => exportRows(tx, query, MAX_EXPORT_ROWS));
       const file = await writeXlsx(rows);
       const name = encodeURIComponent(`企业名录-${new Date().toISOString().slice(0, 10)}.xlsx`);
       reply
@@ -71,7 +71,7 @@ export function enterpriseRoutes(app: FastifyInstance, db: Db) {
     params: idParams,
     response: enterpriseSchema,
     handler: async ({ params, actor }) => {
-      const row = await withScope(db, actor.scope, (tx) => findEnterprise(tx, params.id));
+      const row = await readScoped(db, actor.scope, (tx) => findEnterprise(tx, params.id));
       if (!row) throw notFound();
       return toEnterprise(row, actor);
     },

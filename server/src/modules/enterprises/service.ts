@@ -2,12 +2,12 @@
 // the same transaction as the change.
 import {
   type Actor,
-  type EnterpriseInput,
-  type EnterprisePatch,
-  type HighRiskFlag,
   canCreateEnterprise,
   checkCreditCode,
+  type EnterpriseInput,
+  type EnterprisePatch,
   enterpriseActions,
+  type HighRiskFlag,
   inScope,
   lacksSafetyDirector,
 } from '@taishan/domain';
@@ -16,9 +16,9 @@ import type { Db } from '../../db/db.ts';
 import { type Scoped, withScope } from '../../db/scope.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import {
-  type EnterpriseRow,
   creditCodeTaken,
   deleteEnterprise,
+  type EnterpriseRow,
   findEnterprise,
   insertEnterprise,
   regionExists,

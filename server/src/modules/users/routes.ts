@@ -1,10 +1,11 @@
 // People and roles, managed by platform admins. A role fixes what kind of home a user has:
 // supervisors a region of their tier, inspectors a department, enterprise users an enterprise.
-import { ROLES, ROLE_REGION_LEVEL, type Role, bi, isAdmin, regionCodeSchema } from '@taishan/domain';
+import { bi, isAdmin, ROLE_REGION_LEVEL, ROLES, type Role, regionCodeSchema } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
 import { hashPassword } from '../../auth/passwords.ts';
+import { forgetUser } from '../../auth/sessions.ts';
 import type { Db } from '../../db/db.ts';
 import { type Scoped, withScope } from '../../db/scope.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
@@ -13,7 +14,12 @@ import { defineRoute, idParams } from '../../http/route.ts';
 const password = z.string().min(8, bi('密码至少 8 位', 'Password needs at least 8 characters')).max(256);
 
 const createInput = z.strictObject({
-  username: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_.-]+$/, bi('用户名只能包含字母、数字和 _ . -', 'Letters, digits and _ . - only')),
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+$/, bi('用户名只能包含字母、数字和 _ . -', 'Letters, digits and _ . - only')),
   displayName: z.string().trim().min(1).max(64),
   password,
   role: z.enum(ROLES),
@@ -161,7 +167,13 @@ export function userRoutes(app: FastifyInstance, db: Db) {
         );
         const row = await find(tx, created?.id ?? '');
         if (!row) throw notFound();
-        await appendAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, regionCode: row.region_code, after: toUser(row) });
+        await appendAudit(tx, actor, {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: row.id,
+          regionCode: row.region_code,
+          after: toUser(row),
+        });
         return toUser(row);
       });
     },
@@ -191,9 +203,10 @@ export function userRoutes(app: FastifyInstance, db: Db) {
            WHERE id = $1`,
           [params.id, body.displayName ?? null, hash, body.disabled ?? null, body.unlock === true],
         );
-        if (body.disabled) await tx.query("DELETE FROM sessions WHERE user_id = $1", [params.id]);
+        if (body.disabled) await tx.query('DELETE FROM sessions WHERE user_id = $1', [params.id]);
         const after = await find(tx, params.id);
         if (!after) throw notFound();
+        forgetUser(params.id);
         await appendAudit(tx, actor, {
           action: 'user.update',
           entityType: 'user',

@@ -2,10 +2,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { type Page, api } from '../../api.ts';
+import { api, type Page } from '../../api.ts';
 import { formatTime, useI18n } from '../../i18n.tsx';
 
-type Event = { seq: number; at: string; actorName: string; action: string; entityType: string; entityId: string | null; hash: string; before: unknown; after: unknown };
+type Event = {
+  seq: number;
+  at: string;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  hash: string;
+  before: unknown;
+  after: unknown;
+};
 type Verify = { ok: boolean; checked: number; firstBroken: { seq: number; reason: string } | null };
 
 export function AuditPage() {
@@ -30,12 +40,23 @@ export function AuditPage() {
         <Alert
           style={{ marginBottom: 12 }}
           type={verify.ok ? 'success' : 'error'}
-          message={verify.ok ? t('chainOk', { n: verify.checked }) : t('chainBroken', { seq: verify.firstBroken?.seq ?? '', reason: verify.firstBroken?.reason ?? '' })}
+          message={
+            verify.ok
+              ? t('chainOk', { n: verify.checked })
+              : t('chainBroken', { seq: verify.firstBroken?.seq ?? '', reason: verify.firstBroken?.reason ?? '' })
+          }
           data-testid="verify-result"
         />
       )}
       <Space style={{ marginBottom: 12 }}>
-        <Input.Search placeholder={t('action')} allowClear onSearch={(v) => { setAction(v.trim()); setPage(1); }} />
+        <Input.Search
+          placeholder={t('action')}
+          allowClear
+          onSearch={(v) => {
+            setAction(v.trim());
+            setPage(1);
+          }}
+        />
       </Space>
       <Table<Event>
         rowKey="seq"
@@ -44,7 +65,11 @@ export function AuditPage() {
         dataSource={list.data?.items}
         scroll={{ x: 900 }}
         pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => t('total', { n }) }}
-        expandable={{ expandedRowRender: (e) => <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre> }}
+        expandable={{
+          expandedRowRender: (e) => (
+            <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
+          ),
+        }}
         columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
           { title: t('time'), dataIndex: 'at', render: (v) => formatTime(v, lang), width: 150 },

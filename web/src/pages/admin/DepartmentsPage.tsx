@@ -3,8 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../api.ts';
-import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { industryLabel } from '../../components/labels.ts';
+import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useReference } from '../../reference.ts';
 
@@ -41,7 +41,11 @@ export function DepartmentsPage() {
         columns={[
           { title: t('name'), dataIndex: 'name' },
           { title: t('region'), dataIndex: 'regionName' },
-          { title: t('industries'), dataIndex: 'industries', render: (v: string[]) => v.map((c) => <Tag key={c}>{industryLabel(ref.data, c, lang)}</Tag>) },
+          {
+            title: t('industries'),
+            dataIndex: 'industries',
+            render: (v: string[]) => v.map((c) => <Tag key={c}>{industryLabel(ref.data, c, lang)}</Tag>),
+          },
           {
             title: t('actions'),
             render: (_, d) => (
@@ -58,7 +62,12 @@ export function DepartmentsPage() {
           },
         ]}
       />
-      <Modal open={editing !== null} title={editing === 'new' ? t('newDepartment') : t('edit')} onCancel={() => setEditing(null)} onOk={() => form.submit()}>
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? t('newDepartment') : t('edit')}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+      >
         <Form
           form={form}
           layout="vertical"
@@ -70,7 +79,8 @@ export function DepartmentsPage() {
               setEditing(null);
               qc.invalidateQueries({ queryKey: ['departments'] });
             } catch (e) {
-              if (e instanceof ApiError) form.setFields(Object.entries(e.fields).map(([name, msg]) => ({ name: name.split('.')[0], errors: [msg] })));
+              if (e instanceof ApiError)
+                form.setFields(Object.entries(e.fields).map(([name, msg]) => ({ name: name.split('.')[0], errors: [msg] })));
               message.error((e as Error).message);
             }
           }}
@@ -82,7 +92,11 @@ export function DepartmentsPage() {
             <RegionCascader />
           </Form.Item>
           <Form.Item name="industries" label={t('industries')}>
-            <Select mode="multiple" optionFilterProp="label" options={(ref.data?.industryDivisions ?? []).map((d) => ({ value: d.code, label: `${d.code} ${pick(lang, d)}` }))} />
+            <Select
+              mode="multiple"
+              optionFilterProp="label"
+              options={(ref.data?.industryDivisions ?? []).map((d) => ({ value: d.code, label: `${d.code} ${pick(lang, d)}` }))}
+            />
           </Form.Item>
         </Form>
       </Modal>

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { ApiError, type Enterprise, type Page, api } from '../../api.ts';
+import { ApiError, api, type Enterprise, type Page } from '../../api.ts';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useReference } from '../../reference.ts';
@@ -30,7 +30,10 @@ export function UsersPage() {
   const role = Form.useWatch('role', form);
   const [entSearch, setEntSearch] = useState('');
   const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ items: User[] }>('/api/v1/users') });
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => api<{ items: { id: string; name: string }[] }>('/api/v1/departments') });
+  const depts = useQuery({
+    queryKey: ['departments'],
+    queryFn: () => api<{ items: { id: string; name: string }[] }>('/api/v1/departments'),
+  });
   const ents = useQuery({
     queryKey: ['enterprises', 'pick', entSearch],
     queryFn: () => api<Page<Enterprise>>(`/api/v1/enterprises?pageSize=20&q=${encodeURIComponent(entSearch)}`),
@@ -51,7 +54,14 @@ export function UsersPage() {
   };
 
   return (
-    <Card title={t('users')} extra={<Button type="primary" onClick={() => setOpen(true)}>{t('newUser')}</Button>}>
+    <Card
+      title={t('users')}
+      extra={
+        <Button type="primary" onClick={() => setOpen(true)}>
+          {t('newUser')}
+        </Button>
+      }
+    >
       <Table<User>
         rowKey="id"
         loading={users.isLoading}
@@ -97,13 +107,7 @@ export function UsersPage() {
           },
         ]}
       />
-      <Modal
-        open={open}
-        title={t('newUser')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        destroyOnHidden
-      >
+      <Modal open={open} title={t('newUser')} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
         <Form
           form={form}
           layout="vertical"
@@ -139,7 +143,12 @@ export function UsersPage() {
           )}
           {(role === 'enterpriseAdmin' || role === 'enterpriseStaff') && (
             <Form.Item name="enterpriseId" label={t('enterprise')} rules={[{ required: true }]}>
-              <Select showSearch filterOption={false} onSearch={setEntSearch} options={(ents.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))} />
+              <Select
+                showSearch
+                filterOption={false}
+                onSearch={setEntSearch}
+                options={(ents.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+              />
             </Form.Item>
           )}
           {role && !['platformAdmin', 'departmentInspector', 'enterpriseAdmin', 'enterpriseStaff'].includes(role) && (
