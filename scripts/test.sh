@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole suite: lint, types, domain rules, server on PGlite and on PostgreSQL, the web build,
+# and the browser tests in Debian's Chromium on both databases. Installs what it needs first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Debian's Chromium (never a downloaded browser) and a CJK font so screenshots show Chinese.
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'wqy\|noto.*cjk'; then
+  as_root apt-get install -y chromium fonts-wqy-zenhei >/dev/null 2>&1 ||
+    { as_root apt-get update >/dev/null && as_root apt-get install -y chromium fonts-wqy-zenhei >/dev/null; }
+fi
+
+# The PostgreSQL server the suite also runs against (127.0.0.1:5432, trust auth, database test).
+if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+fi
+
+[ -d node_modules ] || npm ci
+
+step() { printf '\n=== %s ===\n' "$*"; }
+step lint;                 npm run lint
+step typecheck;            npm run typecheck
+step 'domain tests';       npm run test:domain
+step 'server tests: PGlite';     TAISHAN_TEST_DB=pglite npm run test:server
+step 'server tests: PostgreSQL'; TAISHAN_TEST_DB=postgresql npm run test:server
+step 'web build';          npm run build:web
+step 'browser tests: PGlite';     E2E_DB=pglite npm run test:e2e
+step 'browser tests: PostgreSQL'; E2E_DB=postgresql npm run test:e2e
+step 'all passed'
