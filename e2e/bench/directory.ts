@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { enterpriseQuerySchema, regionPrefix } from '@taishan/domain';
 import pg from 'pg';
-import type { Db } from '../../server/src/db/db.ts';
 import { openDb } from '../../server/src/db/db.ts';
 import { seedDemo } from '../../server/src/demo/seed.ts';
 import { searchSql } from '../../server/src/modules/enterprises/store.ts';
