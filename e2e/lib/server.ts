@@ -24,7 +24,7 @@ export async function freePort(): Promise<number> {
 export type RunningServer = { url: string; databaseUrl: string | undefined; log: () => string; stop: () => Promise<void> };
 
 export async function startServer(
-  opts: { database?: 'pglite' | 'postgresql'; env?: Record<string, string>; dataDir?: string; databaseUrl?: string } = {},
+  opts: { database?: 'pglite' | 'postgresql'; env?: Record<string, string>; dataDir?: string; databaseUrl?: string; args?: string[] } = {},
 ): Promise<RunningServer> {
   const port = await freePort();
   const ownDataDir = !opts.dataDir;
@@ -42,19 +42,23 @@ export async function startServer(
     databaseUrl = u.toString();
   }
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/src/main.ts'), 'serve'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG: '0',
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
-      ...opts.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'server/src/main.ts'), 'serve', ...(opts.args ?? [])],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG: '0',
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
+        ...opts.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout?.on('data', (d) => {
     output += d;
   });

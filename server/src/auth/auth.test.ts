@@ -86,6 +86,16 @@ describe('auth', () => {
     assert.equal(res.statusCode, 401);
   });
 
+  test('OpenAPI document and the browsable docs are served', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    assert.equal(doc.openapi.startsWith('3.'), true);
+    assert.ok(doc.paths['/api/v1/enterprises'].post.requestBody);
+    assert.ok(doc.paths['/api/v1/calculators/credit-code']);
+    const page = await t.app.inject({ url: '/api/docs/' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /swagger/i);
+  });
+
   test('every non-public route requires authentication', async () => {
     const userRoutes = routeRegistry.filter((r) => r.access === 'user');
     assert.ok(userRoutes.length >= 10);
