@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { enterpriseQuerySchema, regionPrefix } from '@taishan/domain';
 import pg from 'pg';
 import { openDb } from '../../server/src/db/db.ts';
+import { createTempDatabase } from '../../server/src/db/temp-database.ts';
 import { seedDemo } from '../../server/src/demo/seed.ts';
 import { searchSql } from '../../server/src/modules/enterprises/store.ts';
 import { openPlatformDb } from '../../server/src/platform.ts';
@@ -19,7 +20,6 @@ import { generateEnterprises } from './generate.ts';
 const N = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const KEYWORDS = ['', '', '化工', '建筑', '恒信', '物流'];
 
 type Stats = { requests: number; seconds: number; rps: number; p50: number; p95: number; p99: number };
@@ -56,17 +56,12 @@ async function load(op: (i: number) => Promise<void>): Promise<Stats> {
 async function benchOne(kind: 'pglite' | 'postgresql') {
   let dataDir: string | undefined;
   let databaseUrl: string | undefined;
-  let dbName: string | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
   if (kind === 'pglite') dataDir = mkdtempSync(join(tmpdir(), 'taishan-bench-'));
   else {
-    dbName = `taishan_bench_${Date.now()}`;
-    const c = new pg.Client({ connectionString: ADMIN_URL });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${dbName}`);
-    await c.end();
-    const u = new URL(ADMIN_URL);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
+    const temp = await createTempDatabase('taishan_bench');
+    databaseUrl = temp.url;
+    dropDatabase = temp.drop;
   }
   try {
     const t0 = performance.now();
@@ -134,12 +129,7 @@ async function benchOne(kind: 'pglite' | 'postgresql') {
     return { kind, api, bare, ratio: Math.round((api.rps / bare.rps) * 100) / 100 };
   } finally {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    if (dbName) {
-      const c = new pg.Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await c.end();
-    }
+    await dropDatabase?.();
   }
 }
 

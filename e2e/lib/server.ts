@@ -1,15 +1,13 @@
 // Start the real platform for browser tests and benchmarks: the same command a user runs
 // (`taishan serve`, demo data), on a free port, in a throwaway data folder or database.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
+import { createTempDatabase } from '../../server/src/db/temp-database.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -30,16 +28,11 @@ export async function startServer(
   const ownDataDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'taishan-e2e-'));
   let databaseUrl: string | undefined = opts.databaseUrl;
-  let dbName: string | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
   if (!databaseUrl && !opts.dataDir && (opts.database ?? process.env.E2E_DB) === 'postgresql') {
-    dbName = `taishan_e2e_${randomBytes(5).toString('hex')}`;
-    const c = new pg.Client({ connectionString: ADMIN_URL });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${dbName}`);
-    await c.end();
-    const u = new URL(ADMIN_URL);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
+    const temp = await createTempDatabase('taishan_e2e');
+    databaseUrl = temp.url;
+    dropDatabase = temp.drop;
   }
   let output = '';
   const child: ChildProcess = spawn(
@@ -84,12 +77,7 @@ export async function startServer(
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
-      if (dbName) {
-        const c = new pg.Client({ connectionString: ADMIN_URL });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-        await c.end();
-      }
+      await dropDatabase?.();
     },
   };
 }

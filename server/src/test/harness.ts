@@ -1,17 +1,15 @@
 // Test harness: a fresh database per test file — in-memory PGlite by default, or a new database
 // on the PostgreSQL server when TAISHAN_TEST_DB=postgresql — and the app built on it.
-import { randomBytes } from 'node:crypto';
 import type { Role } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/db.ts';
+import { createTempDatabase } from '../db/temp-database.ts';
 import { demoCreditCode } from '../demo/seed.ts';
 import { openPlatformDb } from '../platform.ts';
 
 export const TEST_DB_KIND = process.env.TAISHAN_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite';
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 /** Jiangsu and Beijing are enough places for tests and keep start-up fast. */
 export const TEST_PROVINCES = ['32', '11'];
 
@@ -22,23 +20,14 @@ export async function openTestDb(): Promise<TestDb> {
     const db = await openPlatformDb({ provinces: TEST_PROVINCES });
     return { db, url: undefined, drop: () => db.close() };
   }
-  const name = `taishan_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const db = await openPlatformDb({ databaseUrl: url.toString(), provinces: TEST_PROVINCES });
+  const temp = await createTempDatabase('taishan_t');
+  const db = await openPlatformDb({ databaseUrl: temp.url, provinces: TEST_PROVINCES });
   return {
     db,
-    url: url.toString(),
+    url: temp.url,
     drop: async () => {
       await db.close();
-      const c = new pg.Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await temp.drop();
     },
   };
 }

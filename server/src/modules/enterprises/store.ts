@@ -115,53 +115,55 @@ export async function findEnterprise(tx: Scoped, id: string, forUpdate = false):
 
 type Derived = { creditCodeWarning: boolean; lacksSafetyDirector: boolean };
 
+/** Column values in the order of WRITE_COLUMNS, shared by insert and update. */
+const WRITE_COLUMNS = [
+  'credit_code',
+  'credit_code_warning',
+  'name',
+  'address',
+  'region_code',
+  'industry_code',
+  'employees',
+  'revenue_wan',
+  'high_risk',
+  'legal_representative',
+  'safety_director',
+  'contact_phone',
+  'lacks_safety_director',
+] as const;
+const writeValues = (e: EnterpriseInput & Derived): unknown[] => [
+  e.creditCode,
+  e.creditCodeWarning,
+  e.name,
+  e.address,
+  e.regionCode,
+  e.industryCode,
+  e.employees,
+  e.revenueWan,
+  e.highRisk,
+  e.legalRepresentative,
+  e.safetyDirector,
+  e.contactPhone,
+  e.lacksSafetyDirector,
+];
+const cast = (c: string) => (c === 'high_risk' ? '::text[]' : '');
+
 export async function insertEnterprise(tx: Scoped, e: EnterpriseInput & Derived): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO enterprises (credit_code, credit_code_warning, name, address, region_code, industry_code, employees,
-       revenue_wan, high_risk, legal_representative, safety_director, contact_phone, lacks_safety_director)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11, $12, $13) RETURNING id`,
-    [
-      e.creditCode,
-      e.creditCodeWarning,
-      e.name,
-      e.address,
-      e.regionCode,
-      e.industryCode,
-      e.employees,
-      e.revenueWan,
-      e.highRisk,
-      e.legalRepresentative,
-      e.safetyDirector,
-      e.contactPhone,
-      e.lacksSafetyDirector,
-    ],
+    `INSERT INTO enterprises (${WRITE_COLUMNS.join(', ')})
+     VALUES (${WRITE_COLUMNS.map((c, i) => `$${i + 1}${cast(c)}`).join(', ')}) RETURNING id`,
+    writeValues(e),
   );
   if (!row) throw new Error('insert returned no row');
   return row.id;
 }
 
 export async function updateEnterprise(tx: Scoped, id: string, e: EnterpriseInput & Derived): Promise<void> {
-  const params: unknown[] = [
-    id,
-    e.creditCode,
-    e.creditCodeWarning,
-    e.name,
-    e.address,
-    e.regionCode,
-    e.industryCode,
-    e.employees,
-    e.revenueWan,
-    e.highRisk,
-    e.legalRepresentative,
-    e.safetyDirector,
-    e.contactPhone,
-    e.lacksSafetyDirector,
-  ];
+  const params: unknown[] = [id, ...writeValues(e)];
+  const sets = WRITE_COLUMNS.map((c, i) => `${c} = $${i + 2}${cast(c)}`).join(', ');
   const where = scopeFilter(tx.scope, params, { region: 'region_code', industry: 'industry_code', enterpriseId: 'id' });
   await tx.query(
-    `UPDATE enterprises SET credit_code = $2, credit_code_warning = $3, name = $4, address = $5, region_code = $6,
-       industry_code = $7, employees = $8, revenue_wan = $9, high_risk = $10::text[], legal_representative = $11,
-       safety_director = $12, contact_phone = $13, lacks_safety_director = $14, version = version + 1, updated_at = now()
+    `UPDATE enterprises SET ${sets}, version = version + 1, updated_at = now()
      WHERE id = $1 AND ${where}`,
     params,
   );
