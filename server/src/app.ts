@@ -20,7 +20,14 @@ import { enterpriseRoutes } from './modules/enterprises/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { referenceRoutes } from './modules/regions/reference-routes.ts';
 import { regionRoutes } from './modules/regions/routes.ts';
+import { riskCalculatorRoutes } from './modules/risks/calculators.ts';
+import { distributionRoutes } from './modules/risks/distribution.ts';
+import { installationRoutes } from './modules/risks/installations.ts';
+import { riskReportRoutes } from './modules/risks/reports.ts';
+import { riskMapRoutes } from './modules/risks/risk-map.ts';
+import { riskPointRoutes } from './modules/risks/risk-points.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { localFileStore } from './storage/files.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,6 +42,8 @@ export type AppOptions = {
   webDist?: string;
   secureCookies?: boolean;
   bodyLimit?: number;
+  /** Where uploaded files live (site plans…): local disk under this folder. */
+  filesDir: string;
 };
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -103,6 +112,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   enterpriseRoutes(app, db);
   calculatorRoutes(app);
   auditRoutes(app, db);
+  riskCalculatorRoutes(app, db);
+  riskPointRoutes(app, db);
+  installationRoutes(app, db);
+  riskMapRoutes(app, db, localFileStore(opts.filesDir));
+  riskReportRoutes(app, db);
+  distributionRoutes(app, db);
 
   if (opts.webDist && existsSync(opts.webDist)) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false });

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 // taishan CLI: serve | migrate | seed-demo | import-enterprises FILE | verify-audit
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NATIONAL_SCOPE } from '@taishan/domain';
 import cliProgress from 'cli-progress';
@@ -38,7 +38,7 @@ async function serve(config: Config, demo: boolean) {
   } else {
     await ensureFirstAdmin(db);
   }
-  const app = await buildApp({ db, logger: process.env.LOG !== '0', webDist: config.webDist });
+  const app = await buildApp({ db, logger: process.env.LOG !== '0', webDist: config.webDist, filesDir: join(config.dataDir, 'files') });
   await app.listen({ port: config.port, host: config.host });
   console.log(`泰山 Taishan ready on http://localhost:${config.port}  (database: ${db.kind}, ${Date.now() - started} ms)`);
   const stop = async () => {

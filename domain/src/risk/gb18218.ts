@@ -1,6 +1,6 @@
 // GB 18218-2018 identification and grading of a major hazard installation (危险化学品重大危险源).
 // S = Σ qᵢ/Qᵢ, major hazard when S ≥ 1. R = α · Σ βᵢ · qᵢ/Qᵢ, grade 1..4 by R.
-import { type Category, CATEGORIES, TABLE1, TABLE2_Q, TABLE4_BETA, type NamedChemical, alphaFor, gradeFor } from './gb18218-tables.ts';
+import { alphaFor, CATEGORIES, type Category, gradeFor, type NamedChemical, TABLE1, TABLE2_Q, TABLE4_BETA } from './gb18218-tables.ts';
 
 export type SubstanceInput = {
   name?: string | undefined;

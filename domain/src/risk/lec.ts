@@ -1,6 +1,6 @@
 // LEC, 作业条件危险性评价法 (Graham–Kinney, as used in Chinese practice): D = L × E × C.
 // Tables and bands as STANDARDS.md gives them. Only the listed values are valid inputs.
-import { type LevelThresholds, type RiskLevel, levelFor } from './levels.ts';
+import { type LevelThresholds, levelFor, type RiskLevel } from './levels.ts';
 
 /** L — likelihood of an accident (事故发生的可能性). */
 export const LEC_L: Record<number, { zh: string; en: string }> = {
@@ -34,9 +34,15 @@ export const LEC_C: Record<number, { zh: string; en: string }> = {
 };
 
 export const LEC_ALLOWED = {
-  L: Object.keys(LEC_L).map(Number).sort((a, b) => b - a),
-  E: Object.keys(LEC_E).map(Number).sort((a, b) => b - a),
-  C: Object.keys(LEC_C).map(Number).sort((a, b) => b - a),
+  L: Object.keys(LEC_L)
+    .map(Number)
+    .sort((a, b) => b - a),
+  E: Object.keys(LEC_E)
+    .map(Number)
+    .sort((a, b) => b - a),
+  C: Object.keys(LEC_C)
+    .map(Number)
+    .sort((a, b) => b - a),
 } as const;
 
 /** Danger bands (危险程度): > 320 极其危险; 160–320 高度危险; 70–160 显著危险; 20–70 一般危险; < 20 稍有危险. */

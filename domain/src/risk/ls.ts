@@ -1,7 +1,7 @@
 // Risk matrix (风险矩阵) R = L × S with L, S ∈ 1..5. Sources conflict on the bands; Taishan's
 // default (STANDARDS.md): red 20–25, orange 9–16, yellow 4–8, blue 1–3. Provinces may set their own
 // (e.g. DB37/T 2882).
-import { type LevelThresholds, type RiskLevel, levelFor } from './levels.ts';
+import { type LevelThresholds, levelFor, type RiskLevel } from './levels.ts';
 
 export const LS_L: Record<number, { zh: string; en: string }> = {
   1: { zh: '极不可能', en: 'Rare' },

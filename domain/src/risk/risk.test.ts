@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { ACCIDENT_TYPES } from './accident-types.ts';
-import { CATEGORIES, TABLE1, TABLE2_Q, TABLE4_BETA, alphaFor, gradeFor } from './gb18218-tables.ts';
 import { gb18218 } from './gb18218.ts';
+import { alphaFor, CATEGORIES, gradeFor, TABLE1, TABLE2_Q, TABLE4_BETA } from './gb18218-tables.ts';
 import { LEC_ALLOWED, lec } from './lec.ts';
 import { highestLevel, levelFor } from './levels.ts';
 import { ls } from './ls.ts';
@@ -191,7 +191,10 @@ test('GB 18218 property: S and R never fall when a quantity or the people count 
   const names = ['氯', '氨', '甲醇', '苯', '液化石油气', '硝酸铵基化肥', '汽油'];
   fc.assert(
     fc.property(
-      fc.array(fc.record({ name: fc.constantFrom(...names), q: fc.double({ min: 0, max: 1000, noNaN: true }) }), { minLength: 1, maxLength: 5 }),
+      fc.array(fc.record({ name: fc.constantFrom(...names), q: fc.double({ min: 0, max: 1000, noNaN: true }) }), {
+        minLength: 1,
+        maxLength: 5,
+      }),
       fc.nat({ max: 5 }),
       fc.double({ min: 0, max: 100, noNaN: true }),
       fc.nat({ max: 300 }),
@@ -212,7 +215,11 @@ test('GB 18218 property: S and R never fall when a quantity or the people count 
 
 test('GB 18218 input: unknown substance, negative or non-numeric quantity → field errors', () => {
   const bad = gb18218InputSchema.safeParse({
-    substances: [{ name: '神秘物质', quantityTonnes: 1 }, { name: '氯', quantityTonnes: -1 }, { name: '氯', quantityTonnes: '5' }],
+    substances: [
+      { name: '神秘物质', quantityTonnes: 1 },
+      { name: '氯', quantityTonnes: -1 },
+      { name: '氯', quantityTonnes: '5' },
+    ],
     peopleWithin500m: 3,
   });
   assert.equal(bad.success, false);

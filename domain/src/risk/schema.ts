@@ -2,13 +2,15 @@
 import { z } from 'zod';
 import { bi } from '../errors/messages.ts';
 import { ACCIDENT_TYPE_CODES } from './accident-types.ts';
-import { CATEGORIES, type Category } from './gb18218-tables.ts';
 import { identify } from './gb18218.ts';
+import { CATEGORIES, type Category } from './gb18218-tables.ts';
 import { LEC_ALLOWED } from './lec.ts';
 import { RISK_LEVELS } from './levels.ts';
 
 const oneOf = (allowed: readonly number[], what: string) =>
-  z.number().refine((v) => allowed.includes(v), bi(`${what} 只能取：${allowed.join('、')}`, `${what} must be one of ${allowed.join(', ')}`));
+  z
+    .number()
+    .refine((v) => allowed.includes(v), bi(`${what} 只能取：${allowed.join('、')}`, `${what} must be one of ${allowed.join(', ')}`));
 
 export const lecInputSchema = z.strictObject({
   L: oneOf(LEC_ALLOWED.L, 'L'),
@@ -17,7 +19,11 @@ export const lecInputSchema = z.strictObject({
 });
 
 const oneToFive = (what: string) =>
-  z.number().int(bi(`${what} 应为 1–5 的整数`, `${what} is an integer 1–5`)).min(1, bi(`${what} 应为 1–5 的整数`, `${what} is an integer 1–5`)).max(5, bi(`${what} 应为 1–5 的整数`, `${what} is an integer 1–5`));
+  z
+    .number()
+    .int(bi(`${what} 应为 1–5 的整数`, `${what} is an integer 1–5`))
+    .min(1, bi(`${what} 应为 1–5 的整数`, `${what} is an integer 1–5`))
+    .max(5, bi(`${what} 应为 1–5 的整数`, `${what} is an integer 1–5`));
 export const lsInputSchema = z.strictObject({ L: oneToFive('L'), S: oneToFive('S') });
 
 const categorySchema = z.enum(CATEGORIES as [Category, ...Category[]]);
@@ -25,7 +31,11 @@ const categorySchema = z.enum(CATEGORIES as [Category, ...Category[]]);
 export const substanceSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(200).optional(),
-    cas: z.string().trim().regex(/^\d{2,7}-\d{2}-\d$/, bi('CAS 号格式应为 nnnnnnn-nn-n', 'CAS number looks like nnnnnnn-nn-n')).optional(),
+    cas: z
+      .string()
+      .trim()
+      .regex(/^\d{2,7}-\d{2}-\d$/, bi('CAS 号格式应为 nnnnnnn-nn-n', 'CAS number looks like nnnnnnn-nn-n'))
+      .optional(),
     category: z.union([categorySchema, z.array(categorySchema).min(1).max(5)]).optional(),
     quantityTonnes: z
       .number(bi('数量应为数字（吨）', 'Quantity is a number of tonnes'))
@@ -39,12 +49,19 @@ export const substanceSchema = z
 
 export const gb18218InputSchema = z.strictObject({
   substances: z.array(substanceSchema).min(1, bi('至少一种物质', 'At least one substance')).max(200),
-  peopleWithin500m: z.number().int(bi('人数应为整数', 'People is an integer')).min(0, bi('人数不能为负', 'People cannot be negative')).max(10_000_000),
+  peopleWithin500m: z
+    .number()
+    .int(bi('人数应为整数', 'People is an integer'))
+    .min(0, bi('人数不能为负', 'People cannot be negative'))
+    .max(10_000_000),
 });
 
 export const thresholdsSchema = z
   .strictObject({ major: z.number().positive(), high: z.number().positive(), moderate: z.number().positive() })
-  .refine((t) => t.major > t.high && t.high > t.moderate, bi('阈值须满足 重大 > 较大 > 一般 > 0', 'Thresholds must satisfy major > high > moderate > 0'));
+  .refine(
+    (t) => t.major > t.high && t.high > t.moderate,
+    bi('阈值须满足 重大 > 较大 > 一般 > 0', 'Thresholds must satisfy major > high > moderate > 0'),
+  );
 
 export const provinceThresholdsSchema = z.strictObject({ lec: thresholdsSchema, ls: thresholdsSchema });
 
@@ -80,19 +97,41 @@ export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
 export const riskPointInputSchema = z.strictObject({
   enterpriseId: z.uuid(),
   name: z.string().trim().min(1).max(200),
-  location: z.string().trim().max(200).nullish().transform((s) => s || null),
-  activity: z.string().trim().max(500).nullish().transform((s) => s || null),
+  location: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((s) => s || null),
+  activity: z
+    .string()
+    .trim()
+    .max(500)
+    .nullish()
+    .transform((s) => s || null),
   hazardFactors: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
-  accidentTypes: z.array(z.enum(ACCIDENT_TYPE_CODES)).min(1, bi('至少选择一种可能导致的事故类型', 'Choose at least one accident type')).max(20),
+  accidentTypes: z
+    .array(z.enum(ACCIDENT_TYPE_CODES))
+    .min(1, bi('至少选择一种可能导致的事故类型', 'Choose at least one accident type'))
+    .max(20),
   controlMeasures: z.array(controlMeasureSchema).max(100).default([]),
-  reviewDate: z.iso.date(bi('日期格式应为 YYYY-MM-DD', 'Date is YYYY-MM-DD')).nullish().transform((s) => s ?? null),
-  areaId: z.uuid().nullish().transform((s) => s ?? null),
+  reviewDate: z.iso
+    .date(bi('日期格式应为 YYYY-MM-DD', 'Date is YYYY-MM-DD'))
+    .nullish()
+    .transform((s) => s ?? null),
+  areaId: z
+    .uuid()
+    .nullish()
+    .transform((s) => s ?? null),
   assessment: assessmentInputSchema.optional(),
 });
 export type RiskPointInput = z.infer<typeof riskPointInputSchema>;
 
-export const riskPointPatchSchema = riskPointInputSchema.omit({ enterpriseId: true, assessment: true }).partial().extend({
-  version: z.number().int().min(1).optional(),
-});
+export const riskPointPatchSchema = riskPointInputSchema
+  .omit({ enterpriseId: true, assessment: true })
+  .partial()
+  .extend({
+    version: z.number().int().min(1).optional(),
+  });
 
 export const riskLevelSchema = z.enum(RISK_LEVELS);

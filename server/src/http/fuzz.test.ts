@@ -11,6 +11,8 @@ describe('malformed input fuzz', () => {
   let enterpriseId: string;
   let userId: string;
   let departmentId: string;
+  let riskPointId: string;
+  let reportId: string;
   before(async () => {
     t = await openTestApp();
     cookie = await t.login('admin');
@@ -29,15 +31,27 @@ describe('malformed input fuzz', () => {
     });
     departmentId = d.json().id;
     userId = await makeUser(t.db, { username: 'target', role: 'gridWorker', regionCode: '320582100000' });
+    const rp = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/risk-points',
+      headers: { cookie },
+      payload: { enterpriseId, name: '储罐', accidentTypes: ['fire'] },
+    });
+    riskPointId = rp.json().id;
+    const rr = await t.app.inject({ method: 'POST', url: '/api/v1/risk-reports', headers: { cookie }, payload: { enterpriseId } });
+    reportId = rr.json().id;
   });
   after(() => t.close());
 
   const counts = async () =>
     (
-      await t.db.query<{ e: number; u: number; d: number; a: number; v: number }>(
+      await t.db.query<{ e: number; u: number; d: number; a: number; v: number; r: number }>(
         `SELECT (SELECT count(*) FROM enterprises)::int AS e, (SELECT count(*) FROM users)::int AS u,
                 (SELECT count(*) FROM departments)::int AS d, (SELECT count(*) FROM audit_events)::int AS a,
-                (SELECT sum(version) FROM enterprises)::int AS v`,
+                (SELECT sum(version) FROM enterprises)::int AS v,
+                (SELECT count(*) FROM risk_points)::int + (SELECT count(*) FROM risk_assessments)::int
+                  + (SELECT count(*) FROM major_hazard_installations)::int + (SELECT count(*) FROM risk_areas)::int
+                  + (SELECT count(*) FROM risk_reports)::int + (SELECT count(*) FROM risk_thresholds)::int AS r`,
       )
     )[0];
 
@@ -117,7 +131,7 @@ describe('malformed input fuzz', () => {
     fc.string({ maxLength: 100 }).map((s) => ({ json: s, type: 'application/x-www-form-urlencoded' })),
   );
 
-  test('2,000+ malformed bodies: no 5xx, nothing written', async () => {
+  test('3,000 malformed bodies: no 5xx, nothing written', async () => {
     const start = await counts();
     let sent = 0;
     const statuses = new Map<number, number>();
@@ -138,7 +152,7 @@ describe('malformed input fuzz', () => {
           assert.ok(err?.code && err?.message, res.body);
         }
       }),
-      { numRuns: 2400, seed: 7, endOnFailure: true, includeErrorInReport: true },
+      { numRuns: 3000, seed: 7, endOnFailure: true, includeErrorInReport: true },
     );
     assert.ok(sent >= 2000);
     // Some bodies are accidentally valid (e.g. a login with a random password, or a PATCH of nothing
@@ -147,6 +161,7 @@ describe('malformed input fuzz', () => {
     assert.equal(end?.e, start?.e);
     assert.equal(end?.u, start?.u);
     assert.equal(end?.d, start?.d);
+    assert.equal(end?.r, start?.r);
     console.log('fuzz statuses', Object.fromEntries(statuses));
   });
 

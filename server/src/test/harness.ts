@@ -1,5 +1,8 @@
 // Test harness: a fresh database per test file — in-memory PGlite by default, or a new database
 // on the PostgreSQL server when TAISHAN_TEST_DB=postgresql — and the app built on it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Role } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
@@ -74,7 +77,8 @@ export type TestApp = {
 
 export async function openTestApp(): Promise<TestApp> {
   const t = await openTestDb();
-  const app = await buildApp({ db: t.db });
+  const filesDir = mkdtempSync(join(tmpdir(), 'taishan-files-'));
+  const app = await buildApp({ db: t.db, filesDir });
   await makeUser(t.db, { username: 'admin', role: 'platformAdmin' });
   return {
     app,
@@ -89,6 +93,7 @@ export async function openTestApp(): Promise<TestApp> {
     async close() {
       await app.close();
       await t.drop();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Actor, Role } from '../auth/roles.ts';
+import { allowedReportActions, canEditEnterpriseRisk, REPORT_ACTIONS, REPORT_STATUSES, reportTransition } from './policy.ts';
+
+const actor = (role: Role, enterpriseId: string | null = null): Actor => ({
+  id: 'u',
+  username: 'u',
+  role,
+  scope: { regionPrefix: '32', industries: null, enterpriseId },
+});
+
+test('enterprise users edit only their own enterprise’s risk; supervisors never', () => {
+  assert.equal(canEditEnterpriseRisk(actor('enterpriseAdmin', 'e1'), 'e1'), true);
+  assert.equal(canEditEnterpriseRisk(actor('enterpriseStaff', 'e1'), 'e1'), true);
+  assert.equal(canEditEnterpriseRisk(actor('enterpriseAdmin', 'e1'), 'e2'), false);
+  assert.equal(canEditEnterpriseRisk(actor('countySupervisor'), 'e1'), false);
+  assert.equal(canEditEnterpriseRisk(actor('gridWorker'), 'e1'), false);
+  assert.equal(canEditEnterpriseRisk(actor('platformAdmin'), 'e1'), true);
+});
+
+test('risk report lifecycle: every action from every status for each side', () => {
+  const ent = actor('enterpriseAdmin', 'e1');
+  const county = actor('countySupervisor');
+  const grid = actor('gridWorker');
+  const table: Record<string, Record<string, string>> = {};
+  for (const status of REPORT_STATUSES)
+    for (const action of REPORT_ACTIONS)
+      for (const [who, a] of [
+        ['ent', ent],
+        ['county', county],
+        ['grid', grid],
+      ] as const) {
+        const r = reportTransition(a, { enterpriseId: 'e1', status }, action);
+        table[`${who} ${action} from ${status}`] = { r: r.ok ? r.to : r.reason };
+      }
+  const expect = (k: string, v: string) => assert.equal(table[k]?.r, v, k);
+  expect('ent submit from draft', 'submitted');
+  expect('ent submit from returned', 'submitted');
+  expect('ent submit from submitted', 'invalidState');
+  expect('ent submit from acknowledged', 'invalidState');
+  expect('ent acknowledge from submitted', 'forbidden');
+  expect('ent return from submitted', 'forbidden');
+  expect('county acknowledge from submitted', 'acknowledged');
+  expect('county return from submitted', 'returned');
+  expect('county acknowledge from draft', 'invalidState');
+  expect('county acknowledge from acknowledged', 'invalidState');
+  expect('county submit from draft', 'forbidden');
+  expect('grid acknowledge from submitted', 'forbidden');
+  assert.deepEqual(allowedReportActions(county, { enterpriseId: 'e1', status: 'submitted' }), ['acknowledge', 'return']);
+  assert.deepEqual(allowedReportActions(ent, { enterpriseId: 'e1', status: 'draft' }), ['submit']);
+  assert.deepEqual(allowedReportActions(actor('enterpriseAdmin', 'e2'), { enterpriseId: 'e1', status: 'draft' }), []);
+});

@@ -1,0 +1,230 @@
+// Risk reports (风险主动报告): an enterprise reports its major and high risks to the regulator;
+// draft → submitted → acknowledged, or returned with a reason and submitted again. The report
+// keeps a snapshot of the risk points as they were when submitted.
+import {
+  type Actor,
+  allowedReportActions,
+  canEditEnterpriseRisk,
+  REPORT_ACTIONS,
+  type ReportStatus,
+  reportTransition,
+} from '@taishan/domain';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { appendAudit } from '../../audit/chain.ts';
+import type { Db } from '../../db/db.ts';
+import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
+import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { defineRoute, idParams } from '../../http/route.ts';
+import { RISK_POINT_SELECT, type RiskPointRow } from './risk-points.ts';
+import { enterpriseScope, visibleEnterprise } from './store.ts';
+
+type Row = {
+  id: string;
+  enterprise_id: string;
+  enterprise_name: string;
+  region_code: string;
+  status: ReportStatus;
+  items: unknown[];
+  note: string | null;
+  return_reason: string | null;
+  submitted_at: Date | string | null;
+  submitted_by: string | null;
+  decided_at: Date | string | null;
+  decided_by: string | null;
+  version: number;
+  created_at: Date | string;
+};
+
+const SELECT = 'SELECT rr.*, e.name AS enterprise_name, e.region_code FROM risk_reports rr JOIN enterprises e ON e.id = rr.enterprise_id';
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+const toReport = (r: Row, actor: Actor) => ({
+  id: r.id,
+  enterpriseId: r.enterprise_id,
+  enterpriseName: r.enterprise_name,
+  regionCode: r.region_code,
+  status: r.status,
+  items: r.items,
+  note: r.note,
+  returnReason: r.return_reason,
+  submittedAt: iso(r.submitted_at),
+  submittedBy: r.submitted_by,
+  decidedAt: iso(r.decided_at),
+  decidedBy: r.decided_by,
+  version: r.version,
+  createdAt: iso(r.created_at),
+  allowedActions: allowedReportActions(actor, { enterpriseId: r.enterprise_id, status: r.status }),
+});
+
+async function find(tx: Scoped, id: string, forUpdate = false) {
+  const params: unknown[] = [id];
+  return (
+    await tx.query<Row>(`${SELECT} WHERE rr.id = $1 AND ${enterpriseScope(tx, params)}${forUpdate ? ' FOR UPDATE OF rr' : ''}`, params)
+  )[0];
+}
+
+/** The enterprise's current major and high risk points, as the report carries them. */
+async function snapshot(tx: Scoped, enterpriseId: string) {
+  const rows = await tx.query<RiskPointRow>(
+    `${RISK_POINT_SELECT} WHERE rp.enterprise_id = $1 AND rp.level IN ('major', 'high') ORDER BY rp.level = 'major' DESC, rp.name`,
+    [enterpriseId],
+  );
+  return rows.map((r) => ({
+    riskPointId: r.id,
+    name: r.name,
+    location: r.area_name ?? r.location,
+    level: r.level,
+    method: r.method,
+    score: r.score,
+    accidentTypes: r.accident_types,
+    controlMeasures: r.control_measures,
+  }));
+}
+
+const transitionBody = z.strictObject({
+  action: z.enum(REPORT_ACTIONS),
+  reason: z.string().trim().min(1).max(1000).optional(),
+  version: z.number().int().min(1).optional(),
+});
+
+export function riskReportRoutes(app: FastifyInstance, db: Db) {
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/risk-reports',
+    access: 'user',
+    summary: '风险报告列表 Risk reports',
+    tags: ['risks'],
+    query: z.object({
+      status: z.enum(['draft', 'submitted', 'acknowledged', 'returned']).optional(),
+      enterpriseId: z.uuid().optional(),
+      page: z.coerce.number().int().min(1).max(100_000).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    handler: async ({ query, actor }) =>
+      readScoped(db, actor.scope, async (tx) => {
+        const params: unknown[] = [];
+        const where = [enterpriseScope(tx, params)];
+        if (query.status) {
+          params.push(query.status);
+          where.push(`rr.status = $${params.length}`);
+        }
+        if (query.enterpriseId) {
+          params.push(query.enterpriseId);
+          where.push(`rr.enterprise_id = $${params.length}`);
+        }
+        // Supervisors do not see enterprises' unsent drafts.
+        if (actor.scope.enterpriseId === null) where.push(`rr.status <> 'draft'`);
+        const countParams = [...params];
+        params.push(query.pageSize, (query.page - 1) * query.pageSize);
+        const rows = await tx.query<Row>(
+          `${SELECT} WHERE ${where.join(' AND ')} ORDER BY coalesce(rr.submitted_at, rr.created_at) DESC, rr.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+          params,
+        );
+        const [c] = await tx.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM risk_reports rr JOIN enterprises e ON e.id = rr.enterprise_id WHERE ${where.join(' AND ')}`,
+          countParams,
+        );
+        return { items: rows.map((r) => toReport(r, actor)), total: c?.n ?? 0, page: query.page, pageSize: query.pageSize };
+      }),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/risk-reports/:id',
+    access: 'user',
+    summary: '风险报告详情 Risk report',
+    tags: ['risks'],
+    params: idParams,
+    handler: async ({ params, actor }) =>
+      readScoped(db, actor.scope, async (tx) => {
+        const r = await find(tx, params.id);
+        if (!r || (r.status === 'draft' && actor.scope.enterpriseId === null && actor.role !== 'platformAdmin')) throw notFound();
+        return toReport(r, actor);
+      }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/risk-reports',
+    access: 'user',
+    summary: '新建风险报告草稿（含当前重大、较大风险）Draft a risk report',
+    tags: ['risks'],
+    body: z.strictObject({ enterpriseId: z.uuid(), note: z.string().trim().max(2000).nullish() }),
+    status: 201,
+    handler: async ({ body, actor }) =>
+      withScope(db, actor.scope, async (tx) => {
+        const e = await visibleEnterprise(tx, body.enterpriseId);
+        if (!canEditEnterpriseRisk(actor, e.id)) throw forbidden();
+        const [created] = await tx.query<{ id: string }>(
+          `INSERT INTO risk_reports (enterprise_id, status, items, note) VALUES ($1, 'draft', $2::jsonb, $3) RETURNING id`,
+          [e.id, JSON.stringify(await snapshot(tx, e.id)), body.note ?? null],
+        );
+        const row = (await find(tx, created?.id as string)) as Row;
+        await appendAudit(tx, actor, {
+          action: 'riskReport.create',
+          entityType: 'riskReport',
+          entityId: row.id,
+          regionCode: e.region_code,
+          after: toReport(row, actor),
+        });
+        return toReport(row, actor);
+      }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/risk-reports/:id/transitions',
+    access: 'user',
+    summary: '报送 / 确认 / 退回（退回须写明原因）Submit, acknowledge or return',
+    tags: ['risks'],
+    params: idParams,
+    body: transitionBody,
+    handler: async ({ params, body, actor }) =>
+      withScope(db, actor.scope, async (tx) => {
+        const before = await find(tx, params.id, true);
+        if (!before || (before.status === 'draft' && !canEditEnterpriseRisk(actor, before.enterprise_id))) throw notFound();
+        if (body.version !== undefined && body.version !== before.version) throw new AppError('conflict');
+        const t = reportTransition(actor, { enterpriseId: before.enterprise_id, status: before.status }, body.action);
+        if (!t.ok) {
+          if (t.reason === 'forbidden') throw forbidden();
+          throw new AppError('conflict', {
+            zh: `当前状态“${before.status}”不能执行“${body.action}”`,
+            en: `Cannot ${body.action} a report that is ${before.status}`,
+          });
+        }
+        if (body.action === 'return' && !body.reason) throw invalid({ reason: { zh: '退回须写明原因', en: 'A return needs a reason' } });
+        if (body.action === 'submit') {
+          const items = await snapshot(tx, before.enterprise_id);
+          if (items.length === 0) {
+            throw invalid({
+              items: {
+                zh: '没有重大或较大风险可报送；请先评估风险点',
+                en: 'No major or high risks to report; assess the risk points first',
+              },
+            });
+          }
+          await tx.query(
+            `UPDATE risk_reports SET status = 'submitted', items = $2::jsonb, submitted_at = now(), submitted_by = $3, return_reason = NULL,
+               version = version + 1, updated_at = now() WHERE id = $1`,
+            [params.id, JSON.stringify(items), actor.username],
+          );
+        } else {
+          await tx.query(
+            `UPDATE risk_reports SET status = $2, decided_at = now(), decided_by = $3, return_reason = $4, version = version + 1, updated_at = now() WHERE id = $1`,
+            [params.id, t.to, actor.username, body.action === 'return' ? body.reason : null],
+          );
+        }
+        const after = (await find(tx, params.id)) as Row;
+        await appendAudit(tx, actor, {
+          action: `riskReport.${body.action}`,
+          entityType: 'riskReport',
+          entityId: params.id,
+          regionCode: after.region_code,
+          before: { status: before.status },
+          after: { status: after.status, reason: body.reason ?? null },
+        });
+        return toReport(after, actor);
+      }),
+  });
+}
