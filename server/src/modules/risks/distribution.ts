@@ -65,7 +65,7 @@ export function distributionRoutes(app: FastifyInstance, db: Db) {
         const byRegion = children.map((c) => ({ code: c.code, name: c.name, ...zero() }));
         const direct = zero();
         for (const row of byPrefix) {
-          const child = byRegion.find((c, i) => row.region_code.startsWith((children[i] as { prefix: string }).prefix));
+          const child = byRegion.find((_c, i) => row.region_code.startsWith((children[i] as { prefix: string }).prefix));
           add(child ?? direct, row);
         }
         const byIndustryRows = await tx.query<Counts & { division: string }>(

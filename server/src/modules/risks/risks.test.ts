@@ -203,9 +203,10 @@ describe('risk grading and control', () => {
     assert.equal(ws?.getCell('C2').value, '液氯储罐区');
     assert.equal(ws?.getCell('J2').value, '重大风险');
     assert.equal(ws?.getCell('K2').value, '红');
-    const header = (ws?.getRow(1).values as string[]).slice(1);
+    assert.ok(ws);
+    const header = (ws.getRow(1).values as string[]).slice(1);
     assert.ok(header.includes('工程技术措施') && header.includes('管控层级') && header.includes('责任人'));
-    const row2 = (ws?.getRow(2).values as unknown[]).slice(1).map(String);
+    const row2 = (ws.getRow(2).values as unknown[]).slice(1).map(String);
     assert.ok(row2.some((v) => v.includes('紧急切断')));
     assert.ok(row2.some((v) => v.includes('公司级')));
   });
