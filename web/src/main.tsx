@@ -16,6 +16,13 @@ import { EnterpriseFormPage } from './pages/EnterpriseFormPage.tsx';
 import { EnterpriseListPage } from './pages/EnterpriseListPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { DistributionPage } from './pages/risks/DistributionPage.tsx';
+import { InstallationsPage } from './pages/risks/InstallationsPage.tsx';
+import { RiskMapPage } from './pages/risks/RiskMapPage.tsx';
+import { RiskPointDetailPage } from './pages/risks/RiskPointDetailPage.tsx';
+import { RiskPointFormPage } from './pages/risks/RiskPointFormPage.tsx';
+import { RiskRegisterPage } from './pages/risks/RiskRegisterPage.tsx';
+import { RiskReportsPage } from './pages/risks/RiskReportsPage.tsx';
 import { isAdmin, SessionProvider, useSession } from './session.tsx';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -39,6 +46,14 @@ function Routed() {
         <Route path="/enterprises/import" element={<ImportPage />} />
         <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
         <Route path="/enterprises/:id/edit" element={<EnterpriseFormPage />} />
+        <Route path="/enterprises/:id/risk-map" element={<RiskMapPage />} />
+        <Route path="/risks" element={<RiskRegisterPage />} />
+        <Route path="/risks/new" element={<RiskPointFormPage />} />
+        <Route path="/risks/:id" element={<RiskPointDetailPage />} />
+        <Route path="/risks/:id/edit" element={<RiskPointFormPage />} />
+        <Route path="/installations" element={<InstallationsPage />} />
+        <Route path="/risk-reports" element={<RiskReportsPage />} />
+        <Route path="/risk-distribution" element={<DistributionPage />} />
         {isAdmin(me) && (
           <>
             <Route path="/admin/users" element={<UsersPage />} />

@@ -1,5 +1,16 @@
 // The frame: navigation by role, language switch, the user and their jurisdiction, logout.
-import { ApartmentOutlined, AuditOutlined, BankOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  FireOutlined,
+  MenuOutlined,
+  PictureOutlined,
+  TeamOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import { Layout as AntLayout, Button, Drawer, Grid, Menu, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -14,8 +25,14 @@ export function Layout() {
   const loc = useLocation();
   const screens = Grid.useBreakpoint();
   const [drawer, setDrawer] = useState(false);
+  const own = me?.scope.enterpriseId;
   const items = [
     { key: '/enterprises', icon: <BankOutlined />, label: t('enterprises') },
+    { key: '/risks', icon: <WarningOutlined />, label: t('riskRegister') },
+    ...(own ? [{ key: `/enterprises/${own}/risk-map`, icon: <PictureOutlined />, label: t('riskMap') }] : []),
+    { key: '/installations', icon: <FireOutlined />, label: t('installations') },
+    { key: '/risk-reports', icon: <FileTextOutlined />, label: t('riskReports') },
+    ...(own ? [] : [{ key: '/risk-distribution', icon: <BarChartOutlined />, label: t('distribution') }]),
     ...(isAdmin(me)
       ? [
           { key: '/admin/users', icon: <TeamOutlined />, label: t('users') },
@@ -24,7 +41,8 @@ export function Layout() {
         ]
       : []),
   ];
-  const selected = items.find((i) => loc.pathname.startsWith(i.key))?.key ?? '/enterprises';
+  const selected =
+    [...items].sort((a, b) => b.key.length - a.key.length).find((i) => loc.pathname.startsWith(i.key))?.key ?? '/enterprises';
   const menu = (
     <Menu
       mode={screens.md ? 'horizontal' : 'inline'}
@@ -41,7 +59,10 @@ export function Layout() {
   );
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
-      <AntLayout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: screens.md ? '0 24px' : '0 12px' }}>
+      <AntLayout.Header
+        className="no-print"
+        style={{ display: 'flex', alignItems: 'center', gap: 16, padding: screens.md ? '0 24px' : '0 12px' }}
+      >
         {!screens.md && <Button icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label="menu" />}
         <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
           {screens.md ? t('appName') : t('appShort')}

@@ -36,6 +36,8 @@ export function EnterpriseDetailPage() {
         e && (
           <Space wrap>
             <Button onClick={() => nav('/enterprises')}>{t('back')}</Button>
+            <Button onClick={() => nav(`/risks?enterpriseId=${e.id}`)}>{t('riskRegister')}</Button>
+            <Button onClick={() => nav(`/enterprises/${e.id}/risk-map`)}>{t('riskMap')}</Button>
             {e.allowedActions.includes('update') && (
               <Button type="primary" onClick={() => nav(`/enterprises/${e.id}/edit`)}>
                 {t('edit')}
