@@ -5,7 +5,10 @@ import {
   CREDIT_CODE_ALPHABET,
   computeCheckCharacter,
   type EnterpriseInput,
+  gb18218,
   type HighRiskFlag,
+  LEC_DEFAULT_THRESHOLDS,
+  lec,
   NATIONAL_SCOPE,
 } from '@taishan/domain';
 import { hashPassword } from '../auth/passwords.ts';
@@ -144,6 +147,8 @@ export async function seedDemo(db: Db, opts: { enterprises?: number } = {}): Pro
     if (i === 0) firstEnterprise.id = row.id;
   }
 
+  await seedDemoRisks(db, rand);
+
   const [dept] = await db.query<{ id: string }>(
     `INSERT INTO departments (name, region_code, industries)
      VALUES ('宿迁市应急管理局危险化学品安全监督管理科', $1, '{25,26,27,28}') RETURNING id`,
@@ -184,4 +189,72 @@ export async function demoAccounts(db: Db): Promise<DemoAccount[]> {
      ORDER BY u.created_at, u.username`,
   );
   return rows.map((r) => ({ username: r.username, role: r.role, scope: r.scope ?? '' }));
+}
+
+/** Risk points with LEC or LS assessments on the high-risk demo enterprises, and GB 18218 units
+ * for the chemical ones, so the register, the distribution and the installation list are alive. */
+async function seedDemoRisks(db: Db, rand: () => number) {
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)] as T;
+  const enterprises = await db.query<{ id: string; high_risk: string[] }>(
+    "SELECT id, high_risk FROM enterprises WHERE high_risk <> '{}' ORDER BY created_at, id LIMIT 120",
+  );
+  const POINTS: Record<string, { name: string; accidents: string[]; factor: string }[]> = {
+    hazardousChemicals: [
+      { name: '液氯储罐区', accidents: ['poisoningAsphyxiation', 'vesselExplosion'], factor: '有毒气体泄漏' },
+      { name: '反应釜区', accidents: ['otherExplosion', 'fire'], factor: '反应失控' },
+      { name: '装卸站台', accidents: ['fire', 'vehicle'], factor: '易燃液体泄漏' },
+    ],
+    mining: [{ name: '采掘工作面', accidents: ['roofFall', 'blasting'], factor: '顶板不稳' }],
+    construction: [{ name: '塔吊作业', accidents: ['lifting', 'fallFromHeight'], factor: '高处作业' }],
+    metallurgy: [{ name: '熔炼炉区', accidents: ['scald', 'otherExplosion'], factor: '高温熔融金属' }],
+    transport: [{ name: '危货车辆停车场', accidents: ['vehicle', 'fire'], factor: '车辆碰撞' }],
+    dustExplosion: [{ name: '除尘系统', accidents: ['otherExplosion'], factor: '可燃粉尘积聚' }],
+    ammoniaRefrigeration: [{ name: '液氨制冷机房', accidents: ['poisoningAsphyxiation'], factor: '液氨泄漏' }],
+    shipRepair: [{ name: '船台分段作业', accidents: ['fallFromHeight', 'fire'], factor: '受限空间动火' }],
+  };
+  const L = [1, 3, 6];
+  const E = [2, 3, 6];
+  const C = [7, 15, 40];
+  for (const e of enterprises) {
+    const candidates = e.high_risk.flatMap((f) => POINTS[f] ?? []);
+    for (const p of candidates.slice(0, 1 + Math.floor(rand() * candidates.length))) {
+      const inputs = { L: pick(L), E: pick(E), C: pick(C) };
+      const r = lec(inputs);
+      const [row] = await db.query<{ id: string }>(
+        `INSERT INTO risk_points (enterprise_id, name, hazard_factors, accident_types, control_measures, method, score, level, assessed_at)
+         VALUES ($1, $2, $3::text[], $4::text[], $5::jsonb, 'lec', $6, $7, now()) RETURNING id`,
+        [
+          e.id,
+          p.name,
+          [p.factor],
+          p.accidents,
+          JSON.stringify([
+            { type: 'engineering', description: '设置监测报警与联锁装置', tier: 'company', responsible: '安全总监' },
+            { type: 'management', description: '严格执行操作规程与巡检制度', tier: 'workshop', responsible: '车间主任' },
+            { type: 'ppe', description: '按规定佩戴个体防护用品', tier: 'post', responsible: '岗位操作工' },
+          ]),
+          r.D,
+          r.level,
+        ],
+      );
+      await db.query(
+        `INSERT INTO risk_assessments (risk_point_id, enterprise_id, method, inputs, result, thresholds, score, level, assessed_by)
+         VALUES ($1, $2, 'lec', $3::jsonb, $4::jsonb, $5::jsonb, $6, $7, 'demo')`,
+        [row?.id, e.id, JSON.stringify(inputs), JSON.stringify(r), JSON.stringify(LEC_DEFAULT_THRESHOLDS), r.D, r.level],
+      );
+    }
+    if (e.high_risk.includes('hazardousChemicals')) {
+      const substances = [
+        { name: pick(['氯', '氨', '甲醇', '苯', '液化石油气', '环氧乙烷']), quantityTonnes: Math.round(rand() * 400) / 10 },
+        { name: pick(['甲苯', '乙醇', '丙酮', '硫化氢']), quantityTonnes: Math.round(rand() * 3000) / 10 },
+      ];
+      const people = Math.floor(rand() * 150);
+      const g = gb18218({ substances, peopleWithin500m: people });
+      await db.query(
+        `INSERT INTO major_hazard_installations (enterprise_id, name, inventory, people_within_500m, s, r, alpha, is_major_hazard, grade, result)
+         VALUES ($1, '罐区', $2::jsonb, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
+        [e.id, JSON.stringify(substances), people, g.S, g.R, g.alpha, g.isMajorHazard, g.grade, JSON.stringify(g)],
+      );
+    }
+  }
 }
