@@ -3,6 +3,7 @@ import { isAdmin } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/db.ts';
+import { pageFields, Where } from '../db/where.ts';
 import { forbidden } from '../http/errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { auditFromRow, verifyAudit } from './chain.ts';
@@ -19,32 +20,21 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
       entityType: z.string().max(64).optional(),
       entityId: z.string().max(64).optional(),
       actor: z.string().max(64).optional(),
-      page: z.coerce.number().int().min(1).max(100_000).default(1),
-      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+      ...pageFields(),
     }),
     handler: async ({ query, actor }) => {
       if (!isAdmin(actor)) throw forbidden();
-      const params: unknown[] = [];
-      const where: string[] = ['true'];
-      const eq = (col: string, v: string | undefined) => {
-        if (v === undefined) return;
-        params.push(v);
-        where.push(`${col} = $${params.length}`);
-      };
-      eq('action', query.action);
-      eq('entity_type', query.entityType);
-      eq('entity_id', query.entityId);
-      eq('actor_name', query.actor);
-      const countParams = [...params];
-      params.push(query.pageSize, (query.page - 1) * query.pageSize);
+      const w = new Where()
+        .eq('action', query.action)
+        .eq('entity_type', query.entityType)
+        .eq('entity_id', query.entityId)
+        .eq('actor_name', query.actor);
+      const page = w.page(query.page, query.pageSize);
       const rows = await db.query<Parameters<typeof auditFromRow>[0]>(
-        `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
-        params,
+        `SELECT * FROM audit_events WHERE ${w.sql} ORDER BY seq DESC ${page.limit}`,
+        page.params,
       );
-      const [count] = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM audit_events WHERE ${where.join(' AND ')}`,
-        countParams,
-      );
+      const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE ${w.sql}`, w.params);
       return { items: rows.map(auditFromRow), total: count?.n ?? 0, page: query.page, pageSize: query.pageSize };
     },
   });

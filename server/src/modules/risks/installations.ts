@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
+import { pageFields, Where } from '../../db/where.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import { enterpriseScope, visibleEnterprise } from './store.ts';
@@ -76,35 +77,20 @@ export function installationRoutes(app: FastifyInstance, db: Db) {
       enterpriseId: z.uuid().optional(),
       grade: z.coerce.number().int().min(1).max(4).optional(),
       majorOnly: z.enum(['true', 'false']).optional(),
-      page: z.coerce.number().int().min(1).max(100_000).default(1),
-      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+      ...pageFields(),
     }),
     handler: async ({ query, actor }) =>
       readScoped(db, actor.scope, async (tx) => {
-        const params: unknown[] = [];
-        const where = [enterpriseScope(tx, params)];
-        if (query.enterpriseId) {
-          params.push(query.enterpriseId);
-          where.push(`m.enterprise_id = $${params.length}`);
-        }
-        if (query.grade) {
-          params.push(query.grade);
-          where.push(`m.grade = $${params.length}`);
-        }
-        if (query.majorOnly === 'true') where.push('m.is_major_hazard');
-        const countParams = [...params];
-        params.push(query.pageSize, (query.page - 1) * query.pageSize);
-        const rows = await tx.query<Row>(
-          `${SELECT} WHERE ${where.join(' AND ')} ORDER BY m.grade NULLS LAST, m.r DESC, m.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-          params,
-        );
-        const [c] = await tx.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM major_hazard_installations m JOIN enterprises e ON e.id = m.enterprise_id WHERE ${where.join(' AND ')}`,
-          countParams,
-        );
+        const w = new Where();
+        w.add(enterpriseScope(tx, w.params)).eq('m.enterprise_id', query.enterpriseId).eq('m.grade', query.grade);
+        if (query.majorOnly === 'true') w.add('m.is_major_hazard');
+        const FROM = 'major_hazard_installations m JOIN enterprises e ON e.id = m.enterprise_id';
+        const page = w.page(query.page, query.pageSize);
+        const rows = await tx.query<Row>(`${SELECT} WHERE ${w.sql} ORDER BY m.grade NULLS LAST, m.r DESC, m.id ${page.limit}`, page.params);
+        const [c] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${FROM} WHERE ${w.sql}`, w.params);
         const byGrade = await tx.query<{ grade: number | null; n: number }>(
-          `SELECT m.grade, count(*)::int AS n FROM major_hazard_installations m JOIN enterprises e ON e.id = m.enterprise_id WHERE ${where.join(' AND ')} GROUP BY m.grade ORDER BY m.grade`,
-          countParams,
+          `SELECT m.grade, count(*)::int AS n FROM ${FROM} WHERE ${w.sql} GROUP BY m.grade ORDER BY m.grade`,
+          w.params,
         );
         return { items: rows.map((r) => toInstallation(r, actor)), total: c?.n ?? 0, page: query.page, pageSize: query.pageSize, byGrade };
       }),

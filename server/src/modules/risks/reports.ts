@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
+import { pageFields, Where } from '../../db/where.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import { RISK_POINT_SELECT, type RiskPointRow } from './risk-points.ts';
@@ -98,32 +99,22 @@ export function riskReportRoutes(app: FastifyInstance, db: Db) {
     query: z.object({
       status: z.enum(['draft', 'submitted', 'acknowledged', 'returned']).optional(),
       enterpriseId: z.uuid().optional(),
-      page: z.coerce.number().int().min(1).max(100_000).default(1),
-      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+      ...pageFields(),
     }),
     handler: async ({ query, actor }) =>
       readScoped(db, actor.scope, async (tx) => {
-        const params: unknown[] = [];
-        const where = [enterpriseScope(tx, params)];
-        if (query.status) {
-          params.push(query.status);
-          where.push(`rr.status = $${params.length}`);
-        }
-        if (query.enterpriseId) {
-          params.push(query.enterpriseId);
-          where.push(`rr.enterprise_id = $${params.length}`);
-        }
+        const w = new Where();
+        w.add(enterpriseScope(tx, w.params)).eq('rr.status', query.status).eq('rr.enterprise_id', query.enterpriseId);
         // Supervisors do not see enterprises' unsent drafts.
-        if (actor.scope.enterpriseId === null) where.push(`rr.status <> 'draft'`);
-        const countParams = [...params];
-        params.push(query.pageSize, (query.page - 1) * query.pageSize);
+        if (actor.scope.enterpriseId === null) w.add(`rr.status <> 'draft'`);
+        const page = w.page(query.page, query.pageSize);
         const rows = await tx.query<Row>(
-          `${SELECT} WHERE ${where.join(' AND ')} ORDER BY coalesce(rr.submitted_at, rr.created_at) DESC, rr.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-          params,
+          `${SELECT} WHERE ${w.sql} ORDER BY coalesce(rr.submitted_at, rr.created_at) DESC, rr.id ${page.limit}`,
+          page.params,
         );
         const [c] = await tx.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM risk_reports rr JOIN enterprises e ON e.id = rr.enterprise_id WHERE ${where.join(' AND ')}`,
-          countParams,
+          `SELECT count(*)::int AS n FROM risk_reports rr JOIN enterprises e ON e.id = rr.enterprise_id WHERE ${w.sql}`,
+          w.params,
         );
         return { items: rows.map((r) => toReport(r, actor)), total: c?.n ?? 0, page: query.page, pageSize: query.pageSize };
       }),

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
+import { pageFields, Where } from '../../db/where.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import { registerXlsx } from './register-export.ts';
@@ -134,31 +135,21 @@ const listQuery = z.object({
   areaId: z.uuid().optional(),
   q: z.string().trim().max(100).optional(),
   unassessed: z.enum(['true', 'false']).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  ...pageFields(500),
 });
 export type RiskPointQuery = z.infer<typeof listQuery>;
 
 /** WHERE of the register, shared by the list and the Excel export. */
-export function registerWhere(tx: Scoped, q: Omit<RiskPointQuery, 'page' | 'pageSize'>, params: unknown[]): string {
-  const where = [enterpriseScope(tx, params)];
-  const eq = (col: string, v: unknown) => {
-    params.push(v);
-    where.push(`${col} = $${params.length}`);
-  };
-  if (q.enterpriseId) eq('rp.enterprise_id', q.enterpriseId);
-  if (q.level) eq('rp.level', q.level);
-  if (q.areaId) eq('rp.area_id', q.areaId);
-  if (q.accidentType) {
-    params.push(q.accidentType);
-    where.push(`$${params.length} = ANY(rp.accident_types)`);
-  }
+export function registerWhere(tx: Scoped, q: Omit<RiskPointQuery, 'page' | 'pageSize'>): Where {
+  const w = new Where();
+  w.add(enterpriseScope(tx, w.params)).eq('rp.enterprise_id', q.enterpriseId).eq('rp.level', q.level).eq('rp.area_id', q.areaId);
+  if (q.accidentType) w.add(`${w.param(q.accidentType)} = ANY(rp.accident_types)`);
   if (q.q) {
-    params.push(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(rp.name ILIKE $${params.length} OR rp.location ILIKE $${params.length} OR e.name ILIKE $${params.length})`);
+    const like = w.param(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    w.add(`(rp.name ILIKE ${like} OR rp.location ILIKE ${like} OR e.name ILIKE ${like})`);
   }
-  if (q.unassessed === 'true') where.push('rp.level IS NULL');
-  return where.join(' AND ');
+  if (q.unassessed === 'true') w.add('rp.level IS NULL');
+  return w;
 }
 
 /** Most severe first, then by name: the order regulators read a register in. */
@@ -174,17 +165,15 @@ export function riskPointRoutes(app: FastifyInstance, db: Db) {
     query: listQuery,
     handler: async ({ query, actor }) =>
       readScoped(db, actor.scope, async (tx) => {
-        const params: unknown[] = [];
-        const where = registerWhere(tx, query, params);
-        const countParams = [...params];
-        params.push(query.pageSize, (query.page - 1) * query.pageSize);
+        const w = registerWhere(tx, query);
+        const page = w.page(query.page, query.pageSize);
         const rows = await tx.query<RiskPointRow>(
-          `${RISK_POINT_SELECT} WHERE ${where} ORDER BY ${REGISTER_ORDER} LIMIT $${params.length - 1} OFFSET $${params.length}`,
-          params,
+          `${RISK_POINT_SELECT} WHERE ${w.sql} ORDER BY ${REGISTER_ORDER} ${page.limit}`,
+          page.params,
         );
         const [c] = await tx.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM risk_points rp JOIN enterprises e ON e.id = rp.enterprise_id WHERE ${where}`,
-          countParams,
+          `SELECT count(*)::int AS n FROM risk_points rp JOIN enterprises e ON e.id = rp.enterprise_id WHERE ${w.sql}`,
+          w.params,
         );
         return { items: rows.map((r) => toRiskPoint(r, actor)), total: c?.n ?? 0, page: query.page, pageSize: query.pageSize };
       }),
@@ -199,9 +188,8 @@ export function riskPointRoutes(app: FastifyInstance, db: Db) {
     query: listQuery.omit({ page: true, pageSize: true }),
     handler: async ({ query, actor, reply }) => {
       const rows = await readScoped(db, actor.scope, (tx) => {
-        const params: unknown[] = [];
-        const where = registerWhere(tx, query, params);
-        return tx.query<RiskPointRow>(`${RISK_POINT_SELECT} WHERE ${where} ORDER BY ${REGISTER_ORDER} LIMIT 50000`, params);
+        const w = registerWhere(tx, query);
+        return tx.query<RiskPointRow>(`${RISK_POINT_SELECT} WHERE ${w.sql} ORDER BY ${REGISTER_ORDER} LIMIT 50000`, w.params);
       });
       const name = encodeURIComponent(`风险分级管控清单-${new Date().toISOString().slice(0, 10)}.xlsx`);
       reply
