@@ -188,6 +188,7 @@ describe(`directory in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await ctx.newPage();
     await login(page, 'admin');
+    await page.getByRole('menuitem', { name: '系统管理' }).hover();
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await page.click('[data-testid=verify-chain]');
     await page
@@ -195,7 +196,7 @@ describe(`directory in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
       .getByText(/审计链完整/)
       .waitFor();
     await page.screenshot({ path: shot('admin-audit') });
-    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await page.goto(`${server.url}/admin/users`);
     await page.getByRole('cell', { name: 'entadmin', exact: true }).first().waitFor();
     await ctx.close();
   });

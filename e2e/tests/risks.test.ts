@@ -41,8 +41,8 @@ describe(`risk control in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =
     await login(page, 'entadmin');
 
     // Site plan and an area on the four-colour map.
-    await page.getByRole('menuitem', { name: '四色图' }).click();
-    await page.waitForURL(/risk-map/);
+    const own = await (await page.request.get(`${server.url}/api/v1/me`)).json();
+    await page.goto(`${server.url}/enterprises/${own.scope.enterpriseId}/risk-map`);
     const planFile = join(tmpdir(), 'taishan-plan.png');
     writeFileSync(planFile, makePng(600, 400));
     await page.locator('input[type=file]').setInputFiles(planFile);
@@ -67,7 +67,7 @@ describe(`risk control in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =
     await page.locator('[data-testid="area-液氯罐区"]').waitFor();
 
     // A risk point in that area, assessed by LEC from the tables: 6 × 6 × 15 = 540 → red.
-    await page.getByRole('menuitem', { name: '风险清单' }).click();
+    await page.goto(`${server.url}/risks`);
     await page.click('[data-testid=new-risk-point]');
     await page.fill('#rp-name', '液氯储罐');
     await choose(page, '#rp-area', '液氯罐区');
@@ -87,11 +87,11 @@ describe(`risk control in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =
     await page.screenshot({ path: shot('risk-point-detail') });
 
     // Red on the register and on the map.
-    await page.getByRole('menuitem', { name: '风险清单' }).click();
-    const row = page.locator('[data-testid=risk-register] tr', { hasText: '液氯储罐' });
+    await page.goto(`${server.url}/risks`);
+    const row = page.locator('[data-testid=risk-register] tr', { has: page.getByRole('link', { name: '液氯储罐', exact: true }) });
     await row.locator('[data-testid=level-major]').waitFor();
     await page.screenshot({ path: shot('risk-register') });
-    await page.getByRole('menuitem', { name: '四色图' }).click();
+    await page.goto(`${server.url}/enterprises/${own.scope.enterpriseId}/risk-map`);
     const area = page.locator('[data-testid="area-液氯罐区"]');
     await area.waitFor();
     assert.equal(await area.getAttribute('data-level'), 'major');
@@ -99,7 +99,7 @@ describe(`risk control in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =
     await page.screenshot({ path: shot('risk-map') });
 
     // Submit a risk report.
-    await page.getByRole('menuitem', { name: '风险报告' }).click();
+    await page.goto(`${server.url}/risk-reports`);
     await page.click('[data-testid=new-report]');
     await page.click('[data-testid=submit-report]');
     await page.locator('[data-testid=risk-reports]').getByText('已报送').waitFor();
@@ -109,6 +109,8 @@ describe(`risk control in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =
     const ctx2 = await browser.newContext({ viewport: { width: 1366, height: 1000 }, locale: 'zh-CN' });
     const sup = await ctx2.newPage();
     await login(sup, 'county');
+    // Through the menu: 风险管控 → 风险分布.
+    await sup.getByRole('menuitem', { name: '风险管控' }).hover();
     await sup.getByRole('menuitem', { name: '风险分布' }).click();
     await sup.locator('[data-testid=chart-region] canvas').waitFor();
     const majorCount = await sup
@@ -118,13 +120,13 @@ describe(`risk control in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =
       .innerText();
     assert.ok(Number(majorCount) >= 1, `major count ${majorCount}`);
     await sup.screenshot({ path: shot('risk-distribution') });
-    await sup.getByRole('menuitem', { name: '风险报告' }).click();
+    await sup.goto(`${server.url}/risk-reports`);
     await sup.click('[data-testid=acknowledge-report]');
     await sup.locator('[data-testid=risk-reports]').getByText('已确认').waitFor();
     await sup.screenshot({ path: shot('risk-report-acknowledged') });
     // The supervisor reads the register but cannot add to it.
-    await sup.getByRole('menuitem', { name: '风险清单' }).click();
-    await sup.locator('[data-testid=risk-register]').getByText('液氯储罐').waitFor();
+    await sup.goto(`${server.url}/risks`);
+    await sup.locator('[data-testid=risk-register]').getByRole('link', { name: '液氯储罐', exact: true }).waitFor();
     assert.equal(await sup.locator('[data-testid=new-risk-point]').count(), 0);
     await ctx2.close();
   });

@@ -28,21 +28,36 @@ export function Layout() {
   const own = me?.scope.enterpriseId;
   const items = [
     { key: '/enterprises', icon: <BankOutlined />, label: t('enterprises') },
-    { key: '/risks', icon: <WarningOutlined />, label: t('riskRegister') },
-    ...(own ? [{ key: `/enterprises/${own}/risk-map`, icon: <PictureOutlined />, label: t('riskMap') }] : []),
-    { key: '/installations', icon: <FireOutlined />, label: t('installations') },
-    { key: '/risk-reports', icon: <FileTextOutlined />, label: t('riskReports') },
-    ...(own ? [] : [{ key: '/risk-distribution', icon: <BarChartOutlined />, label: t('distribution') }]),
+    {
+      key: 'risk',
+      icon: <WarningOutlined />,
+      label: t('riskControl'),
+      children: [
+        { key: '/risks', icon: <WarningOutlined />, label: t('riskRegister') },
+        ...(own ? [{ key: `/enterprises/${own}/risk-map`, icon: <PictureOutlined />, label: t('riskMap') }] : []),
+        { key: '/installations', icon: <FireOutlined />, label: t('installations') },
+        { key: '/risk-reports', icon: <FileTextOutlined />, label: t('riskReports') },
+        ...(own ? [] : [{ key: '/risk-distribution', icon: <BarChartOutlined />, label: t('distribution') }]),
+      ],
+    },
     ...(isAdmin(me)
       ? [
-          { key: '/admin/users', icon: <TeamOutlined />, label: t('users') },
-          { key: '/admin/departments', icon: <ApartmentOutlined />, label: t('departments') },
-          { key: '/admin/audit', icon: <AuditOutlined />, label: t('audit') },
+          {
+            key: 'admin',
+            icon: <TeamOutlined />,
+            label: t('admin'),
+            children: [
+              { key: '/admin/users', icon: <TeamOutlined />, label: t('users') },
+              { key: '/admin/departments', icon: <ApartmentOutlined />, label: t('departments') },
+              { key: '/admin/audit', icon: <AuditOutlined />, label: t('audit') },
+            ],
+          },
         ]
       : []),
   ];
+  const leaves = items.flatMap((i) => ('children' in i && i.children ? i.children : [i]));
   const selected =
-    [...items].sort((a, b) => b.key.length - a.key.length).find((i) => loc.pathname.startsWith(i.key))?.key ?? '/enterprises';
+    [...leaves].sort((a, b) => b.key.length - a.key.length).find((i) => loc.pathname.startsWith(i.key))?.key ?? '/enterprises';
   const menu = (
     <Menu
       mode={screens.md ? 'horizontal' : 'inline'}
