@@ -92,8 +92,10 @@ export function RiskPointDetailPage() {
                 title: 'L / E / C / S',
                 dataIndex: 'inputs',
                 render: (v: Record<string, number>) =>
-                  Object.entries(v)
-                    .map(([k, x]) => `${k}=${x}`)
+                  // In the formula's order, whatever order the database returns the keys in.
+                  ['L', 'E', 'C', 'S']
+                    .filter((k) => k in v)
+                    .map((k) => `${k}=${v[k]}`)
                     .join(' '),
               },
               { title: t('score'), dataIndex: 'score' },
