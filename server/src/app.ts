@@ -17,6 +17,10 @@ import { AppError, errorBody, langOf } from './http/errors.ts';
 import { calculatorRoutes } from './modules/calculators/routes.ts';
 import { departmentRoutes } from './modules/departments/routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/routes.ts';
+import { checklistRoutes } from './modules/hazards/checklists.ts';
+import { inspectionRoutes } from './modules/hazards/inspections.ts';
+import { notificationRoutes } from './modules/hazards/notifications.ts';
+import { hazardRoutes } from './modules/hazards/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { referenceRoutes } from './modules/regions/reference-routes.ts';
 import { regionRoutes } from './modules/regions/routes.ts';
@@ -115,7 +119,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   riskCalculatorRoutes(app, db);
   riskPointRoutes(app, db);
   installationRoutes(app, db);
-  riskMapRoutes(app, db, localFileStore(opts.filesDir));
+  const files = localFileStore(opts.filesDir);
+  riskMapRoutes(app, db, files);
+  checklistRoutes(app, db);
+  inspectionRoutes(app, db, files);
+  hazardRoutes(app, db, files);
+  notificationRoutes(app, db);
   riskReportRoutes(app, db);
   distributionRoutes(app, db);
 

@@ -15,6 +15,7 @@ import { migrate } from './db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
 import { importRows } from './modules/enterprises/import.ts';
 import { readTable } from './modules/enterprises/tabular.ts';
+import { escalateOverdue } from './modules/hazards/escalation.ts';
 import { openPlatformDb } from './platform.ts';
 
 const USAGE = `用法 Usage: taishan <command>
@@ -40,6 +41,11 @@ async function serve(config: Config, demo: boolean) {
   }
   const app = await buildApp({ db, logger: process.env.LOG !== '0', webDist: config.webDist, filesDir: join(config.dataDir, 'files') });
   await app.listen({ port: config.port, host: config.host });
+  // Overdue hazards are marked and escalated at start and every ten minutes.
+  const escalate = () => escalateOverdue(db).catch((err) => app.log.error({ err }, 'escalation failed'));
+  void escalate();
+  const timer = setInterval(escalate, 10 * 60 * 1000);
+  timer.unref();
   console.log(`泰山 Taishan ready on http://localhost:${config.port}  (database: ${db.kind}, ${Date.now() - started} ms)`);
   const stop = async () => {
     await app.close();

@@ -3,6 +3,7 @@
 import type { Db } from './db/db.ts';
 import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
+import { ensureBuiltinChecklists } from './modules/hazards/checklists.ts';
 import { loadRegions } from './modules/regions/load.ts';
 
 export async function openPlatformDb(opts: {
@@ -14,5 +15,6 @@ export async function openPlatformDb(opts: {
   await migrate(db);
   const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM regions');
   if (!r?.n) await loadRegions(db, opts.provinces);
+  await ensureBuiltinChecklists(db);
   return db;
 }

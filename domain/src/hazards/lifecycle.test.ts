@@ -1,9 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Actor, Role } from '../auth/roles.ts';
-import { HAZARD_ACTIONS, HAZARD_STATUSES, type HazardFacts, allowedHazardActions, hazardTransition, mayList, nextTier } from './lifecycle.ts';
+import {
+  allowedHazardActions,
+  HAZARD_ACTIONS,
+  HAZARD_STATUSES,
+  type HazardFacts,
+  hazardTransition,
+  mayList,
+  nextTier,
+} from './lifecycle.ts';
 
-const actor = (role: Role, enterpriseId: string | null = null): Actor => ({ id: role, username: role, role, scope: { regionPrefix: '32', industries: null, enterpriseId } });
+const actor = (role: Role, enterpriseId: string | null = null): Actor => ({
+  id: role,
+  username: role,
+  role,
+  scope: { regionPrefix: '32', industries: null, enterpriseId },
+});
 const fixes = { owner: '张三', measures: '更换阀门', funds: 2.5, deadline: '2026-12-31', contingency: '停用并设警戒' };
 const hazard = (over: Partial<HazardFacts> = {}): HazardFacts => ({
   enterpriseId: 'e1',
@@ -48,7 +61,11 @@ test('five fixes are all required before rectification starts; a note before sub
     const r = hazardTransition(ent, hazard({ status: 'assigned', [k]: k === 'funds' ? null : '  ' }), 'start');
     assert.deepEqual(r, { ok: false, reason: 'incomplete', missing: [k] });
   }
-  assert.deepEqual(hazardTransition(ent, hazard({ status: 'rectifying' }), 'submit'), { ok: false, reason: 'incomplete', missing: ['rectificationNote'] });
+  assert.deepEqual(hazardTransition(ent, hazard({ status: 'rectifying' }), 'submit'), {
+    ok: false,
+    reason: 'incomplete',
+    missing: ['rectificationNote'],
+  });
 });
 
 test('a major hazard closes only by the listing tier; never by the enterprise', () => {
@@ -82,7 +99,13 @@ test('cancel: supervisors only, from open states only', () => {
 });
 
 test('every action from every status: only the listed edges exist', () => {
-  const edges = new Set(['reported>assign', 'assigned>start', 'rectifying>submit', 'pendingAcceptance>accept', 'pendingAcceptance>sendBack']);
+  const edges = new Set([
+    'reported>assign',
+    'assigned>start',
+    'rectifying>submit',
+    'pendingAcceptance>accept',
+    'pendingAcceptance>sendBack',
+  ]);
   for (const s of HAZARD_STATUSES)
     for (const act of HAZARD_ACTIONS) {
       if (act === 'cancel') continue;
@@ -102,5 +125,8 @@ test('listing tiers and escalation order', () => {
   assert.equal(mayList(city, 'major'), 'city');
   assert.equal(mayList(town, 'major'), null);
   assert.equal(mayList(county, 'general'), null);
-  assert.deepEqual(['self', 'patrol', 'county', 'city'].map((t) => nextTier(t as 'self')), ['patrol', 'county', 'city', 'province']);
+  assert.deepEqual(
+    ['self', 'patrol', 'county', 'city'].map((t) => nextTier(t as 'self')),
+    ['patrol', 'county', 'city', 'province'],
+  );
 });

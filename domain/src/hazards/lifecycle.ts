@@ -4,7 +4,7 @@
 //   any open state → cancelled (supervisor, with a reason)
 // Who may take a transition depends on role, tier and level. A major hazard closes only after
 // acceptance by a government inspector of the listing tier (seed 000: 挂牌督办, 复查验收).
-import { type Actor, type Role, isAdmin } from '../auth/roles.ts';
+import { type Actor, isAdmin, type Role } from '../auth/roles.ts';
 
 export const HAZARD_STATUSES = ['reported', 'assigned', 'rectifying', 'pendingAcceptance', 'closed', 'cancelled'] as const;
 export type HazardStatus = (typeof HAZARD_STATUSES)[number];
@@ -132,13 +132,14 @@ const RULES: Record<HazardAction, Rule> = {
   },
 };
 
-export type Refusal =
-  | { reason: 'forbidden' }
-  | { reason: 'invalidState' }
-  | { reason: 'incomplete'; missing: string[] };
+export type Refusal = { reason: 'forbidden' } | { reason: 'invalidState' } | { reason: 'incomplete'; missing: string[] };
 
 /** The next status, or why not. Preconditions: five fixes before rectification starts; a note to submit. */
-export function hazardTransition(a: Actor, h: HazardFacts, action: HazardAction): { ok: true; to: HazardStatus } | ({ ok: false } & Refusal) {
+export function hazardTransition(
+  a: Actor,
+  h: HazardFacts,
+  action: HazardAction,
+): { ok: true; to: HazardStatus } | ({ ok: false } & Refusal) {
   const rule = RULES[action];
   if (!rule.from.includes(h.status)) return { ok: false, reason: 'invalidState' };
   if (!rule.may(a, h)) return { ok: false, reason: 'forbidden' };
@@ -146,7 +147,8 @@ export function hazardTransition(a: Actor, h: HazardFacts, action: HazardAction)
     const missing = missingFixes(h);
     if (missing.length) return { ok: false, reason: 'incomplete', missing };
   }
-  if (action === 'submit' && !(h.rectificationNote ?? '').trim()) return { ok: false, reason: 'incomplete', missing: ['rectificationNote'] };
+  if (action === 'submit' && !(h.rectificationNote ?? '').trim())
+    return { ok: false, reason: 'incomplete', missing: ['rectificationNote'] };
   return { ok: true, to: rule.to };
 }
 

@@ -33,11 +33,14 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly messages: Bilingual;
   readonly fields: Record<string, Bilingual>;
-  constructor(code: ErrorCode, messages?: Bilingual, fields: Record<string, Bilingual> = {}) {
+  /** Extra members of the error object, e.g. allowedActions for a refused transition. */
+  readonly extra: Record<string, unknown>;
+  constructor(code: ErrorCode, messages?: Bilingual, fields: Record<string, Bilingual> = {}, extra: Record<string, unknown> = {}) {
     super((messages ?? DEFAULT_MESSAGES[code]).en);
     this.code = code;
     this.messages = messages ?? DEFAULT_MESSAGES[code];
     this.fields = fields;
+    this.extra = extra;
   }
   get status(): number {
     return ERROR_STATUS[this.code];
@@ -64,6 +67,7 @@ export function errorBody(err: AppError, lang: Lang) {
       code: err.code,
       message: err.messages[lang],
       ...(Object.keys(fields).length ? { fields, fieldMessages: err.fields } : {}),
+      ...err.extra,
     },
   };
 }

@@ -13,6 +13,7 @@ describe('malformed input fuzz', () => {
   let departmentId: string;
   let riskPointId: string;
   let reportId: string;
+  let hazardId: string;
   before(async () => {
     t = await openTestApp();
     cookie = await t.login('admin');
@@ -40,6 +41,13 @@ describe('malformed input fuzz', () => {
     riskPointId = rp.json().id;
     const rr = await t.app.inject({ method: 'POST', url: '/api/v1/risk-reports', headers: { cookie }, payload: { enterpriseId } });
     reportId = rr.json().id;
+    const hz = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/hazards',
+      headers: { cookie },
+      payload: { enterpriseId, description: '测试隐患' },
+    });
+    hazardId = hz.json().id;
   });
   after(() => t.close());
 
@@ -51,7 +59,9 @@ describe('malformed input fuzz', () => {
                 (SELECT sum(version) FROM enterprises)::int AS v,
                 (SELECT count(*) FROM risk_points)::int + (SELECT count(*) FROM risk_assessments)::int
                   + (SELECT count(*) FROM major_hazard_installations)::int + (SELECT count(*) FROM risk_areas)::int
-                  + (SELECT count(*) FROM risk_reports)::int + (SELECT count(*) FROM risk_thresholds)::int AS r`,
+                  + (SELECT count(*) FROM risk_reports)::int + (SELECT count(*) FROM risk_thresholds)::int
+                  + (SELECT count(*) FROM hazards)::int + (SELECT count(*) FROM hazard_transitions)::int
+                  + (SELECT count(*) FROM inspections)::int + (SELECT count(*) FROM checklist_templates)::int AS r`,
       )
     )[0];
 
@@ -78,6 +88,12 @@ describe('malformed input fuzz', () => {
       { method: 'POST', url: `/api/v1/enterprises/${enterpriseId}/site-plan` },
       { method: 'POST', url: '/api/v1/risk-reports' },
       { method: 'POST', url: `/api/v1/risk-reports/${reportId}/transitions` },
+      { method: 'POST', url: '/api/v1/checklists' },
+      { method: 'POST', url: '/api/v1/inspections' },
+      { method: 'POST', url: '/api/v1/hazards' },
+      { method: 'PATCH', url: `/api/v1/hazards/${hazardId}` },
+      { method: 'POST', url: `/api/v1/hazards/${hazardId}/transitions` },
+      { method: 'POST', url: `/api/v1/hazards/${hazardId}/listing` },
     ] as const;
 
   // Values that are wrong in type, size or shape for every field of the write bodies.
@@ -135,6 +151,19 @@ describe('malformed input fuzz', () => {
     'ls',
     'accidentTypes',
     'controlMeasures',
+    'description',
+    'level',
+    'owner',
+    'measures',
+    'funds',
+    'deadline',
+    'contingency',
+    'enterpriseIds',
+    'tier',
+    'checklistId',
+    'plannedDate',
+    'officer',
+    'items',
     'industries',
     'code',
     'disabled',

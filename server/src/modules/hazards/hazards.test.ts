@@ -1,0 +1,259 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import { enterpriseBody, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
+import { escalateOverdue } from './escalation.ts';
+
+const TOWN = '320582100000';
+
+function png(): Buffer {
+  const b = Buffer.alloc(40);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
+  b.writeUInt32BE(13, 8);
+  b.write('IHDR', 12, 'ascii');
+  b.writeUInt32BE(10, 16);
+  b.writeUInt32BE(10, 20);
+  return b;
+}
+function multipart(content: Buffer) {
+  const boundary = '----taishan-hazard';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+const FIXES = {
+  owner: '李安全',
+  measures: '更换泄漏阀门并加装检测报警',
+  funds: 3.5,
+  deadline: '2026-12-31',
+  contingency: '停用该储罐，设置警戒区',
+};
+
+describe('hazard investigation and remediation', () => {
+  let t: TestApp;
+  let admin: string;
+  let ent: string;
+  let town: string;
+  let county: string;
+  let city: string;
+  let kunshan: string;
+  let enterpriseId: string;
+  const inject = (cookie: string, method: string, url: string, payload?: unknown) =>
+    t.app.inject({ method: method as 'GET', url, headers: { cookie }, payload: payload as object });
+  const step = (cookie: string, id: string, action: string, extra: object = {}) =>
+    inject(cookie, 'POST', `/api/v1/hazards/${id}/transitions`, { action, ...extra });
+
+  before(async () => {
+    t = await openTestApp();
+    admin = await t.login('admin');
+    enterpriseId = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(1, TOWN))).json().id;
+    await makeUser(t.db, { username: 'ent', role: 'enterpriseAdmin', enterpriseId });
+    await makeUser(t.db, { username: 'town', role: 'townshipSupervisor', regionCode: TOWN });
+    await makeUser(t.db, { username: 'county', role: 'countySupervisor', regionCode: '320582000000' });
+    await makeUser(t.db, { username: 'city', role: 'citySupervisor', regionCode: '320500000000' });
+    await makeUser(t.db, { username: 'kunshan', role: 'countySupervisor', regionCode: '320583000000' });
+    [ent, town, county, city, kunshan] = await Promise.all(['ent', 'town', 'county', 'city', 'kunshan'].map((u) => t.login(u)));
+  });
+  after(() => t.close());
+
+  test('built-in checklists are loaded; admins publish new versions; others may not', async () => {
+    const list = (await inject(town, 'GET', '/api/v1/checklists')).json();
+    const byCode = Object.fromEntries(list.items.map((c: { code: string; items: unknown[] }) => [c.code, c]));
+    assert.equal(byCode['chem-major-2017'].items.length, 20);
+    assert.equal(byCode['gm-major-general-2023'].items.length, 3);
+    assert.equal(byCode['gm-major-special-2023'].items.length, 14);
+    assert.ok(byCode['fire-general'].items.every((i: { majorCriterion: boolean }) => !i.majorCriterion));
+    const v2 = {
+      code: 'fire-general',
+      name: '消防安全通用检查表（第2版）',
+      items: [{ code: 'F1', text: '疏散通道畅通', majorCriterion: false }],
+    };
+    assert.equal((await inject(county, 'POST', '/api/v1/checklists', v2)).statusCode, 403);
+    const pub = await inject(admin, 'POST', '/api/v1/checklists', v2);
+    assert.equal(pub.statusCode, 201);
+    assert.equal(pub.json().version, 2);
+    const dup = await inject(admin, 'POST', '/api/v1/checklists', { ...v2, items: [v2.items[0], v2.items[0]] });
+    assert.equal(dup.statusCode, 400);
+  });
+
+  test('township patrol fails an item with a photo → hazard; the record is then immutable', async () => {
+    const chem = (await inject(town, 'GET', '/api/v1/checklists')).json().items.find((c: { code: string }) => c.code === 'chem-major-2017');
+    const plan = await inject(town, 'POST', '/api/v1/inspections', {
+      enterpriseIds: [enterpriseId],
+      tier: 'patrol',
+      checklistId: chem.id,
+      plannedDate: '2026-11-23',
+      unannounced: true,
+    });
+    assert.equal(plan.statusCode, 201, plan.body);
+    const insp = plan.json().items[0];
+    assert.equal(insp.unannounced, true);
+    assert.equal(
+      (
+        await inject(ent, 'POST', '/api/v1/inspections', {
+          enterpriseIds: [enterpriseId],
+          tier: 'patrol',
+          checklistId: chem.id,
+          plannedDate: '2026-11-23',
+        })
+      ).statusCode,
+      403,
+    );
+    const f = multipart(png());
+    const photo = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/inspections/${insp.id}/photos`,
+      headers: { cookie: town, ...f.headers },
+      payload: f.payload,
+    });
+    assert.equal(photo.statusCode, 201, photo.body);
+    const results = chem.items.map((i: { code: string }) => ({
+      itemCode: i.code,
+      result: i.code === 'C12' ? 'fail' : i.code === 'C06' ? 'na' : 'pass',
+      note: i.code === 'C12' ? '罐区未设可燃气体报警' : null,
+      photos: i.code === 'C12' ? [photo.json().key] : [],
+    }));
+    const early = await inject(town, 'POST', `/api/v1/inspections/${insp.id}/submit`, {});
+    assert.equal(early.statusCode, 400, 'every item must be checked first');
+    assert.equal((await inject(town, 'PUT', `/api/v1/inspections/${insp.id}/results`, { results, location: '罐区' })).statusCode, 200);
+    const sub = await inject(town, 'POST', `/api/v1/inspections/${insp.id}/submit`, {});
+    assert.equal(sub.statusCode, 200, sub.body);
+    assert.equal(sub.json().hazards.length, 1);
+    const h = sub.json().hazards[0];
+    assert.deepEqual(
+      [h.level, h.foundTier, h.status, h.evidence.length],
+      ['major', 'patrol', 'reported', 1],
+      'a failed major-hazard criterion proposes major',
+    );
+    assert.equal((await inject(town, 'PUT', `/api/v1/inspections/${insp.id}/results`, { results })).statusCode, 409);
+    assert.equal((await inject(town, 'POST', `/api/v1/inspections/${insp.id}/submit`, {})).statusCode, 409);
+    const img = await t.app.inject({ url: `/api/v1/hazards/${h.id}/${h.evidence[0]}`, headers: { cookie: ent } });
+    assert.equal(img.statusCode, 200);
+    assert.equal((await inject(kunshan, 'GET', `/api/v1/inspections/${insp.id}`)).statusCode, 404);
+    assert.equal((await inject(kunshan, 'GET', `/api/v1/hazards/${h.id}`)).statusCode, 404);
+  });
+
+  test('general hazard loop: five fixes required, note required, the finding tier accepts, history kept', async () => {
+    const created = await inject(town, 'POST', '/api/v1/hazards', { enterpriseId, description: '消防通道堆放杂物', location: '仓库东侧' });
+    assert.equal(created.statusCode, 201);
+    const id = created.json().id;
+    assert.equal(created.json().foundTier, 'patrol');
+    assert.equal((await step(ent, id, 'assign')).statusCode, 403);
+    assert.equal((await step(town, id, 'assign')).json().status, 'assigned');
+    const noFixes = await step(ent, id, 'start');
+    assert.equal(noFixes.statusCode, 400);
+    assert.deepEqual(Object.keys(noFixes.json().error.fields).sort(), ['contingency', 'deadline', 'funds', 'measures', 'owner']);
+    assert.equal((await inject(town, 'PATCH', `/api/v1/hazards/${id}`, FIXES)).statusCode, 403, 'the enterprise fills its five fixes');
+    assert.equal((await inject(ent, 'PATCH', `/api/v1/hazards/${id}`, FIXES)).statusCode, 200);
+    assert.equal((await step(ent, id, 'start')).json().status, 'rectifying');
+    assert.equal((await step(ent, id, 'submit')).statusCode, 400);
+    await inject(ent, 'PATCH', `/api/v1/hazards/${id}`, { rectificationNote: '已清理并划线' });
+    const f = multipart(png());
+    assert.equal(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/hazards/${id}/photos`,
+          headers: { cookie: ent, ...f.headers },
+          payload: f.payload,
+        })
+      ).statusCode,
+      201,
+    );
+    assert.equal((await step(ent, id, 'submit')).json().status, 'pendingAcceptance');
+    const refused = await step(ent, id, 'accept');
+    assert.equal(refused.statusCode, 403);
+    assert.deepEqual(refused.json().error.allowedActions, []);
+    assert.equal((await step(town, id, 'sendBack')).statusCode, 400, 'a reason is required');
+    assert.equal((await step(town, id, 'sendBack', { reason: '仍有杂物' })).json().status, 'rectifying');
+    await step(ent, id, 'submit');
+    const closed = await step(town, id, 'accept');
+    assert.equal(closed.json().status, 'closed');
+    assert.deepEqual(
+      closed.json().transitions.map((x: { action: string }) => x.action),
+      ['report', 'assign', 'start', 'submit', 'sendBack', 'submit', 'accept'],
+    );
+    const again = await step(town, id, 'accept');
+    assert.equal(again.statusCode, 409);
+    assert.deepEqual(again.json().error.allowedActions, []);
+    const audit = await t.db.query<{ action: string }>(
+      "SELECT action FROM audit_events WHERE entity_id = $1 AND action LIKE 'hazard.%' ORDER BY seq",
+      [id],
+    );
+    assert.ok(audit.length >= 9);
+  });
+
+  test('major hazard: listed by the city; the enterprise, township and county cannot close it; the city does', async () => {
+    const id = (
+      await inject(town, 'POST', '/api/v1/hazards', { enterpriseId, description: '液氯储罐区未设置独立安全仪表系统', level: 'major' })
+    ).json().id;
+    assert.equal(
+      (await inject(town, 'POST', `/api/v1/hazards/${id}/listing`, { deadline: '2027-01-31', officer: '王督办' })).statusCode,
+      403,
+    );
+    const listed = await inject(city, 'POST', `/api/v1/hazards/${id}/listing`, { deadline: '2027-01-31', officer: '王督办' });
+    assert.equal(listed.json().listedTier, 'city');
+    assert.equal((await inject(county, 'GET', '/api/v1/hazards?listed=city')).json().total, 1);
+    await step(town, id, 'assign');
+    await inject(ent, 'PATCH', `/api/v1/hazards/${id}`, { ...FIXES, rectificationNote: '已增设SIS' });
+    await step(ent, id, 'start');
+    await step(ent, id, 'submit');
+    for (const c of [ent, town, county]) assert.equal((await step(c, id, 'accept')).statusCode, 403);
+    assert.equal((await step(city, id, 'accept')).json().status, 'closed');
+  });
+
+  test('two users acting on the same hazard at once: exactly one transition wins, the other gets 409', async () => {
+    for (let round = 0; round < 5; round++) {
+      const id = (await inject(town, 'POST', '/api/v1/hazards', { enterpriseId, description: `并发测试${round}`, ...FIXES })).json().id;
+      await step(town, id, 'assign');
+      await step(ent, id, 'start');
+      await inject(ent, 'PATCH', `/api/v1/hazards/${id}`, { rectificationNote: '完成' });
+      await step(ent, id, 'submit');
+      const [a, b] = await Promise.all([step(town, id, 'accept'), step(county, id, 'sendBack', { reason: '不合格' })]);
+      assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 409], `round ${round}`);
+      const rows = await t.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM hazard_transitions WHERE hazard_id = $1 AND action IN ('accept', 'sendBack')",
+        [id],
+      );
+      assert.equal(rows[0]?.n, 1);
+    }
+  });
+
+  test('overdue hazards escalate one tier up with inbox notices to the right people', async () => {
+    const id = (
+      await inject(town, 'POST', '/api/v1/hazards', { enterpriseId, description: '逾期测试隐患', ...FIXES, deadline: '2026-01-01' })
+    ).json().id;
+    await step(town, id, 'assign');
+    const n = await escalateOverdue(t.db, '2026-11-23');
+    assert.ok(n >= 1);
+    const h = (await inject(county, 'GET', `/api/v1/hazards/${id}`)).json();
+    assert.deepEqual([h.overdue, h.escalatedTier], [true, 'county']);
+    assert.equal(h.transitions.at(-1).action, 'escalate');
+    const inbox = (await inject(county, 'GET', '/api/v1/notifications')).json();
+    assert.ok(inbox.items.some((x: { link: string }) => x.link === `/hazards/${id}`));
+    assert.ok((await inject(ent, 'GET', '/api/v1/notifications')).json().items.some((x: { link: string }) => x.link === `/hazards/${id}`));
+    assert.equal((await inject(kunshan, 'GET', '/api/v1/notifications')).json().items.length, 0, 'another county hears nothing');
+    assert.equal(await escalateOverdue(t.db, '2026-11-23'), 0, 'escalates once');
+    const overdue = (await inject(county, 'GET', '/api/v1/hazards?overdue=true')).json();
+    assert.equal(overdue.total, 1);
+    const note = inbox.items[0];
+    assert.equal((await inject(county, 'POST', `/api/v1/notifications/${note.id}/read`)).statusCode, 204);
+    assert.equal((await inject(kunshan, 'POST', `/api/v1/notifications/${note.id}/read`)).statusCode, 404);
+  });
+
+  test('the two lists export as one workbook, scoped', async () => {
+    const x = await inject(county, 'GET', '/api/v1/hazards/export');
+    assert.equal(x.statusCode, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    assert.deepEqual(
+      wb.worksheets.map((w) => w.name),
+      ['隐患清单', '制度措施清单'],
+    );
+    const total = (await inject(county, 'GET', '/api/v1/hazards')).json().total;
+    assert.equal((wb.worksheets[0]?.rowCount ?? 0) - 1, total);
+    assert.equal((await inject(kunshan, 'GET', '/api/v1/hazards')).json().total, 0);
+  });
+});

@@ -1,0 +1,26 @@
+// Reading one uploaded photo: PNG or JPEG (checked by its bytes), at most 5 MB, else a 400.
+import type { FastifyRequest } from 'fastify';
+import { AppError, invalid } from '../../http/errors.ts';
+import { sniffImage } from '../../storage/files.ts';
+
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+
+export async function readImageUpload(req: FastifyRequest, maxBytes = PHOTO_MAX_BYTES) {
+  if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+  const file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+  if (!file) throw invalid({ file: { zh: '请选择图片文件', en: 'Choose an image file' } });
+  let data: Buffer;
+  try {
+    data = await file.toBuffer();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw invalid({
+        file: { zh: `图片不能超过 ${maxBytes / 1024 / 1024} MB`, en: `The image must be at most ${maxBytes / 1024 / 1024} MB` },
+      });
+    }
+    throw err;
+  }
+  const image = sniffImage(data);
+  if (!image) throw invalid({ file: { zh: '只接受 PNG 或 JPEG 图片', en: 'Only PNG or JPEG images' } });
+  return { data, ...image };
+}

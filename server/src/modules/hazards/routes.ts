@@ -1,0 +1,421 @@
+// Hazards (隐患): direct reports and those from failed checklist items; the five fixes; the
+// lifecycle through POST /transitions (refused → 409/403 with the allowed actions); supervised
+// listing; photos of evidence and of rectification; the two lists with Excel export.
+import {
+  ACTIONS_NEEDING_REASON,
+  type Actor,
+  allowedHazardActions,
+  fiveFixesSchema,
+  HAZARD_LEVELS,
+  HAZARD_STATUSES,
+  hazardInputSchema,
+  hazardTransition,
+  hazardTransitionSchema,
+  INSPECTION_TIERS,
+  type InspectionTier,
+  listingSchema,
+  mayList,
+  roleTier,
+} from '@taishan/domain';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { appendAudit } from '../../audit/chain.ts';
+import type { Db } from '../../db/db.ts';
+import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
+import { pageFields, Where } from '../../db/where.ts';
+import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { defineRoute, idParams } from '../../http/route.ts';
+import type { FileStore } from '../../storage/files.ts';
+import { enterpriseScope, visibleEnterprise } from '../risks/store.ts';
+import { hazardListXlsx } from './export.ts';
+import { readImageUpload } from './photos.ts';
+import { factsOf, findHazard, HAZARD_SELECT, type HazardRow, recordTransition, toHazard } from './store.ts';
+
+const listQuery = z.object({
+  enterpriseId: z.uuid().optional(),
+  region: z
+    .string()
+    .regex(/^\d{2,12}$/, '区划代码应为数字||Region code is digits')
+    .optional(),
+  industry: z
+    .string()
+    .regex(/^\d{2}$/, '行业为两位大类代码||Industry is a 2-digit division')
+    .optional(),
+  level: z.enum(HAZARD_LEVELS).optional(),
+  status: z.enum([...HAZARD_STATUSES, 'open']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  tier: z.enum(INSPECTION_TIERS).optional(),
+  listed: z.enum(['true', 'false', 'county', 'city']).optional(),
+  sort: z.enum(['deadline', '-createdAt']).default('deadline'),
+  ...pageFields(200, 20),
+});
+type ListQuery = z.infer<typeof listQuery>;
+
+/** WHERE of the hazard list, shared by the API, the export and the benchmark. */
+export function hazardWhere(tx: Pick<Scoped, 'scope'>, q: Omit<ListQuery, 'page' | 'pageSize' | 'sort'>): Where {
+  const w = new Where();
+  w.add(enterpriseScope(tx as Scoped, w.params))
+    .eq('h.enterprise_id', q.enterpriseId)
+    .eq('h.level', q.level)
+    .eq('h.found_tier', q.tier);
+  if (q.region) w.add(`e.region_code LIKE ${w.param(`${q.region.replace(/(000)+$/, '')}%`)}`);
+  if (q.industry) w.add(`left(e.industry_code, 2) = ${w.param(q.industry)}`);
+  if (q.status === 'open') w.add(`h.status NOT IN ('closed', 'cancelled')`);
+  else w.eq('h.status', q.status);
+  if (q.overdue) w.add(q.overdue === 'true' ? 'h.overdue' : 'NOT h.overdue');
+  if (q.listed === 'true') w.add('h.listed_tier IS NOT NULL');
+  else if (q.listed === 'false') w.add('h.listed_tier IS NULL');
+  else w.eq('h.listed_tier', q.listed);
+  return w;
+}
+export const HAZARD_ORDER = { deadline: 'h.deadline NULLS LAST, h.id', '-createdAt': 'h.created_at DESC, h.id' } as const;
+
+async function transitionsOf(tx: Scoped, id: string) {
+  const rows = await tx.query<{
+    action: string;
+    from_status: string | null;
+    to_status: string;
+    actor: string;
+    reason: string | null;
+    at: Date | string;
+  }>('SELECT action, from_status, to_status, actor, reason, at FROM hazard_transitions WHERE hazard_id = $1 ORDER BY id', [id]);
+  return rows.map((r) => ({
+    action: r.action,
+    from: r.from_status,
+    to: r.to_status,
+    actor: r.actor,
+    reason: r.reason,
+    at: new Date(r.at).toISOString(),
+  }));
+}
+
+/** Create a hazard inside an open transaction (direct report, or a failed checklist item). */
+export async function insertHazard(
+  tx: Scoped,
+  actor: Actor,
+  h: z.infer<typeof hazardInputSchema> & {
+    foundTier: InspectionTier;
+    inspectionId?: string | null;
+    checklistItem?: string | null;
+    evidence?: string[];
+  },
+) {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO hazards (enterprise_id, inspection_id, checklist_item, description, location, evidence, level, found_tier, found_by,
+       owner, measures, funds, deadline, contingency)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+    [
+      h.enterpriseId,
+      h.inspectionId ?? null,
+      h.checklistItem ?? null,
+      h.description,
+      h.location,
+      JSON.stringify(h.evidence ?? []),
+      h.level,
+      h.foundTier,
+      actor.username,
+      h.owner,
+      h.measures,
+      h.funds ?? null,
+      h.deadline ?? null,
+      h.contingency,
+    ],
+  );
+  const id = row?.id as string;
+  await recordTransition(tx, id, 'report', null, 'reported', actor.username, null);
+  const created = (await findHazard(tx, id)) as HazardRow;
+  await appendAudit(tx, actor, {
+    action: 'hazard.report',
+    entityType: 'hazard',
+    entityId: id,
+    regionCode: created.region_code,
+    after: toHazard(created, actor),
+  });
+  return created;
+}
+
+export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/hazards',
+    access: 'user',
+    summary: '隐患清单（区划、行业、等级、状态、逾期、层级、挂牌筛选）Hazard list',
+    tags: ['hazards'],
+    query: listQuery,
+    handler: async ({ query, actor }) =>
+      readScoped(db, actor.scope, async (tx) => {
+        const w = hazardWhere(tx, query);
+        const page = w.page(query.page, query.pageSize);
+        const rows = await tx.query<HazardRow>(
+          `${HAZARD_SELECT} WHERE ${w.sql} ORDER BY ${HAZARD_ORDER[query.sort]} ${page.limit}`,
+          page.params,
+        );
+        const [c] = await tx.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id WHERE ${w.sql}`,
+          w.params,
+        );
+        return { items: rows.map((r) => toHazard(r, actor)), total: c?.n ?? 0, page: query.page, pageSize: query.pageSize };
+      }),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/hazards/export',
+    access: 'user',
+    summary: '导出隐患清单与制度措施清单（Excel，两个工作表）Export the two lists',
+    tags: ['hazards'],
+    query: listQuery.omit({ page: true, pageSize: true }),
+    handler: async ({ query, actor, reply }) => {
+      const rows = await readScoped(db, actor.scope, (tx) => {
+        const w = hazardWhere(tx, query);
+        return tx.query<HazardRow>(`${HAZARD_SELECT} WHERE ${w.sql} ORDER BY ${HAZARD_ORDER[query.sort]} LIMIT 50000`, w.params);
+      });
+      const name = encodeURIComponent(`隐患清单-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', `attachment; filename="hazards.xlsx"; filename*=UTF-8''${name}`)
+        .send(await hazardListXlsx(rows));
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/hazards/:id',
+    access: 'user',
+    summary: '隐患详情（含全部流转记录）Hazard with its full history',
+    tags: ['hazards'],
+    params: idParams,
+    handler: async ({ params, actor }) =>
+      readScoped(db, actor.scope, async (tx) => {
+        const r = await findHazard(tx, params.id);
+        if (!r) throw notFound();
+        return { ...toHazard(r, actor), transitions: await transitionsOf(tx, params.id) };
+      }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/hazards',
+    access: 'user',
+    summary: '直接登记隐患 Report a hazard directly',
+    tags: ['hazards'],
+    body: hazardInputSchema,
+    status: 201,
+    handler: async ({ body, actor }) =>
+      withScope(db, actor.scope, async (tx) => {
+        const e = await visibleEnterprise(tx, body.enterpriseId);
+        const tier = roleTier(actor.role);
+        const own = actor.scope.enterpriseId === e.id;
+        if (!own && tier === null) throw forbidden();
+        // The finding tier is the reporter's: enterprises self-inspect; government users report at their tier.
+        const foundTier: InspectionTier = own ? 'self' : tier === 'province' || tier === null ? 'city' : tier;
+        return toHazard(await insertHazard(tx, actor, { ...body, foundTier }), actor);
+      }),
+  });
+
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/v1/hazards/:id',
+    access: 'user',
+    summary: '填写五落实（责任、措施、资金、时限、预案）与整改情况 Fill in the five fixes',
+    tags: ['hazards'],
+    params: idParams,
+    body: fiveFixesSchema,
+    handler: async ({ params, body, actor }) =>
+      withScope(db, actor.scope, async (tx) => {
+        const before = await findHazard(tx, params.id, true);
+        if (!before) throw notFound();
+        if (!toHazard(before, actor).canEditFixes) throw forbidden();
+        if (body.version !== undefined && body.version !== before.version) throw new AppError('conflict');
+        const set = (v: unknown) => (v === undefined ? null : v);
+        await tx.query(
+          `UPDATE hazards SET owner = coalesce($2, owner), measures = coalesce($3, measures), funds = coalesce($4, funds),
+             deadline = coalesce($5::date, deadline), contingency = coalesce($6, contingency),
+             rectification_note = coalesce($7, rectification_note), version = version + 1, updated_at = now() WHERE id = $1`,
+          [
+            params.id,
+            set(body.owner),
+            set(body.measures),
+            set(body.funds),
+            set(body.deadline),
+            set(body.contingency),
+            set(body.rectificationNote),
+          ],
+        );
+        const after = (await findHazard(tx, params.id)) as HazardRow;
+        await appendAudit(tx, actor, {
+          action: 'hazard.fixes',
+          entityType: 'hazard',
+          entityId: params.id,
+          regionCode: after.region_code,
+          before: toHazard(before, actor),
+          after: toHazard(after, actor),
+        });
+        return toHazard(after, actor);
+      }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/hazards/:id/transitions',
+    access: 'user',
+    summary: '隐患流转（交办、开始整改、提交验收、验收销号、退回、撤销）Take a lifecycle step',
+    tags: ['hazards'],
+    params: idParams,
+    body: hazardTransitionSchema,
+    handler: async ({ params, body, actor }) =>
+      withScope(db, actor.scope, async (tx) => {
+        // Row lock: of two users acting at once, the second waits, then sees the new state and is refused.
+        const before = await findHazard(tx, params.id, true);
+        if (!before) throw notFound();
+        const facts = factsOf(before);
+        const allowed = allowedHazardActions(actor, facts);
+        if (body.version !== undefined && body.version !== before.version) {
+          throw refusal('conflict', { zh: '隐患已被他人处理，请刷新', en: 'The hazard changed; reload' }, allowed);
+        }
+        const t = hazardTransition(actor, facts, body.action);
+        if (!t.ok) {
+          if (t.reason === 'forbidden') throw refusal('forbidden', { zh: '无权执行此操作', en: 'You may not take this step' }, allowed);
+          if (t.reason === 'incomplete') {
+            throw new AppError(
+              'validation_error',
+              { zh: '请先补全必填内容', en: 'Complete the required fields first' },
+              Object.fromEntries(t.missing.map((m) => [m, { zh: '必填', en: 'Required' }])),
+            );
+          }
+          throw refusal('conflict', { zh: `当前状态不能执行该操作`, en: `Not possible from status ${before.status}` }, allowed);
+        }
+        if (ACTIONS_NEEDING_REASON.includes(body.action) && !body.reason)
+          throw invalid({ reason: { zh: '请填写原因', en: 'A reason is required' } });
+        await tx.query(
+          `UPDATE hazards SET status = $2, version = version + 1, updated_at = now(),
+             closed_at = CASE WHEN $2 = 'closed' THEN now() ELSE closed_at END,
+             overdue = CASE WHEN $2 IN ('closed', 'cancelled') THEN false ELSE overdue END WHERE id = $1`,
+          [params.id, t.to],
+        );
+        await recordTransition(tx, params.id, body.action, before.status, t.to, actor.username, body.reason ?? null);
+        const after = (await findHazard(tx, params.id)) as HazardRow;
+        await appendAudit(tx, actor, {
+          action: `hazard.${body.action}`,
+          entityType: 'hazard',
+          entityId: params.id,
+          regionCode: after.region_code,
+          before: { status: before.status },
+          after: { status: after.status, reason: body.reason ?? null },
+        });
+        return { ...toHazard(after, actor), transitions: await transitionsOf(tx, params.id) };
+      }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/hazards/:id/listing',
+    access: 'user',
+    summary: '挂牌督办（县级或市级，重大隐患）List a major hazard for supervision',
+    tags: ['hazards'],
+    params: idParams,
+    body: listingSchema,
+    handler: async ({ params, body, actor }) =>
+      withScope(db, actor.scope, async (tx) => {
+        const before = await findHazard(tx, params.id, true);
+        if (!before) throw notFound();
+        const tier = mayList(actor, before.level);
+        if (!tier)
+          throw forbidden({ zh: '仅县级、市级监管人员可对重大隐患挂牌督办', en: 'Only county or city supervisors list major hazards' });
+        if (before.listed_tier || ['closed', 'cancelled'].includes(before.status)) throw new AppError('conflict');
+        await tx.query(
+          `UPDATE hazards SET listed_tier = $2, listing_deadline = $3, listing_officer = $4, listed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
+          [params.id, tier, body.deadline, body.officer],
+        );
+        await recordTransition(tx, params.id, 'list', before.status, before.status, actor.username, body.note ?? null);
+        const after = (await findHazard(tx, params.id)) as HazardRow;
+        await appendAudit(tx, actor, {
+          action: 'hazard.list',
+          entityType: 'hazard',
+          entityId: params.id,
+          regionCode: after.region_code,
+          after: { tier, ...body },
+        });
+        return toHazard(after, actor);
+      }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/hazards/:id/photos',
+    access: 'user',
+    summary: '上传隐患或整改照片（PNG/JPEG ≤ 5 MB）Add a photo (evidence, or proof of rectification)',
+    tags: ['hazards'],
+    params: idParams,
+    status: 201,
+    handler: async ({ params, actor, req }) => {
+      const current = await readScoped(db, actor.scope, (tx) => findHazard(tx, params.id));
+      if (!current) throw notFound();
+      const own = actor.scope.enterpriseId === current.enterprise_id;
+      // Enterprises add proof while rectifying; government adds evidence while the hazard is open.
+      const column = own ? 'rectification_evidence' : 'evidence';
+      if (!own && roleTier(actor.role) === null) throw forbidden();
+      if (['closed', 'cancelled', 'pendingAcceptance'].includes(current.status) && own) throw new AppError('conflict');
+      const image = await readImageUpload(req);
+      const key = await files.put('photos', image.data);
+      try {
+        return await withScope(db, actor.scope, async (tx) => {
+          const h = await findHazard(tx, params.id, true);
+          if (!h) throw notFound();
+          await tx.query(`UPDATE hazards SET ${column} = ${column} || $2::jsonb, updated_at = now() WHERE id = $1`, [
+            params.id,
+            JSON.stringify([key]),
+          ]);
+          await appendAudit(tx, actor, {
+            action: 'hazard.photo',
+            entityType: 'hazard',
+            entityId: params.id,
+            regionCode: h.region_code,
+            after: { key, column },
+          });
+          return { key };
+        });
+      } catch (err) {
+        await files.delete(key);
+        throw err;
+      }
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/hazards/:id/photos/:key',
+    access: 'user',
+    summary: '隐患照片 A hazard photo',
+    tags: ['hazards'],
+    params: z.object({ id: z.uuid(), key: z.uuid() }),
+    handler: async ({ params, actor, reply }) => {
+      const h = await readScoped(db, actor.scope, (tx) => findHazard(tx, params.id));
+      const key = `photos/${params.key}`;
+      // Only photos that belong to this hazard (or its inspection) are served through it.
+      const inspectionPhotos = h?.inspection_id ? await inspectionPhotoKeys(db, actor, h.inspection_id) : [];
+      if (!h || ![...h.evidence, ...h.rectification_evidence, ...inspectionPhotos].includes(key)) throw notFound();
+      const data = await files.get(key);
+      if (!data) throw notFound();
+      reply
+        .header('Content-Type', data[0] === 0x89 ? 'image/png' : 'image/jpeg')
+        .header('Cache-Control', 'private, max-age=3600')
+        .send(data);
+    },
+  });
+}
+
+async function inspectionPhotoKeys(db: Db, actor: Actor, inspectionId: string): Promise<string[]> {
+  return readScoped(db, actor.scope, async (tx) => {
+    const params: unknown[] = [inspectionId];
+    const [r] = await tx.query<{ results: { photos?: string[] }[] }>(
+      `SELECT i.results FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id WHERE i.id = $1 AND ${enterpriseScope(tx, params)}`,
+      params,
+    );
+    return (r?.results ?? []).flatMap((x) => x.photos ?? []);
+  });
+}
+
+/** A refused step answers with the steps this user may take now. */
+const refusal = (code: 'conflict' | 'forbidden', messages: { zh: string; en: string }, allowed: string[]) =>
+  new AppError(code, messages, {}, { allowedActions: allowed });

@@ -1,0 +1,131 @@
+// Hazard rows and their mapping; every query joins the owning enterprise with the caller's scope.
+import { type Actor, allowedHazardActions, type HazardFacts, mayList } from '@taishan/domain';
+import type { Scoped } from '../../db/scope.ts';
+import { enterpriseScope } from '../risks/store.ts';
+
+export type HazardRow = {
+  id: string;
+  enterprise_id: string;
+  enterprise_name: string;
+  region_code: string;
+  industry_code: string;
+  inspection_id: string | null;
+  checklist_item: string | null;
+  description: string;
+  location: string | null;
+  evidence: string[];
+  level: HazardFacts['level'];
+  found_tier: HazardFacts['foundTier'];
+  found_by: string;
+  status: HazardFacts['status'];
+  owner: string | null;
+  measures: string | null;
+  funds: number | null;
+  deadline: string | Date | null;
+  contingency: string | null;
+  rectification_note: string | null;
+  rectification_evidence: string[];
+  listed_tier: 'county' | 'city' | null;
+  listing_deadline: string | Date | null;
+  listing_officer: string | null;
+  listed_at: string | Date | null;
+  escalated_tier: string | null;
+  overdue: boolean;
+  closed_at: string | Date | null;
+  version: number;
+  created_at: string | Date;
+  updated_at: string | Date;
+};
+
+export const HAZARD_SELECT = `SELECT h.*, e.name AS enterprise_name, e.region_code, e.industry_code
+  FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id`;
+
+/** A `date` column as YYYY-MM-DD whatever the driver returns (PGlite and pg differ). */
+export function dateOnly(d: string | Date | null): string | null {
+  if (d === null) return null;
+  if (typeof d === 'string') return d.slice(0, 10);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+}
+const iso = (d: string | Date | null) => (d === null ? null : new Date(d).toISOString());
+
+export function factsOf(r: HazardRow): HazardFacts {
+  return {
+    enterpriseId: r.enterprise_id,
+    status: r.status,
+    level: r.level,
+    foundTier: r.found_tier,
+    listedTier: r.listed_tier,
+    owner: r.owner,
+    measures: r.measures,
+    funds: r.funds,
+    deadline: dateOnly(r.deadline),
+    contingency: r.contingency,
+    rectificationNote: r.rectification_note,
+  };
+}
+
+export function toHazard(r: HazardRow, actor: Actor) {
+  const facts = factsOf(r);
+  const open = !['closed', 'cancelled'].includes(r.status);
+  return {
+    id: r.id,
+    enterpriseId: r.enterprise_id,
+    enterpriseName: r.enterprise_name,
+    regionCode: r.region_code,
+    inspectionId: r.inspection_id,
+    checklistItem: r.checklist_item,
+    description: r.description,
+    location: r.location,
+    evidence: r.evidence,
+    level: r.level,
+    foundTier: r.found_tier,
+    foundBy: r.found_by,
+    status: r.status,
+    owner: r.owner,
+    measures: r.measures,
+    funds: r.funds,
+    deadline: facts.deadline,
+    contingency: r.contingency,
+    rectificationNote: r.rectification_note,
+    rectificationEvidence: r.rectification_evidence,
+    listedTier: r.listed_tier,
+    listingDeadline: dateOnly(r.listing_deadline),
+    listingOfficer: r.listing_officer,
+    listedAt: iso(r.listed_at),
+    escalatedTier: r.escalated_tier,
+    overdue: r.overdue,
+    closedAt: iso(r.closed_at),
+    version: r.version,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    allowedActions: allowedHazardActions(actor, facts),
+    canEditFixes:
+      open && r.status !== 'pendingAcceptance' && (actor.scope.enterpriseId === r.enterprise_id || actor.role === 'platformAdmin'),
+    canList: open && !r.listed_tier && mayList(actor, r.level) !== null,
+  };
+}
+
+export async function findHazard(tx: Scoped, id: string, forUpdate = false): Promise<HazardRow | undefined> {
+  const params: unknown[] = [id];
+  return (
+    await tx.query<HazardRow>(
+      `${HAZARD_SELECT} WHERE h.id = $1 AND ${enterpriseScope(tx, params)}${forUpdate ? ' FOR UPDATE OF h' : ''}`,
+      params,
+    )
+  )[0];
+}
+
+export async function recordTransition(
+  tx: Scoped,
+  hazardId: string,
+  action: string,
+  from: string | null,
+  to: string,
+  actor: string,
+  reason: string | null,
+) {
+  await tx.query(
+    'INSERT INTO hazard_transitions (hazard_id, action, from_status, to_status, actor, reason) VALUES ($1, $2, $3, $4, $5, $6)',
+    [hazardId, action, from, to, actor, reason],
+  );
+}
