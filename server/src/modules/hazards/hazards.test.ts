@@ -54,7 +54,11 @@ describe('hazard investigation and remediation', () => {
     await makeUser(t.db, { username: 'county', role: 'countySupervisor', regionCode: '320582000000' });
     await makeUser(t.db, { username: 'city', role: 'citySupervisor', regionCode: '320500000000' });
     await makeUser(t.db, { username: 'kunshan', role: 'countySupervisor', regionCode: '320583000000' });
-    [ent, town, county, city, kunshan] = await Promise.all(['ent', 'town', 'county', 'city', 'kunshan'].map((u) => t.login(u)));
+    ent = await t.login('ent');
+    town = await t.login('town');
+    county = await t.login('county');
+    city = await t.login('city');
+    kunshan = await t.login('kunshan');
   });
   after(() => t.close());
 
