@@ -7,7 +7,6 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { Actor } from '@taishan/domain';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -32,12 +31,6 @@ import { riskMapRoutes } from './modules/risks/risk-map.ts';
 import { riskPointRoutes } from './modules/risks/risk-points.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { localFileStore } from './storage/files.ts';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: (Actor & { displayName: string }) | null;
-  }
-}
 
 export type AppOptions = {
   db: Db;

@@ -8,6 +8,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
 
+// The request's user, set by the session hook in app.ts; declared here where routes read it.
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: (Actor & { displayName: string }) | null;
+  }
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Who may call: public (no account) or any logged-in user (finer rules live in policies). */

@@ -244,7 +244,7 @@ export function inspectionRoutes(app: FastifyInstance, db: Db, files: FileStore)
     handler: async ({ params, actor, reply }) => {
       const r = await readScoped(db, actor.scope, (tx) => find(tx, params.id));
       const key = `photos/${params.key}`;
-      if (!r || !r.results.some((x) => x.photos.includes(key))) throw notFound();
+      if (!r?.results.some((x) => x.photos.includes(key))) throw notFound();
       const data = await files.get(key);
       if (!data) throw notFound();
       reply.header('Content-Type', data[0] === 0x89 ? 'image/png' : 'image/jpeg').send(data);
