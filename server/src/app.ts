@@ -17,6 +17,7 @@ import { calculatorRoutes } from './modules/calculators/routes.ts';
 import { departmentRoutes } from './modules/departments/routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/routes.ts';
 import { checklistRoutes } from './modules/hazards/checklists.ts';
+import { hazardDashboardRoutes } from './modules/hazards/dashboard.ts';
 import { inspectionRoutes } from './modules/hazards/inspections.ts';
 import { notificationRoutes } from './modules/hazards/notifications.ts';
 import { hazardRoutes } from './modules/hazards/routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   checklistRoutes(app, db);
   inspectionRoutes(app, db, files);
   hazardRoutes(app, db, files);
+  hazardDashboardRoutes(app, db);
   notificationRoutes(app, db);
   riskReportRoutes(app, db);
   distributionRoutes(app, db);

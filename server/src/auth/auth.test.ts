@@ -137,6 +137,7 @@ describe('auth', () => {
       'user   GET /api/v1/enterprises/:id/risk-map',
       'user   GET /api/v1/enterprises/:id/site-plan',
       'user   GET /api/v1/enterprises/export',
+      'user   GET /api/v1/hazard-dashboard',
       'user   GET /api/v1/hazards',
       'user   GET /api/v1/hazards/:id',
       'user   GET /api/v1/hazards/:id/photos/:key',

@@ -247,6 +247,22 @@ describe('hazard investigation and remediation', () => {
     assert.equal((await inject(kunshan, 'POST', `/api/v1/notifications/${note.id}/read`)).statusCode, 404);
   });
 
+  test('dashboard counts by status, level and overdue per sub-region', async () => {
+    const d = (await inject(county, 'GET', '/api/v1/hazard-dashboard')).json();
+    const all = (await inject(county, 'GET', '/api/v1/hazards?pageSize=200')).json().items as {
+      status: string;
+      level: string;
+      overdue: boolean;
+    }[];
+    assert.equal(d.totals.closed, all.filter((h) => h.status === 'closed').length);
+    assert.equal(d.totals.major, all.filter((h) => h.level === 'major').length);
+    assert.equal(d.totals.overdue, all.filter((h) => h.overdue).length);
+    const town = d.byRegion.find((r: { code: string }) => r.code === TOWN);
+    assert.equal(town.major + town.general, all.length);
+    const other = (await inject(kunshan, 'GET', '/api/v1/hazard-dashboard')).json();
+    assert.equal(other.totals.major + other.totals.general, 0);
+  });
+
   test('the two lists export as one workbook, scoped', async () => {
     const x = await inject(county, 'GET', '/api/v1/hazards/export');
     assert.equal(x.statusCode, 200);
