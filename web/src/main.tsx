@@ -14,6 +14,12 @@ import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { EnterpriseDetailPage } from './pages/EnterpriseDetailPage.tsx';
 import { EnterpriseFormPage } from './pages/EnterpriseFormPage.tsx';
 import { EnterpriseListPage } from './pages/EnterpriseListPage.tsx';
+import { DashboardPage } from './pages/hazards/DashboardPage.tsx';
+import { HazardDetailPage } from './pages/hazards/HazardDetailPage.tsx';
+import { HazardListPage } from './pages/hazards/HazardListPage.tsx';
+import { InboxPage } from './pages/hazards/InboxPage.tsx';
+import { InspectionExecutePage } from './pages/hazards/InspectionExecutePage.tsx';
+import { InspectionsPage } from './pages/hazards/InspectionsPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { DistributionPage } from './pages/risks/DistributionPage.tsx';
@@ -54,6 +60,12 @@ function Routed() {
         <Route path="/installations" element={<InstallationsPage />} />
         <Route path="/risk-reports" element={<RiskReportsPage />} />
         <Route path="/risk-distribution" element={<DistributionPage />} />
+        <Route path="/hazards" element={<HazardListPage />} />
+        <Route path="/hazards/:id" element={<HazardDetailPage />} />
+        <Route path="/inspections" element={<InspectionsPage />} />
+        <Route path="/inspections/:id" element={<InspectionExecutePage />} />
+        <Route path="/hazard-dashboard" element={<DashboardPage />} />
+        <Route path="/inbox" element={<InboxPage />} />
         {isAdmin(me) && (
           <>
             <Route path="/admin/users" element={<UsersPage />} />

@@ -1,9 +1,12 @@
 // The frame: navigation by role, language switch, the user and their jurisdiction, logout.
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BellOutlined,
+  CheckSquareOutlined,
   FileTextOutlined,
   FireOutlined,
   MenuOutlined,
@@ -11,7 +14,8 @@ import {
   TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { Layout as AntLayout, Button, Drawer, Grid, Menu, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Layout as AntLayout, Badge, Button, Drawer, Grid, Menu, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api.ts';
@@ -25,9 +29,25 @@ export function Layout() {
   const loc = useLocation();
   const screens = Grid.useBreakpoint();
   const [drawer, setDrawer] = useState(false);
+  const inbox = useQuery({
+    queryKey: ['inbox'],
+    queryFn: () => api<{ unread: number }>('/api/v1/notifications?unread=true'),
+    refetchInterval: 60_000,
+    enabled: !!me,
+  });
   const own = me?.scope.enterpriseId;
   const items = [
     { key: '/enterprises', icon: <BankOutlined />, label: t('enterprises') },
+    {
+      key: 'hazard',
+      icon: <AlertOutlined />,
+      label: t('hazards'),
+      children: [
+        { key: '/hazards', icon: <AlertOutlined />, label: t('hazardList') },
+        { key: '/inspections', icon: <CheckSquareOutlined />, label: t('inspections') },
+        ...(own ? [] : [{ key: '/hazard-dashboard', icon: <BarChartOutlined />, label: t('dashboard') }]),
+      ],
+    },
     {
       key: 'risk',
       icon: <WarningOutlined />,
@@ -89,6 +109,9 @@ export function Layout() {
               {me.displayName} <Tag color="blue">{pick(lang, me.roleLabel)}</Tag>
             </span>
           )}
+          <Badge count={inbox.data?.unread ?? 0} size="small">
+            <Button size="small" icon={<BellOutlined />} onClick={() => nav('/inbox')} aria-label={t('inbox')} data-testid="inbox" />
+          </Badge>
           <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
           </Button>

@@ -1,0 +1,229 @@
+// One hazard: facts, the five fixes (editable by the enterprise until acceptance), photos, the
+// steps this user may take now (from the server), listing, and the full history. The print view
+// is the hazard dossier (一患一档).
+import { HAZARD_ACTION_LABELS, type HazardAction, TIER_LABELS } from '@taishan/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Image,
+  Input,
+  InputNumber,
+  Modal,
+  Result,
+  Space,
+  Timeline,
+  Upload,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import { ApiError, api } from '../../api.ts';
+import { formatTime, pick, useI18n } from '../../i18n.tsx';
+import { HazardLevelTag, StatusTag } from './HazardTags.tsx';
+import type { Hazard } from './types.ts';
+
+const NEEDS_REASON: HazardAction[] = ['sendBack', 'cancel'];
+
+export function HazardDetailPage() {
+  const { id } = useParams();
+  const { t, lang } = useI18n();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [reasonFor, setReasonFor] = useState<HazardAction | null>(null);
+  const [reason, setReason] = useState('');
+  const [listing, setListing] = useState(false);
+  const [listingForm] = Form.useForm();
+  const q = useQuery({ queryKey: ['hazard', id], queryFn: () => api<Hazard>(`/api/v1/hazards/${id}`), retry: false });
+  const h = q.data;
+  useEffect(() => {
+    if (h) form.setFieldsValue({ ...h, deadline: h.deadline ? dayjs(h.deadline) : undefined });
+  }, [h, form]);
+  if (q.error) return <Result status="404" title={t('notFound')} />;
+  const refresh = () => {
+    qc.invalidateQueries({ queryKey: ['hazard', id] });
+    qc.invalidateQueries({ queryKey: ['hazards'] });
+  };
+  const act = async (action: HazardAction, extra: object = {}) => {
+    try {
+      await api(`/api/v1/hazards/${id}/transitions`, { method: 'POST', json: { action, version: h?.version, ...extra } });
+      message.success(t('saved'));
+      refresh();
+    } catch (e) {
+      message.error(e instanceof ApiError ? [e.message, ...Object.keys(e.fields).map((k) => t(k as never) || k)].join('：') : String(e));
+    }
+  };
+  const photoUrl = (key: string) => `/api/v1/hazards/${id}/${key}`;
+  return (
+    <Card
+      loading={q.isLoading}
+      title={h ? `${t('hazard')} · ${h.enterpriseName}` : ''}
+      extra={
+        h && (
+          <Space wrap className="no-print">
+            {h.allowedActions.map((a) => (
+              <Button
+                key={a}
+                type={a === 'cancel' || a === 'sendBack' ? 'default' : 'primary'}
+                danger={a === 'cancel'}
+                data-testid={`action-${a}`}
+                onClick={() => (NEEDS_REASON.includes(a) ? setReasonFor(a) : act(a))}
+              >
+                {pick(lang, HAZARD_ACTION_LABELS[a])}
+              </Button>
+            ))}
+            {h.canList && <Button onClick={() => setListing(true)}>{t('listHazard')}</Button>}
+            <Button onClick={() => window.print()} data-testid="dossier">
+              {t('dossier')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      {h && (
+        <>
+          {h.overdue && <Alert type="error" showIcon message={`${t('overdue')} → ${h.escalatedTier ?? ''}`} style={{ marginBottom: 12 }} />}
+          <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} data-testid="hazard-detail">
+            <Descriptions.Item label={t('description')}>{h.description}</Descriptions.Item>
+            <Descriptions.Item label={t('status')}>
+              <StatusTag status={h.status} /> <HazardLevelTag level={h.level} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('location')}>{h.location}</Descriptions.Item>
+            <Descriptions.Item label={t('foundTier')}>
+              {pick(lang, TIER_LABELS[h.foundTier])} · {h.foundBy}
+            </Descriptions.Item>
+            {h.listedTier && (
+              <Descriptions.Item label={t('listed')}>
+                {h.listedTier === 'city' ? '市级' : '县级'} · {h.listingOfficer} · {h.listingDeadline}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+          <Card size="small" title={t('fiveFixes')} style={{ marginTop: 16 }}>
+            <Form
+              form={form}
+              layout="vertical"
+              disabled={!h.canEditFixes}
+              onFinish={async (v) => {
+                try {
+                  await api(`/api/v1/hazards/${id}`, {
+                    method: 'PATCH',
+                    json: { ...v, deadline: v.deadline ? (v.deadline as dayjs.Dayjs).format('YYYY-MM-DD') : undefined, version: h.version },
+                  });
+                  message.success(t('saved'));
+                  refresh();
+                } catch (e) {
+                  if (e instanceof ApiError) form.setFields(Object.entries(e.fields).map(([name, msg]) => ({ name, errors: [msg] })));
+                  message.error((e as Error).message);
+                }
+              }}
+            >
+              <Space wrap>
+                <Form.Item name="owner" label={t('owner')}>
+                  <Input id="fix-owner" style={{ width: 160 }} />
+                </Form.Item>
+                <Form.Item name="funds" label={t('funds')}>
+                  <InputNumber id="fix-funds" min={0} style={{ width: 160 }} />
+                </Form.Item>
+                <Form.Item name="deadline" label={t('deadline')}>
+                  <DatePicker id="fix-deadline" />
+                </Form.Item>
+              </Space>
+              <Form.Item name="measures" label={t('measures')}>
+                <Input.TextArea id="fix-measures" rows={2} />
+              </Form.Item>
+              <Form.Item name="contingency" label={t('contingency')}>
+                <Input.TextArea id="fix-contingency" rows={2} />
+              </Form.Item>
+              <Form.Item name="rectificationNote" label={t('rectificationNote')}>
+                <Input.TextArea id="fix-note" rows={2} />
+              </Form.Item>
+              {h.canEditFixes && (
+                <Button htmlType="submit" type="primary" data-testid="save-fixes" className="no-print">
+                  {t('save')}
+                </Button>
+              )}
+            </Form>
+          </Card>
+          <Card size="small" title={`${t('evidence')} / ${t('rectificationPhotos')}`} style={{ marginTop: 16 }}>
+            <Space wrap>
+              {[...h.evidence, ...h.rectificationEvidence].map((k) => (
+                <Image key={k} src={photoUrl(k)} width={120} />
+              ))}
+              {h.status !== 'closed' && h.status !== 'cancelled' && (
+                <Upload
+                  accept="image/png,image/jpeg"
+                  showUploadList={false}
+                  customRequest={async ({ file }) => {
+                    const body = new FormData();
+                    body.append('file', file as File);
+                    try {
+                      await api(`/api/v1/hazards/${id}/photos`, { method: 'POST', body });
+                      refresh();
+                    } catch (e) {
+                      message.error((e as Error).message);
+                    }
+                  }}
+                >
+                  <Button className="no-print" data-testid="upload-photo">
+                    {t('uploadPhoto')}
+                  </Button>
+                </Upload>
+              )}
+            </Space>
+          </Card>
+          <Card size="small" title={t('history')} style={{ marginTop: 16 }}>
+            <Timeline
+              data-testid="hazard-history"
+              items={(h.transitions ?? []).map((x) => ({
+                children: `${formatTime(x.at, lang)} · ${x.actor} · ${x.action in HAZARD_ACTION_LABELS ? pick(lang, HAZARD_ACTION_LABELS[x.action as HazardAction]) : x.action}${x.reason ? ` · ${x.reason}` : ''}`,
+              }))}
+            />
+          </Card>
+          <Modal
+            open={!!reasonFor}
+            title={t('reason')}
+            onCancel={() => setReasonFor(null)}
+            onOk={async () => {
+              if (reasonFor) await act(reasonFor, { reason });
+              setReasonFor(null);
+              setReason('');
+            }}
+          >
+            <Input.TextArea id="transition-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={3} />
+          </Modal>
+          <Modal open={listing} title={t('listHazard')} onCancel={() => setListing(false)} onOk={() => listingForm.submit()}>
+            <Form
+              form={listingForm}
+              layout="vertical"
+              onFinish={async (v) => {
+                try {
+                  await api(`/api/v1/hazards/${id}/listing`, {
+                    method: 'POST',
+                    json: { ...v, deadline: (v.deadline as dayjs.Dayjs).format('YYYY-MM-DD') },
+                  });
+                  setListing(false);
+                  refresh();
+                } catch (e) {
+                  message.error((e as Error).message);
+                }
+              }}
+            >
+              <Form.Item name="deadline" label={t('deadline')} rules={[{ required: true }]}>
+                <DatePicker />
+              </Form.Item>
+              <Form.Item name="officer" label={t('officer')} rules={[{ required: true }]}>
+                <Input />
+              </Form.Item>
+            </Form>
+          </Modal>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,175 @@
+// 隐患清单: hazards in scope with the filters regulators use; export both lists.
+
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { HAZARD_STATUS_LABELS, INSPECTION_TIERS, TIER_LABELS } from '@taishan/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError, api, type Enterprise, type Page } from '../../api.ts';
+import { pick, useI18n } from '../../i18n.tsx';
+import { useSession } from '../../session.tsx';
+import { HazardLevelTag, StatusTag } from './HazardTags.tsx';
+import type { Hazard } from './types.ts';
+
+export function HazardListPage() {
+  const { t, lang } = useI18n();
+  const { me } = useSession();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const [entSearch, setEntSearch] = useState('');
+  const set = (k: string, v: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    if (k !== 'page') next.delete('page');
+    setParams(next);
+  };
+  const qs = params.toString();
+  const list = useQuery({ queryKey: ['hazards', qs], queryFn: () => api<Page<Hazard>>(`/api/v1/hazards?${qs}`) });
+  const ents = useQuery({
+    queryKey: ['enterprises', 'pick', entSearch],
+    queryFn: () => api<Page<Enterprise>>(`/api/v1/enterprises?pageSize=20&q=${encodeURIComponent(entSearch)}`),
+    enabled: open && !me?.scope.enterpriseId,
+  });
+  const exportQs = new URLSearchParams(params);
+  exportQs.delete('page');
+  exportQs.delete('pageSize');
+  return (
+    <Card
+      title={t('hazardList')}
+      extra={
+        <Space wrap>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="new-hazard">
+            {t('newHazard')}
+          </Button>
+          <Button icon={<DownloadOutlined />} href={`/api/v1/hazards/export?${exportQs}`}>
+            {t('export')}
+          </Button>
+        </Space>
+      }
+    >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          placeholder={t('status')}
+          style={{ width: 140 }}
+          value={params.get('status') ?? undefined}
+          onChange={(v) => set('status', v)}
+          options={[
+            { value: 'open', label: lang === 'zh' ? '未销号' : 'Open' },
+            ...Object.entries(HAZARD_STATUS_LABELS).map(([k, v]) => ({ value: k, label: pick(lang, v) })),
+          ]}
+        />
+        <Select
+          allowClear
+          placeholder={t('hazardLevel')}
+          style={{ width: 120 }}
+          value={params.get('level') ?? undefined}
+          onChange={(v) => set('level', v)}
+          options={[
+            { value: 'general', label: t('general') },
+            { value: 'major', label: t('majorHazard') },
+          ]}
+        />
+        <Select
+          allowClear
+          placeholder={t('foundTier')}
+          style={{ width: 140 }}
+          value={params.get('tier') ?? undefined}
+          onChange={(v) => set('tier', v)}
+          options={INSPECTION_TIERS.map((x) => ({ value: x, label: pick(lang, TIER_LABELS[x]) }))}
+        />
+        <Checkbox checked={params.get('overdue') === 'true'} onChange={(e) => set('overdue', e.target.checked ? 'true' : undefined)}>
+          {t('overdue')}
+        </Checkbox>
+        <Checkbox checked={params.get('listed') === 'true'} onChange={(e) => set('listed', e.target.checked ? 'true' : undefined)}>
+          {t('listed')}
+        </Checkbox>
+      </Space>
+      <Table<Hazard>
+        rowKey="id"
+        loading={list.isLoading}
+        dataSource={list.data?.items}
+        scroll={{ x: 900 }}
+        data-testid="hazard-table"
+        pagination={{
+          current: Number(params.get('page') ?? 1),
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          showTotal: (n) => t('total', { n }),
+          onChange: (p) => set('page', String(p)),
+        }}
+        columns={[
+          { title: t('description'), dataIndex: 'description', render: (v, h) => <Link to={`/hazards/${h.id}`}>{v}</Link> },
+          { title: t('enterprise'), dataIndex: 'enterpriseName' },
+          { title: t('hazardLevel'), dataIndex: 'level', render: (v) => <HazardLevelTag level={v} />, width: 100 },
+          { title: t('status'), dataIndex: 'status', render: (v) => <StatusTag status={v} />, width: 100 },
+          { title: t('foundTier'), dataIndex: 'foundTier', render: (v: Hazard['foundTier']) => pick(lang, TIER_LABELS[v]), width: 100 },
+          {
+            title: t('deadline'),
+            dataIndex: 'deadline',
+            width: 140,
+            render: (v: string | null, h) => (
+              <>
+                {v} {h.overdue && <Tag color="red">{t('overdue')}</Tag>}
+              </>
+            ),
+          },
+          {
+            title: t('listed'),
+            dataIndex: 'listedTier',
+            width: 90,
+            render: (v: string | null) => (v ? <Tag color="volcano">{v === 'city' ? '市级' : '县级'}</Tag> : ''),
+          },
+        ]}
+      />
+      <Modal open={open} title={t('newHazard')} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ level: 'general' }}
+          onFinish={async (v) => {
+            try {
+              await api('/api/v1/hazards', { method: 'POST', json: { ...v, enterpriseId: me?.scope.enterpriseId ?? v.enterpriseId } });
+              message.success(t('saved'));
+              setOpen(false);
+              qc.invalidateQueries({ queryKey: ['hazards'] });
+            } catch (e) {
+              if (e instanceof ApiError) form.setFields(Object.entries(e.fields).map(([name, msg]) => ({ name, errors: [msg] })));
+              message.error((e as Error).message);
+            }
+          }}
+        >
+          {!me?.scope.enterpriseId && (
+            <Form.Item name="enterpriseId" label={t('enterprise')} rules={[{ required: true }]}>
+              <Select
+                showSearch
+                filterOption={false}
+                onSearch={setEntSearch}
+                options={(ents.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+              />
+            </Form.Item>
+          )}
+          <Form.Item name="description" label={t('description')} rules={[{ required: true }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item name="location" label={t('location')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="level" label={t('hazardLevel')}>
+            <Select
+              options={[
+                { value: 'general', label: t('general') },
+                { value: 'major', label: t('majorHazard') },
+              ]}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,131 @@
+// 检查: planned and submitted inspections; plan new ones for enterprises at the user's tier.
+import { roleTier, TIER_LABELS } from '@taishan/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Checkbox, DatePicker, Form, Modal, Select, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, type Enterprise, type Page } from '../../api.ts';
+import { pick, useI18n } from '../../i18n.tsx';
+import { useSession } from '../../session.tsx';
+
+type Inspection = {
+  id: string;
+  enterpriseName: string;
+  tier: 'self' | 'patrol' | 'county' | 'city';
+  checklistName: string;
+  checklistVersion: number;
+  plannedDate: string;
+  unannounced: boolean;
+  status: 'planned' | 'submitted';
+  canExecute: boolean;
+};
+
+export function InspectionsPage() {
+  const { t, lang } = useI18n();
+  const { me } = useSession();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const [entSearch, setEntSearch] = useState('');
+  const list = useQuery({ queryKey: ['inspections'], queryFn: () => api<Page<Inspection>>('/api/v1/inspections') });
+  const checklists = useQuery({
+    queryKey: ['checklists'],
+    queryFn: () => api<{ items: { id: string; name: string; version: number }[] }>('/api/v1/checklists'),
+    enabled: open,
+  });
+  const ents = useQuery({
+    queryKey: ['enterprises', 'pick', entSearch],
+    queryFn: () => api<Page<Enterprise>>(`/api/v1/enterprises?pageSize=20&q=${encodeURIComponent(entSearch)}`),
+    enabled: open,
+  });
+  const myTier = me?.scope.enterpriseId ? 'self' : me ? roleTier(me.role as never) : null;
+  const tier = myTier === 'province' ? 'city' : myTier;
+  return (
+    <Card
+      title={t('inspections')}
+      extra={
+        tier && (
+          <Button type="primary" onClick={() => setOpen(true)} data-testid="plan-inspection">
+            {t('newInspection')}
+          </Button>
+        )
+      }
+    >
+      <Table<Inspection>
+        rowKey="id"
+        loading={list.isLoading}
+        dataSource={list.data?.items}
+        scroll={{ x: 800 }}
+        data-testid="inspection-table"
+        columns={[
+          { title: t('enterprise'), dataIndex: 'enterpriseName', render: (v, r) => <Link to={`/inspections/${r.id}`}>{v}</Link> },
+          { title: t('tier'), dataIndex: 'tier', render: (v: Inspection['tier']) => pick(lang, TIER_LABELS[v]) },
+          { title: t('checklist'), render: (_, r) => `${r.checklistName} v${r.checklistVersion}` },
+          { title: t('plannedDate'), dataIndex: 'plannedDate' },
+          {
+            title: t('status'),
+            dataIndex: 'status',
+            render: (v: string, r) => (
+              <>
+                {v === 'submitted' ? <Tag color="success">{t('submit')}</Tag> : <Tag>{t('plannedDate')}</Tag>}
+                {r.unannounced && <Tag color="purple">{t('unannounced')}</Tag>}
+              </>
+            ),
+          },
+          { title: t('actions'), render: (_, r) => r.canExecute && <Link to={`/inspections/${r.id}`}>{t('execute')}</Link> },
+        ]}
+      />
+      <Modal open={open} title={t('newInspection')} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ plannedDate: dayjs(), unannounced: false }}
+          onFinish={async (v) => {
+            try {
+              await api('/api/v1/inspections', {
+                method: 'POST',
+                json: {
+                  ...v,
+                  tier,
+                  plannedDate: (v.plannedDate as dayjs.Dayjs).format('YYYY-MM-DD'),
+                  enterpriseIds: me?.scope.enterpriseId ? [me.scope.enterpriseId] : v.enterpriseIds,
+                },
+              });
+              message.success(t('saved'));
+              setOpen(false);
+              qc.invalidateQueries({ queryKey: ['inspections'] });
+            } catch (e) {
+              message.error((e as Error).message);
+            }
+          }}
+        >
+          {!me?.scope.enterpriseId && (
+            <Form.Item name="enterpriseIds" label={t('enterprise')} rules={[{ required: true }]}>
+              <Select
+                mode="multiple"
+                id="plan-enterprises"
+                filterOption={false}
+                onSearch={setEntSearch}
+                options={(ents.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+              />
+            </Form.Item>
+          )}
+          <Form.Item name="checklistId" label={t('checklist')} rules={[{ required: true }]}>
+            <Select
+              id="plan-checklist"
+              options={(checklists.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name} v${c.version}` }))}
+            />
+          </Form.Item>
+          <Form.Item name="plannedDate" label={t('plannedDate')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="unannounced" valuePropName="checked">
+            <Checkbox>{t('unannounced')}</Checkbox>
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

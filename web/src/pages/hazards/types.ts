@@ -1,0 +1,33 @@
+import type { HazardAction, HazardLevel, HazardStatus, InspectionTier } from '@taishan/domain';
+
+export type Hazard = {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  inspectionId: string | null;
+  description: string;
+  location: string | null;
+  evidence: string[];
+  level: HazardLevel;
+  foundTier: InspectionTier;
+  foundBy: string;
+  status: HazardStatus;
+  owner: string | null;
+  measures: string | null;
+  funds: number | null;
+  deadline: string | null;
+  contingency: string | null;
+  rectificationNote: string | null;
+  rectificationEvidence: string[];
+  listedTier: 'county' | 'city' | null;
+  listingDeadline: string | null;
+  listingOfficer: string | null;
+  overdue: boolean;
+  escalatedTier: string | null;
+  version: number;
+  createdAt: string;
+  allowedActions: HazardAction[];
+  canEditFixes: boolean;
+  canList: boolean;
+  transitions?: { action: string; from: string | null; to: string; actor: string; reason: string | null; at: string }[];
+};
