@@ -9,8 +9,8 @@ import { api } from '../../api.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
 
-type Row = Record<string, number> & { code: string; name: string };
-type Dash = { region: string; totals: Record<string, number>; byRegion: Row[] };
+type RegionRow = Record<string, number> & { code: string; name: string };
+type Dash = { region: string; totals: Record<string, number>; byRegion: RegionRow[] };
 
 export function DashboardPage() {
   const { t, lang } = useI18n();
@@ -66,7 +66,7 @@ export function DashboardPage() {
             ))}
           </Row>
           {option && <Chart option={option} testId="dashboard-chart" />}
-          <Table<Row>
+          <Table<RegionRow>
             size="small"
             rowKey="code"
             dataSource={d.byRegion}
