@@ -19,7 +19,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; databaseUrl: string | undefined; log: () => string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  databaseUrl: string | undefined;
+  log: () => string;
+  stop: () => Promise<void>;
+  /** kill -9: no shutdown, no cleanup (the data folder or database stays for a restart). */
+  crash: () => Promise<void>;
+};
 
 export async function startServer(
   opts: { database?: 'pglite' | 'postgresql'; env?: Record<string, string>; dataDir?: string; databaseUrl?: string; args?: string[] } = {},
@@ -73,6 +80,10 @@ export async function startServer(
     url,
     databaseUrl,
     log: () => output,
+    async crash() {
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+    },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
