@@ -148,6 +148,7 @@ export async function seedDemo(db: Db, opts: { enterprises?: number } = {}): Pro
   }
 
   await seedDemoRisks(db, rand);
+  await seedDemoHazards(db, rand);
 
   const [dept] = await db.query<{ id: string }>(
     `INSERT INTO departments (name, region_code, industries)
@@ -255,6 +256,68 @@ async function seedDemoRisks(db: Db, rand: () => number) {
          VALUES ($1, '罐区', $2::jsonb, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
         [e.id, JSON.stringify(substances), people, g.S, g.R, g.alpha, g.isMajorHazard, g.grade, JSON.stringify(g)],
       );
+    }
+  }
+}
+
+/** Hazards in every state on the demo enterprises (a few overdue, a few listed), so the hazard
+ * list, the dashboard and the inbox have something to show. The first enterprise (the demo
+ * enterprise accounts') is left clean for the walkthrough. */
+async function seedDemoHazards(db: Db, rand: () => number) {
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)] as T;
+  const enterprises = await db.query<{ id: string }>('SELECT id FROM enterprises ORDER BY created_at, id OFFSET 1 LIMIT 90');
+  const WHAT = [
+    '消防通道堆放杂物',
+    '灭火器过期未更换',
+    '配电箱未上锁且无警示标识',
+    '有限空间未设置警示标志',
+    '可燃气体报警器未定期校验',
+    '特种作业人员证书过期',
+    '除尘系统积尘严重',
+    '安全阀未按期校验',
+  ];
+  const FLOW: [string, string][] = [
+    ['reported', ''],
+    ['assigned', 'assign'],
+    ['rectifying', 'start'],
+    ['pendingAcceptance', 'submit'],
+    ['closed', 'accept'],
+  ];
+  for (const [i, e] of enterprises.entries()) {
+    const stage = Math.floor(rand() * FLOW.length);
+    const major = i % 11 === 0;
+    const deadline = new Date(Date.UTC(2026, 10, 1 + Math.floor(rand() * 60))).toISOString().slice(0, 10);
+    const status = (FLOW[stage] as [string, string])[0];
+    const [h] = await db.query<{ id: string }>(
+      `INSERT INTO hazards (enterprise_id, description, level, found_tier, found_by, status, owner, measures, funds, deadline, contingency,
+         rectification_note, listed_tier, listing_deadline, listing_officer, listed_at, closed_at)
+       VALUES ($1, $2, $3, $4, 'demo', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+      [
+        e.id,
+        pick(WHAT),
+        major ? 'major' : 'general',
+        pick(['self', 'patrol', 'patrol', 'county']),
+        status,
+        stage >= 2 ? '安全员' : null,
+        stage >= 2 ? '按规定整改并复查' : null,
+        stage >= 2 ? Math.round(rand() * 50) / 10 : null,
+        stage >= 1 ? deadline : null,
+        stage >= 2 ? '整改期间设专人监护' : null,
+        stage >= 3 ? '已整改完毕' : null,
+        major ? 'county' : null,
+        major ? deadline : null,
+        major ? '县应急局督办组' : null,
+        major ? new Date().toISOString() : null,
+        status === 'closed' ? new Date().toISOString() : null,
+      ],
+    );
+    for (const [to, action] of FLOW.slice(0, stage + 1)) {
+      await db.query('INSERT INTO hazard_transitions (hazard_id, action, from_status, to_status, actor) VALUES ($1, $2, NULL, $3, $4)', [
+        h?.id,
+        action || 'report',
+        to,
+        'demo',
+      ]);
     }
   }
 }
