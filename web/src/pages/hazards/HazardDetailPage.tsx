@@ -50,9 +50,12 @@ export function HazardDetailPage() {
     qc.invalidateQueries({ queryKey: ['hazard', id] });
     qc.invalidateQueries({ queryKey: ['hazards'] });
   };
+  // Keep the page's copy (and its version) current from each response, so a quick next click
+  // never sends a stale version.
+  const merge = (saved: Partial<Hazard>) => qc.setQueryData<Hazard>(['hazard', id], (old) => (old ? { ...old, ...saved } : old));
   const act = async (action: HazardAction, extra: object = {}) => {
     try {
-      await api(`/api/v1/hazards/${id}/transitions`, { method: 'POST', json: { action, version: h?.version, ...extra } });
+      merge(await api<Hazard>(`/api/v1/hazards/${id}/transitions`, { method: 'POST', json: { action, version: h?.version, ...extra } }));
       message.success(t('saved'));
       refresh();
     } catch (e) {
@@ -111,10 +114,16 @@ export function HazardDetailPage() {
               disabled={!h.canEditFixes}
               onFinish={async (v) => {
                 try {
-                  await api(`/api/v1/hazards/${id}`, {
-                    method: 'PATCH',
-                    json: { ...v, deadline: v.deadline ? (v.deadline as dayjs.Dayjs).format('YYYY-MM-DD') : undefined, version: h.version },
-                  });
+                  merge(
+                    await api<Hazard>(`/api/v1/hazards/${id}`, {
+                      method: 'PATCH',
+                      json: {
+                        ...v,
+                        deadline: v.deadline ? (v.deadline as dayjs.Dayjs).format('YYYY-MM-DD') : undefined,
+                        version: h.version,
+                      },
+                    }),
+                  );
                   message.success(t('saved'));
                   refresh();
                 } catch (e) {
