@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, shot } from '../lib/browser.ts';
+import { launch, loginAs, shot } from '../lib/browser.ts';
 import { apiLogin, type RunningServer, startServer } from '../lib/server.ts';
 
 type Ent = { id: string; name: string; regionCode: string; creditCode: string };
@@ -38,13 +38,7 @@ describe(`directory in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
     await server?.stop();
   });
 
-  async function login(page: Page, username: string) {
-    await page.goto(`${server.url}/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', 'Taishan@2026');
-    await page.click('[data-testid=login-submit]');
-    await page.waitForURL(/\/enterprises/);
-  }
+  const login = (page: Page, username: string) => loginAs(page, server.url, username);
 
   test('county supervisor: search, open, and no way into another county', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });

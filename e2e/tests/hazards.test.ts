@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, launch, shot } from '../lib/browser.ts';
+import { ARTIFACTS, launch, loginAs, shot } from '../lib/browser.ts';
 import { makePng } from '../lib/png.ts';
 import { apiLogin, type RunningServer, startServer } from '../lib/server.ts';
 
@@ -29,11 +29,7 @@ describe(`hazard loop in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =>
   async function login(username: string, viewport = { width: 1366, height: 1000 }) {
     const ctx = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', 'Taishan@2026');
-    await page.click('[data-testid=login-submit]');
-    await page.waitForURL(/\/enterprises/);
+    await loginAs(page, server.url, username);
     return { ctx, page };
   }
   const status = (page: Page, s: string) => page.locator('[data-testid=hazard-detail]').locator(`[data-testid=status-${s}]`).waitFor();

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, shot } from '../lib/browser.ts';
+import { launch, loginAs, shot } from '../lib/browser.ts';
 import { makePng } from '../lib/png.ts';
 import { type RunningServer, startServer } from '../lib/server.ts';
 
@@ -23,13 +23,7 @@ describe(`risk control in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =
     await server?.stop();
   });
 
-  async function login(page: Page, username: string) {
-    await page.goto(`${server.url}/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', 'Taishan@2026');
-    await page.click('[data-testid=login-submit]');
-    await page.waitForURL(/\/enterprises/);
-  }
+  const login = (page: Page, username: string) => loginAs(page, server.url, username);
   const choose = async (page: Page, selector: string, option: string) => {
     await page.locator(selector).click();
     await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();

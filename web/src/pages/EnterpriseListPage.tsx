@@ -4,10 +4,11 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Grid, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, type Enterprise, type Page } from '../api.ts';
 import { flagLabel, industryLabel } from '../components/labels.ts';
 import { RegionCascader } from '../components/RegionCascader.tsx';
+import { useFilters } from '../components/useFilters.ts';
 import { formatTime, pick, useI18n } from '../i18n.tsx';
 import { useReference } from '../reference.ts';
 import { canCreateEnterprise, useSession } from '../session.tsx';
@@ -36,21 +37,9 @@ export function EnterpriseListPage() {
   const ref = useReference();
   const nav = useNavigate();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, set, query: qs, exportQuery } = useFilters();
   const [draft, setDraft] = useState(params.get('q') ?? '');
-  const set = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    if (k !== 'page') next.delete('page');
-    setParams(next);
-  };
-  const qs = params.toString();
   const list = useQuery({ queryKey: ['enterprises', qs], queryFn: () => api<Page<Enterprise>>(`/api/v1/enterprises?${qs}`) });
-  const exportQs = new URLSearchParams(params);
-  exportQs.delete('page');
-  exportQs.delete('pageSize');
-  exportQs.delete('sort');
 
   const filters = (
     <Space wrap style={{ marginBottom: 12 }}>
@@ -134,7 +123,7 @@ export function EnterpriseListPage() {
               </Button>
             </>
           )}
-          <Button icon={<DownloadOutlined />} href={`/api/v1/enterprises/export?${exportQs}`}>
+          <Button icon={<DownloadOutlined />} href={`/api/v1/enterprises/export?${exportQuery}`}>
             {t('export')}
           </Button>
         </Space>

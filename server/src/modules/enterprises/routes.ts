@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
 import { readScoped } from '../../db/scope.ts';
+import { sendXlsx } from '../../http/download.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import { bilingualOf, importRows } from './import.ts';
@@ -53,12 +54,7 @@ export function enterpriseRoutes(app: FastifyInstance, db: Db) {
     query: enterpriseQuerySchema.omit({ page: true, pageSize: true, sort: true }),
     handler: async ({ query, actor, reply }) => {
       const rows = await readScoped(db, actor.scope, (tx) => exportRows(tx, query, MAX_EXPORT_ROWS));
-      const file = await writeXlsx(rows);
-      const name = encodeURIComponent(`企业名录-${new Date().toISOString().slice(0, 10)}.xlsx`);
-      reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', `attachment; filename="enterprises.xlsx"; filename*=UTF-8''${name}`)
-        .send(file);
+      sendXlsx(reply, await writeXlsx(rows), 'enterprises.xlsx', '企业名录');
     },
   });
 

@@ -23,6 +23,7 @@ import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
 import { pageFields, Where } from '../../db/where.ts';
+import { sendXlsx } from '../../http/download.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
@@ -170,11 +171,7 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
         const w = hazardWhere(tx, query);
         return tx.query<HazardRow>(`${HAZARD_SELECT} WHERE ${w.sql} ORDER BY ${HAZARD_ORDER[query.sort]} LIMIT 50000`, w.params);
       });
-      const name = encodeURIComponent(`隐患清单-${new Date().toISOString().slice(0, 10)}.xlsx`);
-      reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', `attachment; filename="hazards.xlsx"; filename*=UTF-8''${name}`)
-        .send(await hazardListXlsx(rows));
+      sendXlsx(reply, await hazardListXlsx(rows), 'hazards.xlsx', '隐患清单');
     },
   });
 

@@ -20,6 +20,7 @@ import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
 import { pageFields, Where } from '../../db/where.ts';
+import { sendXlsx } from '../../http/download.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import { registerXlsx } from './register-export.ts';
@@ -191,11 +192,7 @@ export function riskPointRoutes(app: FastifyInstance, db: Db) {
         const w = registerWhere(tx, query);
         return tx.query<RiskPointRow>(`${RISK_POINT_SELECT} WHERE ${w.sql} ORDER BY ${REGISTER_ORDER} LIMIT 50000`, w.params);
       });
-      const name = encodeURIComponent(`风险分级管控清单-${new Date().toISOString().slice(0, 10)}.xlsx`);
-      reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', `attachment; filename="risk-register.xlsx"; filename*=UTF-8''${name}`)
-        .send(await registerXlsx(rows));
+      sendXlsx(reply, await registerXlsx(rows), 'risk-register.xlsx', '风险分级管控清单');
     },
   });
 

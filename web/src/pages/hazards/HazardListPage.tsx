@@ -5,8 +5,9 @@ import { HAZARD_STATUS_LABELS, INSPECTION_TIERS, TIER_LABELS } from '@taishan/do
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiError, api, type Enterprise, type Page } from '../../api.ts';
+import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { HazardLevelTag, StatusTag } from './HazardTags.tsx';
@@ -17,27 +18,16 @@ export function HazardListPage() {
   const { me } = useSession();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const { params, set, query: qs, exportQuery } = useFilters();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const [entSearch, setEntSearch] = useState('');
-  const set = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    if (k !== 'page') next.delete('page');
-    setParams(next);
-  };
-  const qs = params.toString();
   const list = useQuery({ queryKey: ['hazards', qs], queryFn: () => api<Page<Hazard>>(`/api/v1/hazards?${qs}`) });
   const ents = useQuery({
     queryKey: ['enterprises', 'pick', entSearch],
     queryFn: () => api<Page<Enterprise>>(`/api/v1/enterprises?pageSize=20&q=${encodeURIComponent(entSearch)}`),
     enabled: open && !me?.scope.enterpriseId,
   });
-  const exportQs = new URLSearchParams(params);
-  exportQs.delete('page');
-  exportQs.delete('pageSize');
   return (
     <Card
       title={t('hazardList')}
@@ -46,7 +36,7 @@ export function HazardListPage() {
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="new-hazard">
             {t('newHazard')}
           </Button>
-          <Button icon={<DownloadOutlined />} href={`/api/v1/hazards/export?${exportQs}`}>
+          <Button icon={<DownloadOutlined />} href={`/api/v1/hazards/export?${exportQuery}`}>
             {t('export')}
           </Button>
         </Space>

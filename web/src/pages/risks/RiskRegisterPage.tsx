@@ -4,9 +4,10 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { ACCIDENT_TYPES, RISK_LEVEL_INFO, RISK_LEVELS } from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, Select, Space, Table } from 'antd';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, type Page } from '../../api.ts';
 import { LevelTag } from '../../components/LevelTag.tsx';
+import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import type { RiskPoint } from './api.ts';
@@ -20,20 +21,9 @@ export function RiskRegisterPage() {
   const { t, lang } = useI18n();
   const { me } = useSession();
   const nav = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const set = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    if (k !== 'page') next.delete('page');
-    setParams(next);
-  };
-  const qs = params.toString();
+  const { params, set, query: qs, exportQuery } = useFilters();
   const list = useQuery({ queryKey: ['risk-points', qs], queryFn: () => api<Page<RiskPoint>>(`/api/v1/risk-points?${qs}`) });
   const ownEnterprise = me?.scope.enterpriseId;
-  const exportQs = new URLSearchParams(params);
-  exportQs.delete('page');
-  exportQs.delete('pageSize');
   return (
     <Card
       title={t('riskRegister')}
@@ -47,7 +37,7 @@ export function RiskRegisterPage() {
               <Button onClick={() => nav(`/enterprises/${ownEnterprise}/risk-map`)}>{t('riskMap')}</Button>
             </>
           )}
-          <Button icon={<DownloadOutlined />} href={`/api/v1/risk-points/export?${exportQs}`}>
+          <Button icon={<DownloadOutlined />} href={`/api/v1/risk-points/export?${exportQuery}`}>
             {t('export')}
           </Button>
         </Space>

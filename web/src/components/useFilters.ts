@@ -1,0 +1,17 @@
+// List filters live in the URL (shareable, survive reload). Setting a filter returns to page 1;
+// `exportQuery` is the same filters without paging, for the Excel export link.
+import { useSearchParams } from 'react-router';
+
+export function useFilters() {
+  const [params, setParams] = useSearchParams();
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key !== 'page') next.delete('page');
+    setParams(next);
+  };
+  const exportQuery = new URLSearchParams(params);
+  for (const k of ['page', 'pageSize', 'sort']) exportQuery.delete(k);
+  return { params, setParams, set, query: params.toString(), exportQuery: exportQuery.toString() };
+}
