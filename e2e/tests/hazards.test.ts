@@ -87,7 +87,7 @@ describe(`hazard loop in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =>
     await p2.fill('#fix-funds', '0.5');
     await p2.locator('#fix-deadline').click();
     await p2.keyboard.type('2026-12-15');
-    await p2.keyboard.press('Enter');
+    await p2.keyboard.press('Tab'); // Enter would submit the form early
     await p2.fill('#fix-measures', '清理通道杂物，划设禁放标线');
     await p2.fill('#fix-contingency', '清理前设专人值守');
     await p2.click('[data-testid=save-fixes]');

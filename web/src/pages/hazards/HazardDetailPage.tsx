@@ -55,7 +55,9 @@ export function HazardDetailPage() {
   const merge = (saved: Partial<Hazard>) => qc.setQueryData<Hazard>(['hazard', id], (old) => (old ? { ...old, ...saved } : old));
   const act = async (action: HazardAction, extra: object = {}) => {
     try {
-      merge(await api<Hazard>(`/api/v1/hazards/${id}/transitions`, { method: 'POST', json: { action, version: h?.version, ...extra } }));
+      // No version: the server refuses a step that the current status does not allow, which is the
+      // check that matters; a stale photo list must not block a legitimate step.
+      merge(await api<Hazard>(`/api/v1/hazards/${id}/transitions`, { method: 'POST', json: { action, ...extra } }));
       message.success(t('saved'));
       refresh();
     } catch (e) {
