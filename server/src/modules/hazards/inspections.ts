@@ -20,9 +20,9 @@ import { pageFields, Where } from '../../db/where.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
+import { readImageUpload } from '../../storage/uploads.ts';
 import { enterpriseScope, visibleEnterprise } from '../risks/store.ts';
 import { findChecklist, toChecklist } from './checklists.ts';
-import { readImageUpload } from './photos.ts';
 import { insertHazard } from './routes.ts';
 import { dateOnly, toHazard } from './store.ts';
 

@@ -27,9 +27,9 @@ import { sendXlsx } from '../../http/download.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
+import { readImageUpload } from '../../storage/uploads.ts';
 import { enterpriseScope, visibleEnterprise } from '../risks/store.ts';
 import { hazardListXlsx } from './export.ts';
-import { readImageUpload } from './photos.ts';
 import { factsOf, findHazard, HAZARD_SELECT, type HazardRow, recordTransition, toHazard } from './store.ts';
 
 const listQuery = z.object({

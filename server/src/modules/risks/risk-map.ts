@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
-import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
-import { type FileStore, sniffImage } from '../../storage/files.ts';
+import type { FileStore } from '../../storage/files.ts';
+import { readImageUpload } from '../../storage/uploads.ts';
 import { enterpriseScope, visibleEnterprise } from './store.ts';
 
 export const SITE_PLAN_MAX_BYTES = 5 * 1024 * 1024;
@@ -128,20 +129,7 @@ export function riskMapRoutes(app: FastifyInstance, db: Db, files: FileStore) {
         const e = await visibleEnterprise(tx, params.id);
         if (!canEditEnterpriseRisk(actor, e.id)) throw forbidden();
       });
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
-      const file = await req.file({ limits: { fileSize: SITE_PLAN_MAX_BYTES, files: 1 } });
-      if (!file) throw invalid({ file: { zh: '请选择图片文件', en: 'Choose an image file' } });
-      let data: Buffer;
-      try {
-        data = await file.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw invalid({ file: { zh: '图片不能超过 5 MB', en: 'The image must be at most 5 MB' } });
-        }
-        throw err;
-      }
-      const image = sniffImage(data);
-      if (!image) throw invalid({ file: { zh: '只接受 PNG 或 JPEG 图片', en: 'Only PNG or JPEG images' } });
+      const { data, ...image } = await readImageUpload(req, SITE_PLAN_MAX_BYTES);
       const key = await files.put('site-plans', data);
       try {
         return await withScope(db, actor.scope, async (tx) => {

@@ -1,7 +1,8 @@
-// Reading one uploaded photo: PNG or JPEG (checked by its bytes), at most 5 MB, else a 400.
+// Reading one uploaded image (photos, site plans): PNG or JPEG checked by its bytes, at most
+// `maxBytes`, else a 400 with a field message; never a 413 or a half-read file.
 import type { FastifyRequest } from 'fastify';
-import { AppError, invalid } from '../../http/errors.ts';
-import { sniffImage } from '../../storage/files.ts';
+import { AppError, invalid } from '../http/errors.ts';
+import { sniffImage } from './files.ts';
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
