@@ -76,3 +76,15 @@ export type Reference = {
 };
 
 export type Region = { code: string; parentCode: string | null; name: string; level: string; prefix: string; hasChildren: boolean };
+
+/**
+ * The server's field messages as Ant Design form errors. A path such as `controlMeasures.0.type`
+ * addresses an item of a Form.List; a form whose array field is one widget (a multi-select)
+ * passes 'top', so `highRisk.0` lands on `highRisk`.
+ */
+export function formErrors(e: ApiError, depth: 'path' | 'top' = 'path') {
+  return Object.entries(e.fields).map(([name, msg]) => ({
+    name: depth === 'top' ? [name.split('.')[0] as string] : name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+    errors: [msg],
+  }));
+}

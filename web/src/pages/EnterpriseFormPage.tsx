@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, api, type Enterprise } from '../api.ts';
+import { ApiError, api, type Enterprise, formErrors } from '../api.ts';
 import { RegionCascader } from '../components/RegionCascader.tsx';
 import { pick, useI18n } from '../i18n.tsx';
 import { useReference } from '../reference.ts';
@@ -42,7 +42,7 @@ export function EnterpriseFormPage() {
     } catch (e) {
       if (e instanceof ApiError) {
         setError(e.message);
-        form.setFields(Object.entries(e.fields).map(([name, msg]) => ({ name: name.split('.')[0] as keyof Values, errors: [msg] })));
+        form.setFields(formErrors(e, 'top') as Parameters<typeof form.setFields>[0]);
       } else setError(String(e));
     }
   };

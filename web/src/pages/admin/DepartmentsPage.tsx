@@ -2,7 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, api, formErrors } from '../../api.ts';
 import { industryLabel } from '../../components/labels.ts';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
@@ -79,8 +79,7 @@ export function DepartmentsPage() {
               setEditing(null);
               qc.invalidateQueries({ queryKey: ['departments'] });
             } catch (e) {
-              if (e instanceof ApiError)
-                form.setFields(Object.entries(e.fields).map(([name, msg]) => ({ name: name.split('.')[0], errors: [msg] })));
+              if (e instanceof ApiError) form.setFields(formErrors(e, 'top'));
               message.error((e as Error).message);
             }
           }}

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { ApiError, api, type Enterprise, type Page } from '../../api.ts';
+import { ApiError, api, type Enterprise, formErrors, type Page } from '../../api.ts';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useReference } from '../../reference.ts';
@@ -119,7 +119,7 @@ export function UsersPage() {
               form.resetFields();
               qc.invalidateQueries({ queryKey: ['users'] });
             } catch (e) {
-              if (e instanceof ApiError) form.setFields(Object.entries(e.fields).map(([name, msg]) => ({ name, errors: [msg] })));
+              if (e instanceof ApiError) form.setFields(formErrors(e));
               message.error((e as Error).message);
             }
           }}

@@ -23,7 +23,7 @@ import {
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, api, formErrors } from '../../api.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
 import { HazardLevelTag, StatusTag } from './HazardTags.tsx';
 import type { Hazard } from './types.ts';
@@ -129,7 +129,7 @@ export function HazardDetailPage() {
                   message.success(t('saved'));
                   refresh();
                 } catch (e) {
-                  if (e instanceof ApiError) form.setFields(Object.entries(e.fields).map(([name, msg]) => ({ name, errors: [msg] })));
+                  if (e instanceof ApiError) form.setFields(formErrors(e));
                   message.error((e as Error).message);
                 }
               }}

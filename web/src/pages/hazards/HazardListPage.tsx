@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api, type Enterprise, type Page } from '../../api.ts';
+import { ApiError, api, type Enterprise, formErrors, type Page } from '../../api.ts';
 import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
@@ -129,7 +129,7 @@ export function HazardListPage() {
               setOpen(false);
               qc.invalidateQueries({ queryKey: ['hazards'] });
             } catch (e) {
-              if (e instanceof ApiError) form.setFields(Object.entries(e.fields).map(([name, msg]) => ({ name, errors: [msg] })));
+              if (e instanceof ApiError) form.setFields(formErrors(e));
               message.error((e as Error).message);
             }
           }}

@@ -6,7 +6,7 @@ import { CATEGORIES, CATEGORY_LABELS, type Category, gb18218 } from '@taishan/do
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { ApiError, api, type Page } from '../../api.ts';
+import { ApiError, api, formErrors, type Page } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 
@@ -127,13 +127,7 @@ export function InstallationsPage() {
               setOpen(false);
               qc.invalidateQueries({ queryKey: ['installations'] });
             } catch (e) {
-              if (e instanceof ApiError)
-                form.setFields(
-                  Object.entries(e.fields).map(([name, msg]) => ({
-                    name: name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-                    errors: [msg],
-                  })),
-                );
+              if (e instanceof ApiError) form.setFields(formErrors(e));
               message.error((e as Error).message);
             }
           }}

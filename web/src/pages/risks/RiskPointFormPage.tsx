@@ -8,7 +8,7 @@ import { Alert, App, Button, Card, DatePicker, Divider, Form, Input, Select, Spa
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, api, formErrors } from '../../api.ts';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { AssessmentFields } from './AssessmentFields.tsx';
@@ -58,12 +58,7 @@ export function RiskPointFormPage() {
     } catch (e) {
       if (e instanceof ApiError) {
         setError(e.message);
-        form.setFields(
-          Object.entries(e.fields).map(([name, msg]) => ({
-            name: name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-            errors: [msg],
-          })),
-        );
+        form.setFields(formErrors(e));
       } else setError(String(e));
     }
   };
