@@ -21,9 +21,13 @@ import { hazardDashboardRoutes } from './modules/hazards/dashboard.ts';
 import { inspectionRoutes } from './modules/hazards/inspections.ts';
 import { notificationRoutes } from './modules/hazards/notifications.ts';
 import { hazardRoutes } from './modules/hazards/routes.ts';
+import { scheduleRoutes } from './modules/hazards/schedules.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { referenceRoutes } from './modules/regions/reference-routes.ts';
 import { regionRoutes } from './modules/regions/routes.ts';
+import { type Keyring, loadKeyring } from './modules/reports/keyring.ts';
+import { ProofOfWork } from './modules/reports/pow.ts';
+import { publicReportRoutes, reportHandlingRoutes } from './modules/reports/routes.ts';
 import { riskCalculatorRoutes } from './modules/risks/calculators.ts';
 import { distributionRoutes } from './modules/risks/distribution.ts';
 import { installationRoutes } from './modules/risks/installations.ts';
@@ -42,6 +46,10 @@ export type AppOptions = {
   bodyLimit?: number;
   /** Where uploaded files live (site plans…): local disk under this folder. */
   filesDir: string;
+  /** Keys that seal reporters' content; default: the key file beside the files folder. */
+  keyring?: Keyring;
+  /** Where log lines go when `logger` is on (stdout by default; tests capture them). */
+  logStream?: { write(line: string): void };
 };
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -56,6 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             req: (req) => ({ method: req.method, url: req.url.split('?')[0] }),
             res: (res) => ({ statusCode: res.statusCode }),
           },
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
         }
       : false,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
@@ -84,7 +93,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (token && req.url.startsWith('/api/')) req.actor = await actorForSession(db, token);
   });
   app.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    if (req.url.startsWith('/api/') || req.url.startsWith('/report')) reply.header('Cache-Control', 'no-store');
+    // No page or API response tells another site where the user came from (reporters above all).
+    reply.header('Referrer-Policy', 'no-referrer');
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -114,9 +125,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   riskPointRoutes(app, db);
   installationRoutes(app, db);
   const files = localFileStore(opts.filesDir);
+  const keyring = opts.keyring ?? loadKeyring(join(opts.filesDir, '..', 'keys', 'report-keys.json'));
   riskMapRoutes(app, db, files);
   checklistRoutes(app, db);
   inspectionRoutes(app, db, files);
+  scheduleRoutes(app, db);
+  publicReportRoutes(app, db, keyring, new ProofOfWork());
+  reportHandlingRoutes(app, db, keyring);
   hazardRoutes(app, db, files);
   hazardDashboardRoutes(app, db);
   notificationRoutes(app, db);

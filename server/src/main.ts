@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
 import { importRows } from './modules/enterprises/import.ts';
 import { readTable } from './modules/enterprises/tabular.ts';
 import { escalateOverdue } from './modules/hazards/escalation.ts';
+import { planScheduledInspections } from './modules/hazards/schedules.ts';
 import { openPlatformDb } from './platform.ts';
 
 const USAGE = `用法 Usage: taishan <command>
@@ -41,10 +42,14 @@ async function serve(config: Config, demo: boolean) {
   }
   const app = await buildApp({ db, logger: process.env.LOG !== '0', webDist: config.webDist, filesDir: join(config.dataDir, 'files') });
   await app.listen({ port: config.port, host: config.host });
-  // Overdue hazards are marked and escalated at start and every ten minutes.
-  const escalate = () => escalateOverdue(db).catch((err) => app.log.error({ err }, 'escalation failed'));
-  void escalate();
-  const timer = setInterval(escalate, 10 * 60 * 1000);
+  // At start and every ten minutes: overdue hazards are marked and escalated, and recurring
+  // self-inspections that have fallen due are planned.
+  const jobs = async () => {
+    await escalateOverdue(db).catch((err) => app.log.error({ err }, 'escalation failed'));
+    await planScheduledInspections(db).catch((err) => app.log.error({ err }, 'scheduled inspections failed'));
+  };
+  void jobs();
+  const timer = setInterval(jobs, 10 * 60 * 1000);
   timer.unref();
   console.log(`泰山 Taishan ready on http://localhost:${config.port}  (database: ${db.kind}, ${Date.now() - started} ms)`);
   const stop = async () => {

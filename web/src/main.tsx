@@ -20,6 +20,7 @@ import { HazardListPage } from './pages/hazards/HazardListPage.tsx';
 import { InboxPage } from './pages/hazards/InboxPage.tsx';
 import { InspectionExecutePage } from './pages/hazards/InspectionExecutePage.tsx';
 import { InspectionsPage } from './pages/hazards/InspectionsPage.tsx';
+import { SchedulesPage } from './pages/hazards/SchedulesPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { DistributionPage } from './pages/risks/DistributionPage.tsx';
@@ -64,6 +65,7 @@ function Routed() {
         <Route path="/hazards/:id" element={<HazardDetailPage />} />
         <Route path="/inspections" element={<InspectionsPage />} />
         <Route path="/inspections/:id" element={<InspectionExecutePage />} />
+        <Route path="/inspection-schedules" element={<SchedulesPage />} />
         <Route path="/hazard-dashboard" element={<DashboardPage />} />
         <Route path="/inbox" element={<InboxPage />} />
         {isAdmin(me) && (

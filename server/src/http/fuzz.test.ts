@@ -61,7 +61,9 @@ describe('malformed input fuzz', () => {
                   + (SELECT count(*) FROM major_hazard_installations)::int + (SELECT count(*) FROM risk_areas)::int
                   + (SELECT count(*) FROM risk_reports)::int + (SELECT count(*) FROM risk_thresholds)::int
                   + (SELECT count(*) FROM hazards)::int + (SELECT count(*) FROM hazard_transitions)::int
-                  + (SELECT count(*) FROM inspections)::int + (SELECT count(*) FROM checklist_templates)::int AS r`,
+                  + (SELECT count(*) FROM inspections)::int + (SELECT count(*) FROM checklist_templates)::int
+                  + (SELECT count(*) FROM inspection_schedules)::int + (SELECT count(*) FROM reports)::int
+                  + (SELECT count(*) FROM report_messages)::int AS r`,
       )
     )[0];
 
@@ -90,6 +92,9 @@ describe('malformed input fuzz', () => {
       { method: 'POST', url: `/api/v1/risk-reports/${reportId}/transitions` },
       { method: 'POST', url: '/api/v1/checklists' },
       { method: 'POST', url: '/api/v1/inspections' },
+      { method: 'POST', url: '/api/v1/inspection-schedules' },
+      { method: 'POST', url: '/api/public/reports' },
+      { method: 'POST', url: '/api/public/reports/messages' },
       { method: 'POST', url: '/api/v1/hazards' },
       { method: 'PATCH', url: `/api/v1/hazards/${hazardId}` },
       { method: 'POST', url: `/api/v1/hazards/${hazardId}/transitions` },

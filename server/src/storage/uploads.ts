@@ -1,5 +1,6 @@
 // Reading one uploaded image (photos, site plans): PNG or JPEG checked by its bytes, at most
 // `maxBytes`, else a 400 with a field message; never a 413 or a half-read file.
+import type {} from '@fastify/multipart'; // its request.file() typing
 import type { FastifyRequest } from 'fastify';
 import { AppError, invalid } from '../http/errors.ts';
 import { sniffImage } from './files.ts';

@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/db.ts';
 import { createTempDatabase } from '../db/temp-database.ts';
 import { demoCreditCode } from '../demo/seed.ts';
+import { Keyring, newKeyFile } from '../modules/reports/keyring.ts';
 import { openPlatformDb } from '../platform.ts';
 
 export const TEST_DB_KIND = process.env.TAISHAN_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite';
@@ -75,10 +76,16 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-export async function openTestApp(): Promise<TestApp> {
+export async function openTestApp(opts: { logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
   const t = await openTestDb();
   const filesDir = mkdtempSync(join(tmpdir(), 'taishan-files-'));
-  const app = await buildApp({ db: t.db, filesDir });
+  const app = await buildApp({
+    db: t.db,
+    filesDir,
+    keyring: new Keyring(newKeyFile()),
+    logger: !!opts.logStream,
+    logStream: opts.logStream,
+  });
   await makeUser(t.db, { username: 'admin', role: 'platformAdmin' });
   return {
     app,

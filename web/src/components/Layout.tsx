@@ -11,6 +11,7 @@ import {
   FireOutlined,
   MenuOutlined,
   PictureOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -45,6 +46,7 @@ export function Layout() {
       children: [
         { key: '/hazards', icon: <AlertOutlined />, label: t('hazardList') },
         { key: '/inspections', icon: <CheckSquareOutlined />, label: t('inspections') },
+        { key: '/inspection-schedules', icon: <ScheduleOutlined />, label: t('schedules') },
         ...(own ? [] : [{ key: '/hazard-dashboard', icon: <BarChartOutlined />, label: t('dashboard') }]),
       ],
     },

@@ -1,16 +1,52 @@
 // Supervisor dashboard: hazards by status, level and overdue, per sub-region of a region.
-import { HAZARD_STATUSES, regionPrefix } from '@taishan/domain';
+import { HAZARD_STATUSES, regionPrefix, type Scope } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
 import { readScoped } from '../../db/scope.ts';
 import { Where } from '../../db/where.ts';
 import { defineRoute } from '../../http/route.ts';
-import { enterpriseScope } from '../risks/store.ts';
+import { hazardRegion, hazardScope } from './store.ts';
 
 const STATUS_COLUMNS = HAZARD_STATUSES.map((s) => `count(*) FILTER (WHERE h.status = '${s}')::int AS "${s}"`).join(', ');
 const COLUMNS = `${STATUS_COLUMNS}, count(*) FILTER (WHERE h.level = 'major')::int AS major, count(*) FILTER (WHERE h.level = 'general')::int AS general,
   count(*) FILTER (WHERE h.overdue)::int AS overdue, count(*) FILTER (WHERE h.listed_tier IS NOT NULL AND h.status NOT IN ('closed', 'cancelled'))::int AS listed`;
+/** The same columns summed from hazard_counts (migration 006). */
+const SUM = (cond: string, name: string) => `coalesce(sum(h.n) FILTER (WHERE ${cond}), 0)::int AS "${name}"`;
+const COUNT_COLUMNS = [
+  ...HAZARD_STATUSES.map((s) => SUM(`h.status = '${s}'`, s)),
+  SUM(`h.level = 'major'`, 'major'),
+  SUM(`h.level = 'general'`, 'general'),
+  SUM('h.overdue', 'overdue'),
+  SUM(`h.listed AND h.status NOT IN ('closed', 'cancelled')`, 'listed'),
+].join(', ');
+
+/**
+ * The dashboard's one aggregate: counts per child-region prefix (length `len`) under `base`.
+ * Area supervisors read the maintained counts; an account scoped to one enterprise counts that
+ * enterprise's hazards directly.
+ */
+export function dashboardSql(scope: Scope, base: string, len: number) {
+  const w = new Where();
+  if (scope.enterpriseId !== null) {
+    w.add(hazardScope({ scope }, w.params)).add(hazardRegion(base, w.params));
+    return { sql: `SELECT left(h.region_code, ${len}) AS prefix, ${COLUMNS} FROM hazards h WHERE ${w.sql} GROUP BY 1`, params: w.params };
+  }
+  w.add(hazardRegion(scope.regionPrefix, w.params)).add(hazardRegion(base, w.params));
+  if (scope.industries !== null) w.add(`h.industry = ANY(${w.param(scope.industries)}::text[])`);
+  return {
+    sql: `SELECT left(h.region_code, ${len}) AS prefix, ${COUNT_COLUMNS} FROM hazard_counts h WHERE ${w.sql} GROUP BY 1`,
+    params: w.params,
+  };
+}
+
+/** The regions one level below `base` (provinces when empty). */
+export const childRegionsSql = (base: string) =>
+  base
+    ? { sql: 'SELECT code, name, prefix FROM regions WHERE parent_code = $1 ORDER BY code', params: [base.padEnd(12, '0')] }
+    : { sql: 'SELECT code, name, prefix FROM regions WHERE parent_code IS NULL ORDER BY code', params: [] };
+
+const COLUMN_NAMES = [...HAZARD_STATUSES, 'major', 'general', 'overdue', 'listed'];
 
 export function hazardDashboardRoutes(app: FastifyInstance, db: Db) {
   defineRoute(app, {
@@ -28,24 +64,17 @@ export function hazardDashboardRoutes(app: FastifyInstance, db: Db) {
     handler: async ({ query, actor }) =>
       readScoped(db, actor.scope, async (tx) => {
         const base = query.region ? regionPrefix(query.region.padEnd(12, '0')) : actor.scope.regionPrefix;
-        const w = new Where();
-        w.add(enterpriseScope(tx, w.params)).add(`e.region_code LIKE ${w.param(`${base}%`)}`);
-        const children = await tx.query<{ code: string; name: string; prefix: string }>(
-          base
-            ? 'SELECT code, name, prefix FROM regions WHERE parent_code = $1 ORDER BY code'
-            : 'SELECT code, name, prefix FROM regions WHERE parent_code IS NULL ORDER BY code',
-          base ? [base.padEnd(12, '0')] : [],
-        );
-        // Group by the child region's prefix length in SQL, so the work stays in the database.
+        const regions = childRegionsSql(base);
+        const children = await tx.query<{ code: string; name: string; prefix: string }>(regions.sql, regions.params);
+        // Group by the child region's prefix length in SQL, so the work stays in the database: one
+        // pass (of hazard_counts, or of the enterprise's own hazards); the totals are the sum of the
+        // groups, including hazards registered directly at the parent region.
         const len = children[0]?.prefix.length ?? 12;
-        const rows = await tx.query<Record<string, number> & { prefix: string }>(
-          `SELECT left(e.region_code, ${len}) AS prefix, ${COLUMNS} FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id WHERE ${w.sql} GROUP BY 1`,
-          w.params,
-        );
-        const [totals] = await tx.query<Record<string, number>>(
-          `SELECT ${COLUMNS} FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id WHERE ${w.sql}`,
-          w.params,
-        );
+        const group = dashboardSql(tx.scope, base, len);
+        const rows = await tx.query<Record<string, number> & { prefix: string }>(group.sql, group.params);
+        const totals: Record<string, number> = {};
+        for (const r of rows) for (const [k, v] of Object.entries(r)) if (k !== 'prefix') totals[k] = (totals[k] ?? 0) + Number(v);
+        for (const k of COLUMN_NAMES) totals[k] ??= 0;
         const byPrefix = new Map(rows.map((r) => [r.prefix, r]));
         return {
           region: base,

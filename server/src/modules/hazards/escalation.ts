@@ -35,8 +35,8 @@ export async function escalateOverdue(db: Db, today = todayInShanghai()): Promis
         enterprise_id: string;
         region_code: string;
       }>(
-        `SELECT h.id, h.status, h.found_tier, h.listed_tier, h.description, h.enterprise_id, e.region_code
-         FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id
+        `SELECT h.id, h.status, h.found_tier, h.listed_tier, h.description, h.enterprise_id, h.region_code
+         FROM hazards h
          WHERE h.id = $1 AND NOT h.overdue AND h.status NOT IN ('closed', 'cancelled') FOR UPDATE OF h`,
         [id],
       );

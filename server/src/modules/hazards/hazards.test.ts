@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { HAZARD_STATUSES } from '@taishan/domain';
 import ExcelJS from 'exceljs';
 import { enterpriseBody, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
 import { escalateOverdue } from './escalation.ts';
@@ -275,5 +276,50 @@ describe('hazard investigation and remediation', () => {
     const total = (await inject(county, 'GET', '/api/v1/hazards')).json().total;
     assert.equal((wb.worksheets[0]?.rowCount ?? 0) - 1, total);
     assert.equal((await inject(kunshan, 'GET', '/api/v1/hazards')).json().total, 0);
+  });
+
+  test('hazards follow their enterprise when it moves county; scope and filters use the new place', async () => {
+    const e2 = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(2, TOWN))).json();
+    const h = (
+      await inject(county, 'POST', '/api/v1/hazards', { enterpriseId: e2.id, description: '配电箱未接地', level: 'general' })
+    ).json();
+    const open = (c: string) => inject(c, 'GET', `/api/v1/hazards?status=open&enterpriseId=${e2.id}`);
+    assert.equal((await open(county)).json().total, 1);
+    assert.equal((await open(kunshan)).json().total, 0);
+    assert.equal((await inject(kunshan, 'GET', `/api/v1/hazards/${h.id}`)).statusCode, 404);
+
+    const moved = await inject(admin, 'PATCH', `/api/v1/enterprises/${e2.id}`, { regionCode: '320583100000', version: e2.version });
+    assert.equal(moved.statusCode, 200, moved.body);
+    assert.equal((await open(county)).json().total, 0);
+    assert.equal((await inject(county, 'GET', `/api/v1/hazards/${h.id}`)).statusCode, 404);
+    const there = (await open(kunshan)).json();
+    assert.equal(there.total, 1);
+    assert.equal(there.items[0].regionCode, '320583100000');
+    assert.equal((await inject(kunshan, 'GET', '/api/v1/hazards?region=320583100000&status=open')).json().total, 1);
+    assert.equal(
+      (await inject(city, 'GET', '/api/v1/hazards?region=320582&status=open')).json().items.some((x: { id: string }) => x.id === h.id),
+      false,
+    );
+    // The moved hazard counts in its new county's dashboard.
+    const dash = (await inject(kunshan, 'GET', '/api/v1/hazard-dashboard')).json();
+    assert.equal(dash.totals.reported, 1);
+  });
+
+  test('the maintained dashboard counts equal a recount after everything above (reports, steps, escalation, a move)', async () => {
+    const key = 'county_code, region_code, industry, status, level, overdue, listed';
+    const kept = await t.db.query(`SELECT ${key}, n FROM hazard_counts WHERE n <> 0 ORDER BY ${key}`);
+    const recount = await t.db.query(
+      `SELECT county_code, region_code, left(industry_code, 2) AS industry, status, level, overdue, listed_tier IS NOT NULL AS listed, count(*)::int AS n
+       FROM hazards GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`,
+    );
+    assert.ok(recount.length > 3);
+    assert.deepEqual(kept, recount);
+    // An enterprise account's dashboard counts its own hazards only.
+    const own = (await inject(ent, 'GET', '/api/v1/hazard-dashboard')).json().totals;
+    const [mine] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM hazards WHERE enterprise_id = $1', [enterpriseId]);
+    assert.equal(
+      Object.values(HAZARD_STATUSES).reduce((a, st) => a + own[st], 0),
+      mine?.n,
+    );
   });
 });

@@ -1,7 +1,7 @@
-// Hazard rows and their mapping; every query joins the owning enterprise with the caller's scope.
+// Hazard rows and their mapping. A hazard carries its enterprise's region and industry (copied by a
+// trigger, migration 004), so scope is checked on the hazard's own columns.
 import { type Actor, allowedHazardActions, type HazardFacts, mayList } from '@taishan/domain';
-import type { Scoped } from '../../db/scope.ts';
-import { enterpriseScope } from '../risks/store.ts';
+import { regionRange, type Scoped, scopeFilter } from '../../db/scope.ts';
 
 export type HazardRow = {
   id: string;
@@ -37,8 +37,33 @@ export type HazardRow = {
   updated_at: string | Date;
 };
 
-export const HAZARD_SELECT = `SELECT h.*, e.name AS enterprise_name, e.region_code, e.industry_code
-  FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id`;
+// The enterprise's name by a scalar subquery, not a join: it runs for the rows of the page only,
+// after ORDER BY … LIMIT, and leaves the planner a single table to plan.
+export const HAZARD_SELECT = `SELECT h.*, (SELECT e.name FROM enterprises e WHERE e.id = h.enterprise_id) AS enterprise_name FROM hazards h`;
+
+/**
+ * `hazards h` within a region prefix, through county_code (see migration 004): a range of
+ * counties above county level, the county itself at county level, and the county plus the
+ * region range below it.
+ */
+export function hazardRegion(prefix: string, params: unknown[]): string {
+  if (!prefix) return 'true';
+  if (prefix.length < 6) return regionRange('h.county_code', prefix, params);
+  params.push(prefix.slice(0, 6));
+  const county = `h.county_code = $${params.length}`;
+  return prefix.length === 6 ? county : `${county} AND ${regionRange('h.region_code', prefix, params)}`;
+}
+
+/** WHERE fragment restricting `hazards h` to the caller's scope (the data layer's wall). */
+export function hazardScope(tx: Pick<Scoped, 'scope'>, params: unknown[]): string {
+  const { regionPrefix, ...rest } = tx.scope;
+  const others = scopeFilter({ regionPrefix: '', ...rest }, params, {
+    region: 'h.region_code',
+    industry: 'h.industry_code',
+    enterpriseId: 'h.enterprise_id',
+  });
+  return `${hazardRegion(regionPrefix, params)} AND ${others}`;
+}
 
 /** A `date` column as YYYY-MM-DD whatever the driver returns (PGlite and pg differ). */
 export function dateOnly(d: string | Date | null): string | null {
@@ -109,7 +134,7 @@ export async function findHazard(tx: Scoped, id: string, forUpdate = false): Pro
   const params: unknown[] = [id];
   return (
     await tx.query<HazardRow>(
-      `${HAZARD_SELECT} WHERE h.id = $1 AND ${enterpriseScope(tx, params)}${forUpdate ? ' FOR UPDATE OF h' : ''}`,
+      `${HAZARD_SELECT} WHERE h.id = $1 AND ${hazardScope(tx, params)}${forUpdate ? ' FOR UPDATE OF h' : ''}`,
       params,
     )
   )[0];

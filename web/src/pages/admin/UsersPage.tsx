@@ -3,8 +3,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { ApiError, api, type Enterprise, formErrors, type Page } from '../../api.ts';
+import { ApiError, api, formErrors } from '../../api.ts';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
+import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useReference } from '../../reference.ts';
 
@@ -28,17 +29,12 @@ export function UsersPage() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const role = Form.useWatch('role', form);
-  const [entSearch, setEntSearch] = useState('');
   const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ items: User[] }>('/api/v1/users') });
   const depts = useQuery({
     queryKey: ['departments'],
     queryFn: () => api<{ items: { id: string; name: string }[] }>('/api/v1/departments'),
   });
-  const ents = useQuery({
-    queryKey: ['enterprises', 'pick', entSearch],
-    queryFn: () => api<Page<Enterprise>>(`/api/v1/enterprises?pageSize=20&q=${encodeURIComponent(entSearch)}`),
-    enabled: role === 'enterpriseAdmin' || role === 'enterpriseStaff',
-  });
+  const enterprisePicker = useEnterprisePicker(role === 'enterpriseAdmin' || role === 'enterpriseStaff');
   const roleName = (code: string) => {
     const r = ref.data?.roles.find((x) => x.code === code);
     return r ? pick(lang, r) : code;
@@ -143,12 +139,7 @@ export function UsersPage() {
           )}
           {(role === 'enterpriseAdmin' || role === 'enterpriseStaff') && (
             <Form.Item name="enterpriseId" label={t('enterprise')} rules={[{ required: true }]}>
-              <Select
-                showSearch
-                filterOption={false}
-                onSearch={setEntSearch}
-                options={(ents.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
-              />
+              <Select showSearch filterOption={false} onSearch={enterprisePicker.onSearch} options={enterprisePicker.options} />
             </Form.Item>
           )}
           {role && !['platformAdmin', 'departmentInspector', 'enterpriseAdmin', 'enterpriseStaff'].includes(role) && (

@@ -6,7 +6,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api, type Enterprise, formErrors, type Page } from '../../api.ts';
+import { ApiError, api, formErrors, type Page } from '../../api.ts';
+import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
@@ -21,13 +22,11 @@ export function HazardListPage() {
   const { params, set, query: qs, exportQuery } = useFilters();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const [entSearch, setEntSearch] = useState('');
-  const list = useQuery({ queryKey: ['hazards', qs], queryFn: () => api<Page<Hazard>>(`/api/v1/hazards?${qs}`) });
-  const ents = useQuery({
-    queryKey: ['enterprises', 'pick', entSearch],
-    queryFn: () => api<Page<Enterprise>>(`/api/v1/enterprises?pageSize=20&q=${encodeURIComponent(entSearch)}`),
-    enabled: open && !me?.scope.enterpriseId,
+  const list = useQuery({
+    queryKey: ['hazards', qs],
+    queryFn: () => api<Page<Hazard> & { totalCapped: boolean }>(`/api/v1/hazards?${qs}`),
   });
+  const enterprisePicker = useEnterprisePicker(open && !me?.scope.enterpriseId);
   return (
     <Card
       title={t('hazardList')}
@@ -90,7 +89,7 @@ export function HazardListPage() {
           current: Number(params.get('page') ?? 1),
           pageSize: 20,
           total: list.data?.total ?? 0,
-          showTotal: (n) => t('total', { n }),
+          showTotal: (n) => t('total', { n: list.data?.totalCapped ? `${n}+` : n }),
           onChange: (p) => set('page', String(p)),
         }}
         columns={[
@@ -136,12 +135,7 @@ export function HazardListPage() {
         >
           {!me?.scope.enterpriseId && (
             <Form.Item name="enterpriseId" label={t('enterprise')} rules={[{ required: true }]}>
-              <Select
-                showSearch
-                filterOption={false}
-                onSearch={setEntSearch}
-                options={(ents.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
-              />
+              <Select showSearch filterOption={false} onSearch={enterprisePicker.onSearch} options={enterprisePicker.options} />
             </Form.Item>
           )}
           <Form.Item name="description" label={t('description')} rules={[{ required: true }]}>

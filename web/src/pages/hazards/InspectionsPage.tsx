@@ -5,7 +5,8 @@ import { App, Button, Card, Checkbox, DatePicker, Form, Modal, Select, Table, Ta
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, type Enterprise, type Page } from '../../api.ts';
+import { api, type Page } from '../../api.ts';
+import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 
@@ -28,18 +29,13 @@ export function InspectionsPage() {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const [entSearch, setEntSearch] = useState('');
   const list = useQuery({ queryKey: ['inspections'], queryFn: () => api<Page<Inspection>>('/api/v1/inspections') });
   const checklists = useQuery({
     queryKey: ['checklists'],
     queryFn: () => api<{ items: { id: string; name: string; version: number }[] }>('/api/v1/checklists'),
     enabled: open,
   });
-  const ents = useQuery({
-    queryKey: ['enterprises', 'pick', entSearch],
-    queryFn: () => api<Page<Enterprise>>(`/api/v1/enterprises?pageSize=20&q=${encodeURIComponent(entSearch)}`),
-    enabled: open,
-  });
+  const enterprisePicker = useEnterprisePicker(open);
   const myTier = me?.scope.enterpriseId ? 'self' : me ? roleTier(me.role as never) : null;
   const tier = myTier === 'province' ? 'city' : myTier;
   return (
@@ -107,8 +103,8 @@ export function InspectionsPage() {
                 mode="multiple"
                 id="plan-enterprises"
                 filterOption={false}
-                onSearch={setEntSearch}
-                options={(ents.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+                onSearch={enterprisePicker.onSearch}
+                options={enterprisePicker.options}
               />
             </Form.Item>
           )}

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  addWorkingDays,
+  allowedPublicReportActions,
+  formatReceipt,
+  normalizeReceipt,
+  PUBLIC_REPORT_ACTIONS,
+  PUBLIC_REPORT_STATUSES,
+  publicReportTransition,
+  reportDeadlines,
+} from './workflow.ts';
+
+test('every status × action: the allowed ones move as the regulator runs it, the rest are refused', () => {
+  const expected: Record<string, Record<string, string>> = {
+    received: { accept: 'accepted', reject: 'rejected' },
+    accepted: { verify: 'verifying' },
+    rejected: { close: 'closed' },
+    verifying: { substantiate: 'substantiated', unsubstantiate: 'unsubstantiated' },
+    substantiated: { decideReward: 'rewardDecided', close: 'closed' },
+    unsubstantiated: { close: 'closed' },
+    rewardDecided: { payReward: 'rewardPaid' },
+    rewardPaid: { close: 'closed' },
+    closed: {},
+  };
+  for (const s of PUBLIC_REPORT_STATUSES) {
+    for (const a of PUBLIC_REPORT_ACTIONS) assert.equal(publicReportTransition(s, a), expected[s]?.[a] ?? null, `${s} × ${a}`);
+    assert.deepEqual(allowedPublicReportActions(s).sort(), Object.keys(expected[s] ?? {}).sort());
+  }
+});
+
+test('receipts: printed in groups of four, typed back with spaces or dashes', () => {
+  assert.equal(formatReceipt('12345678901234567890'), '1234 5678 9012 3456 7890');
+  assert.equal(normalizeReceipt('1234 5678-9012 3456 7890'), '12345678901234567890');
+  assert.equal(normalizeReceipt('1234'), null);
+  assert.equal(normalizeReceipt('1234 5678 9012 3456 789x'), null);
+});
+
+test('deadlines: five working days to accept (weekends skipped), sixty days to conclude', () => {
+  // 2026-11-27 is a Friday.
+  assert.deepEqual(reportDeadlines('2026-11-27'), { acceptDue: '2026-12-04', concludeDue: '2027-01-26' });
+  assert.equal(addWorkingDays('2026-11-23', 5), '2026-11-30');
+});

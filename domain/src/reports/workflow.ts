@@ -1,0 +1,140 @@
+// Public reports (举报) and their handling, as the regulator runs it: received → accepted or
+// rejected (with a reason the reporter sees) → verifying → substantiated or unsubstantiated →
+// reward decided → reward paid → closed. Pure rules; the server applies them.
+import { z } from 'zod';
+import { bi } from '../errors/messages.ts';
+
+export const PUBLIC_REPORT_CATEGORIES = ['hazard', 'illegalProduction', 'concealedAccident', 'other'] as const;
+export const PUBLIC_REPORT_STATUSES = [
+  'received',
+  'accepted',
+  'rejected',
+  'verifying',
+  'substantiated',
+  'unsubstantiated',
+  'rewardDecided',
+  'rewardPaid',
+  'closed',
+] as const;
+export type PublicReportStatus = (typeof PUBLIC_REPORT_STATUSES)[number];
+export const PUBLIC_REPORT_ACTIONS = [
+  'accept',
+  'reject',
+  'verify',
+  'substantiate',
+  'unsubstantiate',
+  'decideReward',
+  'payReward',
+  'close',
+] as const;
+export type PublicReportAction = (typeof PUBLIC_REPORT_ACTIONS)[number];
+
+const FLOW: Record<PublicReportAction, { from: PublicReportStatus[]; to: PublicReportStatus }> = {
+  accept: { from: ['received'], to: 'accepted' },
+  reject: { from: ['received'], to: 'rejected' },
+  verify: { from: ['accepted'], to: 'verifying' },
+  substantiate: { from: ['verifying'], to: 'substantiated' },
+  unsubstantiate: { from: ['verifying'], to: 'unsubstantiated' },
+  decideReward: { from: ['substantiated'], to: 'rewardDecided' },
+  payReward: { from: ['rewardDecided'], to: 'rewardPaid' },
+  // A report with no reward due (anonymous with no way to pay, or declined) closes from substantiated.
+  close: { from: ['rejected', 'unsubstantiated', 'substantiated', 'rewardPaid'], to: 'closed' },
+};
+/** Actions whose reason the reporter is shown. */
+export const PUBLIC_REPORT_ACTIONS_NEEDING_REASON: PublicReportAction[] = ['reject', 'unsubstantiate'];
+
+export const allowedPublicReportActions = (status: PublicReportStatus): PublicReportAction[] =>
+  PUBLIC_REPORT_ACTIONS.filter((a) => FLOW[a].from.includes(status));
+
+export function publicReportTransition(status: PublicReportStatus, action: PublicReportAction): PublicReportStatus | null {
+  return FLOW[action].from.includes(status) ? FLOW[action].to : null;
+}
+
+/** What the reporter sees of a status (plain words, no internal detail). */
+export const PUBLIC_REPORT_STATUS_LABELS: Record<PublicReportStatus, { zh: string; en: string }> = {
+  received: { zh: '已收到，待受理', en: 'Received' },
+  accepted: { zh: '已受理', en: 'Accepted' },
+  rejected: { zh: '不予受理', en: 'Not accepted' },
+  verifying: { zh: '核查中', en: 'Being verified' },
+  substantiated: { zh: '经核查属实', en: 'Substantiated' },
+  unsubstantiated: { zh: '经核查不属实', en: 'Not substantiated' },
+  rewardDecided: { zh: '已决定奖励', en: 'Reward decided' },
+  rewardPaid: { zh: '奖励已发放', en: 'Reward paid' },
+  closed: { zh: '已办结', en: 'Closed' },
+};
+
+// ---- Receipts -----------------------------------------------------------------------------
+
+/** Digits in a receipt: 20 random digits ≈ 66 bits. */
+export const RECEIPT_DIGITS = 20;
+
+/** Receipt as printed: groups of four for reading aloud. */
+export const formatReceipt = (digits: string) => digits.replace(/(\d{4})(?=\d)/g, '$1 ');
+
+/** What the reporter typed, as digits (spaces, dashes dropped), or null if it cannot be a receipt. */
+export function normalizeReceipt(input: string): string | null {
+  const digits = input.replace(/[\s-]/g, '');
+  return new RegExp(`^\\d{${RECEIPT_DIGITS}}$`).test(digits) ? digits : null;
+}
+
+// ---- Request shapes -------------------------------------------------------------------------
+
+const text = (max: number) => z.string().trim().max(max);
+const optional = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((s) => s || null);
+
+export const publicReportSchema = z.strictObject({
+  category: z.enum(PUBLIC_REPORT_CATEGORIES),
+  enterpriseId: z.uuid().nullish(),
+  regionCode: z
+    .string()
+    .regex(/^\d{12}$/, bi('区划代码为12位数字', 'Region code is 12 digits'))
+    .nullish(),
+  place: optional(200),
+  description: text(5000).min(10, bi('请至少写10个字', 'Write at least 10 characters')),
+  happenedAt: optional(100),
+  anonymous: z.boolean().default(true),
+  name: optional(50),
+  phone: optional(30),
+  /** The proof of work: the challenge the server issued and the nonce the browser found. */
+  pow: z.strictObject({ challenge: z.string().min(10).max(200), nonce: z.string().min(1).max(40) }),
+});
+
+export const publicReportTransitionSchema = z.strictObject({
+  action: z.enum(PUBLIC_REPORT_ACTIONS),
+  reason: text(1000).min(1).optional(),
+  version: z.number().int().min(1).optional(),
+});
+
+export const publicReportMessageSchema = z.strictObject({ text: text(5000).min(1) });
+export const followSchema = z.strictObject({ receipt: z.string().max(60) });
+export const followMessageSchema = z.strictObject({ receipt: z.string().max(60), text: text(5000).min(1) });
+
+// ---- Deadlines ------------------------------------------------------------------------------
+
+export type ReportDeadlines = { acceptWorkingDays: number; concludeDays: number };
+/** Defaults: accept within 5 working days, conclude within 60 days (configurable per deployment). */
+export const DEFAULT_REPORT_DEADLINES: ReportDeadlines = { acceptWorkingDays: 5, concludeDays: 60 };
+
+const day = (s: string) => new Date(`${s}T00:00:00Z`);
+const ymd = (d: Date) => d.toISOString().slice(0, 10);
+
+/** `n` working days after `from` (Saturdays and Sundays skipped; public holidays are not known here). */
+export function addWorkingDays(from: string, n: number): string {
+  const d = day(from);
+  let left = n;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const wd = d.getUTCDay();
+    if (wd !== 0 && wd !== 6) left--;
+  }
+  return ymd(d);
+}
+
+export function reportDeadlines(receivedOn: string, c: ReportDeadlines = DEFAULT_REPORT_DEADLINES) {
+  const conclude = day(receivedOn);
+  conclude.setUTCDate(conclude.getUTCDate() + c.concludeDays);
+  return { acceptDue: addWorkingDays(receivedOn, c.acceptWorkingDays), concludeDue: ymd(conclude) };
+}

@@ -1,0 +1,118 @@
+// What every benchmark shares: closed-loop load from N concurrent clients with latency
+// percentiles, a throwaway database of either kind, and "the same SQL run bare" — through `pg`
+// for PostgreSQL, through PGlite's own API for the embedded database — so the API's cost is a ratio.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { openDb } from '../../server/src/db/db.ts';
+import { createTempDatabase } from '../../server/src/db/temp-database.ts';
+
+export type DbKind = 'pglite' | 'postgresql';
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+export const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+export const benchKinds = () => (process.env.BENCH_DB ? [process.env.BENCH_DB] : ['pglite', 'postgresql']) as DbKind[];
+
+export type Stats = { requests: number; seconds: number; rps: number; p50: number; p95: number; p99: number };
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Run `op` from `clients` concurrent loops for SECONDS. Closed loop by default: each client starts
+ * its next request the moment the last one ends, so latency is queueing once the machine is
+ * saturated. With `everyMs`, each client starts one request per `everyMs` (users who read what
+ * they asked for), which measures latency at a stated load instead.
+ */
+export async function load(op: (i: number) => Promise<void>, clients = CLIENTS, everyMs = 0): Promise<Stats> {
+  const latencies: number[] = [];
+  const start = performance.now();
+  const end = start + SECONDS * 1000;
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        await op(i++);
+        const took = performance.now() - t0;
+        latencies.push(took);
+        if (everyMs > took) await new Promise((r) => setTimeout(r, everyMs - took));
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    seconds: r2(seconds),
+    rps: r2(latencies.length / seconds),
+    p50: r2(pct(latencies, 50)),
+    p95: r2(pct(latencies, 95)),
+    p99: r2(pct(latencies, 99)),
+  };
+}
+
+/** Warm up, then measure. */
+export async function measure(op: (i: number) => Promise<void>, clients = CLIENTS, everyMs = 0): Promise<Stats> {
+  await load(op, clients, everyMs);
+  return load(op, clients, everyMs);
+}
+
+/** A GET that must answer 200, body read. */
+export async function getOk(url: string, cookie: string) {
+  const r = await fetch(url, { headers: { cookie } });
+  if (r.status !== 200) throw new Error(`${url}: status ${r.status} ${await r.text()}`);
+  await r.arrayBuffer();
+}
+
+export type BenchDatabase = { kind: DbKind; dataDir?: string; databaseUrl?: string; pgliteDir?: string };
+
+/** A fresh database of `kind` for the duration of `fn`, removed afterwards. */
+export async function withBenchDatabase<T>(kind: DbKind, fn: (d: BenchDatabase) => Promise<T>): Promise<T> {
+  if (kind === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'taishan-bench-'));
+    try {
+      return await fn({ kind, dataDir, pgliteDir: join(dataDir, 'pglite') });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  const temp = await createTempDatabase('taishan_bench');
+  try {
+    return await fn({ kind, databaseUrl: temp.url });
+  } finally {
+    await temp.drop();
+  }
+}
+
+type Statement = { sql: string; params: unknown[] };
+
+/** Run the statements of `statementsOf(i)` bare, in sequence per request, under the same load. */
+export async function measureBare(d: BenchDatabase, statementsOf: (i: number) => Statement[], clients = CLIENTS): Promise<Stats> {
+  if (d.kind === 'postgresql') {
+    const pool = new pg.Pool({ connectionString: d.databaseUrl, max: clients });
+    pool.on('error', () => {}); // idle clients cut off when the throwaway database is dropped
+    try {
+      return await measure(async (i) => {
+        const c = await pool.connect();
+        try {
+          for (const s of statementsOf(i)) await c.query(s.sql, s.params);
+        } finally {
+          c.release();
+        }
+      }, clients);
+    } finally {
+      await pool.end();
+    }
+  }
+  const db = await openDb({ dataDir: d.pgliteDir as string });
+  try {
+    return await measure(async (i) => {
+      for (const s of statementsOf(i)) await db.query(s.sql, s.params);
+    }, clients);
+  } finally {
+    await db.close();
+  }
+}
+
+export const ratio = (api: Stats, bare: Stats) => Math.round((api.rps / bare.rps) * 100) / 100;

@@ -1,0 +1,150 @@
+// The public report flow end to end through the API, and what it leaves behind: no identifier in
+// any log line or stored row, nothing readable at rest, a receipt that only opens its own report.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { enterpriseBody, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
+import { solve } from './pow.ts';
+
+const SECRET = '三号仓库后门处液氨管道长期泄漏，夜班偷偷生产';
+const NAME = '王秘密';
+const PHONE = '13912345678';
+const IP = '203.0.113.77';
+const UA = 'Mozilla/5.0 (Reporter-Phone; Android 14) UniqueAgent/9.9';
+
+describe('public reports', () => {
+  const logs: string[] = [];
+  let t: TestApp;
+  let county: string;
+  let kunshan: string;
+  let ent: string;
+  let enterpriseId: string;
+  let receipt = '';
+  let reportId = '';
+  const pub = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({ method, url, payload, remoteAddress: IP, headers: { 'user-agent': UA, 'x-forwarded-for': IP } });
+  const inject = (cookie: string, method: string, url: string, payload?: unknown) =>
+    t.app.inject({ method: method as 'GET', url, headers: { cookie }, payload: payload as object });
+  const pow = async () => {
+    const c = (await pub('GET', '/api/public/reports/challenge')).json();
+    return { challenge: c.challenge, nonce: solve(c.challenge, c.bits) };
+  };
+
+  before(async () => {
+    t = await openTestApp({ logStream: { write: (line) => void logs.push(line) } });
+    const admin = await t.login('admin');
+    enterpriseId = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(1, '320582100000'))).json().id;
+    await makeUser(t.db, { username: 'county', role: 'countySupervisor', regionCode: '320582000000' });
+    await makeUser(t.db, { username: 'kunshan', role: 'countySupervisor', regionCode: '320583000000' });
+    await makeUser(t.db, { username: 'ent', role: 'enterpriseAdmin', enterpriseId });
+    county = await t.login('county');
+    kunshan = await t.login('kunshan');
+    ent = await t.login('ent');
+  });
+  after(() => t.close());
+
+  test('a named report with proof of work gets a 20-digit receipt, shown once, and the no-store/no-referrer headers', async () => {
+    const res = await pub('POST', '/api/public/reports', {
+      category: 'illegalProduction',
+      enterpriseId,
+      description: SECRET,
+      anonymous: false,
+      name: NAME,
+      phone: PHONE,
+      pow: await pow(),
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    receipt = res.json().receipt;
+    assert.match(receipt, /^\d{4}( \d{4}){4}$/);
+    assert.equal(res.headers['cache-control'], 'no-store');
+    assert.equal(res.headers['referrer-policy'], 'no-referrer');
+    const [row] = await t.db.query<{ id: string }>('SELECT id FROM reports');
+    reportId = row?.id as string;
+  });
+
+  test('proof of work: missing, wrong, forged and reused tokens are refused and nothing is written', async () => {
+    const body = { category: 'hazard', regionCode: '320582100000', description: '消防通道被堵死很久了，无人处理' };
+    const before = await t.db.query('SELECT count(*)::int AS n FROM reports');
+    assert.equal((await pub('POST', '/api/public/reports', body)).statusCode, 400);
+    const p = await pow();
+    assert.equal((await pub('POST', '/api/public/reports', { ...body, pow: { ...p, nonce: 'x' } })).statusCode, 400);
+    assert.equal((await pub('POST', '/api/public/reports', { ...body, pow: { ...p, challenge: `${p.challenge}0` } })).statusCode, 400);
+    assert.equal((await pub('POST', '/api/public/reports', { ...body, pow: p })).statusCode, 201);
+    const reused = await pub('POST', '/api/public/reports', { ...body, pow: p });
+    assert.equal(reused.statusCode, 400);
+    assert.ok(reused.json().error.fields.pow);
+    const after = await t.db.query('SELECT count(*)::int AS n FROM reports');
+    assert.deepEqual(after, [{ n: (before[0] as { n: number }).n + 1 }]);
+  });
+
+  test('handlers of the jurisdiction handle it; others cannot see it; the reporter follows with the receipt', async () => {
+    assert.equal((await inject(ent, 'GET', '/api/v1/reports')).statusCode, 403, 'the reported enterprise never sees reports');
+    assert.equal((await inject(kunshan, 'GET', '/api/v1/reports')).json().items.length, 0);
+    assert.equal((await inject(kunshan, 'GET', `/api/v1/reports/${reportId}`)).statusCode, 404);
+    const inbox = (await inject(county, 'GET', '/api/v1/reports?status=received')).json().items;
+    assert.equal(inbox.length, 2);
+    const detail = (await inject(county, 'GET', `/api/v1/reports/${reportId}`)).json();
+    assert.equal(detail.description, SECRET);
+    assert.equal(JSON.stringify(detail).includes(NAME), false, 'the identity is not part of the detail');
+    assert.deepEqual(detail.allowedActions.sort(), ['accept', 'reject']);
+
+    const refused = await inject(county, 'POST', `/api/v1/reports/${reportId}/transitions`, { action: 'substantiate' });
+    assert.equal(refused.statusCode, 409);
+    assert.deepEqual(refused.json().error.allowedActions.sort(), ['accept', 'reject']);
+    assert.equal((await inject(county, 'POST', `/api/v1/reports/${reportId}/transitions`, { action: 'accept' })).statusCode, 200);
+    assert.equal(
+      (await inject(county, 'POST', `/api/v1/reports/${reportId}/messages`, { text: '请问夜班大约几点开始？' })).statusCode,
+      201,
+    );
+
+    const seen = (await pub('POST', '/api/public/reports/follow', { receipt })).json();
+    assert.equal(seen.status, 'accepted');
+    assert.equal(seen.description, SECRET);
+    assert.deepEqual(
+      seen.messages.map((m: { author: string; text: string }) => [m.author, m.text]),
+      [['handler', '请问夜班大约几点开始？']],
+    );
+    const answered = await pub('POST', '/api/public/reports/messages', { receipt: receipt.replace(/ /g, '-'), text: '晚上十一点以后' });
+    assert.equal(answered.statusCode, 201);
+    const thread = (await inject(county, 'GET', `/api/v1/reports/${reportId}`)).json().messages;
+    assert.deepEqual(
+      thread.map((m: { author: string }) => m.author),
+      ['handler', 'reporter'],
+    );
+    const events = await t.db.query<{ action: string }>(
+      "SELECT action FROM audit_events WHERE entity_type = 'report' AND entity_id = $1 ORDER BY seq",
+      [reportId],
+    );
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['report.receive', 'report.accept', 'report.message', 'report.reporterMessage'],
+    );
+    await inject(county, 'POST', `/api/v1/reports/${reportId}/transitions`, { action: 'verify' });
+    const noReason = await inject(county, 'POST', `/api/v1/reports/${reportId}/transitions`, { action: 'unsubstantiate' });
+    assert.equal(noReason.statusCode, 400);
+    assert.equal((await inject(county, 'POST', `/api/v1/reports/${reportId}/transitions`, { action: 'substantiate' })).statusCode, 200);
+    assert.equal((await pub('POST', '/api/public/reports/follow', { receipt })).json().status, 'substantiated');
+  });
+
+  test('a wrong receipt is slowed down and opens nothing', async () => {
+    const t0 = Date.now();
+    const wrong = await pub('POST', '/api/public/reports/follow', { receipt: '1234 5678 9012 3456 7890' });
+    assert.equal(wrong.statusCode, 404);
+    assert.ok(Date.now() - t0 >= 990, 'each failure costs at least a second');
+    assert.equal((await pub('POST', '/api/public/reports/follow', { receipt: 'not a receipt' })).statusCode, 404);
+  });
+
+  test('nothing that identifies the reporter is in any log line or stored row; content is sealed at rest', async () => {
+    const everything = logs.join('\n');
+    assert.ok(logs.length > 10, 'requests were logged');
+    for (const needle of [IP, UA, 'UniqueAgent', NAME, PHONE, SECRET.slice(0, 8), receipt.replace(/ /g, '')])
+      assert.equal(everything.includes(needle), false, `log holds ${needle}`);
+    // A dump of every table the flow touched.
+    const dump = JSON.stringify(
+      await Promise.all(
+        ['reports', 'report_messages', 'report_transitions', 'audit_events', 'sessions'].map((tbl) => t.db.query(`SELECT * FROM ${tbl}`)),
+      ),
+    );
+    for (const needle of [IP, UA, NAME, PHONE, SECRET.slice(0, 8), '晚上十一点', receipt.replace(/ /g, '')])
+      assert.equal(dump.includes(needle), false, `a stored row holds ${needle}`);
+  });
+});
