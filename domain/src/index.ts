@@ -9,6 +9,7 @@ export * from './hazards/lifecycle.ts';
 export * from './hazards/schedules.ts';
 export * from './hazards/schema.ts';
 export * from './industries/gbt4754.ts';
+export * from './reports/rewards.ts';
 export * from './reports/workflow.ts';
 export * from './risk/accident-types.ts';
 export * from './risk/gb18218.ts';

@@ -17,7 +17,11 @@ import { importRows } from './modules/enterprises/import.ts';
 import { readTable } from './modules/enterprises/tabular.ts';
 import { escalateOverdue } from './modules/hazards/escalation.ts';
 import { planScheduledInspections } from './modules/hazards/schedules.ts';
+import { DEFAULT_REPORT_RETENTION_DAYS, escalateOverdueReports, purgeExpiredReports } from './modules/reports/jobs.ts';
+import { type Keyring, loadKeyring, reportKeyFile, saveKeyFile } from './modules/reports/keyring.ts';
+import { keysInUse, resealReports } from './modules/reports/rotate.ts';
 import { openPlatformDb } from './platform.ts';
+import { localFileStore } from './storage/files.ts';
 
 const USAGE = `用法 Usage: taishan <command>
   serve [--no-demo]            启动平台 start the platform (demo data by default)
@@ -25,8 +29,13 @@ const USAGE = `用法 Usage: taishan <command>
   seed-demo                    写入演示数据 load demo data
   import-enterprises FILE      导入企业名录 (.xlsx/.csv) import the enterprise directory
   verify-audit                 校验审计哈希链 verify the audit chain
+  rotate-report-key [--retire-old]  轮换举报加密密钥并重新加密 rotate the report key, re-seal everything
 Environment: PORT (3000), DATA_DIR (./data), DATABASE_URL (PostgreSQL; default embedded PGlite),
-  TAISHAN_ADMIN_PASSWORD (first admin password with --no-demo)`;
+  TAISHAN_ADMIN_PASSWORD (first admin password with --no-demo),
+  TAISHAN_REPORT_KEYS (report keys as JSON; default the file DATA_DIR/keys/report-keys.json),
+  REPORT_RETENTION_DAYS (365: untrue or unaccepted reports are deleted after this many days)`;
+
+const filesDir = (c: Config) => join(c.dataDir, 'files');
 
 const open = (c: Config) => openPlatformDb({ databaseUrl: c.databaseUrl, dataDir: c.databaseUrl ? undefined : pgliteDir(c) });
 
@@ -40,13 +49,18 @@ async function serve(config: Config, demo: boolean) {
   } else {
     await ensureFirstAdmin(db);
   }
-  const app = await buildApp({ db, logger: process.env.LOG !== '0', webDist: config.webDist, filesDir: join(config.dataDir, 'files') });
+  const app = await buildApp({ db, logger: process.env.LOG !== '0', webDist: config.webDist, filesDir: filesDir(config) });
+  const files = localFileStore(filesDir(config));
+  const retentionDays = Number(process.env.REPORT_RETENTION_DAYS ?? DEFAULT_REPORT_RETENTION_DAYS);
   await app.listen({ port: config.port, host: config.host });
   // At start and every ten minutes: overdue hazards are marked and escalated, and recurring
-  // self-inspections that have fallen due are planned.
+  // self-inspections that have fallen due are planned; overdue reports escalate and expired
+  // untrue reports are deleted.
   const jobs = async () => {
     await escalateOverdue(db).catch((err) => app.log.error({ err }, 'escalation failed'));
     await planScheduledInspections(db).catch((err) => app.log.error({ err }, 'scheduled inspections failed'));
+    await escalateOverdueReports(db).catch((err) => app.log.error({ err }, 'report escalation failed'));
+    await purgeExpiredReports(db, files, retentionDays).catch((err) => app.log.error({ err }, 'report retention failed'));
   };
   void jobs();
   const timer = setInterval(jobs, 10 * 60 * 1000);
@@ -109,11 +123,40 @@ async function importEnterprises(config: Config, file: string) {
   return summary.rejected === 0 ? 0 : 2;
 }
 
+/**
+ * A new current report key; every sealed value re-sealed with it. Stop the server first: a
+ * running server keeps sealing with the key it loaded. Old keys stay in the key file (so a
+ * crash part-way loses nothing) unless --retire-old is given and no value still uses them.
+ */
+async function rotateReportKey(config: Config, retireOld: boolean) {
+  const path = reportKeyFile(filesDir(config));
+  const fromEnv = Boolean(process.env.TAISHAN_REPORT_KEYS);
+  let keys = loadKeyring(path).rotated();
+  const publish = (k: Keyring) => {
+    if (fromEnv) console.log(`新的 TAISHAN_REPORT_KEYS（请更新环境变量 set this in the environment）:\n${JSON.stringify(k.file)}`);
+    else saveKeyFile(path, k.file);
+  };
+  // The new key is saved before anything is sealed with it.
+  publish(keys);
+  const db = await open(config);
+  const files = localFileStore(filesDir(config));
+  const done = await resealReports(db, files, keys);
+  console.log(`已轮换至密钥 now sealing with key ${keys.currentId}; 重新加密 re-sealed ${done.values} values in ${done.reports} reports`);
+  if (retireOld) {
+    const used = await keysInUse(db, files);
+    keys = keys.keeping(used);
+    publish(keys);
+    console.log(`保留密钥 keys kept: ${Object.keys(keys.file.keys).join(', ')}`);
+  }
+  await db.close();
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { 'no-demo': { type: 'boolean' }, help: { type: 'boolean' } },
+    options: { 'no-demo': { type: 'boolean' }, help: { type: 'boolean' }, 'retire-old': { type: 'boolean' } },
   });
   const [command, ...rest] = positionals;
   const config = loadConfig();
@@ -136,6 +179,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'import-enterprises':
       if (!rest[0]) break;
       return importEnterprises(config, rest[0]);
+    case 'rotate-report-key':
+      return rotateReportKey(config, Boolean(values['retire-old']));
     case 'verify-audit': {
       const db = await open(config);
       const r = await verifyAudit(db);

@@ -13,15 +13,16 @@ import {
 
 test('every status × action: the allowed ones move as the regulator runs it, the rest are refused', () => {
   const expected: Record<string, Record<string, string>> = {
-    received: { accept: 'accepted', reject: 'rejected' },
-    accepted: { verify: 'verifying' },
+    received: { accept: 'accepted', reject: 'rejected', merge: 'merged' },
+    accepted: { verify: 'verifying', merge: 'merged' },
     rejected: { close: 'closed' },
-    verifying: { substantiate: 'substantiated', unsubstantiate: 'unsubstantiated' },
+    verifying: { substantiate: 'substantiated', unsubstantiate: 'unsubstantiated', merge: 'merged' },
     substantiated: { decideReward: 'rewardDecided', close: 'closed' },
     unsubstantiated: { close: 'closed' },
     rewardDecided: { payReward: 'rewardPaid' },
     rewardPaid: { close: 'closed' },
     closed: {},
+    merged: {},
   };
   for (const s of PUBLIC_REPORT_STATUSES) {
     for (const a of PUBLIC_REPORT_ACTIONS) assert.equal(publicReportTransition(s, a), expected[s]?.[a] ?? null, `${s} × ${a}`);

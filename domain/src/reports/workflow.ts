@@ -3,6 +3,7 @@
 // reward decided → reward paid → closed. Pure rules; the server applies them.
 import { z } from 'zod';
 import { bi } from '../errors/messages.ts';
+import { ACCIDENT_GRADES } from './rewards.ts';
 
 export const PUBLIC_REPORT_CATEGORIES = ['hazard', 'illegalProduction', 'concealedAccident', 'other'] as const;
 export const PUBLIC_REPORT_STATUSES = [
@@ -15,6 +16,7 @@ export const PUBLIC_REPORT_STATUSES = [
   'rewardDecided',
   'rewardPaid',
   'closed',
+  'merged',
 ] as const;
 export type PublicReportStatus = (typeof PUBLIC_REPORT_STATUSES)[number];
 export const PUBLIC_REPORT_ACTIONS = [
@@ -26,6 +28,7 @@ export const PUBLIC_REPORT_ACTIONS = [
   'decideReward',
   'payReward',
   'close',
+  'merge',
 ] as const;
 export type PublicReportAction = (typeof PUBLIC_REPORT_ACTIONS)[number];
 
@@ -39,6 +42,8 @@ const FLOW: Record<PublicReportAction, { from: PublicReportStatus[]; to: PublicR
   payReward: { from: ['rewardDecided'], to: 'rewardPaid' },
   // A report with no reward due (anonymous with no way to pay, or declined) closes from substantiated.
   close: { from: ['rejected', 'unsubstantiated', 'substantiated', 'rewardPaid'], to: 'closed' },
+  // A duplicate about the same enterprise is handled with the report it joins (terminal here).
+  merge: { from: ['received', 'accepted', 'verifying'], to: 'merged' },
 };
 /** Actions whose reason the reporter is shown. */
 export const PUBLIC_REPORT_ACTIONS_NEEDING_REASON: PublicReportAction[] = ['reject', 'unsubstantiate'];
@@ -61,7 +66,19 @@ export const PUBLIC_REPORT_STATUS_LABELS: Record<PublicReportStatus, { zh: strin
   rewardDecided: { zh: '已决定奖励', en: 'Reward decided' },
   rewardPaid: { zh: '奖励已发放', en: 'Reward paid' },
   closed: { zh: '已办结', en: 'Closed' },
+  merged: { zh: '已与同一事项的举报合并办理', en: 'Merged with a report on the same matter' },
 };
+
+/** Statuses after which the report is concluded (for handling time and retention). */
+export const PUBLIC_REPORT_OUTCOMES: Partial<Record<PublicReportAction, 'rejected' | 'substantiated' | 'unsubstantiated' | 'merged'>> = {
+  reject: 'rejected',
+  substantiate: 'substantiated',
+  unsubstantiate: 'unsubstantiated',
+  merge: 'merged',
+};
+
+/** Still waiting for a decision: these count against the deadlines. */
+export const PUBLIC_REPORT_OPEN_STATUSES: PublicReportStatus[] = ['received', 'accepted', 'verifying'];
 
 // ---- Receipts -----------------------------------------------------------------------------
 
@@ -102,10 +119,40 @@ export const publicReportSchema = z.strictObject({
   pow: z.strictObject({ challenge: z.string().min(10).max(200), nonce: z.string().min(1).max(40) }),
 });
 
+const money = z.number().min(0).max(1e10);
+
 export const publicReportTransitionSchema = z.strictObject({
   action: z.enum(PUBLIC_REPORT_ACTIONS),
   reason: text(1000).min(1).optional(),
   version: z.number().int().min(1).optional(),
+  /** verify: who verifies (a username in the jurisdiction); default the handler. */
+  assignee: text(50).min(1).optional(),
+  /** substantiate: link an existing hazard of the enterprise… */
+  hazardId: z.uuid().optional(),
+  /** …or create one (enterprise defaults to the reported one). */
+  hazard: z
+    .strictObject({
+      enterpriseId: z.uuid().optional(),
+      description: text(2000).min(1),
+      location: optional(200),
+      level: z.enum(['general', 'major']).default('general'),
+    })
+    .optional(),
+  /** decideReward: the facts the province rule needs. */
+  reward: z
+    .strictObject({
+      penalty: money.optional(),
+      concealedDeaths: z.number().int().min(0).max(1000).optional(),
+      accidentGrade: z.enum(ACCIDENT_GRADES).optional(),
+      /** A decided amount that departs from the rule (the basis must say why). */
+      override: money.optional(),
+      note: text(500).optional(),
+    })
+    .optional(),
+  /** payReward: the payment record. */
+  payment: z.strictObject({ paidOn: z.iso.date(), reference: text(100).min(1) }).optional(),
+  /** merge: the report this one joins. */
+  into: z.uuid().optional(),
 });
 
 export const publicReportMessageSchema = z.strictObject({ text: text(5000).min(1) });

@@ -74,15 +74,29 @@ export type TestApp = {
   db: Db;
   login: (username: string, password?: string) => Promise<string>;
   close: () => Promise<void>;
+  filesDir: string;
+  keyring: Keyring;
 };
+
+/** A multipart/form-data body for app.inject: text fields first, then one file. */
+export function multipartBody(file: { content: Buffer; filename?: string; type?: string }, fields: Record<string, string> = {}) {
+  const boundary = '----taishan-test-boundary';
+  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename ?? 'file.bin'}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(parts.join('') + head), file.content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
 
 export async function openTestApp(opts: { logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
   const t = await openTestDb();
   const filesDir = mkdtempSync(join(tmpdir(), 'taishan-files-'));
+  const keyring = new Keyring(newKeyFile());
   const app = await buildApp({
     db: t.db,
     filesDir,
-    keyring: new Keyring(newKeyFile()),
+    keyring,
     logger: !!opts.logStream,
     logStream: opts.logStream,
   });
@@ -90,6 +104,8 @@ export async function openTestApp(opts: { logStream?: { write(line: string): voi
   return {
     app,
     db: t.db,
+    filesDir,
+    keyring,
     async login(username, password = TEST_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);

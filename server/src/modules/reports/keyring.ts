@@ -8,7 +8,7 @@
 // row does not open.
 import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 
 /** `tag` keys receipt look-up tags and never rotates (receipts already issued must still be found). */
@@ -46,6 +46,34 @@ export class Keyring {
     return this.openBytes(sealed, aad).toString('utf8');
   }
 
+  /** Sealed bytes for files: [id length][id][nonce ‖ ciphertext ‖ tag], without a base64 detour. */
+  sealFile(plain: Buffer, aad: string): Buffer {
+    const id = Buffer.from(this.file.current);
+    const nonce = randomBytes(24);
+    const ct = xchacha20poly1305(this.keys.get(this.file.current) as Uint8Array, nonce, Buffer.from(aad)).encrypt(plain);
+    return Buffer.concat([Buffer.from([id.length]), id, nonce, ct]);
+  }
+
+  openFile(sealed: Buffer, aad: string): Buffer {
+    const n = sealed[0] as number;
+    const id = sealed.subarray(1, 1 + n).toString();
+    const key = this.keys.get(id);
+    if (!key) throw new Error(`report key ${id} is not in the keyring`);
+    const raw = sealed.subarray(1 + n);
+    return Buffer.from(xchacha20poly1305(key, raw.subarray(0, 24), Buffer.from(aad)).decrypt(raw.subarray(24)));
+  }
+
+  /** The key a sealed value (text or file) was sealed with. */
+  static keyIdOf(sealed: string | Buffer): string {
+    return typeof sealed === 'string' ? sealed.slice(0, sealed.indexOf('.')) : sealed.subarray(1, 1 + (sealed[0] as number)).toString();
+  }
+
+  /** The same keys without those no longer needed (after every value was re-sealed). */
+  keeping(ids: string[]): Keyring {
+    const keep = new Set([...ids, this.file.current]);
+    return new Keyring({ ...this.file, keys: Object.fromEntries(Object.entries(this.file.keys).filter(([id]) => keep.has(id))) });
+  }
+
   /** A short keyed tag of a receipt: lets the database narrow a look-up without holding anything guessable. */
   receiptTag(receipt: string): string {
     return createHmac('sha256', Buffer.from(this.file.tag, 'base64')).update(`receipt:${receipt}`).digest('hex').slice(0, 4);
@@ -63,6 +91,9 @@ export const newKeyFile = (): KeyFile => ({
   keys: { k1: randomBytes(32).toString('base64') },
   tag: randomBytes(32).toString('base64'),
 });
+
+/** Where the key file lives: DATA_DIR/keys/report-keys.json, beside (never inside) the files folder. */
+export const reportKeyFile = (filesDir: string) => join(filesDir, '..', 'keys', 'report-keys.json');
 
 /** The keyring from the environment, else from the key file (created if absent). */
 export function loadKeyring(keyFilePath: string, env = process.env): Keyring {

@@ -85,11 +85,11 @@ describe('public reports', () => {
     const detail = (await inject(county, 'GET', `/api/v1/reports/${reportId}`)).json();
     assert.equal(detail.description, SECRET);
     assert.equal(JSON.stringify(detail).includes(NAME), false, 'the identity is not part of the detail');
-    assert.deepEqual(detail.allowedActions.sort(), ['accept', 'reject']);
+    assert.deepEqual(detail.allowedActions.sort(), ['accept', 'merge', 'reject']);
 
     const refused = await inject(county, 'POST', `/api/v1/reports/${reportId}/transitions`, { action: 'substantiate' });
     assert.equal(refused.statusCode, 409);
-    assert.deepEqual(refused.json().error.allowedActions.sort(), ['accept', 'reject']);
+    assert.deepEqual(refused.json().error.allowedActions.sort(), ['accept', 'merge', 'reject']);
     assert.equal((await inject(county, 'POST', `/api/v1/reports/${reportId}/transitions`, { action: 'accept' })).statusCode, 200);
     assert.equal(
       (await inject(county, 'POST', `/api/v1/reports/${reportId}/messages`, { text: '请问夜班大约几点开始？' })).statusCode,
@@ -131,6 +131,27 @@ describe('public reports', () => {
     assert.equal(wrong.statusCode, 404);
     assert.ok(Date.now() - t0 >= 990, 'each failure costs at least a second');
     assert.equal((await pub('POST', '/api/public/reports/follow', { receipt: 'not a receipt' })).statusCode, 404);
+  });
+
+  test('brute force is impractical: the server answers at most a burst and then five wrong guesses a second, from all callers together', async () => {
+    const started = Date.now();
+    const guesses = Array.from({ length: 40 }, (_, i) => `${String(i).padStart(4, '0')} 1111 2222 3333 4444`);
+    const answers = await Promise.all(guesses.map((receipt) => pub('POST', '/api/public/reports/follow', { receipt })));
+    const seconds = (Date.now() - started) / 1000;
+    const judged = answers.filter((a) => a.statusCode === 404).length;
+    const refused = answers.filter((a) => a.statusCode === 429).length;
+    assert.equal(judged + refused, guesses.length);
+    assert.ok(refused > 0, 'beyond the budget, guesses are refused unjudged');
+    assert.ok(judged <= 20 + Math.ceil(5 * seconds) + 1, `${judged} guesses judged in ${seconds}s`);
+    // At the sustained rate, even a million live receipts among 10^20 leave an attacker needing
+    // 10^20 / 10^6 / 5 per second ≈ 6.3×10^5 years for one expected hit.
+    const years = 10 ** 20 / 10 ** 6 / 5 / (365 * 24 * 3600);
+    assert.ok(years > 600000);
+    assert.equal(
+      (await pub('POST', '/api/public/reports/follow', { receipt })).statusCode,
+      200,
+      'a right receipt is never refused by the budget',
+    );
   });
 
   test('nothing that identifies the reporter is in any log line or stored row; content is sealed at rest', async () => {
