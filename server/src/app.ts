@@ -94,7 +94,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token && req.url.startsWith('/api/')) req.actor = await actorForSession(db, token);
+    // Public report calls never look at a session, even if the reporter's browser has one.
+    if (token && req.url.startsWith('/api/') && !req.url.startsWith('/api/public/')) req.actor = await actorForSession(db, token);
   });
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/report')) reply.header('Cache-Control', 'no-store');

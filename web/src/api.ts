@@ -25,7 +25,8 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     headers.set('Content-Type', 'application/json');
     body = JSON.stringify(init.json);
   }
-  const res = await fetch(path, { ...init, headers, body, credentials: 'same-origin' });
+  // Public report pages pass credentials 'omit': nothing of a session goes with a report.
+  const res = await fetch(path, { ...init, headers, body, credentials: init.credentials ?? 'same-origin' });
   if (res.status === 204) return undefined as T;
   const data = await res.json().catch(() => null);
   if (!res.ok) {

@@ -23,6 +23,11 @@ import { InspectionsPage } from './pages/hazards/InspectionsPage.tsx';
 import { SchedulesPage } from './pages/hazards/SchedulesPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { FollowPage } from './pages/public/FollowPage.tsx';
+import { ReportPage } from './pages/public/ReportPage.tsx';
+import { ReportDetailPage } from './pages/reports/ReportDetailPage.tsx';
+import { ReportStatsPage } from './pages/reports/ReportStatsPage.tsx';
+import { ReportsPage } from './pages/reports/ReportsPage.tsx';
 import { DistributionPage } from './pages/risks/DistributionPage.tsx';
 import { InstallationsPage } from './pages/risks/InstallationsPage.tsx';
 import { RiskMapPage } from './pages/risks/RiskMapPage.tsx';
@@ -31,6 +36,19 @@ import { RiskPointFormPage } from './pages/risks/RiskPointFormPage.tsx';
 import { RiskRegisterPage } from './pages/risks/RiskRegisterPage.tsx';
 import { RiskReportsPage } from './pages/risks/RiskReportsPage.tsx';
 import { isAdmin, SessionProvider, useSession } from './session.tsx';
+
+/** The reporter's pages: no session is looked up, no cookie is sent (see api.ts credentials). */
+const isPublicReport = () => /^\/report(\/|$)/.test(window.location.pathname);
+
+function PublicReportRoutes() {
+  return (
+    <Routes>
+      <Route path="/report" element={<ReportPage />} />
+      <Route path="/report/follow" element={<FollowPage />} />
+      <Route path="*" element={<Navigate to="/report" replace />} />
+    </Routes>
+  );
+}
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -68,6 +86,9 @@ function Routed() {
         <Route path="/inspection-schedules" element={<SchedulesPage />} />
         <Route path="/hazard-dashboard" element={<DashboardPage />} />
         <Route path="/inbox" element={<InboxPage />} />
+        <Route path="/reports" element={<ReportsPage />} />
+        <Route path="/reports/:id" element={<ReportDetailPage />} />
+        <Route path="/report-stats" element={<ReportStatsPage />} />
         {isAdmin(me) && (
           <>
             <Route path="/admin/users" element={<UsersPage />} />
@@ -89,11 +110,17 @@ function Themed() {
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b71c1c' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
-          <SessionProvider>
+          {isPublicReport() ? (
             <BrowserRouter>
-              <Routed />
+              <PublicReportRoutes />
             </BrowserRouter>
-          </SessionProvider>
+          ) : (
+            <SessionProvider>
+              <BrowserRouter>
+                <Routed />
+              </BrowserRouter>
+            </SessionProvider>
+          )}
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>

@@ -16,6 +16,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 export const useSession = () => useContext(Ctx);
 
 export const isAdmin = (me: Me | null) => me?.role === 'platformAdmin';
+/** Who handles public reports (mirrors the server's mayHandle): admins and area supervisors. */
+export const mayHandleReports = (me: Me | null) =>
+  !!me && ['platformAdmin', 'provinceSupervisor', 'citySupervisor', 'countySupervisor', 'townshipSupervisor'].includes(me.role);
 export const isGovernment = (me: Me | null) => !!me && !['enterpriseAdmin', 'enterpriseStaff'].includes(me.role);
 export const canCreateEnterprise = (me: Me | null) =>
   !!me && ['platformAdmin', 'provinceSupervisor', 'citySupervisor', 'countySupervisor', 'townshipSupervisor'].includes(me.role);

@@ -10,6 +10,7 @@ import {
   FileTextOutlined,
   FireOutlined,
   MenuOutlined,
+  MessageOutlined,
   PictureOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -21,7 +22,7 @@ import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api.ts';
 import { pick, useI18n } from '../i18n.tsx';
-import { isAdmin, useSession } from '../session.tsx';
+import { isAdmin, mayHandleReports, useSession } from '../session.tsx';
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();
@@ -62,6 +63,19 @@ export function Layout() {
         ...(own ? [] : [{ key: '/risk-distribution', icon: <BarChartOutlined />, label: t('distribution') }]),
       ],
     },
+    ...(mayHandleReports(me)
+      ? [
+          {
+            key: 'reports',
+            icon: <MessageOutlined />,
+            label: t('reportHandling'),
+            children: [
+              { key: '/reports', icon: <MessageOutlined />, label: t('reportInbox') },
+              { key: '/report-stats', icon: <BarChartOutlined />, label: t('reportStats') },
+            ],
+          },
+        ]
+      : []),
     ...(isAdmin(me)
       ? [
           {

@@ -13,12 +13,15 @@ export function RegionCascader(props: {
   id?: string;
   changeOnSelect?: boolean;
   style?: React.CSSProperties;
+  /** On public pages: no cookie goes with the look-ups. */
+  anonymous?: boolean;
 }) {
+  const get = <T,>(url: string) => api<T>(url, props.anonymous ? { credentials: 'omit' } : {});
   const [options, setOptions] = useState<Option[]>([]);
   const [path, setPath] = useState<string[]>([]);
 
   useEffect(() => {
-    api<{ items: Region[] }>('/api/v1/regions').then((r) => setOptions(r.items.map(toOption)));
+    get<{ items: Region[] }>('/api/v1/regions').then((r) => setOptions(r.items.map(toOption)));
   }, []);
 
   // Show an existing value as its path (province / city / county / township).
@@ -28,16 +31,16 @@ export function RegionCascader(props: {
       return;
     }
     if (path[path.length - 1] === props.value) return;
-    api<{ path: { code: string; name: string }[] }>(`/api/v1/regions/${props.value}`)
+    get<{ path: { code: string; name: string }[] }>(`/api/v1/regions/${props.value}`)
       .then(async (r) => {
         const codes = r.path.map((p) => p.code);
         // Load each level so the cascader can display the labels.
-        let level = options.length ? options : (await api<{ items: Region[] }>('/api/v1/regions')).items.map(toOption);
+        let level = options.length ? options : (await get<{ items: Region[] }>('/api/v1/regions')).items.map(toOption);
         const root = level;
         for (const code of codes.slice(0, -1)) {
           const node = level.find((o) => o.value === code);
           if (!node) break;
-          node.children ??= (await api<{ items: Region[] }>(`/api/v1/regions?parent=${code}`)).items.map(toOption);
+          node.children ??= (await get<{ items: Region[] }>(`/api/v1/regions?parent=${code}`)).items.map(toOption);
           level = node.children;
         }
         setOptions([...root]);
@@ -51,7 +54,7 @@ export function RegionCascader(props: {
     const target = selected[selected.length - 1];
     if (!target) return;
     target.loading = true;
-    const r = await api<{ items: Region[] }>(`/api/v1/regions?parent=${target.value}`);
+    const r = await get<{ items: Region[] }>(`/api/v1/regions?parent=${target.value}`);
     target.loading = false;
     target.children = r.items.map(toOption);
     setOptions((o) => [...o]);

@@ -1,0 +1,232 @@
+// 安全生产举报 — the public report page (/report): no account, phone-first. It says plainly what
+// is kept and what is not, proves work in the browser, strips photo metadata unless the reporter
+// keeps it, and shows the receipt once.
+import { PUBLIC_REPORT_CATEGORIES } from '@taishan/domain';
+import { Alert, AutoComplete, Button, Card, Checkbox, Form, Input, Progress, Radio, Result, Segmented, Typography, Upload } from 'antd';
+import type { UploadFile } from 'antd/es/upload/interface';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ApiError, api, formErrors } from '../../api.ts';
+import { RegionCascader } from '../../components/RegionCascader.tsx';
+import { type MessageKey, useI18n } from '../../i18n.tsx';
+import { ACCEPT, anon, proofOfWork, uploadWithReceipt } from './reporting.ts';
+
+type Found = { id: string; name: string; regionName: string | null };
+
+export const categoryKey = (c: string) => `reportCategory_${c}` as MessageKey;
+
+export function PublicShell({ children }: { children: React.ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <div style={{ maxWidth: 560, margin: '0 auto', padding: 12 }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('reportTitle')}
+        </Typography.Title>
+        <Button size="small" type="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          {lang === 'zh' ? 'English' : '中文'}
+        </Button>
+      </div>
+      {children}
+    </div>
+  );
+}
+
+export function ReportPage() {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const [where, setWhere] = useState<'enterprise' | 'region'>('enterprise');
+  const [found, setFound] = useState<Found[]>([]);
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [keepLocation, setKeepLocation] = useState(false);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<string | null>(null);
+  const anonymous = Form.useWatch('anonymous', form) ?? true;
+
+  const search = async (q: string) => {
+    if (q.trim().length < 2) return setFound([]);
+    const r = await api<{ items: Found[] }>(`/api/public/enterprises?q=${encodeURIComponent(q.trim())}`, anon).catch(() => ({ items: [] }));
+    setFound(r.items);
+  };
+
+  const submit = async (v: Record<string, unknown>) => {
+    setError(null);
+    try {
+      setProgress(t('reportProving'));
+      const pow = await proofOfWork();
+      setProgress(t('reportSending'));
+      const body = {
+        category: v.category,
+        enterpriseId: where === 'enterprise' ? v.enterpriseId : undefined,
+        regionCode: where === 'region' ? v.regionCode : undefined,
+        place: v.place,
+        description: v.description,
+        happenedAt: v.happenedAt,
+        anonymous: v.anonymous,
+        name: v.anonymous ? undefined : v.name,
+        phone: v.anonymous ? undefined : v.phone,
+        pow,
+      };
+      const r = await api<{ receipt: string }>('/api/public/reports', { method: 'POST', json: body, ...anon });
+      let failed = 0;
+      for (const [i, f] of files.entries()) {
+        setProgress(t('reportUploading', { i: i + 1, n: files.length }));
+        await uploadWithReceipt(r.receipt, f.originFileObj as File, keepLocation).catch(() => failed++);
+      }
+      if (failed) setError(t('reportSomeFilesFailed', { n: failed }));
+      setReceipt(r.receipt);
+    } catch (e) {
+      if (e instanceof ApiError) {
+        form.setFields(formErrors(e));
+        setError(Object.values(e.fields)[0] ?? e.message);
+      } else setError(String(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  if (receipt)
+    return (
+      <PublicShell>
+        <Result
+          status="success"
+          title={t('reportReceived')}
+          subTitle={t('reportReceiptOnce')}
+          extra={[
+            <Typography.Paragraph
+              key="r"
+              copyable={{ text: receipt }}
+              style={{ fontSize: 24, fontFamily: 'monospace', letterSpacing: 1 }}
+              data-testid="receipt"
+            >
+              {receipt}
+            </Typography.Paragraph>,
+            error && <Alert key="e" type="warning" message={error} />,
+            <Link key="f" to="/report/follow">
+              {t('reportFollowLink')}
+            </Link>,
+          ]}
+        />
+      </PublicShell>
+    );
+
+  return (
+    <PublicShell>
+      <Alert
+        type="info"
+        style={{ marginBottom: 12 }}
+        message={t('reportWhatWeKeep')}
+        description={
+          <ul style={{ paddingLeft: 18, margin: 0 }}>
+            <li>{t('reportKeep1')}</li>
+            <li>{t('reportKeep2')}</li>
+            <li>{t('reportKeep3')}</li>
+            <li>{t('reportKeep4')}</li>
+          </ul>
+        }
+      />
+      <Card size="small">
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ category: 'hazard', anonymous: true }} disabled={!!progress}>
+          <Form.Item name="category" label={t('reportCategory')} rules={[{ required: true }]}>
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={PUBLIC_REPORT_CATEGORIES.map((c) => ({ value: c, label: t(categoryKey(c)) }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('reportWhere')} required>
+            <Segmented
+              block
+              value={where}
+              onChange={(v) => setWhere(v as 'enterprise' | 'region')}
+              options={[
+                { value: 'enterprise', label: t('reportPickEnterprise') },
+                { value: 'region', label: t('reportPickRegion') },
+              ]}
+            />
+          </Form.Item>
+          {where === 'enterprise' ? (
+            <>
+              <Form.Item name="enterpriseId" hidden rules={[{ required: true, message: t('reportEnterpriseRequired') }]}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="enterpriseName" rules={[{ required: true, message: t('reportEnterpriseRequired') }]}>
+                <AutoComplete
+                  placeholder={t('reportEnterpriseSearch')}
+                  onSearch={search}
+                  onSelect={(_, o) => form.setFieldsValue({ enterpriseId: (o as { id: string }).id })}
+                  onChange={() => form.setFieldsValue({ enterpriseId: undefined })}
+                  options={found.map((e) => ({ id: e.id, value: e.name, label: `${e.name}${e.regionName ? `（${e.regionName}）` : ''}` }))}
+                />
+              </Form.Item>
+            </>
+          ) : (
+            <Form.Item name="regionCode" rules={[{ required: true, message: t('reportRegionRequired') }]}>
+              <RegionCascader anonymous placeholder={t('reportRegionPlaceholder')} />
+            </Form.Item>
+          )}
+          <Form.Item name="place" label={t('reportPlace')}>
+            <Input maxLength={200} placeholder={t('reportPlacePlaceholder')} />
+          </Form.Item>
+          <Form.Item
+            name="description"
+            label={t('reportDescription')}
+            rules={[{ required: true, min: 10, message: t('reportDescriptionRule') }]}
+          >
+            <Input.TextArea rows={5} maxLength={5000} showCount placeholder={t('reportDescriptionPlaceholder')} />
+          </Form.Item>
+          <Form.Item name="happenedAt" label={t('reportWhen')}>
+            <Input maxLength={100} placeholder={t('reportWhenPlaceholder')} />
+          </Form.Item>
+          <Form.Item label={t('reportFiles')} extra={t('reportFilesHint')}>
+            <Upload
+              multiple
+              accept={ACCEPT}
+              fileList={files}
+              beforeUpload={() => false}
+              onChange={({ fileList }) => setFiles(fileList.slice(0, 10))}
+              listType="text"
+            >
+              <Button data-testid="add-files">{t('reportAddFiles')}</Button>
+            </Upload>
+            <Checkbox checked={keepLocation} onChange={(e) => setKeepLocation(e.target.checked)} style={{ marginTop: 8 }}>
+              {t('reportKeepLocation')}
+            </Checkbox>
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
+              {keepLocation ? t('reportKeepLocationOn') : t('reportKeepLocationOff')}
+            </Typography.Paragraph>
+          </Form.Item>
+          <Form.Item name="anonymous" label={t('reportIdentity')}>
+            <Radio.Group
+              options={[
+                { value: true, label: t('reportAnonymous') },
+                { value: false, label: t('reportNamed') },
+              ]}
+            />
+          </Form.Item>
+          {!anonymous && (
+            <>
+              <Alert type="warning" style={{ marginBottom: 12 }} message={t('reportNamedNote')} />
+              <Form.Item name="name" label={t('reportName')}>
+                <Input maxLength={50} autoComplete="off" />
+              </Form.Item>
+              <Form.Item name="phone" label={t('reportPhone')}>
+                <Input maxLength={30} inputMode="tel" autoComplete="off" />
+              </Form.Item>
+            </>
+          )}
+          {error && <Alert type="error" message={error} style={{ marginBottom: 12 }} />}
+          {progress && <Progress percent={100} status="active" showInfo={false} />}
+          {progress && <Typography.Paragraph type="secondary">{progress}</Typography.Paragraph>}
+          <Button type="primary" htmlType="submit" block size="large" loading={!!progress}>
+            {t('reportSubmit')}
+          </Button>
+        </Form>
+      </Card>
+      <div style={{ textAlign: 'center', marginTop: 12 }}>
+        <Link to="/report/follow">{t('reportFollowLink')}</Link>
+      </div>
+    </PublicShell>
+  );
+}
