@@ -326,6 +326,17 @@ const zh = {
   reportAction_close: '办结',
   reportAction_merge: '合并办理',
   reportAction_escalate: '逾期升级',
+  rewardRules: '举报奖励标准',
+  rewardRuleSet: '设置本省标准',
+  rewardProvince: '省份',
+  rewardProvinceCode: '省级区划代码（两位）',
+  rewardNational: '全国默认',
+  rewardPenaltyShare: '按处罚金额比例',
+  rewardRange: '最低 – 最高',
+  rewardMinimum: '最低奖励',
+  rewardMaximum: '最高奖励',
+  rewardPerDeath: '瞒报谎报事故：每查实一名死亡人员',
+  rewardSource: '依据',
 };
 export type MessageKey = keyof typeof zh;
 
@@ -660,6 +671,17 @@ const en: Record<MessageKey, string> = {
   reportAction_close: 'Close',
   reportAction_merge: 'Merge',
   reportAction_escalate: 'Escalated',
+  rewardRules: 'Reward rules',
+  rewardRuleSet: 'Set a province rule',
+  rewardProvince: 'Province',
+  rewardProvinceCode: 'Province code (two digits)',
+  rewardNational: 'National default',
+  rewardPenaltyShare: 'Share of the penalty',
+  rewardRange: 'Minimum – maximum',
+  rewardMinimum: 'Minimum',
+  rewardMaximum: 'Maximum',
+  rewardPerDeath: 'Concealed accidents: per concealed death',
+  rewardSource: 'Source',
 };
 
 export type Lang = 'zh' | 'en';

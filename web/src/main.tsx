@@ -28,6 +28,7 @@ import { ReportPage } from './pages/public/ReportPage.tsx';
 import { ReportDetailPage } from './pages/reports/ReportDetailPage.tsx';
 import { ReportStatsPage } from './pages/reports/ReportStatsPage.tsx';
 import { ReportsPage } from './pages/reports/ReportsPage.tsx';
+import { RewardRulesPage } from './pages/reports/RewardRulesPage.tsx';
 import { DistributionPage } from './pages/risks/DistributionPage.tsx';
 import { InstallationsPage } from './pages/risks/InstallationsPage.tsx';
 import { RiskMapPage } from './pages/risks/RiskMapPage.tsx';
@@ -89,6 +90,7 @@ function Routed() {
         <Route path="/reports" element={<ReportsPage />} />
         <Route path="/reports/:id" element={<ReportDetailPage />} />
         <Route path="/report-stats" element={<ReportStatsPage />} />
+        <Route path="/report-reward-rules" element={<RewardRulesPage />} />
         {isAdmin(me) && (
           <>
             <Route path="/admin/users" element={<UsersPage />} />

@@ -72,6 +72,7 @@ export function Layout() {
             children: [
               { key: '/reports', icon: <MessageOutlined />, label: t('reportInbox') },
               { key: '/report-stats', icon: <BarChartOutlined />, label: t('reportStats') },
+              { key: '/report-reward-rules', icon: <FileTextOutlined />, label: t('rewardRules') },
             ],
           },
         ]

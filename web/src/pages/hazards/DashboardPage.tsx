@@ -6,7 +6,7 @@ import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
-import { Chart } from '../../components/Chart.tsx';
+import { Chart, perRegionOption } from '../../components/Chart.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
 
 type RegionRow = Record<string, number> & { code: string; name: string };
@@ -24,13 +24,9 @@ export function DashboardPage() {
   const option = useMemo<EChartsOption | null>(
     () =>
       d
-        ? {
-            tooltip: { trigger: 'axis' },
-            legend: {},
-            grid: { left: 40, right: 10, bottom: 60, top: 40 },
-            xAxis: { type: 'category', data: d.byRegion.map((r) => r.name), axisLabel: { rotate: d.byRegion.length > 6 ? 30 : 0 } },
-            yAxis: { type: 'value', minInterval: 1 },
-            series: [
+        ? perRegionOption(
+            d.byRegion.map((r) => r.name),
+            [
               ...HAZARD_STATUSES.filter((s) => s !== 'cancelled').map((s) => ({
                 name: pick(lang, HAZARD_STATUS_LABELS[s]),
                 type: 'bar' as const,
@@ -39,7 +35,7 @@ export function DashboardPage() {
               })),
               { name: t('overdue'), type: 'line' as const, data: d.byRegion.map((r) => r.overdue ?? 0), itemStyle: { color: '#e53935' } },
             ],
-          }
+          )
         : null,
     [d, lang, t],
   );

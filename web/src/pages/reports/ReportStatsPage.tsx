@@ -6,7 +6,7 @@ import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
-import { Chart } from '../../components/Chart.tsx';
+import { Chart, perRegionOption } from '../../components/Chart.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 type Numbers = {
@@ -38,18 +38,14 @@ export function ReportStatsPage() {
   const option = useMemo<EChartsOption | null>(
     () =>
       d
-        ? {
-            tooltip: { trigger: 'axis' },
-            legend: {},
-            grid: { left: 40, right: 10, bottom: 60, top: 40 },
-            xAxis: { type: 'category', data: d.byRegion.map((r) => r.name), axisLabel: { rotate: d.byRegion.length > 6 ? 30 : 0 } },
-            yAxis: { type: 'value', minInterval: 1 },
-            series: [
+        ? perRegionOption(
+            d.byRegion.map((r) => r.name),
+            [
               { name: t('statsReceived'), type: 'bar', data: d.byRegion.map((r) => r.received) },
               { name: t('statsSubstantiated'), type: 'bar', data: d.byRegion.map((r) => r.substantiated) },
               { name: t('overdue'), type: 'line', data: d.byRegion.map((r) => r.overdue), itemStyle: { color: '#e53935' } },
             ],
-          }
+          )
         : null,
     [d, t],
   );
