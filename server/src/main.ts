@@ -12,6 +12,7 @@ import { hashPassword } from './auth/passwords.ts';
 import { type Config, loadConfig, pgliteDir } from './config.ts';
 import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
+import { seedDemoReports } from './demo/reports.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
 import { importRows } from './modules/enterprises/import.ts';
 import { readTable } from './modules/enterprises/tabular.ts';
@@ -49,7 +50,12 @@ async function serve(config: Config, demo: boolean) {
   } else {
     await ensureFirstAdmin(db);
   }
-  const app = await buildApp({ db, logger: process.env.LOG !== '0', webDist: config.webDist, filesDir: filesDir(config) });
+  const keyring = loadKeyring(reportKeyFile(filesDir(config)));
+  if (demo) {
+    const receipt = await seedDemoReports(db, keyring);
+    if (receipt) console.log('演示举报回执码 Demo report receipt (/report/follow): %s', receipt);
+  }
+  const app = await buildApp({ db, logger: process.env.LOG !== '0', webDist: config.webDist, filesDir: filesDir(config), keyring });
   const files = localFileStore(filesDir(config));
   const retentionDays = Number(process.env.REPORT_RETENTION_DAYS ?? DEFAULT_REPORT_RETENTION_DAYS);
   await app.listen({ port: config.port, host: config.host });
