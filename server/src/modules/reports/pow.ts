@@ -1,7 +1,12 @@
 // Proof of work before a public report (abuse resistance that identifies no one): the server
 // hands out a signed, expiring challenge; the browser finds a nonce such that
-// sha256(challenge ":" nonce) starts with POW_BITS zero bits (~65,000 hashes, well under a second
-// on a phone); each challenge is accepted once. State is in memory only.
+// sha256(challenge ":" nonce) starts with `bits` zero bits (16 normally: ~65,000 hashes, well
+// under a second on a phone); each challenge is accepted once. State is in memory only.
+//
+// The difficulty adapts to load: each doubling of the reports accepted in the last minute beyond
+// a normal day's pace adds a bit (at most 6 more), so a flood costs its sender exponentially more
+// work while a lone reporter at worst waits a few seconds longer. The bits are part of the signed
+// challenge, so a client cannot lower them.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const POW_BITS = 16;
@@ -19,30 +24,46 @@ export function leadingZeroBits(hash: Buffer): number {
   return bits;
 }
 
+/** Reports a minute that count as normal load; beyond it the difficulty rises. */
+export const POW_CALM_PER_MINUTE = 20;
+const POW_MAX_EXTRA = 6;
+
 export class ProofOfWork {
   private readonly secret = randomBytes(32);
   private readonly used = new Map<string, number>();
+  /** When each recently accepted proof was checked (the last minute only). */
+  private recent: number[] = [];
   constructor(
-    readonly bits = POW_BITS,
+    readonly baseBits = POW_BITS,
     private readonly now = () => Date.now(),
   ) {}
 
+  /** The difficulty now: the base, plus one bit per doubling of the last minute's load beyond calm. */
+  get bits(): number {
+    const t = this.now();
+    this.recent = this.recent.filter((x) => x > t - 60_000);
+    const load = this.recent.length / POW_CALM_PER_MINUTE;
+    return this.baseBits + (load < 1 ? 0 : Math.min(POW_MAX_EXTRA, 1 + Math.floor(Math.log2(load))));
+  }
+
   challenge(): { challenge: string; bits: number } {
-    const body = `${this.now() + TTL_MS}.${randomBytes(12).toString('hex')}`;
-    return { challenge: `${body}.${this.sign(body)}`, bits: this.bits };
+    const bits = this.bits;
+    const body = `${this.now() + TTL_MS}.${bits}.${randomBytes(12).toString('hex')}`;
+    return { challenge: `${body}.${this.sign(body)}`, bits };
   }
 
   /** 'ok', or why not: 'invalid' (forged, malformed or wrong work), 'expired', 'reused'. */
   check(challenge: string, nonce: string): 'ok' | 'invalid' | 'expired' | 'reused' {
-    const [expires, random, sig] = challenge.split('.');
-    if (!expires || !random || !sig) return 'invalid';
-    const expected = Buffer.from(this.sign(`${expires}.${random}`));
+    const [expires, bits, random, sig] = challenge.split('.');
+    if (!expires || !bits || !random || !sig) return 'invalid';
+    const expected = Buffer.from(this.sign(`${expires}.${bits}.${random}`));
     if (expected.length !== sig.length || !timingSafeEqual(expected, Buffer.from(sig))) return 'invalid';
     if (Number(expires) < this.now()) return 'expired';
     if (this.used.has(challenge)) return 'reused';
-    if (leadingZeroBits(createHash('sha256').update(`${challenge}:${nonce}`).digest()) < this.bits) return 'invalid';
+    if (leadingZeroBits(createHash('sha256').update(`${challenge}:${nonce}`).digest()) < Number(bits)) return 'invalid';
     this.sweep();
     this.used.set(challenge, Number(expires));
+    this.recent.push(this.now());
     return 'ok';
   }
 

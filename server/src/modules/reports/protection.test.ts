@@ -60,6 +60,26 @@ test('proof of work: forged, wrong, expired and reused challenges are refused', 
   assert.equal(pow.check(late.challenge, solve(late.challenge, 12)), 'expired');
 });
 
+test('proof of work: the difficulty rises with a flood and falls back when it stops', () => {
+  let now = 5_000_000;
+  const pow = new ProofOfWork(8, () => now);
+  const submit = () => {
+    const c = pow.challenge();
+    assert.equal(pow.check(c.challenge, solve(c.challenge, c.bits)), 'ok');
+    return c.bits;
+  };
+  const seen: number[] = [];
+  for (let i = 0; i < 170; i++) seen.push(submit());
+  // Calm up to 20 a minute, then +1 at 20, +2 at 40, +3 at 80, +4 at 160.
+  assert.deepEqual([seen[0], seen[19], seen[20], seen[39], seen[40], seen[80], seen[160]], [8, 8, 9, 9, 10, 11, 12]);
+  // A challenge states its bits; it cannot be downgraded.
+  const c = pow.challenge();
+  const [exp, , rnd, sig] = c.challenge.split('.');
+  assert.equal(pow.check(`${exp}.8.${rnd}.${sig}`, solve(`${exp}.8.${rnd}.${sig}`, 8)), 'invalid');
+  now += 61_000;
+  assert.equal(pow.challenge().bits, 8, 'a quiet minute later, back to normal');
+});
+
 test('token bucket: a burst up to capacity, then the refill rate', () => {
   let now = 0;
   const b = new TokenBucket(3, 1, () => now);
