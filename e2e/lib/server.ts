@@ -53,6 +53,9 @@ export async function startServer(
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
         LOG: '0',
+        // Each test server gets its own embedded broker port (the machine's Mosquitto holds 1883).
+        MQTT_PORT: '0',
+        MQTT_URL: '',
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
         ...opts.env,
       },

@@ -47,7 +47,7 @@ describe('kill -9 during hazard transitions (PostgreSQL)', { skip: !onPostgres &
     const walkers = ids.map(async (id) => {
       for (const [cookie, action] of steps) {
         const r = await call(cookie, `/api/v1/hazards/${id}/transitions`, { action }).catch(() => null);
-        if (!r || r.status !== 200) return;
+        if (r?.status !== 200) return;
         done++;
       }
     });

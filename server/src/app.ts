@@ -23,6 +23,10 @@ import { notificationRoutes } from './modules/hazards/notifications.ts';
 import { hazardRoutes } from './modules/hazards/routes.ts';
 import { scheduleRoutes } from './modules/hazards/schedules.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { alarmRoutes } from './modules/monitoring/alarms.ts';
+import { TelemetryPipeline } from './modules/monitoring/pipeline.ts';
+import { sensorRoutes } from './modules/monitoring/sensors.ts';
+import { telemetryRoutes } from './modules/monitoring/telemetry.ts';
 import { referenceRoutes } from './modules/regions/reference-routes.ts';
 import { regionRoutes } from './modules/regions/routes.ts';
 import { reportHandlingRoutes } from './modules/reports/handling.ts';
@@ -55,6 +59,13 @@ export type AppOptions = {
   /** Where log lines go when `logger` is on (stdout by default; tests capture them). */
   logStream?: { write(line: string): void };
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The telemetry pipeline (MQTT ingest and the jobs use the same one). */
+    telemetry: TelemetryPipeline;
+  }
+}
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -140,6 +151,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   revealRoutes(app, db, keyring);
   rewardRuleRoutes(app, db);
   reportStatsRoutes(app, db);
+  const telemetry = new TelemetryPipeline(db);
+  await telemetry.ensurePartitions();
+  app.decorate('telemetry', telemetry);
+  app.addHook('onClose', () => telemetry.drain());
+  sensorRoutes(app, db, telemetry);
+  telemetryRoutes(app, db, telemetry);
+  alarmRoutes(app, db, telemetry);
   hazardRoutes(app, db, files);
   hazardDashboardRoutes(app, db);
   notificationRoutes(app, db);

@@ -12,12 +12,16 @@ import { hashPassword } from './auth/passwords.ts';
 import { type Config, loadConfig, pgliteDir } from './config.ts';
 import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
+import { seedDemoSensors } from './demo/monitoring.ts';
 import { seedDemoReports } from './demo/reports.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
 import { importRows } from './modules/enterprises/import.ts';
 import { readTable } from './modules/enterprises/tabular.ts';
 import { escalateOverdue } from './modules/hazards/escalation.ts';
 import { planScheduledInspections } from './modules/hazards/schedules.ts';
+import { DEFAULT_ESCALATE_MINUTES, escalateAlarms } from './modules/monitoring/alarms.ts';
+import { connectExternalBroker, startEmbeddedBroker } from './modules/monitoring/broker.ts';
+import { SensorSimulator } from './modules/monitoring/simulator.ts';
 import { DEFAULT_REPORT_RETENTION_DAYS, escalateOverdueReports, purgeExpiredReports } from './modules/reports/jobs.ts';
 import { type Keyring, loadKeyring, reportKeyFile, saveKeyFile } from './modules/reports/keyring.ts';
 import { keysInUse, resealReports } from './modules/reports/rotate.ts';
@@ -34,7 +38,9 @@ const USAGE = `用法 Usage: taishan <command>
 Environment: PORT (3000), DATA_DIR (./data), DATABASE_URL (PostgreSQL; default embedded PGlite),
   TAISHAN_ADMIN_PASSWORD (first admin password with --no-demo),
   TAISHAN_REPORT_KEYS (report keys as JSON; default the file DATA_DIR/keys/report-keys.json),
-  REPORT_RETENTION_DAYS (365: untrue or unaccepted reports are deleted after this many days)`;
+  REPORT_RETENTION_DAYS (365: untrue or unaccepted reports are deleted after this many days),
+  MQTT_URL (an external broker, e.g. mqtt://127.0.0.1:1883; default: embedded broker on MQTT_PORT 1883),
+  READINGS_RETENTION_DAYS (30), ALARM_ESCALATE_MINUTES (10)`;
 
 const filesDir = (c: Config) => join(c.dataDir, 'files');
 
@@ -59,6 +65,35 @@ async function serve(config: Config, demo: boolean) {
   const files = localFileStore(filesDir(config));
   const retentionDays = Number(process.env.REPORT_RETENTION_DAYS ?? DEFAULT_REPORT_RETENTION_DAYS);
   await app.listen({ port: config.port, host: config.host });
+  const mqttIngest = process.env.MQTT_URL
+    ? await connectExternalBroker(app.telemetry, process.env.MQTT_URL)
+    : await startEmbeddedBroker(app.telemetry, Number(process.env.MQTT_PORT ?? 1883), config.host, (m) => console.log(m));
+  // Every 5 s: silent sensors go offline. Every minute: unacknowledged alarms escalate. Daily
+  // (and at start): partitions ahead are made, expired ones dropped.
+  const escalateMinutes = Number(process.env.ALARM_ESCALATE_MINUTES ?? DEFAULT_ESCALATE_MINUTES);
+  const readingDays = Number(process.env.READINGS_RETENTION_DAYS ?? 30);
+  const offlineTimer = setInterval(() => app.telemetry.checkOffline().catch((err) => app.log.error({ err }, 'offline check failed')), 5000);
+  const alarmTimer = setInterval(
+    () => escalateAlarms(db, escalateMinutes).catch((err) => app.log.error({ err }, 'alarm escalation failed')),
+    60_000,
+  );
+  const partitions = () =>
+    app.telemetry
+      .ensurePartitions()
+      .then(() => app.telemetry.dropPartitionsOlderThan(readingDays))
+      .catch((err) => app.log.error({ err }, 'partition upkeep failed'));
+  void partitions();
+  const partitionTimer = setInterval(partitions, 6 * 3600_000);
+  for (const t of [offlineTimer, alarmTimer, partitionTimer]) t.unref();
+  // The demo's installations are fed by an in-process simulator (SIMULATE=0 turns it off).
+  if (demo && process.env.SIMULATE !== '0') {
+    const targets = await seedDemoSensors(db);
+    const sim = new SensorSimulator(targets, 0.003);
+    const feed = setInterval(() => {
+      for (const b of sim.step(Date.now())) app.telemetry.ingest(b.creditCode, b.payload, 'http').catch(() => undefined);
+    }, 2000);
+    feed.unref();
+  }
   // At start and every ten minutes: overdue hazards are marked and escalated, and recurring
   // self-inspections that have fallen due are planned; overdue reports escalate and expired
   // untrue reports are deleted.
@@ -71,8 +106,11 @@ async function serve(config: Config, demo: boolean) {
   void jobs();
   const timer = setInterval(jobs, 10 * 60 * 1000);
   timer.unref();
-  console.log(`泰山 Taishan ready on http://localhost:${config.port}  (database: ${db.kind}, ${Date.now() - started} ms)`);
+  console.log(
+    `泰山 Taishan ready on http://localhost:${config.port}  (database: ${db.kind}, MQTT: ${mqttIngest.kind === 'external' ? process.env.MQTT_URL : mqttIngest.port === null ? 'HTTP only' : `mqtt://localhost:${mqttIngest.port}`}, ${Date.now() - started} ms)`,
+  );
   const stop = async () => {
+    await mqttIngest.close().catch(() => undefined);
     await app.close();
     await db.close();
     process.exit(0);

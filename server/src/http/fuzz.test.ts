@@ -64,7 +64,8 @@ describe('malformed input fuzz', () => {
                   + (SELECT count(*) FROM inspections)::int + (SELECT count(*) FROM checklist_templates)::int
                   + (SELECT count(*) FROM inspection_schedules)::int + (SELECT count(*) FROM reports)::int
                   + (SELECT count(*) FROM report_messages)::int + (SELECT count(*) FROM report_files)::int
-                  + (SELECT count(*) FROM report_reveals)::int + (SELECT count(*) FROM report_reward_rules)::int AS r`,
+                  + (SELECT count(*) FROM report_reveals)::int + (SELECT count(*) FROM report_reward_rules)::int
+                  + (SELECT count(*) FROM sensors)::int + (SELECT count(*) FROM readings)::int + (SELECT count(*) FROM alarms)::int AS r`,
       )
     )[0];
 
@@ -98,6 +99,8 @@ describe('malformed input fuzz', () => {
       { method: 'POST', url: '/api/public/reports/messages' },
       { method: 'POST', url: '/api/public/reports/files' },
       { method: 'PUT', url: '/api/v1/report-reward-rules/32' },
+      { method: 'POST', url: '/api/v1/sensors' },
+      { method: 'POST', url: '/api/v1/telemetry' },
       { method: 'POST', url: '/api/v1/reveal-requests/00000000-0000-4000-8000-000000000000/decision' },
       { method: 'POST', url: '/api/v1/hazards' },
       { method: 'PATCH', url: `/api/v1/hazards/${hazardId}` },

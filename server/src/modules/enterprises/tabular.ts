@@ -41,9 +41,14 @@ export type SourceRow = { line: number; values: Record<string, unknown> };
 
 export class TableFormatError extends Error {}
 
-/** Read .xlsx or .csv (UTF-8 with or without BOM, or GB18030 as Chinese Excel saves it). */
+/** The cells of an .xlsx (first sheet) or .csv (UTF-8 with or without BOM, or GB18030), row by row. */
+export async function readGrid(buffer: Buffer, filename: string): Promise<unknown[][]> {
+  return /\.xlsx$/i.test(filename) ? await readXlsx(buffer) : readCsv(buffer);
+}
+
+/** Read an enterprise directory from .xlsx or .csv. */
 export async function readTable(buffer: Buffer, filename: string): Promise<SourceRow[]> {
-  const grid = /\.xlsx$/i.test(filename) ? await readXlsx(buffer) : readCsv(buffer);
+  const grid = await readGrid(buffer, filename);
   const [header, ...body] = grid;
   if (!header) throw new TableFormatError('文件为空||The file is empty');
   const keys = header.map((h) => headerIndex.get(norm(String(h ?? ''))));

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { ALARM_ACTIONS, ALARM_STATUSES, alarmTransition, evaluate, INITIAL_STATE, isOffline, type SensorState, zoneOf } from './alarms.ts';
+import { configOf, type SensorConfig, sensorInputSchema } from './sensors.ts';
+
+// A combustible gas sensor: 0–100 %LEL, high 20, high-high 40 (typical 一级/二级报警), hysteresis 2.
+const GAS: SensorConfig = {
+  rangeMin: 0,
+  rangeMax: 100,
+  thresholds: { high: 20, highHigh: 40 },
+  hysteresis: 2,
+  rateLimit: 30,
+  offlineSeconds: 60,
+};
+
+const run = (c: SensorConfig, values: number[], stepMs = 1000) => {
+  let s: SensorState = INITIAL_STATE;
+  const out: string[] = [];
+  values.forEach((v, i) => {
+    const r = evaluate(c, s, v, 1_000_000 + i * stepMs);
+    s = r.state;
+    for (const x of r.signals)
+      out.push(x.change === 'conditionCleared' ? `${x.kind}:clear` : `${x.kind}:${x.change}:${x.level ?? ''}:${x.severity}`);
+  });
+  return { out, state: s };
+};
+
+test('threshold zones: raise at the threshold, escalate to high-high (one alarm, updated), clear only past the hysteresis', () => {
+  const noRate = { ...GAS, rateLimit: null };
+  assert.deepEqual(run(noRate, [5, 19.9, 20, 25, 40, 39, 38.5, 30, 18.5, 18, 17.9]).out, [
+    'threshold:raise:high:major',
+    'threshold:update:highHigh:critical',
+    'threshold:update:high:major', // 38 is not above 40 − 2
+    'threshold:clear', // 18 is not above 20 − 2
+  ]);
+  assert.equal(zoneOf(noRate, 38.1, 'highHigh'), 'highHigh');
+  assert.equal(zoneOf(noRate, 38, 'highHigh'), 'high');
+  assert.equal(zoneOf(noRate, 19, null), null, 'no hysteresis on the way in');
+  const tank: SensorConfig = {
+    rangeMin: 0,
+    rangeMax: 10,
+    thresholds: { lowLow: 0.5, low: 1, high: 8, highHigh: 9 },
+    hysteresis: 0.2,
+    rateLimit: null,
+    offlineSeconds: 60,
+  };
+  assert.deepEqual(run(tank, [5, 1, 0.5, 0.6, 0.8, 1.1, 1.3]).out, [
+    'threshold:raise:low:major',
+    'threshold:update:lowLow:critical',
+    'threshold:update:low:major',
+    'threshold:clear',
+  ]);
+});
+
+test('rate of change: more than the limit per minute raises, a calm reading clears', () => {
+  // 30 %LEL per minute = 0.5 per second.
+  const r = run({ ...GAS, thresholds: {} }, [1, 1.4, 2.2, 2.6, 2.7]);
+  assert.deepEqual(r.out, ['rate:raise::warning', 'rate:clear']);
+});
+
+test('offline after the configured silence; never for a sensor not yet heard from', () => {
+  assert.equal(isOffline(GAS, 0, 60_000), false);
+  assert.equal(isOffline(GAS, 0, 60_001), true);
+  assert.equal(isOffline(GAS, null, 1e12), false);
+});
+
+test('property: the zone never flickers inside the hysteresis band', () => {
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: 17, max: 23, noNaN: true }), { minLength: 2, maxLength: 60 }), (values) => {
+      // Every change of zone needs the value to have crossed 20 (in) or 18 (out).
+      let zone = null as ReturnType<typeof zoneOf>;
+      for (const v of values) {
+        const next = zoneOf(GAS, v, zone);
+        if (next !== zone) assert.ok(next === 'high' ? v >= 20 : v <= 18, `${zone} → ${next} at ${v}`);
+        zone = next;
+      }
+    }),
+  );
+});
+
+test('lifecycle: raised → acknowledged → handled → cleared; clear waits for the condition to go', () => {
+  const expected: Record<string, Record<string, string>> = {
+    raised: { acknowledge: 'acknowledged' },
+    acknowledged: { handle: 'handled' },
+    handled: { clear: 'cleared' },
+    cleared: {},
+  };
+  for (const s of ALARM_STATUSES)
+    for (const a of ALARM_ACTIONS) assert.equal(alarmTransition(s, a, false), expected[s]?.[a] ?? 'refused', `${s} × ${a}`);
+  assert.equal(alarmTransition('handled', 'clear', true), 'conditionActive');
+});
+
+test('sensor input: thresholds in range and in order, range sensible', () => {
+  const ok = sensorInputSchema.safeParse({
+    installationId: '00000000-0000-4000-8000-000000000001',
+    code: 'GT-101',
+    name: '1号罐区可燃气体',
+    type: 'combustibleGas',
+    rangeMin: 0,
+    rangeMax: 100,
+    high: 20,
+    highHigh: 40,
+    hysteresis: 2,
+  });
+  assert.ok(ok.success);
+  assert.deepEqual(configOf(ok.data).thresholds, { high: 20, highHigh: 40 });
+  const bad = sensorInputSchema.safeParse({
+    installationId: '00000000-0000-4000-8000-000000000001',
+    code: 'GT 101',
+    name: 'x',
+    type: 'combustibleGas',
+    rangeMin: 0,
+    rangeMax: 100,
+    high: 40,
+    highHigh: 20,
+    low: 150,
+  });
+  assert.ok(!bad.success);
+  const paths = bad.error.issues.map((i) => i.path.join('.')).sort();
+  assert.ok(paths.includes('code') && paths.includes('highHigh') && paths.includes('low'));
+});

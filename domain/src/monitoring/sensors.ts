@@ -1,0 +1,110 @@
+// Sensors on major hazard installations (重大危险源在线监测): what each measures, its range, its
+// alarm thresholds (低低报 / 低报 / 高报 / 高高报) with hysteresis, an optional rate-of-change limit
+// and the silence after which it counts as offline. Pure rules and shapes.
+import { z } from 'zod';
+import { bi } from '../errors/messages.ts';
+
+export const SENSOR_TYPES = ['combustibleGas', 'toxicGas', 'level', 'pressure', 'temperature', 'flow'] as const;
+export type SensorType = (typeof SENSOR_TYPES)[number];
+
+export const SENSOR_TYPE_INFO: Record<SensorType, { zh: string; en: string; unit: string }> = {
+  combustibleGas: { zh: '可燃气体浓度', en: 'Combustible gas', unit: '%LEL' },
+  toxicGas: { zh: '有毒气体浓度', en: 'Toxic gas', unit: 'ppm' },
+  level: { zh: '液位', en: 'Level', unit: 'm' },
+  pressure: { zh: '压力', en: 'Pressure', unit: 'MPa' },
+  temperature: { zh: '温度', en: 'Temperature', unit: '℃' },
+  flow: { zh: '流量', en: 'Flow', unit: 'm³/h' },
+};
+
+export const THRESHOLD_LEVELS = ['lowLow', 'low', 'high', 'highHigh'] as const;
+export type ThresholdLevel = (typeof THRESHOLD_LEVELS)[number];
+export const THRESHOLD_LABELS: Record<ThresholdLevel, { zh: string; en: string }> = {
+  lowLow: { zh: '低低报', en: 'Low-low' },
+  low: { zh: '低报', en: 'Low' },
+  high: { zh: '高报', en: 'High' },
+  highHigh: { zh: '高高报', en: 'High-high' },
+};
+
+export type Thresholds = Partial<Record<ThresholdLevel, number>>;
+
+export type SensorConfig = {
+  rangeMin: number;
+  rangeMax: number;
+  thresholds: Thresholds;
+  /** A threshold alarm clears only once the value is this far back inside the threshold. */
+  hysteresis: number;
+  /** Largest change per minute before a rate-of-change alarm; null: none. */
+  rateLimit: number | null;
+  /** Seconds without a reading before the sensor is offline. */
+  offlineSeconds: number;
+};
+
+const num = z.number().finite();
+const optionalNum = num.nullish().transform((v) => v ?? undefined);
+
+export const sensorInputSchema = z
+  .strictObject({
+    installationId: z.uuid(),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_.-]{1,40}$/, bi('点位编号为1–40位字母、数字、_.-', 'Code: 1–40 letters, digits, _ . -')),
+    name: z.string().trim().min(1).max(100),
+    type: z.enum(SENSOR_TYPES),
+    unit: z.string().trim().min(1).max(20).optional(),
+    rangeMin: num,
+    rangeMax: num,
+    lowLow: optionalNum,
+    low: optionalNum,
+    high: optionalNum,
+    highHigh: optionalNum,
+    hysteresis: num.min(0).default(0),
+    rateLimit: num
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
+    offlineSeconds: z.number().int().min(10).max(86400).default(300),
+  })
+  .superRefine((s, ctx) => {
+    if (s.rangeMin >= s.rangeMax)
+      ctx.addIssue({ code: 'custom', path: ['rangeMax'], message: bi('量程上限须大于下限', 'The range maximum must exceed the minimum') });
+    // Thresholds must sit inside the range and in order: lowLow < low < high < highHigh.
+    let previous: { level: ThresholdLevel; value: number } | null = null;
+    for (const level of THRESHOLD_LEVELS) {
+      const v = s[level];
+      if (v === undefined) continue;
+      if (v < s.rangeMin || v > s.rangeMax)
+        ctx.addIssue({ code: 'custom', path: [level], message: bi('报警值须在量程之内', 'A threshold must lie inside the range') });
+      if (previous && v <= previous.value)
+        ctx.addIssue({
+          code: 'custom',
+          path: [level],
+          message: bi('报警值须依次递增：低低报 < 低报 < 高报 < 高高报', 'Thresholds must rise: low-low < low < high < high-high'),
+        });
+      previous = { level, value: v };
+    }
+  });
+export type SensorInput = z.infer<typeof sensorInputSchema>;
+
+export const configOf = (
+  s: Pick<SensorInput, 'rangeMin' | 'rangeMax' | ThresholdLevel | 'hysteresis' | 'rateLimit' | 'offlineSeconds'>,
+): SensorConfig => ({
+  rangeMin: s.rangeMin,
+  rangeMax: s.rangeMax,
+  thresholds: Object.fromEntries(THRESHOLD_LEVELS.filter((l) => s[l] !== undefined && s[l] !== null).map((l) => [l, s[l]])) as Thresholds,
+  hysteresis: s.hysteresis,
+  rateLimit: s.rateLimit,
+  offlineSeconds: s.offlineSeconds,
+});
+
+// ---- Telemetry batches ----------------------------------------------------------------------
+
+/** One reading as gateways send it: the sensor's code, an ISO time or epoch milliseconds, a number. */
+export const readingSchema = z.strictObject({
+  sensor: z.string().min(1).max(40),
+  ts: z.union([z.number().int().positive(), z.iso.datetime({ offset: true })]),
+  value: z.number().finite(),
+});
+export const telemetryBatchSchema = z.strictObject({
+  readings: z.array(z.unknown()).min(1).max(10000),
+});

@@ -1,0 +1,242 @@
+// Alarms for the people on duty: the list in scope (open first, most severe first), each step of
+// the lifecycle (acknowledge → handle with a disposal note → clear once the condition is gone)
+// as an audit event, a live stream (Server-Sent Events) of alarm changes in the user's
+// jurisdiction, statistics, and the escalation job: not acknowledged within N minutes
+// (ALARM_ESCALATE_MINUTES, default 10) → the county supervisors are notified.
+import { ALARM_ACTIONS, ALARM_STATUSES, type AlarmStatus, alarmTransition, allowedAlarmActions, inScope } from '@taishan/domain';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { appendAudit } from '../../audit/chain.ts';
+import type { Db } from '../../db/db.ts';
+import { readScoped, type Scoped, scopeFilter, withScope } from '../../db/scope.ts';
+import { AppError, invalid, notFound } from '../../http/errors.ts';
+import { defineRoute, idParams } from '../../http/route.ts';
+import type { AlarmEvent, TelemetryPipeline } from './pipeline.ts';
+
+export const ALARM_SCOPE = { region: 'a.region_code', industry: 'a.industry_code', enterpriseId: 'a.enterprise_id' };
+export const DEFAULT_ESCALATE_MINUTES = 10;
+
+type Row = Record<string, unknown> & { id: string; status: AlarmStatus; condition_active: boolean; region_code: string; version: number };
+
+const SELECT = `SELECT a.*, s.code AS sensor_code, s.name AS sensor_name, s.unit, s.type AS sensor_type, m.name AS installation_name,
+    m.id AS installation_id, e.name AS enterprise_name
+  FROM alarms a JOIN sensors s ON s.id = a.sensor_id JOIN major_hazard_installations m ON m.id = s.installation_id
+  JOIN enterprises e ON e.id = a.enterprise_id`;
+
+const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+const toAlarm = (r: Row) => ({
+  id: r.id,
+  sensorId: r.sensor_id as string,
+  sensorCode: r.sensor_code as string,
+  sensorName: r.sensor_name as string,
+  sensorType: r.sensor_type as string,
+  unit: r.unit as string,
+  installationId: r.installation_id as string,
+  installationName: r.installation_name as string,
+  enterpriseId: r.enterprise_id as string,
+  enterpriseName: r.enterprise_name as string,
+  regionCode: r.region_code,
+  kind: r.kind as string,
+  severity: r.severity as string,
+  level: (r.level as string | null) ?? null,
+  status: r.status,
+  conditionActive: r.condition_active,
+  firstValue: r.first_value === null ? null : Number(r.first_value),
+  lastValue: r.last_value === null ? null : Number(r.last_value),
+  peakValue: r.peak_value === null ? null : Number(r.peak_value),
+  raisedAt: iso(r.raised_at),
+  updatedAt: iso(r.updated_at),
+  conditionClearedAt: iso(r.condition_cleared_at),
+  acknowledgedBy: r.acknowledged_by as string | null,
+  acknowledgedAt: iso(r.acknowledged_at),
+  handledBy: r.handled_by as string | null,
+  handledAt: iso(r.handled_at),
+  disposal: r.disposal as string | null,
+  clearedBy: r.cleared_by as string | null,
+  clearedAt: iso(r.cleared_at),
+  escalatedAt: iso(r.escalated_at),
+  version: r.version,
+  allowedActions: allowedAlarmActions(r.status, r.condition_active),
+});
+
+async function findAlarm(tx: Scoped, id: string, forUpdate = false) {
+  return (await tx.query<Row>(`${SELECT} WHERE a.id = $1 ${forUpdate ? 'FOR UPDATE OF a' : ''}`, [id]))[0];
+}
+
+const STAMP: Record<string, string> = { acknowledge: 'acknowledged', handle: 'handled', clear: 'cleared' };
+
+export function alarmRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPipeline) {
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/alarms',
+    access: 'user',
+    summary: '报警列表（未消除优先、严重优先）Alarms',
+    tags: ['monitoring'],
+    query: z.object({
+      status: z.enum([...ALARM_STATUSES, 'open']).default('open'),
+      sensorId: z.uuid().optional(),
+      installationId: z.uuid().optional(),
+    }),
+    handler: async ({ query, actor }) =>
+      readScoped(db, actor.scope, async (tx) => {
+        const p: unknown[] = [];
+        const where = [scopeFilter(tx.scope, p, ALARM_SCOPE)];
+        if (query.status === 'open') where.push(`a.status <> 'cleared'`);
+        else where.push(`a.status = $${p.push(query.status)}`);
+        if (query.sensorId) where.push(`a.sensor_id = $${p.push(query.sensorId)}`);
+        if (query.installationId) where.push(`s.installation_id = $${p.push(query.installationId)}`);
+        const rows = await tx.query<Row>(
+          `${SELECT} WHERE ${where.join(' AND ')}
+           ORDER BY CASE a.severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 ELSE 2 END, a.raised_at DESC LIMIT 500`,
+          p,
+        );
+        return { items: rows.map(toAlarm) };
+      }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/alarms/:id/transitions',
+    access: 'user',
+    summary: '报警处置（确认、处置、消除）Acknowledge, handle or clear an alarm',
+    tags: ['monitoring'],
+    params: idParams,
+    body: z.strictObject({
+      action: z.enum(ALARM_ACTIONS),
+      disposal: z.string().trim().min(1).max(2000).optional(),
+      version: z.number().int().min(1).optional(),
+    }),
+    handler: async ({ params, body, actor }) => {
+      const saved = await withScope(db, actor.scope, async (tx) => {
+        const a = await findAlarm(tx, params.id, true);
+        if (!a) throw notFound();
+        if (body.version !== undefined && body.version !== a.version) throw new AppError('conflict');
+        const to = alarmTransition(a.status, body.action, a.condition_active);
+        if (to === 'refused')
+          throw new AppError('conflict', undefined, {}, { allowedActions: allowedAlarmActions(a.status, a.condition_active) });
+        if (to === 'conditionActive')
+          throw new AppError(
+            'conflict',
+            { zh: '报警条件仍然存在，不能消除', en: 'The alarm condition is still present' },
+            {},
+            { allowedActions: [] },
+          );
+        if (body.action === 'handle' && !body.disposal) throw invalid({ disposal: { zh: '请填写处置情况', en: 'Describe what was done' } });
+        const stamp = STAMP[body.action] as string;
+        await tx.query(
+          `UPDATE alarms SET status = $2, ${stamp}_by = $3, ${stamp}_at = now(), disposal = coalesce($4, disposal), version = version + 1, updated_at = now()
+           WHERE id = $1`,
+          [a.id, to, actor.username, body.disposal ?? null],
+        );
+        const after = (await findAlarm(tx, a.id)) as Row;
+        await appendAudit(tx, actor, {
+          action: `alarm.${body.action}`,
+          entityType: 'alarm',
+          entityId: a.id,
+          regionCode: a.region_code,
+          before: { status: a.status },
+          after: { status: to, disposal: body.disposal ?? null },
+        });
+        return after;
+      });
+      const out = toAlarm(saved);
+      pipeline.events.emit('alarm', {
+        id: out.id,
+        sensorId: out.sensorId,
+        enterpriseId: out.enterpriseId,
+        regionCode: out.regionCode,
+        industryCode: saved.industry_code as string,
+        kind: out.kind,
+        severity: out.severity,
+        level: out.level,
+        status: out.status,
+        conditionActive: out.conditionActive,
+        lastValue: out.lastValue,
+        raisedAt: out.raisedAt as string,
+        updatedAt: out.updatedAt as string,
+      } satisfies AlarmEvent);
+      return out;
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/alarms/stream',
+    access: 'user',
+    summary: '报警实时推送（SSE，本辖区）Live alarm changes in your jurisdiction',
+    tags: ['monitoring'],
+    handler: async ({ actor, reply, req }) => {
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
+      res.write(': connected\n\n');
+      const send = (ev: AlarmEvent) => {
+        if (!inScope(actor.scope, { regionCode: ev.regionCode, enterpriseId: ev.enterpriseId, industryCode: ev.industryCode })) return;
+        res.write(`event: alarm\ndata: ${JSON.stringify(ev)}\n\n`);
+      };
+      pipeline.events.on('alarm', send);
+      const ping = setInterval(() => res.write(': ping\n\n'), 15000);
+      req.raw.on('close', () => {
+        clearInterval(ping);
+        pipeline.events.off('alarm', send);
+      });
+      return undefined;
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/alarm-stats',
+    access: 'user',
+    summary: '报警统计（按严重程度、类型、状态；近 N 天）Alarm statistics',
+    tags: ['monitoring'],
+    query: z.object({ days: z.coerce.number().int().min(1).max(366).default(7) }),
+    handler: async ({ query, actor }) =>
+      readScoped(db, actor.scope, async (tx) => {
+        const p: unknown[] = [query.days];
+        const rows = await tx.query<{ severity: string; kind: string; status: string; n: number; unacknowledged_minutes: number | null }>(
+          `SELECT a.severity, a.kind, a.status, count(*)::int AS n,
+             avg(extract(epoch FROM coalesce(a.acknowledged_at, now()) - a.raised_at) / 60)::float8 AS unacknowledged_minutes
+           FROM alarms a WHERE a.raised_at > now() - make_interval(days => $1) AND ${scopeFilter(tx.scope, p, ALARM_SCOPE)}
+           GROUP BY 1, 2, 3`,
+          p,
+        );
+        return { days: query.days, groups: rows };
+      }),
+  });
+}
+
+/** Alarms still unacknowledged after `minutes`: escalated once, with a notice to the county supervisors. */
+export async function escalateAlarms(db: Db, minutes = DEFAULT_ESCALATE_MINUTES): Promise<number> {
+  const due = await db.query<{ id: string; region_code: string; severity: string; sensor_name: string; enterprise_name: string }>(
+    `SELECT a.id, a.region_code, a.severity, s.name AS sensor_name, e.name AS enterprise_name FROM alarms a
+     JOIN sensors s ON s.id = a.sensor_id JOIN enterprises e ON e.id = a.enterprise_id
+     WHERE a.status = 'raised' AND a.escalated_at IS NULL AND a.raised_at < now() - make_interval(mins => $1) LIMIT 1000`,
+    [minutes],
+  );
+  for (const a of due)
+    await db.transaction(async (tx) => {
+      const [still] = await tx.query("SELECT 1 FROM alarms WHERE id = $1 AND status = 'raised' AND escalated_at IS NULL FOR UPDATE", [
+        a.id,
+      ]);
+      if (!still) return;
+      await tx.query('UPDATE alarms SET escalated_at = now(), version = version + 1 WHERE id = $1', [a.id]);
+      await tx.query(
+        `INSERT INTO notifications (user_id, kind, title, link)
+         SELECT u.id, 'alarmEscalated', $2, '/monitoring' FROM users u
+         WHERE NOT u.disabled AND u.role = 'countySupervisor' AND u.department_id IS NULL AND left(u.region_code, 6) = left($1, 6)`,
+        [a.region_code, `报警超过${minutes}分钟未确认：${a.enterprise_name} ${a.sensor_name}`],
+      );
+      await appendAudit(
+        tx,
+        { id: null, username: 'system' },
+        { action: 'alarm.escalate', entityType: 'alarm', entityId: a.id, regionCode: a.region_code, after: { minutes } },
+      );
+    });
+  return due.length;
+}

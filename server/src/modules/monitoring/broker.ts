@@ -1,0 +1,87 @@
+// MQTT ingest. Gateways publish `{ readings: [...] }` to taishan/telemetry/{creditCode}, QoS 1.
+//
+// - Embedded (default): an in-process aedes broker on MQTT_PORT (1883). Each telemetry PUBLISH
+//   is written through the pipeline inside aedes' authorizePublish hook, which runs before the
+//   PUBACK: the gateway's acknowledgement means the readings are committed.
+// - External (MQTT_URL, e.g. Mosquitto or EMQX): the server subscribes with a persistent session
+//   (clean: false, fixed client id) and acknowledges each message only after its batch commits
+//   (customHandleAcks), so the broker re-delivers whatever a crash left unacknowledged; the
+//   readings table's (sensor, ts) key makes the re-delivery write nothing twice.
+import { createServer, type Server } from 'node:net';
+import { Aedes } from 'aedes';
+import mqtt from 'mqtt';
+import type { TelemetryPipeline } from './pipeline.ts';
+
+export const TELEMETRY_TOPIC = /^taishan\/telemetry\/([0-9A-Z]{18})$/;
+
+export type MqttIngest = { kind: 'embedded' | 'external'; port: number | null; close: () => Promise<void> };
+
+export async function startEmbeddedBroker(
+  pipeline: TelemetryPipeline,
+  port: number,
+  host = '0.0.0.0',
+  log?: (m: string) => void,
+): Promise<MqttIngest> {
+  const broker = await Aedes.createBroker();
+  broker.authorizePublish = (client, packet, callback) => {
+    if (packet.topic.startsWith('$SYS/')) return callback(new Error('$SYS topics are reserved'));
+    const m = TELEMETRY_TOPIC.exec(packet.topic);
+    if (!m || !client) return callback(null);
+    pipeline.ingest(m[1] as string, packet.payload as Buffer, 'mqtt').then(
+      () => callback(null),
+      // Not stored: no acknowledgement; the gateway sends it again after reconnecting.
+      (err: Error) => callback(err),
+    );
+  };
+  const server: Server = createServer(broker.handle as (socket: import('node:net').Socket) => void);
+  const bound = await new Promise<number | null>((resolve) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      log?.(`MQTT 端口 ${port} 不可用（${err.code}），仅 HTTP 接收 MQTT port unavailable; HTTP ingest only`);
+      resolve(null);
+    });
+    server.listen(port, host, () => {
+      const a = server.address();
+      resolve(typeof a === 'object' && a ? a.port : port);
+    });
+  });
+  return {
+    kind: 'embedded',
+    port: bound,
+    close: async () => {
+      await new Promise<void>((r) => broker.close(() => r()));
+      if (bound !== null) await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+export async function connectExternalBroker(pipeline: TelemetryPipeline, url: string, clientId = 'taishan-ingest'): Promise<MqttIngest> {
+  const client = mqtt.connect(url, {
+    clientId,
+    // MQTT 5: mqtt.js honours customHandleAcks only on v5; the session outlives a crash for a week.
+    protocolVersion: 5,
+    clean: false,
+    properties: { sessionExpiryInterval: 7 * 24 * 3600 },
+    reconnectPeriod: 1000,
+    // PUBACK only after the batch is committed.
+    customHandleAcks: (topic, message, _packet, done) => {
+      const m = TELEMETRY_TOPIC.exec(topic);
+      if (!m) return done(0);
+      pipeline.ingest(m[1] as string, message, 'mqtt').then(
+        () => done(0),
+        () => {
+          // Unstored: drop the connection without acknowledging, so the broker re-delivers.
+          client.end(true, undefined, () => client.reconnect());
+        },
+      );
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    client.once('connect', () => resolve());
+    client.once('error', reject);
+  });
+  await client.subscribeAsync('taishan/telemetry/+', { qos: 1 });
+  client.on('message', () => {
+    // Handled in customHandleAcks (it sees every message before its acknowledgement).
+  });
+  return { kind: 'external', port: null, close: () => client.endAsync() };
+}

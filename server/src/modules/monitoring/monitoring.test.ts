@@ -1,0 +1,256 @@
+// Sensors, ingestion and alarms end to end: the registry in scope, HTTP and MQTT ingest (embedded
+// broker and Mosquitto), dead letters, idempotent writes, the alarm engine's rows, the lifecycle,
+// the live stream, escalation, and the state rebuilt by a new pipeline.
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import mqtt from 'mqtt';
+import { enterpriseBody, makeUser, multipartBody, openTestApp, type TestApp } from '../../test/harness.ts';
+import { escalateAlarms } from './alarms.ts';
+import { connectExternalBroker, startEmbeddedBroker } from './broker.ts';
+import { TelemetryPipeline } from './pipeline.ts';
+
+const MOSQUITTO = process.env.MQTT_TEST_URL ?? 'mqtt://127.0.0.1:1883';
+
+describe('monitoring', () => {
+  let t: TestApp;
+  const s: Record<string, string> = {};
+  let enterpriseId = '';
+  let creditCode = '';
+  let installationId = '';
+  let gas = '';
+  const as = (who: string, method: string, url: string, payload?: unknown) =>
+    t.app.inject({ method: method as 'GET', url, headers: { cookie: s[who] as string }, payload: payload as object });
+  const send = (readings: unknown[], who = 'ent') => as(who, 'POST', '/api/v1/telemetry', { readings });
+  const count = async (sql: string, params: unknown[] = []) => (await t.db.query<{ n: number }>(sql, params))[0]?.n;
+  const base = Date.now() - 60_000;
+
+  before(async () => {
+    t = await openTestApp();
+    s.admin = await t.login('admin');
+    const e = (await as('admin', 'POST', '/api/v1/enterprises', enterpriseBody(7, '320582100000', { industryCode: '2614' }))).json();
+    enterpriseId = e.id;
+    creditCode = e.creditCode;
+    await makeUser(t.db, { username: 'ent', role: 'enterpriseAdmin', enterpriseId });
+    await makeUser(t.db, { username: 'county', role: 'countySupervisor', regionCode: '320582000000' });
+    await makeUser(t.db, { username: 'kunshan', role: 'countySupervisor', regionCode: '320583000000' });
+    for (const u of ['ent', 'county', 'kunshan']) s[u] = await t.login(u);
+    installationId = (
+      await as('ent', 'POST', '/api/v1/major-hazard-installations', {
+        enterpriseId,
+        name: '液氯罐区',
+        substances: [{ name: '氯', quantityTonnes: 20 }],
+        peopleWithin500m: 10,
+      })
+    ).json().id;
+  });
+  after(() => t.close());
+
+  test('the registry: thresholds checked, one code per enterprise, enterprise writes, county reads, others see nothing', async () => {
+    const body = {
+      installationId,
+      code: 'GT-101',
+      name: '1号罐可燃气体',
+      type: 'combustibleGas',
+      rangeMin: 0,
+      rangeMax: 100,
+      high: 20,
+      highHigh: 40,
+      hysteresis: 2,
+      rateLimit: 50,
+      offlineSeconds: 60,
+    };
+    const bad = await as('ent', 'POST', '/api/v1/sensors', { ...body, high: 50 });
+    assert.equal(bad.statusCode, 400);
+    assert.ok(bad.json().error.fields.highHigh);
+    assert.equal((await as('county', 'POST', '/api/v1/sensors', body)).statusCode, 403, 'the enterprise keeps its registry');
+    const created = await as('ent', 'POST', '/api/v1/sensors', body);
+    assert.equal(created.statusCode, 201, created.body);
+    gas = created.json().id;
+    assert.equal(created.json().unit, '%LEL');
+    assert.equal((await as('ent', 'POST', '/api/v1/sensors', body)).statusCode, 400, 'the code is taken');
+    const csv = Buffer.from(
+      '重大危险源编号,点位编号,点位名称,类型,量程下限,量程上限,高报,高高报\n' +
+        `${installationId},PT-201,1号罐压力,压力,0,2.5,1.6,2.0\n${installationId},LT-301,1号罐液位,液位,0,12,10,11\n`,
+    );
+    const bulk = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sensors/import',
+      headers: { cookie: s.ent as string, ...multipartBody({ content: csv, filename: 's.csv' }).headers },
+      payload: multipartBody({ content: csv, filename: 's.csv' }).payload,
+    });
+    assert.equal(bulk.statusCode, 200, bulk.body);
+    assert.equal(bulk.json().imported, 2);
+    const badCsv = Buffer.from(
+      `重大危险源编号,点位编号,点位名称,类型,量程下限,量程上限\n${installationId},TT-1,温度,温度,0,100\n${installationId},TT 2,温度,未知类型,5,1\n`,
+    );
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sensors/import',
+      headers: { cookie: s.ent as string, ...multipartBody({ content: badCsv, filename: 's.csv' }).headers },
+      payload: multipartBody({ content: badCsv, filename: 's.csv' }).payload,
+    });
+    assert.equal(refused.statusCode, 400);
+    assert.ok(refused.json().error.fields.line3);
+    assert.equal(await count("SELECT count(*)::int AS n FROM sensors WHERE code = 'TT-1'"), 0, 'all or nothing');
+    assert.equal((await as('county', 'GET', '/api/v1/sensors')).json().items.length, 3);
+    assert.equal((await as('kunshan', 'GET', '/api/v1/sensors')).json().items.length, 0);
+  });
+
+  test('HTTP ingest: accepted readings stored once, the rest dead-lettered with the reason; re-sending writes nothing twice', async () => {
+    const readings = [
+      { sensor: 'GT-101', ts: base, value: 3 },
+      { sensor: 'GT-101', ts: new Date(base + 1000).toISOString(), value: 4 },
+      { sensor: 'PT-201', ts: base, value: 0.8 },
+      { sensor: 'NOPE', ts: base, value: 1 },
+      { sensor: 'GT-101', ts: base + 2000, value: 150 },
+      { sensor: 'GT-101', ts: 'yesterday', value: 1 },
+      { sensor: 'GT-101', ts: Date.now() + 3600_000, value: 1 },
+    ];
+    const r = await send(readings);
+    assert.equal(r.statusCode, 200, r.body);
+    assert.deepEqual(r.json(), { accepted: 3, rejected: 4 });
+    assert.equal((await send(readings)).json().accepted, 3);
+    assert.equal(await count('SELECT count(*)::int AS n FROM readings'), 3, 'unique on (sensor, ts)');
+    assert.equal(await count('SELECT sum(n)::int AS n FROM readings_minute'), 3, 'aggregates count each reading once');
+    const reasons = await t.db.query<{ reason: string }>('SELECT reason FROM telemetry_dead_letters ORDER BY id LIMIT 4');
+    assert.deepEqual(reasons.map((x) => x.reason).sort(), ['future', 'invalid', 'outOfRange', 'unknownSensor']);
+    assert.equal((await as('kunshan', 'POST', '/api/v1/telemetry', { readings, creditCode })).statusCode, 404, 'not in scope');
+    assert.equal(
+      (await as('county', 'POST', '/api/v1/telemetry', { readings: [{ sensor: 'GT-101', ts: base + 3000, value: 5 }], creditCode })).json()
+        .accepted,
+      1,
+    );
+    const sensor = (await as('ent', 'GET', '/api/v1/sensors')).json().items.find((x: { code: string }) => x.code === 'GT-101');
+    assert.equal(sensor.latest.value, 5);
+    const series = (await as('county', 'GET', `/api/v1/sensors/${gas}/series?from=${new Date(base - 1000).toISOString()}`)).json();
+    assert.deepEqual(
+      series.points.map((p: [string, number]) => p[1]),
+      [3, 4, 5],
+    );
+    assert.equal((await as('kunshan', 'GET', `/api/v1/sensors/${gas}/series`)).statusCode, 404);
+  });
+
+  test('alarms: high then high-high updates one alarm; stream pushes it; clear waits for the condition; every step audited', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const received: string[] = [];
+    const stream = request(`${address}/api/v1/alarms/stream`, { headers: { cookie: s.county as string } });
+    const opened = new Promise<void>((resolve) => {
+      stream.on('response', (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          received.push(chunk);
+          resolve();
+        });
+      });
+    });
+    stream.end();
+    await opened;
+    await send([{ sensor: 'GT-101', ts: base + 10_000, value: 25 }]);
+    await send([{ sensor: 'GT-101', ts: base + 11_000, value: 45 }]);
+    const open = (await as('county', 'GET', '/api/v1/alarms')).json().items;
+    // 5 → 25 %LEL in seven seconds is also far beyond the 50 %LEL/min rate limit.
+    assert.deepEqual(open.map((a: { kind: string }) => a.kind).sort(), ['rate', 'threshold'], 'one alarm per sensor and kind');
+    const alarm = open.find((a: { kind: string }) => a.kind === 'threshold');
+    assert.deepEqual(
+      [alarm.kind, alarm.severity, alarm.level, alarm.status, alarm.peakValue],
+      ['threshold', 'critical', 'highHigh', 'raised', 45],
+    );
+    assert.equal((await as('kunshan', 'GET', '/api/v1/alarms')).json().items.length, 0);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.ok(received.join('').includes(`"id":"${alarm.id}"`), 'pushed to the county’s stream');
+    stream.destroy();
+
+    const step = (who: string, body: object) => as(who, 'POST', `/api/v1/alarms/${alarm.id}/transitions`, body);
+    assert.equal((await step('county', { action: 'handle', disposal: 'x' })).statusCode, 409);
+    assert.equal((await step('ent', { action: 'acknowledge' })).json().status, 'acknowledged');
+    assert.equal((await step('ent', { action: 'handle' })).statusCode, 400, 'a disposal note is required');
+    assert.equal((await step('ent', { action: 'handle', disposal: '关闭进料阀，启动喷淋' })).json().status, 'handled');
+    const early = await step('ent', { action: 'clear' });
+    assert.equal(early.statusCode, 409, 'the gas is still high');
+    await send([{ sensor: 'GT-101', ts: base + 12_000, value: 30 }]);
+    const threshold = async () =>
+      (await as('ent', 'GET', '/api/v1/alarms')).json().items.find((a: { kind: string }) => a.kind === 'threshold');
+    assert.equal((await threshold()).level, 'high', 'fell back to high');
+    await send([{ sensor: 'GT-101', ts: base + 13_000, value: 18.5 }]);
+    assert.equal((await threshold()).conditionActive, true, 'inside the hysteresis');
+    await send([{ sensor: 'GT-101', ts: base + 14_000, value: 10 }]);
+    const cleared = await step('ent', { action: 'clear' });
+    assert.equal(cleared.json().status, 'cleared', cleared.body);
+    const actions = await t.db.query<{ action: string }>('SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY seq', [alarm.id]);
+    assert.deepEqual(
+      actions.map((a) => a.action),
+      ['alarm.raise', 'alarm.acknowledge', 'alarm.handle', 'alarm.clear'],
+    );
+    await send([{ sensor: 'GT-101', ts: base + 15_000, value: 22 }]);
+    const again = await threshold();
+    assert.notEqual(again.id, alarm.id, 'a new alarm after the old one was cleared');
+  });
+
+  test('a new pipeline rebuilds the state from the database: no duplicate alarm, the zone remembered', async () => {
+    const fresh = new TelemetryPipeline(t.db);
+    await fresh.ensurePartitions();
+    await fresh.ingest(creditCode, JSON.stringify({ readings: [{ sensor: 'GT-101', ts: base + 16_000, value: 24 }] }), 'mqtt');
+    assert.equal(await count("SELECT count(*)::int AS n FROM alarms WHERE kind = 'threshold' AND status <> 'cleared'"), 1);
+    await fresh.ingest(creditCode, Buffer.from('not json'), 'mqtt');
+    assert.equal(await count("SELECT count(*)::int AS n FROM telemetry_dead_letters WHERE reason = 'malformed'"), 1);
+  });
+
+  test('offline after the timeout, cleared by the next reading; unacknowledged alarms escalate to the county once', async () => {
+    const later = new TelemetryPipeline(t.db, { now: () => Date.now() + 10 * 60_000 });
+    await later.ensurePartitions();
+    assert.ok((await later.checkOffline()) >= 1);
+    const offline = await t.db.query<{ id: string; condition_active: boolean }>(
+      "SELECT id, condition_active FROM alarms WHERE kind = 'offline' AND status <> 'cleared'",
+    );
+    assert.ok(offline.length >= 1);
+    assert.equal(await later.checkOffline(), 0, 'raised once');
+    await later.ingest(creditCode, { readings: [{ sensor: 'GT-101', ts: Date.now() + 10 * 60_000, value: 5 }] }, 'http');
+    const [gt] = await t.db.query<{ condition_active: boolean }>(
+      "SELECT a.condition_active FROM alarms a JOIN sensors s ON s.id = a.sensor_id WHERE s.code = 'GT-101' AND a.kind = 'offline' AND a.status <> 'cleared'",
+    );
+    assert.equal(gt?.condition_active, false, 'the next reading clears the offline condition');
+    await t.db.query("UPDATE alarms SET raised_at = now() - interval '11 minutes' WHERE status = 'raised'");
+    const n = await escalateAlarms(t.db, 10);
+    assert.ok(n >= 1);
+    assert.equal(await escalateAlarms(t.db, 10), 0);
+    assert.ok(
+      ((await count(
+        "SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'county' AND n.kind = 'alarmEscalated'",
+      )) as number) >= 1,
+    );
+  });
+
+  for (const [name, mode] of [
+    ['embedded broker', 'embedded'],
+    ['Mosquitto', 'external'],
+  ] as const)
+    test(`MQTT QoS 1 through the ${name}: acknowledged means stored`, async () => {
+      const pipeline = new TelemetryPipeline(t.db);
+      await pipeline.ensurePartitions();
+      const clientId = `taishan-test-${mode}-${process.pid}-${Date.now()}`;
+      const ingest =
+        mode === 'embedded'
+          ? await startEmbeddedBroker(pipeline, 0, '127.0.0.1')
+          : await connectExternalBroker(pipeline, MOSQUITTO, clientId);
+      try {
+        const url = mode === 'embedded' ? `mqtt://127.0.0.1:${ingest.port}` : MOSQUITTO;
+        const gw = await mqtt.connectAsync(url, { clientId: `${clientId}-gw` });
+        const t0 = base + (mode === 'embedded' ? 30_000 : 40_000);
+        const before = (await count('SELECT count(*)::int AS n FROM readings')) as number;
+        await gw.publishAsync(
+          `taishan/telemetry/${creditCode}`,
+          JSON.stringify({ readings: Array.from({ length: 50 }, (_, i) => ({ sensor: 'PT-201', ts: t0 + i * 100, value: 1 })) }),
+          { qos: 1 },
+        );
+        if (mode === 'external') await pipeline.drain().then(() => new Promise((r) => setTimeout(r, 300)));
+        await gw.endAsync();
+        // Embedded: the PUBACK came after the commit, so the rows are there now.
+        for (let i = 0; i < 50 && (await count('SELECT count(*)::int AS n FROM readings')) !== before + 50; i++)
+          await new Promise((r) => setTimeout(r, 50));
+        assert.equal(await count('SELECT count(*)::int AS n FROM readings'), before + 50);
+      } finally {
+        await ingest.close();
+      }
+    });
+});

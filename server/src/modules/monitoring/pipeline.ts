@@ -1,0 +1,445 @@
+// Telemetry pipeline: batch → validate → alarm evaluation → durable write → push.
+//
+// Gateways send `{ readings: [{ sensor, ts, value }] }` for their enterprise (MQTT topic
+// taishan/telemetry/{creditCode}, or HTTP). Each batch is checked reading by reading; what cannot
+// be used (malformed, unknown enterprise or sensor, out of range, far in the future, too late) is
+// kept in telemetry_dead_letters with the reason. Accepted readings from many batches are
+// written together — one transaction, a handful of array statements (readings, minute
+// aggregates, latest values, alarms, dead letters) — and `ingest` resolves only after that
+// commit, so an MQTT QoS 1 acknowledgement means "stored". Readings are unique on (sensor, ts):
+// a batch delivered again writes nothing twice (and aggregates only count rows actually written).
+//
+// Alarm state (each sensor's zone, last value and time, rate flag, open offline alarm) is kept
+// in memory and rebuilt from sensor_latest and the open alarms at start; it changes only after
+// the transaction that records it commits.
+import { EventEmitter } from 'node:events';
+import {
+  type AlarmSignal,
+  configOf,
+  evaluate,
+  INITIAL_STATE,
+  inRange,
+  readingSchema,
+  type SensorConfig,
+  type SensorState,
+  severityOf,
+  type ThresholdLevel,
+  telemetryBatchSchema,
+} from '@taishan/domain';
+import { appendAudit } from '../../audit/chain.ts';
+import type { Db, Queryable } from '../../db/db.ts';
+
+export type SensorEntry = {
+  id: string;
+  code: string;
+  enterpriseId: string;
+  regionCode: string;
+  industryCode: string;
+  config: SensorConfig;
+  state: SensorState;
+  /** The open offline alarm's condition is active (cleared by the next reading). */
+  offline: boolean;
+};
+type EnterpriseEntry = { id: string; sensors: Map<string, SensorEntry> } | null;
+
+export type AlarmEvent = {
+  id: string;
+  sensorId: string;
+  enterpriseId: string;
+  regionCode: string;
+  industryCode: string;
+  kind: string;
+  severity: string;
+  level: string | null;
+  status: string;
+  conditionActive: boolean;
+  lastValue: number | null;
+  raisedAt: string;
+  updatedAt: string;
+};
+
+type Accepted = { sensor: SensorEntry; ts: number; value: number };
+type Dead = { source: string; creditCode: string | null; reason: string; payload: string };
+type Pending = { readings: Accepted[]; dead: Dead[]; waiters: { resolve: () => void; reject: (e: unknown) => void }[] };
+
+export type IngestResult = { accepted: number; rejected: number };
+
+export type PipelineOptions = {
+  /** Longest wait before a partly filled batch is written. */
+  flushMs?: number;
+  /** Readings that trigger an immediate write. */
+  maxRows?: number;
+  /** Readings older than this behind the sensor's latest are late (dead-lettered). */
+  lateSeconds?: number;
+  /** Readings further ahead of the server clock than this are refused. */
+  futureSeconds?: number;
+  now?: () => number;
+};
+
+const ALARM_RETURNING = `RETURNING id, sensor_id, enterprise_id, region_code, industry_code, kind, severity, level, status, condition_active,
+  last_value, raised_at, updated_at`;
+
+export function toAlarmEvent(r: Record<string, unknown>): AlarmEvent {
+  return {
+    id: r.id as string,
+    sensorId: r.sensor_id as string,
+    enterpriseId: r.enterprise_id as string,
+    regionCode: r.region_code as string,
+    industryCode: r.industry_code as string,
+    kind: r.kind as string,
+    severity: r.severity as string,
+    level: (r.level as string | null) ?? null,
+    status: r.status as string,
+    conditionActive: r.condition_active as boolean,
+    lastValue: r.last_value === null ? null : Number(r.last_value),
+    raisedAt: new Date(r.raised_at as string).toISOString(),
+    updatedAt: new Date(r.updated_at as string).toISOString(),
+  };
+}
+
+export class TelemetryPipeline {
+  /** 'alarm' (AlarmEvent) after each committed alarm change; 'flush' ({ readings }) after each write. */
+  readonly events = new EventEmitter();
+  readonly counters = { accepted: 0, rejected: 0, batches: 0, flushes: 0 };
+  private readonly enterprises = new Map<string, EnterpriseEntry | Promise<EnterpriseEntry>>();
+  private pending: Pending = { readings: [], dead: [], waiters: [] };
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly opts: Required<PipelineOptions>;
+  private window = { from: 0, to: 0 };
+
+  constructor(
+    private readonly db: Db,
+    opts: PipelineOptions = {},
+  ) {
+    this.opts = { flushMs: 20, maxRows: 20000, lateSeconds: 3600, futureSeconds: 300, now: () => Date.now(), ...opts };
+    this.events.setMaxListeners(0);
+  }
+
+  /** Daily partitions from yesterday to three days ahead; the window of times a reading may have. */
+  async ensurePartitions(): Promise<void> {
+    const today = new Date(this.opts.now());
+    today.setUTCHours(0, 0, 0, 0);
+    const from = new Date(today.getTime() - 86400000);
+    await this.db.query('SELECT ensure_reading_partitions($1::date, 5)', [from.toISOString().slice(0, 10)]);
+    const [w] = await this.db.query<{ lo: string | null; hi: string | null }>(
+      `SELECT min(substr(c.relname, 10)) AS lo, max(substr(c.relname, 10)) AS hi FROM pg_inherits i
+       JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'readings'`,
+    );
+    const day = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8)));
+    this.window = w?.lo && w.hi ? { from: day(w.lo), to: day(w.hi) + 86400000 } : { from: 0, to: 0 };
+  }
+
+  /** Drops daily reading partitions older than `days` (the retention setting); returns how many went. */
+  async dropPartitionsOlderThan(days: number): Promise<number> {
+    const cutoff = new Date(this.opts.now() - days * 86400000).toISOString().slice(0, 10).replace(/-/g, '');
+    const old = await this.db.query<{ relname: string }>(
+      `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+       WHERE p.relname = 'readings' AND substr(c.relname, 10) < $1`,
+      [cutoff],
+    );
+    for (const { relname } of old) if (/^readings_\d{8}$/.test(relname)) await this.db.query(`DROP TABLE ${relname}`);
+    await this.db.query(`DELETE FROM readings_minute WHERE minute < $1::date`, [
+      `${cutoff.slice(0, 4)}-${cutoff.slice(4, 6)}-${cutoff.slice(6, 8)}`,
+    ]);
+    if (old.length) await this.ensurePartitions();
+    return old.length;
+  }
+
+  /** Forget cached sensors of an enterprise (after the registry changes); state is reloaded from the database. */
+  invalidate(creditCode?: string) {
+    if (creditCode) this.enterprises.delete(creditCode);
+    else this.enterprises.clear();
+  }
+
+  private async enterprise(creditCode: string): Promise<EnterpriseEntry> {
+    const cached = this.enterprises.get(creditCode);
+    if (cached !== undefined) return cached;
+    const loading = this.load(creditCode);
+    this.enterprises.set(creditCode, loading);
+    const e = await loading;
+    this.enterprises.set(creditCode, e);
+    return e;
+  }
+
+  private async load(creditCode: string): Promise<EnterpriseEntry> {
+    const [e] = await this.db.query<{ id: string }>('SELECT id FROM enterprises WHERE credit_code = $1', [creditCode]);
+    if (!e) return null;
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT s.*, l.ts AS last_ts, l.value AS last_value, l.zone, l.rate_high,
+         EXISTS (SELECT 1 FROM alarms a WHERE a.sensor_id = s.id AND a.kind = 'offline' AND a.status <> 'cleared' AND a.condition_active) AS offline
+       FROM sensors s LEFT JOIN sensor_latest l ON l.sensor_id = s.id WHERE s.enterprise_id = $1`,
+      [e.id],
+    );
+    const sensors = new Map<string, SensorEntry>();
+    for (const r of rows) {
+      const n = (k: string) => (r[k] === null || r[k] === undefined ? undefined : Number(r[k]));
+      sensors.set(r.code as string, {
+        id: r.id as string,
+        code: r.code as string,
+        enterpriseId: e.id,
+        regionCode: r.region_code as string,
+        industryCode: r.industry_code as string,
+        config: configOf({
+          rangeMin: Number(r.range_min),
+          rangeMax: Number(r.range_max),
+          lowLow: n('low_low'),
+          low: n('low'),
+          high: n('high'),
+          highHigh: n('high_high'),
+          hysteresis: Number(r.hysteresis),
+          rateLimit: n('rate_limit') ?? null,
+          offlineSeconds: Number(r.offline_seconds),
+        }),
+        state:
+          r.last_ts === null
+            ? INITIAL_STATE
+            : {
+                zone: (r.zone as ThresholdLevel | null) ?? null,
+                lastValue: Number(r.last_value),
+                lastTs: new Date(r.last_ts as string).getTime(),
+                rateHigh: Boolean(r.rate_high),
+              },
+        offline: Boolean(r.offline),
+      });
+    }
+    return { id: e.id, sensors };
+  }
+
+  /** Take one batch; resolves once everything in it is durably written (accepted or dead-lettered). */
+  async ingest(creditCode: string, payload: unknown, source: 'mqtt' | 'http'): Promise<IngestResult> {
+    this.counters.batches++;
+    const dead: Dead[] = [];
+    const accepted: Accepted[] = [];
+    const reject = (reason: string, item: unknown) =>
+      dead.push({ source, creditCode, reason, payload: (typeof item === 'string' ? item : JSON.stringify(item)).slice(0, 2000) });
+    let body: unknown = payload;
+    if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
+      try {
+        body = JSON.parse(payload.toString());
+      } catch {
+        reject('malformed', payload.toString());
+      }
+    }
+    const batch = dead.length ? null : telemetryBatchSchema.safeParse(body);
+    if (batch && !batch.success) reject('malformed', body);
+    const e = batch?.success ? await this.enterprise(creditCode) : null;
+    if (batch?.success && !e) for (const item of batch.data.readings) reject('unknownEnterprise', item);
+    if (batch?.success && e) {
+      const now = this.opts.now();
+      for (const item of batch.data.readings) {
+        const r = readingSchema.safeParse(item);
+        if (!r.success) {
+          reject('invalid', item);
+          continue;
+        }
+        const sensor = e.sensors.get(r.data.sensor);
+        const ts = typeof r.data.ts === 'number' ? r.data.ts : Date.parse(r.data.ts);
+        if (!sensor) reject('unknownSensor', item);
+        else if (!inRange(sensor.config, r.data.value)) reject('outOfRange', item);
+        else if (ts > now + this.opts.futureSeconds * 1000 || ts >= this.window.to) reject('future', item);
+        else if (ts < this.window.from || (sensor.state.lastTs !== null && ts < sensor.state.lastTs - this.opts.lateSeconds * 1000))
+          reject('late', item);
+        else accepted.push({ sensor, ts, value: r.data.value });
+      }
+    }
+    this.counters.accepted += accepted.length;
+    this.counters.rejected += dead.length;
+    const done = new Promise<void>((resolve, reject) => this.pending.waiters.push({ resolve, reject }));
+    for (const a of accepted) this.pending.readings.push(a);
+    for (const d of dead) this.pending.dead.push(d);
+    if (this.pending.readings.length >= this.opts.maxRows) this.flushSoon(0);
+    else this.flushSoon(this.opts.flushMs);
+    await done;
+    return { accepted: accepted.length, rejected: dead.length };
+  }
+
+  private flushSoon(ms: number) {
+    if (ms === 0 && this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flushing = this.flushing.then(() => this.flush());
+    }, ms);
+  }
+
+  /** Waits for everything taken so far to be written. */
+  async drain(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.flushing = this.flushing.then(() => this.flush());
+    }
+    await this.flushing;
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = { readings: [], dead: [], waiters: [] };
+    if (!batch.waiters.length) return;
+    try {
+      const events = await this.write(batch);
+      for (const w of batch.waiters) w.resolve();
+      this.counters.flushes++;
+      this.events.emit('flush', { readings: batch.readings.length });
+      for (const ev of events) this.events.emit('alarm', ev);
+    } catch (err) {
+      for (const w of batch.waiters) w.reject(err);
+    }
+  }
+
+  /** One transaction for the whole batch; in-memory state changes only after it commits. */
+  private async write(batch: Pending): Promise<AlarmEvent[]> {
+    // Evaluate in time order per sensor, on copies of the state.
+    const next = new Map<SensorEntry, SensorState>();
+    const clearOffline = new Set<SensorEntry>();
+    const signals: { sensor: SensorEntry; signal: AlarmSignal }[] = [];
+    const ordered = [...batch.readings].sort((a, b) => a.ts - b.ts);
+    for (const r of ordered) {
+      const s = next.get(r.sensor) ?? r.sensor.state;
+      if (s.lastTs !== null && r.ts <= s.lastTs) continue; // stored, but too old to move the alarm state
+      const out = evaluate(r.sensor.config, s, r.value, r.ts);
+      next.set(r.sensor, out.state);
+      for (const signal of out.signals) signals.push({ sensor: r.sensor, signal });
+      if (r.sensor.offline) clearOffline.add(r.sensor);
+    }
+    const events = await this.db.transaction(async (tx) => {
+      if (batch.readings.length) {
+        const ids: string[] = [];
+        const times: string[] = [];
+        const values: number[] = [];
+        for (const r of batch.readings) {
+          ids.push(r.sensor.id);
+          times.push(new Date(r.ts).toISOString());
+          values.push(r.value);
+        }
+        // Only rows actually written feed the minute aggregates (a re-delivery counts nothing twice).
+        await tx.query(
+          `WITH ins AS (
+             INSERT INTO readings (sensor_id, ts, value) SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::float8[])
+             ON CONFLICT DO NOTHING RETURNING sensor_id, ts, value)
+           INSERT INTO readings_minute (sensor_id, minute, n, sum, min, max)
+           SELECT sensor_id, date_trunc('minute', ts), count(*), sum(value), min(value), max(value) FROM ins GROUP BY 1, 2
+           ON CONFLICT (sensor_id, minute) DO UPDATE SET n = readings_minute.n + EXCLUDED.n, sum = readings_minute.sum + EXCLUDED.sum,
+             min = least(readings_minute.min, EXCLUDED.min), max = greatest(readings_minute.max, EXCLUDED.max)`,
+          [ids, times, values],
+        );
+      }
+      if (next.size) {
+        const rows = [...next.entries()];
+        await tx.query(
+          `INSERT INTO sensor_latest (sensor_id, ts, value, zone, rate_high)
+           SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::float8[], $4::text[], $5::boolean[])
+           ON CONFLICT (sensor_id) DO UPDATE SET ts = EXCLUDED.ts, value = EXCLUDED.value, zone = EXCLUDED.zone, rate_high = EXCLUDED.rate_high
+             WHERE EXCLUDED.ts >= sensor_latest.ts`,
+          [
+            rows.map(([s]) => s.id),
+            rows.map(([, st]) => new Date(st.lastTs as number).toISOString()),
+            rows.map(([, st]) => st.lastValue),
+            rows.map(([, st]) => st.zone),
+            rows.map(([, st]) => st.rateHigh),
+          ],
+        );
+      }
+      if (batch.dead.length)
+        await tx.query(
+          `INSERT INTO telemetry_dead_letters (source, credit_code, reason, payload)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+          [
+            batch.dead.map((d) => d.source),
+            batch.dead.map((d) => d.creditCode),
+            batch.dead.map((d) => d.reason),
+            batch.dead.map((d) => d.payload),
+          ],
+        );
+      const changed: AlarmEvent[] = [];
+      for (const { sensor, signal } of signals) changed.push(...(await applySignal(tx, sensor, signal)));
+      for (const sensor of clearOffline)
+        changed.push(...(await applySignal(tx, sensor, { kind: 'offline', change: 'conditionCleared', value: 0, ts: this.opts.now() })));
+      return changed;
+    });
+    for (const [sensor, state] of next) sensor.state = state;
+    for (const sensor of clearOffline) sensor.offline = false;
+    return events;
+  }
+
+  /** Raise offline alarms for sensors silent longer than their timeout (run every few seconds). */
+  async checkOffline(): Promise<number> {
+    const now = this.opts.now();
+    const silent = await this.db.query<Record<string, unknown>>(
+      `SELECT s.id, s.code, s.enterprise_id, s.region_code, s.industry_code, e.credit_code, l.value FROM sensors s
+       JOIN sensor_latest l ON l.sensor_id = s.id JOIN enterprises e ON e.id = s.enterprise_id
+       WHERE l.ts < $1::timestamptz - make_interval(secs => s.offline_seconds)
+         AND NOT EXISTS (SELECT 1 FROM alarms a WHERE a.sensor_id = s.id AND a.kind = 'offline' AND a.status <> 'cleared' AND a.condition_active)
+       LIMIT 1000`,
+      [new Date(now).toISOString()],
+    );
+    for (const r of silent) {
+      const entry = (await this.enterprise(r.credit_code as string))?.sensors.get(r.code as string);
+      const sensor: Pick<SensorEntry, 'id' | 'enterpriseId' | 'regionCode' | 'industryCode'> = entry ?? {
+        id: r.id as string,
+        enterpriseId: r.enterprise_id as string,
+        regionCode: r.region_code as string,
+        industryCode: r.industry_code as string,
+      };
+      const events = await this.db.transaction((tx) =>
+        applySignal(tx, sensor, {
+          kind: 'offline',
+          change: 'raise',
+          severity: severityOf('offline', null),
+          level: null,
+          value: Number(r.value),
+          ts: now,
+        }),
+      );
+      if (entry) entry.offline = true;
+      for (const ev of events) this.events.emit('alarm', ev);
+    }
+    return silent.length;
+  }
+}
+
+/** Records one engine signal: a raise or update upserts the one open alarm of its kind; a clear marks its condition gone. */
+async function applySignal(
+  tx: Queryable,
+  sensor: Pick<SensorEntry, 'id' | 'enterpriseId' | 'regionCode' | 'industryCode'>,
+  s: AlarmSignal,
+): Promise<AlarmEvent[]> {
+  const at = new Date(s.ts).toISOString();
+  if (s.change === 'conditionCleared') {
+    const rows = await tx.query<Record<string, unknown>>(
+      `UPDATE alarms SET condition_active = false, condition_cleared_at = $3, last_value = $4, updated_at = $3, version = version + 1
+       WHERE sensor_id = $1 AND kind = $2 AND status <> 'cleared' AND condition_active ${ALARM_RETURNING}`,
+      [sensor.id, s.kind, at, s.value],
+    );
+    return rows.map(toAlarmEvent);
+  }
+  // The open alarm of this kind is updated (severity follows the zone; the peak is kept), else one is raised.
+  const rows = await tx.query<Record<string, unknown> & { inserted: boolean }>(
+    `INSERT INTO alarms (sensor_id, enterprise_id, region_code, industry_code, kind, severity, level, first_value, last_value, peak_value, raised_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8, $9, $9)
+     ON CONFLICT (sensor_id, kind) WHERE status <> 'cleared' DO UPDATE SET severity = EXCLUDED.severity, level = EXCLUDED.level,
+       last_value = EXCLUDED.last_value, condition_active = true, condition_cleared_at = NULL, updated_at = EXCLUDED.updated_at,
+       peak_value = CASE WHEN abs(EXCLUDED.last_value) > abs(coalesce(alarms.peak_value, 0)) THEN EXCLUDED.last_value ELSE alarms.peak_value END,
+       version = alarms.version + 1
+     ${ALARM_RETURNING}, (xmax = 0) AS inserted`,
+    [sensor.id, sensor.enterpriseId, sensor.regionCode, sensor.industryCode, s.kind, s.severity, s.level, s.value, at],
+  );
+  const row = rows[0];
+  if (row?.inserted)
+    await appendAudit(
+      tx,
+      { id: null, username: 'system' },
+      {
+        action: 'alarm.raise',
+        entityType: 'alarm',
+        entityId: row.id as string,
+        regionCode: sensor.regionCode,
+        after: { kind: s.kind, severity: s.severity, level: s.level, value: s.value },
+      },
+    );
+  return rows.map(toAlarmEvent);
+}

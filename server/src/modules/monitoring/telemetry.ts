@@ -1,0 +1,106 @@
+// Telemetry over HTTP (the same batch as MQTT), a sensor's series for charts (raw readings for
+// short spans, one-minute aggregates beyond), and the per-installation status table of the wall.
+import { telemetryBatchSchema } from '@taishan/domain';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../db/db.ts';
+import { readScoped, scopeFilter } from '../../db/scope.ts';
+import { invalid, notFound } from '../../http/errors.ts';
+import { defineRoute, idParams } from '../../http/route.ts';
+import type { TelemetryPipeline } from './pipeline.ts';
+import { findSensor, SENSOR_SCOPE } from './sensors.ts';
+
+export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPipeline) {
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/telemetry',
+    access: 'user',
+    summary: '上报监测数据（与 MQTT 相同的批量格式；写入后才返回）Send readings',
+    tags: ['monitoring'],
+    body: telemetryBatchSchema.extend({ creditCode: z.string().length(18).optional() }),
+    handler: async ({ body, actor }) => {
+      // Enterprise accounts send for their own enterprise; others name an enterprise in their scope.
+      const creditCode = await readScoped(db, actor.scope, async (tx) => {
+        const p: unknown[] = [];
+        const where = [scopeFilter(tx.scope, p, { region: 'e.region_code', industry: 'e.industry_code', enterpriseId: 'e.id' })];
+        if (body.creditCode) where.push(`e.credit_code = $${p.push(body.creditCode)}`);
+        else if (actor.scope.enterpriseId) where.push(`e.id = $${p.push(actor.scope.enterpriseId)}`);
+        else throw invalid({ creditCode: { zh: '请注明企业统一社会信用代码', en: 'Name the enterprise by its credit code' } });
+        const [e] = await tx.query<{ credit_code: string }>(`SELECT e.credit_code FROM enterprises e WHERE ${where.join(' AND ')}`, p);
+        if (!e) throw notFound();
+        return e.credit_code;
+      });
+      return pipeline.ingest(creditCode, { readings: body.readings }, 'http');
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/sensors/:id/series',
+    access: 'user',
+    summary: '监测曲线（两小时内为原始读数，更长为分钟均值）A sensor over time',
+    tags: ['monitoring'],
+    params: idParams,
+    query: z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() }),
+    handler: async ({ params, query, actor }) =>
+      readScoped(db, actor.scope, async (tx) => {
+        const s = await findSensor(tx, params.id);
+        if (!s) throw notFound();
+        const to = query.to ? new Date(query.to) : new Date();
+        const from = query.from ? new Date(query.from) : new Date(to.getTime() - 3600000);
+        const raw = to.getTime() - from.getTime() <= 2 * 3600000;
+        const rows = raw
+          ? await tx.query<{ t: Date; v: number; lo: number; hi: number }>(
+              'SELECT ts AS t, value AS v, value AS lo, value AS hi FROM readings WHERE sensor_id = $1 AND ts >= $2 AND ts <= $3 ORDER BY ts LIMIT 20000',
+              [params.id, from.toISOString(), to.toISOString()],
+            )
+          : await tx.query<{ t: Date; v: number; lo: number; hi: number }>(
+              'SELECT minute AS t, sum / n AS v, min AS lo, max AS hi FROM readings_minute WHERE sensor_id = $1 AND minute >= $2 AND minute <= $3 ORDER BY minute LIMIT 20000',
+              [params.id, from.toISOString(), to.toISOString()],
+            );
+        return {
+          sensorId: params.id,
+          resolution: raw ? 'raw' : 'minute',
+          points: rows.map((r) => [new Date(r.t).toISOString(), Number(r.v), Number(r.lo), Number(r.hi)] as const),
+        };
+      }),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/monitoring/installations',
+    access: 'user',
+    summary: '一表清：各重大危险源的点位、在线与报警情况 Status per installation',
+    tags: ['monitoring'],
+    handler: async ({ actor }) =>
+      readScoped(db, actor.scope, async (tx) => {
+        const p: unknown[] = [];
+        const rows = await tx.query<Record<string, unknown>>(
+          `SELECT m.id, m.name, m.grade, e.id AS enterprise_id, e.name AS enterprise_name, s.region_code,
+             count(*)::int AS sensors,
+             count(*) FILTER (WHERE l.ts > now() - make_interval(secs => s.offline_seconds))::int AS online,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM alarms a WHERE a.sensor_id = s.id AND a.status <> 'cleared' AND a.severity = 'critical'))::int AS critical,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM alarms a WHERE a.sensor_id = s.id AND a.status <> 'cleared' AND a.severity = 'major'))::int AS major,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM alarms a WHERE a.sensor_id = s.id AND a.status <> 'cleared' AND a.severity = 'warning'))::int AS warning
+           FROM sensors s JOIN major_hazard_installations m ON m.id = s.installation_id JOIN enterprises e ON e.id = s.enterprise_id
+           LEFT JOIN sensor_latest l ON l.sensor_id = s.id
+           WHERE ${scopeFilter(tx.scope, p, SENSOR_SCOPE)}
+           GROUP BY m.id, m.name, m.grade, e.id, e.name, s.region_code ORDER BY critical DESC, major DESC, e.name, m.name LIMIT 1000`,
+          p,
+        );
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            name: r.name,
+            grade: r.grade,
+            enterpriseId: r.enterprise_id,
+            enterpriseName: r.enterprise_name,
+            regionCode: r.region_code,
+            sensors: r.sensors,
+            online: r.online,
+            alarms: { critical: r.critical, major: r.major, warning: r.warning },
+          })),
+        };
+      }),
+  });
+}
