@@ -86,8 +86,8 @@ async function serve(config: Config, demo: boolean) {
   const partitionTimer = setInterval(partitions, 6 * 3600_000);
   for (const t of [offlineTimer, alarmTimer, partitionTimer]) t.unref();
   // The demo's installations are fed by an in-process simulator (SIMULATE=0 turns it off).
+  const targets = demo ? await seedDemoSensors(db) : [];
   if (demo && process.env.SIMULATE !== '0') {
-    const targets = await seedDemoSensors(db);
     const sim = new SensorSimulator(targets, 0.003);
     const feed = setInterval(() => {
       for (const b of sim.step(Date.now())) app.telemetry.ingest(b.creditCode, b.payload, 'http').catch(() => undefined);

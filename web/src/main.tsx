@@ -23,6 +23,8 @@ import { InspectionsPage } from './pages/hazards/InspectionsPage.tsx';
 import { SchedulesPage } from './pages/hazards/SchedulesPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { SensorsPage } from './pages/monitoring/SensorsPage.tsx';
+import { WallPage } from './pages/monitoring/WallPage.tsx';
 import { FollowPage } from './pages/public/FollowPage.tsx';
 import { ReportPage } from './pages/public/ReportPage.tsx';
 import { ReportDetailPage } from './pages/reports/ReportDetailPage.tsx';
@@ -87,6 +89,8 @@ function Routed() {
         <Route path="/inspection-schedules" element={<SchedulesPage />} />
         <Route path="/hazard-dashboard" element={<DashboardPage />} />
         <Route path="/inbox" element={<InboxPage />} />
+        <Route path="/monitoring" element={<WallPage />} />
+        <Route path="/sensors" element={<SensorsPage />} />
         <Route path="/reports" element={<ReportsPage />} />
         <Route path="/reports/:id" element={<ReportDetailPage />} />
         <Route path="/report-stats" element={<ReportStatsPage />} />

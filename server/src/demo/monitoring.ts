@@ -5,10 +5,54 @@ import type { Db } from '../db/db.ts';
 import type { SimTarget } from '../modules/monitoring/simulator.ts';
 
 const KIT = [
-  { suffix: 'GT', name: '可燃气体探测器', type: 'combustibleGas', unit: '%LEL', rangeMin: 0, rangeMax: 100, high: 20, highHigh: 40, hysteresis: 2, rateLimit: 60 },
-  { suffix: 'AT', name: '有毒气体探测器', type: 'toxicGas', unit: 'ppm', rangeMin: 0, rangeMax: 100, high: 25, highHigh: 50, hysteresis: 2, rateLimit: null },
-  { suffix: 'LT', name: '储罐液位', type: 'level', unit: 'm', rangeMin: 0, rangeMax: 12, high: 10, highHigh: 11, hysteresis: 0.2, rateLimit: null },
-  { suffix: 'PT', name: '储罐压力', type: 'pressure', unit: 'MPa', rangeMin: 0, rangeMax: 2.5, high: 1.6, highHigh: 2, hysteresis: 0.05, rateLimit: null },
+  {
+    suffix: 'GT',
+    name: '可燃气体探测器',
+    type: 'combustibleGas',
+    unit: '%LEL',
+    rangeMin: 0,
+    rangeMax: 100,
+    high: 20,
+    highHigh: 40,
+    hysteresis: 2,
+    rateLimit: 60,
+  },
+  {
+    suffix: 'AT',
+    name: '有毒气体探测器',
+    type: 'toxicGas',
+    unit: 'ppm',
+    rangeMin: 0,
+    rangeMax: 100,
+    high: 25,
+    highHigh: 50,
+    hysteresis: 2,
+    rateLimit: null,
+  },
+  {
+    suffix: 'LT',
+    name: '储罐液位',
+    type: 'level',
+    unit: 'm',
+    rangeMin: 0,
+    rangeMax: 12,
+    high: 10,
+    highHigh: 11,
+    hysteresis: 0.2,
+    rateLimit: null,
+  },
+  {
+    suffix: 'PT',
+    name: '储罐压力',
+    type: 'pressure',
+    unit: 'MPa',
+    rangeMin: 0,
+    rangeMax: 2.5,
+    high: 1.6,
+    highHigh: 2,
+    hysteresis: 0.05,
+    rateLimit: null,
+  },
 ] as const;
 
 export async function seedDemoSensors(db: Db): Promise<SimTarget[]> {
@@ -27,9 +71,30 @@ export async function seedDemoSensors(db: Db): Promise<SimTarget[]> {
         await db.query(
           `INSERT INTO sensors (installation_id, enterprise_id, code, name, type, unit, range_min, range_max, high, high_high, hysteresis, rate_limit, offline_seconds)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 120) ON CONFLICT DO NOTHING`,
-          [m.id, m.enterprise_id, `${k.suffix}-${i + 1}01`, `${m.name}${k.name}`, k.type, k.unit, k.rangeMin, k.rangeMax, k.high, k.highHigh, k.hysteresis, k.rateLimit],
+          [
+            m.id,
+            m.enterprise_id,
+            `${k.suffix}-${i + 1}01`,
+            `${m.name}${k.name}`,
+            k.type,
+            k.unit,
+            k.rangeMin,
+            k.rangeMax,
+            k.high,
+            k.highHigh,
+            k.hysteresis,
+            k.rateLimit,
+          ],
         );
-  const sensors = await db.query<{ credit_code: string; code: string; type: string; range_min: number; range_max: number; high: number | null; high_high: number | null }>(
+  const sensors = await db.query<{
+    credit_code: string;
+    code: string;
+    type: string;
+    range_min: number;
+    range_max: number;
+    high: number | null;
+    high_high: number | null;
+  }>(
     `SELECT e.credit_code, s.code, s.type, s.range_min, s.range_max, s.high, s.high_high FROM sensors s JOIN enterprises e ON e.id = s.enterprise_id
      WHERE s.installation_id = ANY($1::uuid[]) ORDER BY e.credit_code, s.code`,
     [installations.map((m) => m.id)],
@@ -37,7 +102,14 @@ export async function seedDemoSensors(db: Db): Promise<SimTarget[]> {
   const byEnterprise = new Map<string, SimTarget>();
   for (const s of sensors) {
     const t = byEnterprise.get(s.credit_code) ?? { creditCode: s.credit_code, sensors: [] };
-    t.sensors.push({ code: s.code, type: s.type, rangeMin: Number(s.range_min), rangeMax: Number(s.range_max), high: s.high, highHigh: s.high_high });
+    t.sensors.push({
+      code: s.code,
+      type: s.type,
+      rangeMin: Number(s.range_min),
+      rangeMax: Number(s.range_max),
+      high: s.high,
+      highHigh: s.high_high,
+    });
     byEnterprise.set(s.credit_code, t);
   }
   return [...byEnterprise.values()];

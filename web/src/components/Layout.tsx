@@ -2,11 +2,13 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
   BellOutlined,
   CheckSquareOutlined,
+  DashboardOutlined,
   FileTextOutlined,
   FireOutlined,
   MenuOutlined,
@@ -61,6 +63,15 @@ export function Layout() {
         { key: '/installations', icon: <FireOutlined />, label: t('installations') },
         { key: '/risk-reports', icon: <FileTextOutlined />, label: t('riskReports') },
         ...(own ? [] : [{ key: '/risk-distribution', icon: <BarChartOutlined />, label: t('distribution') }]),
+      ],
+    },
+    {
+      key: 'monitoring',
+      icon: <DashboardOutlined />,
+      label: t('monitoring'),
+      children: [
+        { key: '/monitoring', icon: <DashboardOutlined />, label: t('wall') },
+        { key: '/sensors', icon: <ApiOutlined />, label: t('sensors') },
       ],
     },
     ...(mayHandleReports(me)

@@ -70,7 +70,8 @@ export class SensorSimulator {
     const out: ReturnType<SensorSimulator['step']> = [];
     for (const t of this.tracks) {
       const readings = t.tracks.map((track) => ({ sensor: track.sensor.code, ts, value: this.value(track) }));
-      for (let i = 0; i < readings.length; i += batch) out.push({ creditCode: t.creditCode, payload: { readings: readings.slice(i, i + batch) } });
+      for (let i = 0; i < readings.length; i += batch)
+        out.push({ creditCode: t.creditCode, payload: { readings: readings.slice(i, i + batch) } });
     }
     return out;
   }

@@ -1,0 +1,69 @@
+// Browser test of the monitoring wall: a gas sensor crosses high-high → the alarm appears on the
+// county's wall within 2 s (pushed, no reload) → acknowledge → handle with a disposal note → the
+// gas falls back → clear.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launch, loginAs, shot } from '../lib/browser.ts';
+import { apiLogin, type RunningServer, startServer } from '../lib/server.ts';
+
+describe(`monitoring wall in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    // No simulator: this test decides every reading.
+    server = await startServer({ env: { SIMULATE: '0' } });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('high-high → on the wall within 2 s → acknowledge → handle → clear', async () => {
+    const cookie = await apiLogin(server.url, 'county');
+    const sensors = (await (await fetch(`${server.url}/api/v1/sensors`, { headers: { cookie } })).json()) as {
+      items: { code: string; creditCode: string; highHigh: number }[];
+    };
+    const gas = sensors.items.find((s) => s.code.startsWith('GT-'));
+    assert.ok(gas, 'the demo has gas sensors in the county');
+    const send = async (value: number, ts = Date.now()) => {
+      const r = await fetch(`${server.url}/api/v1/telemetry`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ creditCode: gas.creditCode, readings: [{ sensor: gas.code, ts, value }] }),
+      });
+      assert.equal(r.status, 200, await r.text());
+    };
+    await send(5, Date.now() - 2000);
+
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await ctx.newPage();
+    await loginAs(page, server.url, 'county');
+    await page.goto(`${server.url}/monitoring`);
+    await page.getByText('实时推送已连接').waitFor();
+
+    const t0 = Date.now();
+    await send(gas.highHigh + 5);
+    const status = page.locator(`[data-testid="alarm-status-${gas.code}-threshold"]`);
+    await status.waitFor({ timeout: 2000 });
+    const ms = Date.now() - t0;
+    assert.ok(ms <= 2000, `on the wall after ${ms} ms`);
+    assert.equal(await status.innerText(), '未确认');
+    await page.screenshot({ path: shot('monitoring-wall'), fullPage: true });
+
+    await page.click(`[data-testid="alarm-acknowledge-${gas.code}-threshold"]`);
+    await page.locator(`[data-testid="alarm-status-${gas.code}-threshold"]`, { hasText: '已确认' }).waitFor();
+    await page.click(`[data-testid="alarm-handle-${gas.code}-threshold"]`);
+    await page.fill('[data-testid=disposal]', '关闭进料阀，开启事故风机，现场检测确认浓度下降');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator(`[data-testid="alarm-status-${gas.code}-threshold"]`, { hasText: '已处置' }).waitFor();
+    assert.equal(await page.locator(`[data-testid="alarm-clear-${gas.code}-threshold"]`).count(), 0, 'no clearing while the gas is high');
+
+    await send(3);
+    await page.getByText('已恢复正常').waitFor();
+    await page.click(`[data-testid="alarm-clear-${gas.code}-threshold"]`);
+    await status.waitFor({ state: 'detached' });
+    await ctx.close();
+  });
+});
