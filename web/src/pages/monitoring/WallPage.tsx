@@ -228,7 +228,11 @@ export function WallPage() {
                     size="small"
                     type="primary"
                     data-testid={`alarm-${x}-${a.sensorCode}-${a.kind}`}
-                    onClick={() => (x === 'handle' ? (setHandling(a), setDisposal('')) : act(a, x))}
+                    onClick={() => {
+                      if (x !== 'handle') return act(a, x);
+                      setDisposal('');
+                      setHandling(a);
+                    }}
                   >
                     {pick(lang, ALARM_ACTION_LABELS[x])}
                   </Button>
