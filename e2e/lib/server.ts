@@ -21,6 +21,8 @@ export async function freePort(): Promise<number> {
 
 export type RunningServer = {
   url: string;
+  /** The server process (benchmarks read its memory). */
+  pid: number | undefined;
   databaseUrl: string | undefined;
   log: () => string;
   stop: () => Promise<void>;
@@ -81,6 +83,7 @@ export async function startServer(
   }
   return {
     url,
+    pid: child.pid,
     databaseUrl,
     log: () => output,
     async crash() {
