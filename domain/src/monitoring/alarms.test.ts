@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { ALARM_ACTIONS, ALARM_STATUSES, alarmTransition, evaluate, INITIAL_STATE, isOffline, type SensorState, zoneOf } from './alarms.ts';
-import { configOf, type SensorConfig, sensorInputSchema } from './sensors.ts';
+import { configOf, parseReading, readingSchema, type SensorConfig, sensorInputSchema } from './sensors.ts';
 
 // A combustible gas sensor: 0–100 %LEL, high 20, high-high 40 (typical 一级/二级报警), hysteresis 2.
 const GAS: SensorConfig = {
@@ -119,4 +119,48 @@ test('sensor input: thresholds in range and in order, range sensible', () => {
   assert.ok(!bad.success);
   const paths = bad.error.issues.map((i) => i.path.join('.')).sort();
   assert.ok(paths.includes('code') && paths.includes('highHigh') && paths.includes('low'));
+});
+
+test('property: the fast reading check accepts exactly what the schema accepts', () => {
+  const field = fc.oneof(
+    fc.string({ maxLength: 45 }),
+    fc.integer(),
+    fc.double(),
+    fc.constantFrom(
+      null,
+      true,
+      '2026-11-23T08:00:00Z',
+      '2026-11-23T08:00:00.123+08:00',
+      '2026-11-23 08:00',
+      '2026-11-23T08:00:00+0800',
+      '2026-11-23T08:00:00+08',
+      '2026-11-23T08:00Z',
+      '2026-13-45T99:99:99Z',
+      1795400000000,
+      -5,
+      0,
+      1.5,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+    ),
+  );
+  const reading = fc.oneof(
+    fc.record({ sensor: field, ts: field, value: field }),
+    fc.record({ sensor: fc.string({ minLength: 1, maxLength: 40 }), ts: fc.integer({ min: 1 }), value: fc.double({ noNaN: true }) }),
+    fc.record({ sensor: field, ts: field, value: field, extra: field }),
+    fc.record({ sensor: field, value: field }),
+    fc.constantFrom(null, 'x', 5, [], [1, 2, 3]),
+  );
+  fc.assert(
+    fc.property(reading, (item) => {
+      const fast = parseReading(item);
+      const slow = readingSchema.safeParse(item);
+      assert.equal(fast !== null, slow.success, JSON.stringify(item));
+      if (fast && slow.success) {
+        const ts = typeof slow.data.ts === 'number' ? slow.data.ts : Date.parse(slow.data.ts);
+        assert.deepEqual(fast, { sensor: slow.data.sensor, ts, value: slow.data.value });
+      }
+    }),
+    { numRuns: 3000 },
+  );
 });

@@ -19,7 +19,7 @@ import {
   evaluate,
   INITIAL_STATE,
   inRange,
-  readingSchema,
+  parseReading,
   type SensorConfig,
   type SensorState,
   severityOf,
@@ -228,19 +228,19 @@ export class TelemetryPipeline {
     if (batch?.success && e) {
       const now = this.opts.now();
       for (const item of batch.data.readings) {
-        const r = readingSchema.safeParse(item);
-        if (!r.success) {
+        const r = parseReading(item);
+        if (!r) {
           reject('invalid', item);
           continue;
         }
-        const sensor = e.sensors.get(r.data.sensor);
-        const ts = typeof r.data.ts === 'number' ? r.data.ts : Date.parse(r.data.ts);
+        const sensor = e.sensors.get(r.sensor);
+        const ts = r.ts;
         if (!sensor) reject('unknownSensor', item);
-        else if (!inRange(sensor.config, r.data.value)) reject('outOfRange', item);
+        else if (!inRange(sensor.config, r.value)) reject('outOfRange', item);
         else if (ts > now + this.opts.futureSeconds * 1000 || ts >= this.window.to) reject('future', item);
         else if (ts < this.window.from || (sensor.state.lastTs !== null && ts < sensor.state.lastTs - this.opts.lateSeconds * 1000))
           reject('late', item);
-        else accepted.push({ sensor, ts, value: r.data.value });
+        else accepted.push({ sensor, ts, value: r.value });
       }
     }
     this.counters.accepted += accepted.length;
