@@ -3,14 +3,14 @@
 // - Embedded (default): an in-process aedes broker on MQTT_PORT (1883). Each telemetry PUBLISH
 //   is written through the pipeline inside aedes' authorizePublish hook, which runs before the
 //   PUBACK: the gateway's acknowledgement means the readings are committed.
-// - External (MQTT_URL, e.g. Mosquitto or EMQX): the server subscribes with a persistent session
-//   (clean: false, fixed client id) and acknowledges each message only after its batch commits
-//   (customHandleAcks), so the broker re-delivers whatever a crash left unacknowledged; the
-//   readings table's (sensor, ts) key makes the re-delivery write nothing twice.
+// - External (MQTT_URL, e.g. Mosquitto or EMQX): the server subscribes with a persistent MQTT 5
+//   session (subscriber.ts) and acknowledges each message only after its batch commits, so the
+//   broker re-delivers whatever a crash left unacknowledged; the readings table's (sensor, ts)
+//   key makes the re-delivery write nothing twice.
 import { createServer, type Server } from 'node:net';
 import { Aedes } from 'aedes';
-import mqtt from 'mqtt';
 import type { TelemetryPipeline } from './pipeline.ts';
+import { DurableSubscriber } from './subscriber.ts';
 
 export const TELEMETRY_TOPIC = /^taishan\/telemetry\/([0-9A-Z]{18})$/;
 
@@ -54,34 +54,22 @@ export async function startEmbeddedBroker(
   };
 }
 
-export async function connectExternalBroker(pipeline: TelemetryPipeline, url: string, clientId = 'taishan-ingest'): Promise<MqttIngest> {
-  const client = mqtt.connect(url, {
+export async function connectExternalBroker(
+  pipeline: TelemetryPipeline,
+  url: string,
+  clientId = 'taishan-ingest',
+  log?: (m: string) => void,
+): Promise<MqttIngest> {
+  const sub = new DurableSubscriber(
+    new URL(url),
     clientId,
-    // MQTT 5: mqtt.js honours customHandleAcks only on v5; the session outlives a crash for a week.
-    protocolVersion: 5,
-    clean: false,
-    properties: { sessionExpiryInterval: 7 * 24 * 3600 },
-    reconnectPeriod: 1000,
-    // PUBACK only after the batch is committed.
-    customHandleAcks: (topic, message, _packet, done) => {
+    'taishan/telemetry/+',
+    (topic, payload) => {
       const m = TELEMETRY_TOPIC.exec(topic);
-      if (!m) return done(0);
-      pipeline.ingest(m[1] as string, message, 'mqtt').then(
-        () => done(0),
-        () => {
-          // Unstored: drop the connection without acknowledging, so the broker re-delivers.
-          client.end(true, undefined, () => client.reconnect());
-        },
-      );
+      return m ? pipeline.ingest(m[1] as string, payload, 'mqtt') : Promise.resolve();
     },
-  });
-  await new Promise<void>((resolve, reject) => {
-    client.once('connect', () => resolve());
-    client.once('error', reject);
-  });
-  await client.subscribeAsync('taishan/telemetry/+', { qos: 1 });
-  client.on('message', () => {
-    // Handled in customHandleAcks (it sees every message before its acknowledgement).
-  });
-  return { kind: 'external', port: null, close: () => client.endAsync() };
+    log,
+  );
+  await sub.start();
+  return { kind: 'external', port: null, close: () => sub.close() };
 }

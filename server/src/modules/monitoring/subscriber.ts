@@ -1,0 +1,108 @@
+// A durable MQTT 5 subscriber that acknowledges each QoS 1 message after its batch is committed,
+// while keeping many messages in flight. (mqtt.js handles incoming packets one at a time and sends
+// the PUBACK before taking the next, so ack-after-commit through it means one message per write:
+// a few thousand readings a second at best.) Here every PUBLISH goes straight to the pipeline,
+// which batches them; PUBACKs follow in arrival order as the batches commit, which is the order
+// MQTT requires. A session that outlives us (clean start off, session expiry a week) lets the
+// broker keep and re-deliver whatever was not acknowledged when we died.
+import { type Socket, connect as tcpConnect } from 'node:net';
+import mqttPacket, { type IPublishPacket, type Packet } from 'mqtt-packet';
+
+export type OnMessage = (topic: string, payload: Buffer) => Promise<unknown>;
+
+export class DurableSubscriber {
+  private socket: Socket | null = null;
+  private stopping = false;
+  private ping: NodeJS.Timeout | null = null;
+  private nextId = 1;
+
+  constructor(
+    private readonly url: URL,
+    private readonly clientId: string,
+    private readonly topic: string,
+    private readonly onMessage: OnMessage,
+    private readonly log: (m: string) => void = () => undefined,
+  ) {}
+
+  /** Connects and subscribes; resolves at the first SUBACK. Reconnects by itself afterwards. */
+  start(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let first = true;
+      const connectOnce = () => {
+        const socket = tcpConnect(Number(this.url.port || 1883), this.url.hostname);
+        this.socket = socket;
+        socket.setNoDelay(true);
+        const parser = mqttPacket.parser({ protocolVersion: 5 });
+        const send = (p: Packet) => socket.write(mqttPacket.generate(p, { protocolVersion: 5 }));
+        socket.on('connect', () => {
+          send({
+            cmd: 'connect',
+            protocolId: 'MQTT',
+            protocolVersion: 5,
+            clean: false,
+            clientId: this.clientId,
+            keepalive: 30,
+            properties: { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: 65535 },
+            ...(this.url.username
+              ? { username: decodeURIComponent(this.url.username), password: Buffer.from(decodeURIComponent(this.url.password)) }
+              : {}),
+          });
+        });
+        parser.on('packet', (p: Packet) => {
+          switch (p.cmd) {
+            case 'connack':
+              if (p.reasonCode) {
+                socket.destroy(new Error(`MQTT connect refused: ${p.reasonCode}`));
+                return;
+              }
+              send({ cmd: 'subscribe', messageId: this.nextId++, subscriptions: [{ topic: this.topic, qos: 1 }] });
+              this.ping = setInterval(() => send({ cmd: 'pingreq' }), 25_000);
+              break;
+            case 'suback':
+              if (first) {
+                first = false;
+                resolve();
+              }
+              break;
+            case 'publish': {
+              const pub = p as IPublishPacket;
+              const payload = Buffer.isBuffer(pub.payload) ? pub.payload : Buffer.from(pub.payload);
+              this.onMessage(pub.topic, payload).then(
+                () => {
+                  if (pub.qos === 1 && !socket.destroyed) send({ cmd: 'puback', messageId: pub.messageId as number, reasonCode: 0 });
+                },
+                // Not stored: drop the connection unacknowledged; the broker re-delivers after we reconnect.
+                (err: Error) => socket.destroy(err),
+              );
+              break;
+            }
+            default:
+          }
+        });
+        socket.on('data', (buf) => parser.parse(buf));
+        socket.on('error', (err) => {
+          if (first) {
+            first = false;
+            reject(err);
+          } else this.log(`MQTT: ${err.message}`);
+        });
+        socket.on('close', () => {
+          if (this.ping) clearInterval(this.ping);
+          if (!this.stopping && !first) setTimeout(connectOnce, 1000);
+        });
+      };
+      connectOnce();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.stopping = true;
+    const s = this.socket;
+    if (!s || s.destroyed) return;
+    await new Promise<void>((resolve) => {
+      s.end(mqttPacket.generate({ cmd: 'disconnect', reasonCode: 0 } as Packet, { protocolVersion: 5 }), () => resolve());
+      setTimeout(resolve, 500);
+    });
+    s.destroy();
+  }
+}
