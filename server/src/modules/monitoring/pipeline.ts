@@ -65,10 +65,6 @@ type Pending = { readings: Accepted[]; dead: Dead[]; waiters: { resolve: () => v
 export type IngestResult = { accepted: number; rejected: number };
 
 export type PipelineOptions = {
-  /** Longest wait before a partly filled batch is written. */
-  flushMs?: number;
-  /** Readings that trigger an immediate write. */
-  maxRows?: number;
   /** Readings older than this behind the sensor's latest are late (dead-lettered). */
   lateSeconds?: number;
   /** Readings further ahead of the server clock than this are refused. */
@@ -103,8 +99,8 @@ export class TelemetryPipeline {
   readonly counters = { accepted: 0, rejected: 0, batches: 0, flushes: 0 };
   private readonly enterprises = new Map<string, EnterpriseEntry | Promise<EnterpriseEntry>>();
   private pending: Pending = { readings: [], dead: [], waiters: [] };
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  private writing = false;
+  private scheduled = false;
   private readonly opts: Required<PipelineOptions>;
   private window = { from: 0, to: 0 };
 
@@ -112,7 +108,7 @@ export class TelemetryPipeline {
     private readonly db: Db,
     opts: PipelineOptions = {},
   ) {
-    this.opts = { flushMs: 20, maxRows: 20000, lateSeconds: 3600, futureSeconds: 300, now: () => Date.now(), ...opts };
+    this.opts = { lateSeconds: 3600, futureSeconds: 300, now: () => Date.now(), ...opts };
     this.events.setMaxListeners(0);
   }
 
@@ -248,32 +244,38 @@ export class TelemetryPipeline {
     const done = new Promise<void>((resolve, reject) => this.pending.waiters.push({ resolve, reject }));
     for (const a of accepted) this.pending.readings.push(a);
     for (const d of dead) this.pending.dead.push(d);
-    if (this.pending.readings.length >= this.opts.maxRows) this.flushSoon(0);
-    else this.flushSoon(this.opts.flushMs);
+    this.schedule();
     await done;
     return { accepted: accepted.length, rejected: dead.length };
   }
 
-  private flushSoon(ms: number) {
-    if (ms === 0 && this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
+  /**
+   * Group commit: while one write is under way, batches accumulate; the moment it commits, all of
+   * them are written together. No timer: an idle pipeline writes a lone batch at once, a busy one
+   * writes as much per transaction as arrived meanwhile.
+   */
+  private schedule() {
+    if (this.writing || this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.loop();
+    });
+  }
+
+  private async loop() {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      while (this.pending.waiters.length) await this.flush();
+    } finally {
+      this.writing = false;
     }
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.flushing = this.flushing.then(() => this.flush());
-    }, ms);
   }
 
   /** Waits for everything taken so far to be written. */
   async drain(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-      this.flushing = this.flushing.then(() => this.flush());
-    }
-    await this.flushing;
+    while (this.writing || this.scheduled || this.pending.waiters.length) await new Promise((r) => setTimeout(r, 5));
   }
 
   private async flush(): Promise<void> {
