@@ -31,24 +31,47 @@ const pct = (xs: number[], p: number) => {
   return s.length ? (s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number) : Number.NaN;
 };
 
-type Run = { batch: number; sent: number; seconds: number; rate: number; copyRate: number; ratio: number; rssStart: number | null; rssEnd: number | null; p99: number; p50: number; probes: number };
+type Run = {
+  batch: number;
+  sent: number;
+  seconds: number;
+  rate: number;
+  copyRate: number;
+  ratio: number;
+  rssStart: number | null;
+  rssEnd: number | null;
+  p99: number;
+  p50: number;
+  probes: number;
+};
 
 async function run(batch: number): Promise<Run> {
   const temp = await createTempDatabase('taishan_bench_telemetry');
-  const env = { SIMULATE: '0', MQTT_URL, MQTT_CLIENT_ID: `taishan-bench-${process.pid}-${batch}-${Date.now()}`, LOG: '0' };
+  const env = {
+    SIMULATE: '0',
+    MQTT_URL,
+    MQTT_CLIENT_ID: `taishan-bench-${process.pid}-${batch}-${Date.now()}`,
+    MQTT_SUBSCRIBERS: process.env.MQTT_SUBSCRIBERS ?? '1',
+    LOG: '0',
+  };
   const server = await startServer({ databaseUrl: temp.url, env });
   const db = new pg.Client({ connectionString: temp.url });
   await db.connect();
   try {
     // Sensors: many level sensors on the demo county's installations (quiet: no alarms), plus the
     // demo's gas sensor used as the latency probe.
-    const inst = (await db.query("SELECT m.id, m.enterprise_id, e.credit_code FROM sensors s JOIN major_hazard_installations m ON m.id = s.installation_id JOIN enterprises e ON e.id = m.enterprise_id WHERE s.code LIKE 'GT-%' ORDER BY s.code LIMIT 1")).rows[0];
+    const inst = (
+      await db.query(
+        "SELECT m.id, m.enterprise_id, e.credit_code FROM sensors s JOIN major_hazard_installations m ON m.id = s.installation_id JOIN enterprises e ON e.id = m.enterprise_id WHERE s.code LIKE 'GT-%' ORDER BY s.code LIMIT 1",
+      )
+    ).rows[0];
     await db.query(
       `INSERT INTO sensors (installation_id, enterprise_id, code, name, type, unit, range_min, range_max, high, high_high, hysteresis, offline_seconds)
        SELECT $1, $2, 'B' || lpad(g::text, 5, '0'), '压测点位' || g, 'level', 'm', 0, 100, 95, 99, 0.5, 3600 FROM generate_series(1, $3) g`,
       [inst.id, inst.enterprise_id, SENSORS],
     );
-    const probe = (await db.query("SELECT code, high_high FROM sensors WHERE installation_id = $1 AND code LIKE 'GT-%' LIMIT 1", [inst.id])).rows[0];
+    const probe = (await db.query("SELECT code, high_high FROM sensors WHERE installation_id = $1 AND code LIKE 'GT-%' LIMIT 1", [inst.id]))
+      .rows[0];
     const topic = `taishan/telemetry/${inst.credit_code}`;
     const cookie = await apiLogin(server.url, 'county');
 
@@ -77,7 +100,9 @@ async function run(batch: number): Promise<Run> {
     });
     sse.end();
 
-    const gateways = await Promise.all(Array.from({ length: PUBLISHERS }, (_, i) => mqtt.connectAsync(MQTT_URL, { clientId: `${env.MQTT_CLIENT_ID}-gw${i}` })));
+    const gateways = await Promise.all(
+      Array.from({ length: PUBLISHERS }, (_, i) => mqtt.connectAsync(MQTT_URL, { clientId: `${env.MQTT_CLIENT_ID}-gw${i}` })),
+    );
     const rssStart = rss(server.pid);
     const t0 = Date.now();
     const base = t0 - 3600_000;
@@ -111,7 +136,11 @@ async function run(batch: number): Promise<Run> {
     await Promise.all(gateways.map(publisher));
     clearInterval(probeTimer);
     // End to end: until everything published is committed.
-    const count = async () => Number((await db.query("SELECT count(*)::bigint AS n FROM readings r JOIN sensors s ON s.id = r.sensor_id WHERE s.code LIKE 'B%'")).rows[0].n);
+    const count = async () =>
+      Number(
+        (await db.query("SELECT count(*)::bigint AS n FROM readings r JOIN sensors s ON s.id = r.sensor_id WHERE s.code LIKE 'B%'")).rows[0]
+          .n,
+      );
     for (let waited = 0; (await count()) < published && waited < 120_000; waited += 250) await new Promise((r) => setTimeout(r, 250));
     const stored = await count();
     const seconds = (Date.now() - t0) / 1000;
@@ -165,7 +194,12 @@ for (const batch of (process.env.BENCH_BATCHES ?? '100,1').split(',').map(Number
   runs.push(r);
   console.log(JSON.stringify(r));
 }
-console.log('\n| readings per message | readings stored | seconds | end-to-end readings/s | raw COPY rows/s | ratio | RSS start → end (MB) | publish → alarm pushed p50 / p99 (ms, n) |');
+console.log(`\nMQTT_SUBSCRIBERS=${process.env.MQTT_SUBSCRIBERS ?? '1'}, ${PUBLISHERS} publishers, ${SENSORS} sensors, ${SECONDS} s`);
+console.log(
+  '\n| readings per message | readings stored | seconds | end-to-end readings/s | raw COPY rows/s | ratio | RSS start → end (MB) | publish → alarm pushed p50 / p99 (ms, n) |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of runs)
-  console.log(`| ${r.batch} | ${r.sent.toLocaleString('en')} | ${r.seconds} | ${r.rate.toLocaleString('en')} | ${r.copyRate.toLocaleString('en')} | ${r.ratio} | ${r.rssStart} → ${r.rssEnd} | ${r.p50} / ${r.p99} (${r.probes}) |`);
+  console.log(
+    `| ${r.batch} | ${r.sent.toLocaleString('en')} | ${r.seconds} | ${r.rate.toLocaleString('en')} | ${r.copyRate.toLocaleString('en')} | ${r.ratio} | ${r.rssStart} → ${r.rssEnd} | ${r.p50} / ${r.p99} (${r.probes}) |`,
+  );

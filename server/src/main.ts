@@ -40,7 +40,7 @@ Environment: PORT (3000), DATA_DIR (./data), DATABASE_URL (PostgreSQL; default e
   TAISHAN_REPORT_KEYS (report keys as JSON; default the file DATA_DIR/keys/report-keys.json),
   REPORT_RETENTION_DAYS (365: untrue or unaccepted reports are deleted after this many days),
   MQTT_URL (an external broker, e.g. mqtt://127.0.0.1:1883; default: embedded broker on MQTT_PORT 1883),
-  MQTT_CLIENT_ID (taishan-ingest: the persistent session the broker keeps for us),
+  MQTT_CLIENT_ID (taishan-ingest: the persistent sessions the broker keeps for us), MQTT_SUBSCRIBERS (1; more share the subscription: faster, not crash-safe on Mosquitto),
   READINGS_RETENTION_DAYS (30), ALARM_ESCALATE_MINUTES (10)`;
 
 const filesDir = (c: Config) => join(c.dataDir, 'files');
@@ -67,7 +67,12 @@ async function serve(config: Config, demo: boolean) {
   const retentionDays = Number(process.env.REPORT_RETENTION_DAYS ?? DEFAULT_REPORT_RETENTION_DAYS);
   await app.listen({ port: config.port, host: config.host });
   const mqttIngest = process.env.MQTT_URL
-    ? await connectExternalBroker(app.telemetry, process.env.MQTT_URL, process.env.MQTT_CLIENT_ID || 'taishan-ingest')
+    ? await connectExternalBroker(
+        app.telemetry,
+        process.env.MQTT_URL,
+        process.env.MQTT_CLIENT_ID || 'taishan-ingest',
+        Number(process.env.MQTT_SUBSCRIBERS ?? 1),
+      )
     : await startEmbeddedBroker(app.telemetry, Number(process.env.MQTT_PORT ?? 1883), config.host, (m) => console.log(m));
   // Every 5 s: silent sensors go offline. Every minute: unacknowledged alarms escalate. Daily
   // (and at start): partitions ahead are made, expired ones dropped.

@@ -54,22 +54,31 @@ export async function startEmbeddedBroker(
   };
 }
 
+/**
+ * Subscribes through one connection, or `subscribers` sharing one subscription ($share/taishan/…).
+ * A broker lets each connection have only so many unacknowledged messages (Mosquitto's
+ * max_inflight_messages, default 20), and the pipeline commits what they hold at once, so more
+ * connections mean larger commits and more throughput. But Mosquitto does not keep shared-
+ * subscription messages for members that are down, so a crash can lose what arrives meanwhile
+ * (our kill -9 test showed it); the default is therefore one connection, loss-free. For more
+ * throughput, raise max_inflight_messages on the broker rather than the subscriber count.
+ */
 export async function connectExternalBroker(
   pipeline: TelemetryPipeline,
   url: string,
   clientId = 'taishan-ingest',
+  subscribers = 1,
   log?: (m: string) => void,
 ): Promise<MqttIngest> {
-  const sub = new DurableSubscriber(
-    new URL(url),
-    clientId,
-    'taishan/telemetry/+',
-    (topic, payload) => {
-      const m = TELEMETRY_TOPIC.exec(topic);
-      return m ? pipeline.ingest(m[1] as string, payload, 'mqtt') : Promise.resolve();
-    },
-    log,
+  const topic = subscribers > 1 ? '$share/taishan/taishan/telemetry/+' : 'taishan/telemetry/+';
+  const onMessage = (t: string, payload: Buffer) => {
+    const m = TELEMETRY_TOPIC.exec(t);
+    return m ? pipeline.ingest(m[1] as string, payload, 'mqtt') : Promise.resolve();
+  };
+  const subs = Array.from(
+    { length: subscribers },
+    (_, i) => new DurableSubscriber(new URL(url), subscribers > 1 ? `${clientId}-${i}` : clientId, topic, onMessage, log),
   );
-  await sub.start();
-  return { kind: 'external', port: null, close: () => sub.close() };
+  await Promise.all(subs.map((s) => s.start()));
+  return { kind: 'external', port: null, close: async () => void (await Promise.all(subs.map((s) => s.close()))) };
 }
