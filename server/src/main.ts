@@ -21,6 +21,7 @@ import { escalateOverdue } from './modules/hazards/escalation.ts';
 import { planScheduledInspections } from './modules/hazards/schedules.ts';
 import { DEFAULT_ESCALATE_MINUTES, escalateAlarms } from './modules/monitoring/alarms.ts';
 import { connectExternalBroker, startEmbeddedBroker } from './modules/monitoring/broker.ts';
+import { simulateSensors } from './modules/monitoring/simulate-cli.ts';
 import { SensorSimulator } from './modules/monitoring/simulator.ts';
 import { DEFAULT_REPORT_RETENTION_DAYS, escalateOverdueReports, purgeExpiredReports } from './modules/reports/jobs.ts';
 import { type Keyring, loadKeyring, reportKeyFile, saveKeyFile } from './modules/reports/keyring.ts';
@@ -35,6 +36,8 @@ const USAGE = `用法 Usage: taishan <command>
   import-enterprises FILE      导入企业名录 (.xlsx/.csv) import the enterprise directory
   verify-audit                 校验审计哈希链 verify the audit chain
   rotate-report-key [--retire-old]  轮换举报加密密钥并重新加密 rotate the report key, re-seal everything
+  simulate-sensors [--installations N] [--sensors-per M] [--rate R] [--batch B] [--mqtt URL] [--url URL]
+                   [--user U] [--password P] [--seconds S]   模拟监测数据 publish simulated readings
 Environment: PORT (3000), DATA_DIR (./data), DATABASE_URL (PostgreSQL; default embedded PGlite),
   TAISHAN_ADMIN_PASSWORD (first admin password with --no-demo),
   TAISHAN_REPORT_KEYS (report keys as JSON; default the file DATA_DIR/keys/report-keys.json),
@@ -206,7 +209,20 @@ export async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { 'no-demo': { type: 'boolean' }, help: { type: 'boolean' }, 'retire-old': { type: 'boolean' } },
+    options: {
+      'no-demo': { type: 'boolean' },
+      help: { type: 'boolean' },
+      'retire-old': { type: 'boolean' },
+      installations: { type: 'string' },
+      'sensors-per': { type: 'string' },
+      rate: { type: 'string' },
+      batch: { type: 'string' },
+      mqtt: { type: 'string' },
+      url: { type: 'string' },
+      user: { type: 'string' },
+      password: { type: 'string' },
+      seconds: { type: 'string' },
+    },
   });
   const [command, ...rest] = positionals;
   const config = loadConfig();
@@ -229,6 +245,18 @@ export async function main(argv: string[]): Promise<number> {
     case 'import-enterprises':
       if (!rest[0]) break;
       return importEnterprises(config, rest[0]);
+    case 'simulate-sensors':
+      return simulateSensors({
+        installations: Number(values.installations ?? 3),
+        sensorsPer: Number(values['sensors-per'] ?? 4),
+        rate: Number(values.rate ?? 1),
+        batch: Number(values.batch ?? 100),
+        mqttUrl: values.mqtt ?? process.env.MQTT_URL ?? `mqtt://localhost:${process.env.MQTT_PORT ?? 1883}`,
+        apiUrl: values.url ?? `http://localhost:${config.port}`,
+        username: values.user ?? 'admin',
+        password: values.password ?? DEMO_PASSWORD,
+        seconds: values.seconds ? Number(values.seconds) : null,
+      });
     case 'rotate-report-key':
       return rotateReportKey(config, Boolean(values['retire-old']));
     case 'verify-audit': {

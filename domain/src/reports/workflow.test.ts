@@ -9,6 +9,7 @@ import {
   PUBLIC_REPORT_STATUSES,
   publicReportTransition,
   reportDeadlines,
+  reportDeadlinesFrom,
 } from './workflow.ts';
 
 test('every status × action: the allowed ones move as the regulator runs it, the rest are refused', () => {
@@ -41,4 +42,13 @@ test('deadlines: five working days to accept (weekends skipped), sixty days to c
   // 2026-11-27 is a Friday.
   assert.deepEqual(reportDeadlines('2026-11-27'), { acceptDue: '2026-12-04', concludeDue: '2027-01-26' });
   assert.equal(addWorkingDays('2026-11-23', 5), '2026-11-30');
+});
+
+test('deadlines are configurable; nonsense falls back to the statutory defaults', () => {
+  const c = reportDeadlinesFrom({ REPORT_ACCEPT_WORKING_DAYS: '3', REPORT_CONCLUDE_DAYS: '30' });
+  assert.deepEqual(reportDeadlines('2026-11-27', c), { acceptDue: '2026-12-02', concludeDue: '2026-12-27' });
+  assert.deepEqual(reportDeadlinesFrom({ REPORT_ACCEPT_WORKING_DAYS: '-1', REPORT_CONCLUDE_DAYS: 'x' }), {
+    acceptWorkingDays: 5,
+    concludeDays: 60,
+  });
 });

@@ -180,6 +180,15 @@ export function addWorkingDays(from: string, n: number): string {
   return ymd(d);
 }
 
+/** Deadlines from settings (REPORT_ACCEPT_WORKING_DAYS, REPORT_CONCLUDE_DAYS), else the defaults. */
+export function reportDeadlinesFrom(env: Record<string, string | undefined>): ReportDeadlines {
+  const n = (v: string | undefined, d: number) => (v && /^\d{1,3}$/.test(v) && Number(v) > 0 ? Number(v) : d);
+  return {
+    acceptWorkingDays: n(env.REPORT_ACCEPT_WORKING_DAYS, DEFAULT_REPORT_DEADLINES.acceptWorkingDays),
+    concludeDays: n(env.REPORT_CONCLUDE_DAYS, DEFAULT_REPORT_DEADLINES.concludeDays),
+  };
+}
+
 export function reportDeadlines(receivedOn: string, c: ReportDeadlines = DEFAULT_REPORT_DEADLINES) {
   const conclude = day(receivedOn);
   conclude.setUTCDate(conclude.getUTCDate() + c.concludeDays);

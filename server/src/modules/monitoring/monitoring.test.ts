@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import mqtt from 'mqtt';
-import { enterpriseBody, makeUser, multipartBody, openTestApp, type TestApp } from '../../test/harness.ts';
+import { enterpriseBody, makeUser, multipartBody, openTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness.ts';
 import { escalateAlarms } from './alarms.ts';
 import { connectExternalBroker, startEmbeddedBroker } from './broker.ts';
 import { TelemetryPipeline } from './pipeline.ts';
+import { simulateSensors } from './simulate-cli.ts';
 
 const MOSQUITTO = process.env.MQTT_TEST_URL ?? 'mqtt://127.0.0.1:1883';
 
@@ -219,6 +220,39 @@ describe('monitoring', () => {
         "SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'county' AND n.kind = 'alarmEscalated'",
       )) as number) >= 1,
     );
+  });
+
+  test('simulate-sensors publishes readings for the sensors the account sees, through the broker', async () => {
+    const address = t.app.server.listening
+      ? `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`
+      : await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const pipeline = new TelemetryPipeline(t.db);
+    await pipeline.ensurePartitions();
+    const broker = await startEmbeddedBroker(pipeline, 0, '127.0.0.1');
+    try {
+      const before = (await count('SELECT count(*)::int AS n FROM readings')) as number;
+      const lines: string[] = [];
+      const code = await simulateSensors(
+        {
+          installations: 1,
+          sensorsPer: 2,
+          rate: 10,
+          batch: 100,
+          mqttUrl: `mqtt://127.0.0.1:${broker.port}`,
+          apiUrl: address,
+          username: 'county',
+          password: TEST_PASSWORD,
+          seconds: 1,
+        },
+        (m) => lines.push(m),
+      );
+      assert.equal(code, 0);
+      assert.match(lines[0] as string, /simulating 2 sensors on 1 installations/);
+      await pipeline.drain();
+      assert.ok(((await count('SELECT count(*)::int AS n FROM readings')) as number) >= before + 10, 'readings arrived');
+    } finally {
+      await broker.close();
+    }
   });
 
   for (const [name, mode] of [

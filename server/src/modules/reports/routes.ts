@@ -10,6 +10,7 @@ import {
   publicReportSchema,
   RECEIPT_DIGITS,
   reportDeadlines,
+  reportDeadlinesFrom,
 } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -34,6 +35,7 @@ const FOLLOW_FAILURE_DELAY_MS = 1000;
 
 export function publicReportRoutes(app: FastifyInstance, db: Db, keys: Keyring, pow: ProofOfWork, files: FileStore) {
   const followFailures = new TokenBucket(20, 5);
+  const deadlines = reportDeadlinesFrom(process.env);
   // A backstop behind the adaptive proof of work: 300 at once, then 5 a second, for all callers.
   const submissions = new TokenBucket(300, 5);
 
@@ -94,7 +96,7 @@ export function publicReportRoutes(app: FastifyInstance, db: Db, keys: Keyring, 
           if (!g) throw invalid({ regionCode: { zh: '区划不存在', en: 'No such region' } });
         }
         const today = todayInShanghai();
-        const due = reportDeadlines(today);
+        const due = reportDeadlines(today, deadlines);
         const [row] = await tx.query<{ id: string }>('SELECT gen_random_uuid() AS id');
         const rid = row?.id as string;
         const content: ReportContent = { description: body.description, place: body.place, happenedAt: body.happenedAt };
