@@ -21,6 +21,8 @@ const MQTT_URL = process.env.MQTT_URL || 'mqtt://127.0.0.1:1883';
 const SECONDS = Number(process.env.BENCH_TELEMETRY_SECONDS ?? 60);
 const PUBLISHERS = Number(process.env.BENCH_PUBLISHERS ?? 4);
 const SENSORS = Number(process.env.BENCH_SENSORS ?? 2000);
+const PACED = Number(process.env.BENCH_PACED_RATE ?? 10000);
+const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? 20);
 
 const rss = (pid: number | undefined) => {
   const m = pid ? /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8')) : null;
@@ -103,29 +105,19 @@ async function run(batch: number): Promise<Run> {
     const gateways = await Promise.all(
       Array.from({ length: PUBLISHERS }, (_, i) => mqtt.connectAsync(MQTT_URL, { clientId: `${env.MQTT_CLIENT_ID}-gw${i}` })),
     );
-    const rssStart = rss(server.pid);
-    const t0 = Date.now();
-    const base = t0 - 3600_000;
+    const base = Date.now() - 3600_000;
     let published = 0;
     let seq = 0;
-    const stopAt = t0 + SECONDS * 1000;
-    // Each publisher keeps a window of messages in flight; every reading has its own (sensor, ts).
-    const publisher = async (g: mqtt.MqttClient) => {
-      const inflight = new Set<Promise<unknown>>();
-      while (Date.now() < stopAt) {
-        const readings = Array.from({ length: batch }, () => {
-          const n = seq++;
-          return { sensor: `B${String((n % SENSORS) + 1).padStart(5, '0')}`, ts: base + Math.floor(n / SENSORS), value: 40 + (n % 7) };
-        });
-        const p = g.publishAsync(topic, JSON.stringify({ readings }), { qos: 1 });
-        published += batch;
-        inflight.add(p);
-        p.finally(() => inflight.delete(p));
-        if (inflight.size >= 200) await Promise.race(inflight);
-      }
-      await Promise.all(inflight);
-    };
-    // The probe: a gas reading alternately over high-high and back, twice a second.
+    const nextBatch = () =>
+      Array.from({ length: batch }, () => {
+        const n = seq++;
+        return { sensor: `B${String((n % SENSORS) + 1).padStart(5, '0')}`, ts: base + Math.floor(n / SENSORS), value: 40 + (n % 7) };
+      });
+    // Stored so far, cheaply: the minute aggregates count exactly the rows written.
+    const stored = async () => Number((await db.query('SELECT coalesce(sum(n), 0)::bigint AS n FROM readings_minute')).rows[0].n);
+
+    // Phase 1 — latency under a steady load (PACED readings/s, below capacity): a gas reading
+    // alternately over high-high and back twice a second, timed to its alarm on the SSE client.
     let crossing = 0;
     const probeTimer = setInterval(() => {
       crossing++;
@@ -133,20 +125,55 @@ async function run(batch: number): Promise<Run> {
       sent.set(value, Date.now());
       void gateways[0]?.publishAsync(topic, JSON.stringify({ readings: [{ sensor: probe.code, ts: Date.now(), value }] }), { qos: 1 });
     }, 500);
-    await Promise.all(gateways.map(publisher));
+    const pacedUntil = Date.now() + PACED_SECONDS * 1000;
+    const perTick = Math.max(1, Math.round(PACED / 100 / batch));
+    while (Date.now() < pacedUntil) {
+      const tick = Date.now();
+      for (let i = 0; i < perTick; i++) {
+        void (gateways[i % gateways.length] as mqtt.MqttClient).publishAsync(topic, JSON.stringify({ readings: nextBatch() }), { qos: 1 });
+        published += batch;
+      }
+      await new Promise((r) => setTimeout(r, Math.max(0, 10 - (Date.now() - tick))));
+    }
     clearInterval(probeTimer);
-    // End to end: until everything published is committed.
-    const count = async () =>
-      Number(
-        (await db.query("SELECT count(*)::bigint AS n FROM readings r JOIN sensors s ON s.id = r.sensor_id WHERE s.code LIKE 'B%'")).rows[0]
-          .n,
-      );
-    for (let waited = 0; (await count()) < published && waited < 120_000; waited += 250) await new Promise((r) => setTimeout(r, 250));
-    const stored = await count();
-    const seconds = (Date.now() - t0) / 1000;
+    await new Promise((r) => setTimeout(r, 1500));
+
+    // Phase 2 — capacity: publishers flood; the rate is what gets committed per second while the
+    // server is saturated (measured between 5 s in and the end of the window).
+    const rssStart = rss(server.pid);
+    const t0 = Date.now();
+    const stopAt = t0 + SECONDS * 1000;
+    let sample: { at: number; n: number } | null = null;
+    const sampler = setTimeout(async () => {
+      sample = { at: Date.now(), n: await stored() };
+    }, 5000);
+    const publisher = async (g: mqtt.MqttClient) => {
+      const inflight = new Set<Promise<unknown>>();
+      while (Date.now() < stopAt) {
+        const p = g.publishAsync(topic, JSON.stringify({ readings: nextBatch() }), { qos: 1 });
+        published += batch;
+        inflight.add(p);
+        p.finally(() => inflight.delete(p));
+        if (inflight.size >= 200) await Promise.race(inflight);
+      }
+      await Promise.all(inflight);
+    };
+    await Promise.all(gateways.map(publisher));
+    clearTimeout(sampler);
+    const end = { at: Date.now(), n: await stored() };
     const rssEnd = rss(server.pid);
+    const first = (sample ?? { at: t0, n: 0 }) as { at: number; n: number };
+    const rate = (end.n - first.n) / ((end.at - first.at) / 1000);
+    const seconds = (end.at - first.at) / 1000;
+    const windowRows = end.n - first.n;
     sse.destroy();
     await Promise.all(gateways.map((g) => g.endAsync()));
+    await server.stop();
+    // The unread backlog stays with the broker session: end it (clean start) so it is not kept.
+    for (let i = 0; i < Number(env.MQTT_SUBSCRIBERS); i++) {
+      const id = Number(env.MQTT_SUBSCRIBERS) > 1 ? `${env.MQTT_CLIENT_ID}-${i}` : env.MQTT_CLIENT_ID;
+      await (await mqtt.connectAsync(MQTT_URL, { clientId: id, clean: true })).endAsync();
+    }
 
     // Raw COPY of the same number of identical rows (one day later, so they are new rows).
     const ids = (await db.query("SELECT id FROM sensors WHERE code LIKE 'B%' ORDER BY code")).rows.map((r) => r.id as string);
@@ -157,7 +184,7 @@ async function run(batch: number): Promise<Run> {
       Readable.from(
         (function* () {
           const chunk: string[] = [];
-          for (let n = 0; n < stored; n++) {
+          for (let n = 0; n < windowRows; n++) {
             chunk.push(`${ids[n % SENSORS]}\t${new Date(dayLater + Math.floor(n / SENSORS)).toISOString()}\t${40 + (n % 7)}\n`);
             if (chunk.length === 5000) yield chunk.splice(0).join('');
           }
@@ -166,11 +193,10 @@ async function run(batch: number): Promise<Run> {
       ),
       copy,
     );
-    const copyRate = stored / ((Date.now() - c0) / 1000);
-    const rate = stored / seconds;
+    const copyRate = windowRows / ((Date.now() - c0) / 1000);
     return {
       batch,
-      sent: stored,
+      sent: windowRows,
       seconds: Math.round(seconds * 10) / 10,
       rate: Math.round(rate),
       copyRate: Math.round(copyRate),
@@ -183,7 +209,7 @@ async function run(batch: number): Promise<Run> {
     };
   } finally {
     await db.end();
-    await server.stop();
+    await server.stop().catch(() => undefined);
     await temp.drop();
   }
 }

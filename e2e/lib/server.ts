@@ -91,8 +91,10 @@ export async function startServer(
       await new Promise((r) => child.once('exit', r));
     },
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
       await dropDatabase?.();
     },

@@ -98,7 +98,10 @@ export class TelemetryPipeline {
   readonly events = new EventEmitter();
   readonly counters = { accepted: 0, rejected: 0, batches: 0, flushes: 0 };
   private readonly enterprises = new Map<string, EnterpriseEntry | Promise<EnterpriseEntry>>();
-  private pending: Pending = { readings: [], dead: [], waiters: [] };
+  /** Batches taken and not yet written, in arrival order. */
+  private queue: { readings: Accepted[]; dead: Dead[]; waiter: Pending['waiters'][number] }[] = [];
+  /** Most readings one transaction writes (a backlog is written in several). */
+  static readonly MAX_ROWS_PER_WRITE = 20000;
   private writing = false;
   private scheduled = false;
   private readonly opts: Required<PipelineOptions>;
@@ -241,9 +244,7 @@ export class TelemetryPipeline {
     }
     this.counters.accepted += accepted.length;
     this.counters.rejected += dead.length;
-    const done = new Promise<void>((resolve, reject) => this.pending.waiters.push({ resolve, reject }));
-    for (const a of accepted) this.pending.readings.push(a);
-    for (const d of dead) this.pending.dead.push(d);
+    const done = new Promise<void>((resolve, reject) => this.queue.push({ readings: accepted, dead, waiter: { resolve, reject } }));
     this.schedule();
     await done;
     return { accepted: accepted.length, rejected: dead.length };
@@ -267,7 +268,7 @@ export class TelemetryPipeline {
     if (this.writing) return;
     this.writing = true;
     try {
-      while (this.pending.waiters.length) await this.flush();
+      while (this.queue.length) await this.flush();
     } finally {
       this.writing = false;
     }
@@ -275,12 +276,20 @@ export class TelemetryPipeline {
 
   /** Waits for everything taken so far to be written. */
   async drain(): Promise<void> {
-    while (this.writing || this.scheduled || this.pending.waiters.length) await new Promise((r) => setTimeout(r, 5));
+    while (this.writing || this.scheduled || this.queue.length) await new Promise((r) => setTimeout(r, 5));
   }
 
   private async flush(): Promise<void> {
-    const batch = this.pending;
-    this.pending = { readings: [], dead: [], waiters: [] };
+    // Whole batches, oldest first, up to the row cap (at least one batch).
+    const batch: Pending = { readings: [], dead: [], waiters: [] };
+    while (this.queue.length) {
+      const next = this.queue[0] as (typeof this.queue)[number];
+      if (batch.waiters.length && batch.readings.length + next.readings.length > TelemetryPipeline.MAX_ROWS_PER_WRITE) break;
+      this.queue.shift();
+      for (const r of next.readings) batch.readings.push(r);
+      for (const d of next.dead) batch.dead.push(d);
+      batch.waiters.push(next.waiter);
+    }
     if (!batch.waiters.length) return;
     try {
       const events = await this.write(batch);

@@ -42,7 +42,8 @@ export class DurableSubscriber {
             clean: false,
             clientId: this.clientId,
             keepalive: 30,
-            properties: { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: 65535 },
+            // At most this many unacknowledged messages from the broker: memory stays bounded under a flood.
+            properties: { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: 1000 },
             ...(this.url.username
               ? { username: decodeURIComponent(this.url.username), password: Buffer.from(decodeURIComponent(this.url.password)) }
               : {}),
