@@ -106,7 +106,6 @@ async function run(batch: number): Promise<Run> {
       Array.from({ length: PUBLISHERS }, (_, i) => mqtt.connectAsync(MQTT_URL, { clientId: `${env.MQTT_CLIENT_ID}-gw${i}` })),
     );
     const base = Date.now() - 3600_000;
-    let published = 0;
     let seq = 0;
     const nextBatch = () =>
       Array.from({ length: batch }, () => {
@@ -131,7 +130,6 @@ async function run(batch: number): Promise<Run> {
       const tick = Date.now();
       for (let i = 0; i < perTick; i++) {
         void (gateways[i % gateways.length] as mqtt.MqttClient).publishAsync(topic, JSON.stringify({ readings: nextBatch() }), { qos: 1 });
-        published += batch;
       }
       await new Promise((r) => setTimeout(r, Math.max(0, 10 - (Date.now() - tick))));
     }
@@ -151,7 +149,6 @@ async function run(batch: number): Promise<Run> {
       const inflight = new Set<Promise<unknown>>();
       while (Date.now() < stopAt) {
         const p = g.publishAsync(topic, JSON.stringify({ readings: nextBatch() }), { qos: 1 });
-        published += batch;
         inflight.add(p);
         p.finally(() => inflight.delete(p));
         if (inflight.size >= 200) await Promise.race(inflight);

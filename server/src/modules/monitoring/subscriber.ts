@@ -42,8 +42,8 @@ export class DurableSubscriber {
             clean: false,
             clientId: this.clientId,
             keepalive: 30,
-            // At most this many unacknowledged messages from the broker: memory stays bounded under a flood.
-            properties: { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: 1000 },
+            // At most this many unacknowledged messages from the broker (4,000): memory stays bounded under a flood.
+            properties: { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: 4000 },
             ...(this.url.username
               ? { username: decodeURIComponent(this.url.username), password: Buffer.from(decodeURIComponent(this.url.password)) }
               : {}),
