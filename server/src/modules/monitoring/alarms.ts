@@ -11,7 +11,7 @@ import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, scopeFilter, withScope } from '../../db/scope.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
-import type { AlarmEvent, TelemetryPipeline } from './pipeline.ts';
+import { type AlarmEvent, type TelemetryPipeline, toAlarmEvent } from './pipeline.ts';
 
 export const ALARM_SCOPE = { region: 'a.region_code', industry: 'a.industry_code', enterpriseId: 'a.enterprise_id' };
 export const DEFAULT_ESCALATE_MINUTES = 10;
@@ -140,21 +140,7 @@ export function alarmRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPip
         return after;
       });
       const out = toAlarm(saved);
-      pipeline.events.emit('alarm', {
-        id: out.id,
-        sensorId: out.sensorId,
-        enterpriseId: out.enterpriseId,
-        regionCode: out.regionCode,
-        industryCode: saved.industry_code as string,
-        kind: out.kind,
-        severity: out.severity,
-        level: out.level,
-        status: out.status,
-        conditionActive: out.conditionActive,
-        lastValue: out.lastValue,
-        raisedAt: out.raisedAt as string,
-        updatedAt: out.updatedAt as string,
-      } satisfies AlarmEvent);
+      pipeline.events.emit('alarm', toAlarmEvent(saved));
       return out;
     },
   });
