@@ -67,6 +67,10 @@ describe('kill -9 during MQTT ingest from Mosquitto (PostgreSQL)', { skip: !onPo
     } finally {
       await gw.endAsync();
       await db.end();
+      await server?.stop();
+      server = undefined;
+      // End the persistent session this test made on the shared Mosquitto (clean start).
+      await (await mqtt.connectAsync(MOSQUITTO, { clientId: env.MQTT_CLIENT_ID, clean: true })).endAsync();
     }
   });
 });

@@ -285,6 +285,8 @@ describe('monitoring', () => {
         assert.equal(await count('SELECT count(*)::int AS n FROM readings'), before + 50);
       } finally {
         await ingest.close();
+        // End the persistent session this test made on the shared Mosquitto (clean start).
+        if (mode === 'external') await (await mqtt.connectAsync(MOSQUITTO, { clientId, clean: true })).endAsync();
       }
     });
 });
