@@ -18,6 +18,14 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
 fi
 
+# Mosquitto at 127.0.0.1:1883: the MQTT tests run through it as well as through the embedded broker.
+if ! (exec 3<>/dev/tcp/127.0.0.1/1883) 2>/dev/null; then
+  command -v mosquitto >/dev/null ||
+    { as_root apt-get install -y mosquitto >/dev/null 2>&1 || { as_root apt-get update >/dev/null && as_root apt-get install -y mosquitto >/dev/null; }; }
+  as_root mosquitto -d -c /etc/mosquitto/mosquitto.conf
+  for _ in $(seq 1 30); do (exec 3<>/dev/tcp/127.0.0.1/1883) 2>/dev/null && break; sleep 1; done
+fi
+
 [ -d node_modules ] || npm ci
 
 step() { printf '\n=== %s ===\n' "$*"; }
