@@ -11,6 +11,7 @@ import { readScoped, type Scoped, scopeFilter, withScope } from '../../db/scope.
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import { readGrid, TableFormatError } from '../enterprises/tabular.ts';
+import { enterpriseScope } from '../risks/store.ts';
 import type { TelemetryPipeline } from './pipeline.ts';
 
 type Row = Record<string, unknown> & { id: string; enterprise_id: string; credit_code: string; region_code: string; version: number };
@@ -79,7 +80,7 @@ const columns = (b: SensorInput) => [
 
 async function insertSensor(tx: Scoped, actor: Actor, b: SensorInput) {
   const params: unknown[] = [b.installationId];
-  const where = scopeFilter(tx.scope, params, { region: 'e.region_code', industry: 'e.industry_code', enterpriseId: 'e.id' });
+  const where = enterpriseScope(tx, params);
   const [inst] = await tx.query<{ enterprise_id: string }>(
     `SELECT m.enterprise_id FROM major_hazard_installations m JOIN enterprises e ON e.id = m.enterprise_id WHERE m.id = $1 AND ${where}`,
     params,

@@ -7,6 +7,7 @@ import type { Db } from '../../db/db.ts';
 import { readScoped, scopeFilter } from '../../db/scope.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
+import { enterpriseScope } from '../risks/store.ts';
 import type { TelemetryPipeline } from './pipeline.ts';
 import { findSensor, SENSOR_SCOPE } from './sensors.ts';
 
@@ -22,7 +23,7 @@ export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: Telemetr
       // Enterprise accounts send for their own enterprise; others name an enterprise in their scope.
       const creditCode = await readScoped(db, actor.scope, async (tx) => {
         const p: unknown[] = [];
-        const where = [scopeFilter(tx.scope, p, { region: 'e.region_code', industry: 'e.industry_code', enterpriseId: 'e.id' })];
+        const where = [enterpriseScope(tx, p)];
         if (body.creditCode) where.push(`e.credit_code = $${p.push(body.creditCode)}`);
         else if (actor.scope.enterpriseId) where.push(`e.id = $${p.push(actor.scope.enterpriseId)}`);
         else throw invalid({ creditCode: { zh: '请注明企业统一社会信用代码', en: 'Name the enterprise by its credit code' } });
