@@ -33,3 +33,44 @@ export async function loginAs(page: import('playwright-core').Page, baseUrl: str
   await page.click('[data-testid=login-submit]');
   await page.waitForURL(/\/enterprises/);
 }
+
+/**
+ * Close the browser, first reporting every page still open. A test closes its contexts when it
+ * passes, so a page left open belongs to a test that failed: its address, a screenshot and the
+ * start of its text say where the user was stuck (CI keeps only the printed output).
+ */
+export async function closeBrowser(browser: Browser | undefined, label: string) {
+  if (!browser) return;
+  let n = 0;
+  for (const ctx of browser.contexts()) {
+    for (const page of ctx.pages()) {
+      n += 1;
+      const name = `failed-${label}-${n}`;
+      await page.screenshot({ path: shot(name), fullPage: true }).catch(() => undefined);
+      const text = await page
+        .locator('body')
+        .innerText({ timeout: 2000 })
+        .catch((err: Error) => `(no text: ${err.message})`);
+      console.error(`# page left open by a failed test (${name}.png): ${page.url()}\n# ${text.slice(0, 1500).replace(/\n+/g, ' | ')}`);
+    }
+  }
+  await browser.close();
+}
+
+/**
+ * Open a page through the top menu (hover the group, click the item) and wait until it is there.
+ * A synthetic hover can land while the submenu is still animating open and the click then misses;
+ * a person would simply point again, and so does this (three tries).
+ */
+export async function viaMenu(page: import('playwright-core').Page, group: string, item: string, path: string) {
+  for (let attempt = 1; ; attempt++) {
+    await page.getByRole('menuitem', { name: group }).hover();
+    await page.getByRole('menuitem', { name: item }).click();
+    try {
+      await page.waitForURL((u) => u.pathname === path, { timeout: 5000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
+}

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, loginAs, shot } from '../lib/browser.ts';
+import { closeBrowser, launch, loginAs, shot, viaMenu } from '../lib/browser.ts';
 import { apiLogin, type RunningServer, startServer } from '../lib/server.ts';
 
 type Ent = { id: string; name: string; regionCode: string; creditCode: string };
@@ -34,7 +34,7 @@ describe(`directory in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
     ownEnterprise = own;
   });
   after(async () => {
-    await browser?.close();
+    await closeBrowser(browser, 'directory');
     await server?.stop();
   });
 
@@ -182,8 +182,7 @@ describe(`directory in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await ctx.newPage();
     await login(page, 'admin');
-    await page.getByRole('menuitem', { name: '系统管理' }).hover();
-    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    await viaMenu(page, '系统管理', '审计日志', '/admin/audit');
     await page.click('[data-testid=verify-chain]');
     await page
       .locator('[data-testid=verify-result]')

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, launch, loginAs, shot } from '../lib/browser.ts';
+import { ARTIFACTS, closeBrowser, launch, loginAs, shot } from '../lib/browser.ts';
 import { makePng } from '../lib/png.ts';
 import { apiLogin, type RunningServer, startServer } from '../lib/server.ts';
 
@@ -22,7 +22,7 @@ describe(`hazard loop in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =>
     writeFileSync(photo, makePng(200, 150));
   });
   after(async () => {
-    await browser?.close();
+    await closeBrowser(browser, 'hazards');
     await server?.stop();
   });
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, loginAs, shot } from '../lib/browser.ts';
+import { closeBrowser, launch, loginAs, shot } from '../lib/browser.ts';
 import { makePng } from '../lib/png.ts';
 import { apiLogin, type RunningServer, startServer } from '../lib/server.ts';
 
@@ -23,7 +23,7 @@ describe(`public report in the browser (${process.env.E2E_DB ?? 'pglite'})`, () 
     writeFileSync(photo, makePng(240, 160));
   });
   after(async () => {
-    await browser?.close();
+    await closeBrowser(browser, 'reports');
     await server?.stop();
   });
 

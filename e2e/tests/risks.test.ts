@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, loginAs, shot } from '../lib/browser.ts';
+import { closeBrowser, launch, loginAs, shot, viaMenu } from '../lib/browser.ts';
 import { makePng } from '../lib/png.ts';
 import { type RunningServer, startServer } from '../lib/server.ts';
 
@@ -19,7 +19,7 @@ describe(`risk control in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =
     browser = await launch();
   });
   after(async () => {
-    await browser?.close();
+    await closeBrowser(browser, 'risks');
     await server?.stop();
   });
 
@@ -104,8 +104,7 @@ describe(`risk control in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =
     const sup = await ctx2.newPage();
     await login(sup, 'county');
     // Through the menu: 风险管控 → 风险分布.
-    await sup.getByRole('menuitem', { name: '风险管控' }).hover();
-    await sup.getByRole('menuitem', { name: '风险分布' }).click();
+    await viaMenu(sup, '风险管控', '风险分布', '/risk-distribution');
     await sup.locator('[data-testid=chart-region] canvas').waitFor();
     const majorCount = await sup
       .locator('[data-testid=distribution-totals] .ant-statistic')

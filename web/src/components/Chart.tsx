@@ -1,4 +1,5 @@
-// A thin ECharts wrapper: one chart per element, resized with the window, disposed on unmount.
+// A thin ECharts wrapper: one chart per element, resized with its box (window, collapsed menu,
+// a card laid out after the chart started), disposed on unmount.
 import * as echarts from 'echarts';
 import { useEffect, useRef } from 'react';
 
@@ -8,10 +9,11 @@ export function Chart({ option, height = 320, testId }: { option: echarts.EChart
     if (!ref.current) return;
     const chart = echarts.init(ref.current);
     chart.setOption(option);
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
+    // A chart started in a box not yet laid out would otherwise stay 0 px wide until the window changes.
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(ref.current);
     return () => {
-      window.removeEventListener('resize', onResize);
+      observer.disconnect();
       chart.dispose();
     };
   }, [option]);
