@@ -37,9 +37,10 @@ export type HazardRow = {
   updated_at: string | Date;
 };
 
-// The enterprise's name by a scalar subquery, not a join: it runs for the rows of the page only,
-// after ORDER BY … LIMIT, and leaves the planner a single table to plan.
-export const HAZARD_SELECT = `SELECT h.*, (SELECT e.name FROM enterprises e WHERE e.id = h.enterprise_id) AS enterprise_name FROM hazards h`;
+// The enterprise's name by a scalar subquery, not a join: it leaves the planner a single table
+// to plan (the list cuts its page before looking names up, see hazardListSql).
+export const ENTERPRISE_NAME = '(SELECT e.name FROM enterprises e WHERE e.id = h.enterprise_id) AS enterprise_name';
+export const HAZARD_SELECT = `SELECT h.*, ${ENTERPRISE_NAME} FROM hazards h`;
 
 /**
  * `hazards h` within a region prefix, through county_code (see migration 004): a range of
