@@ -46,7 +46,14 @@ export async function startServer(
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'server/src/main.ts'), 'serve', ...(opts.args ?? [])],
+    [
+      ...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      join(ROOT, 'server/src/main.ts'),
+      'serve',
+      ...(opts.args ?? []),
+    ],
     {
       cwd: ROOT,
       env: {

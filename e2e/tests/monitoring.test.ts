@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launch, loginAs, shot } from '../lib/browser.ts';
+import { closeBrowser, launch, loginAs, shot } from '../lib/browser.ts';
 import { apiLogin, type RunningServer, startServer } from '../lib/server.ts';
 
 describe(`monitoring wall in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
@@ -16,7 +16,7 @@ describe(`monitoring wall in the browser (${process.env.E2E_DB ?? 'pglite'})`, (
     browser = await launch();
   });
   after(async () => {
-    await browser?.close();
+    await closeBrowser(browser, 'monitoring');
     await server?.stop();
   });
 

@@ -153,8 +153,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   reportStatsRoutes(app, db);
   const telemetry = new TelemetryPipeline(db);
   await telemetry.ensurePartitions();
+  await telemetry.recoverMinutes();
   app.decorate('telemetry', telemetry);
-  app.addHook('onClose', () => telemetry.drain());
+  // A clean stop writes what memory still holds (running minutes, latest values).
+  app.addHook('onClose', async () => {
+    await telemetry.drain();
+    await telemetry.closeMinutes(true);
+  });
   sensorRoutes(app, db, telemetry);
   telemetryRoutes(app, db, telemetry);
   alarmRoutes(app, db, telemetry);

@@ -77,11 +77,14 @@ async function serve(config: Config, demo: boolean) {
         Number(process.env.MQTT_SUBSCRIBERS ?? 1),
       )
     : await startEmbeddedBroker(app.telemetry, Number(process.env.MQTT_PORT ?? 1883), config.host, (m) => console.log(m));
-  // Every 5 s: silent sensors go offline. Every minute: unacknowledged alarms escalate. Daily
+  // Every 5 s: silent sensors go offline, finished minutes' aggregates are written. Every minute: unacknowledged alarms escalate. Daily
   // (and at start): partitions ahead are made, expired ones dropped.
   const escalateMinutes = Number(process.env.ALARM_ESCALATE_MINUTES ?? DEFAULT_ESCALATE_MINUTES);
   const readingDays = Number(process.env.READINGS_RETENTION_DAYS ?? 30);
-  const offlineTimer = setInterval(() => app.telemetry.checkOffline().catch((err) => app.log.error({ err }, 'offline check failed')), 5000);
+  const offlineTimer = setInterval(() => {
+    app.telemetry.checkOffline().catch((err) => app.log.error({ err }, 'offline check failed'));
+    app.telemetry.closeMinutes().catch((err) => app.log.error({ err }, 'minute aggregates failed'));
+  }, 5000);
   const alarmTimer = setInterval(
     () => escalateAlarms(db, escalateMinutes).catch((err) => app.log.error({ err }, 'alarm escalation failed')),
     60_000,

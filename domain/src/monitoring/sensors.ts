@@ -105,8 +105,10 @@ export const readingSchema = z.strictObject({
   ts: z.union([z.number().int().positive(), z.iso.datetime({ offset: true })]),
   value: z.number().finite(),
 });
+/** Most readings one message may carry. */
+export const MAX_BATCH_READINGS = 10000;
 export const telemetryBatchSchema = z.strictObject({
-  readings: z.array(z.unknown()).min(1).max(10000),
+  readings: z.array(z.unknown()).min(1).max(MAX_BATCH_READINGS),
 });
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

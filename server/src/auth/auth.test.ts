@@ -175,6 +175,7 @@ describe('auth', () => {
       'user   GET /api/v1/risk-reports/:id',
       'user   GET /api/v1/sensors',
       'user   GET /api/v1/sensors/:id/series',
+      'user   GET /api/v1/telemetry/stats',
       'user   GET /api/v1/users',
       'user   PATCH /api/v1/departments/:id',
       'user   PATCH /api/v1/enterprises/:id',

@@ -3,9 +3,15 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyStream } from 'pg-copy-streams';
 
 export type Queryable = {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /**
+   * PostgreSQL only: stream `data` into `COPY … FROM STDIN` (the fastest bulk write; telemetry
+   * uses it). Absent on PGlite, where callers write with an ordinary INSERT instead.
+   */
+  copyFrom?(sql: string, data: Buffer): Promise<void>;
 };
 
 export type Db = Queryable & {
@@ -88,6 +94,13 @@ async function openPostgres(url: string): Promise<Db> {
         await client.query('BEGIN');
         const result = await fn({
           query: async <R>(s: string, p?: unknown[]) => (await client.query(s, p as unknown[])).rows as R[],
+          copyFrom: (sql, data) =>
+            new Promise<void>((resolve, reject) => {
+              const stream = client.query(copyStream(sql));
+              stream.on('finish', resolve);
+              stream.on('error', reject);
+              stream.end(data);
+            }),
         });
         await client.query('COMMIT');
         return result;

@@ -113,9 +113,25 @@ describe('monitoring', () => {
     assert.deepEqual(r.json(), { accepted: 3, rejected: 4 });
     assert.equal((await send(readings)).json().accepted, 3);
     assert.equal(await count('SELECT count(*)::int AS n FROM readings'), 3, 'unique on (sensor, ts)');
+    await t.app.telemetry.closeMinutes(true); // the running minute's aggregates are written when it ends
     assert.equal(await count('SELECT sum(n)::int AS n FROM readings_minute'), 3, 'aggregates count each reading once');
     const reasons = await t.db.query<{ reason: string }>('SELECT reason FROM telemetry_dead_letters ORDER BY id LIMIT 4');
     assert.deepEqual(reasons.map((x) => x.reason).sort(), ['future', 'invalid', 'outOfRange', 'unknownSensor']);
+    // Operators see the counters and what was refused, with the reason; no one else does.
+    const stats = (await as('admin', 'GET', '/api/v1/telemetry/stats')).json();
+    assert.ok(stats.counters.accepted >= 6 && stats.counters.written >= 6 && stats.counters.flushes >= 2, JSON.stringify(stats.counters));
+    assert.ok(
+      stats.memory.rss > 0 && stats.memory.heapUsed > 0 && stats.memory.heapUsed <= stats.memory.heapTotal,
+      JSON.stringify(stats.memory),
+    );
+    assert.deepEqual(stats.deadLetters.last24h.map((x: { reason: string }) => x.reason).sort(), [
+      'future',
+      'invalid',
+      'outOfRange',
+      'unknownSensor',
+    ]);
+    assert.equal(stats.deadLetters.recent[0].creditCode, creditCode);
+    for (const who of ['county', 'ent']) assert.equal((await as(who, 'GET', '/api/v1/telemetry/stats')).statusCode, 403);
     assert.equal((await as('kunshan', 'POST', '/api/v1/telemetry', { readings, creditCode })).statusCode, 404, 'not in scope');
     assert.equal(
       (await as('county', 'POST', '/api/v1/telemetry', { readings: [{ sensor: 'GT-101', ts: base + 3000, value: 5 }], creditCode })).json()
@@ -130,6 +146,94 @@ describe('monitoring', () => {
       [3, 4, 5],
     );
     assert.equal((await as('kunshan', 'GET', `/api/v1/sensors/${gas}/series`)).statusCode, 404);
+  });
+
+  test('the bulk write: exact times and values; repeats, old readings and rows written by someone else are stored once and counted once', async () => {
+    const [pt] = await t.db.query<{ id: string }>("SELECT id FROM sensors WHERE code = 'PT-201'");
+    const id = pt?.id as string;
+    const stored = () => count('SELECT count(*)::int AS n FROM readings WHERE sensor_id = $1', [id]);
+    const counted = async () => {
+      await t.app.telemetry.closeMinutes(true);
+      return count('SELECT sum(n)::int AS n FROM readings_minute WHERE sensor_id = $1', [id]);
+    };
+    const t0 = base + 20_000;
+    const before = (await stored()) as number;
+    // A repeat inside one batch, times to the millisecond, a value that is not round in binary
+    // (values stay under the high threshold: this test raises no alarm).
+    const first = await send([
+      { sensor: 'PT-201', ts: t0 + 123, value: 0.123456789 },
+      { sensor: 'PT-201', ts: t0 + 123, value: 0.123456789 },
+      { sensor: 'PT-201', ts: t0 + 1, value: 1.25 },
+    ]);
+    assert.deepEqual(first.json(), { accepted: 3, rejected: 0 });
+    assert.equal(await stored(), before + 2);
+    const rows = await t.db.query<{ ts: Date | string; value: number }>(
+      'SELECT ts, value FROM readings WHERE sensor_id = $1 AND ts >= $2 ORDER BY ts',
+      [id, new Date(t0).toISOString()],
+    );
+    assert.deepEqual(
+      rows.map((r) => [new Date(r.ts).toISOString(), r.value]),
+      [
+        [new Date(t0 + 1).toISOString(), 1.25],
+        [new Date(t0 + 123).toISOString(), 0.123456789],
+      ],
+    );
+    // Older than the newest stored: written the careful way, and only if new.
+    await send([{ sensor: 'PT-201', ts: t0 - 500, value: 1 }]);
+    await send([{ sensor: 'PT-201', ts: t0 - 500, value: 1 }]);
+    assert.equal(await stored(), before + 3);
+    assert.equal(await counted(), await stored(), 'every stored reading counted once in the minute aggregates');
+    // A row the pipeline did not write, newer than anything it knows: the bulk write collides,
+    // and the batch is written again without it.
+    await t.db.query('INSERT INTO readings (sensor_id, ts, value) VALUES ($1, $2, 1.5)', [id, new Date(t0 + 5000).toISOString()]);
+    const stats = async () => (await as('admin', 'GET', '/api/v1/telemetry/stats')).json();
+    const collisions = (await stats()).counters.collisions;
+    const again = await send([
+      { sensor: 'PT-201', ts: t0 + 5000, value: 1.5 },
+      { sensor: 'PT-201', ts: t0 + 6000, value: 1 },
+    ]);
+    assert.deepEqual(again.json(), { accepted: 2, rejected: 0 });
+    assert.equal((await stats()).counters.collisions, collisions + 1);
+    assert.equal(await stored(), before + 5);
+    assert.equal(await counted(), before + 4, 'the row written outside the pipeline is not counted by it');
+    const sensor = (await as('ent', 'GET', '/api/v1/sensors')).json().items.find((x: { code: string }) => x.code === 'PT-201');
+    assert.equal(sensor.latest.value, 1, 'the newest reading is the latest value');
+  });
+
+  test('minute aggregates: the running minute stays in memory until it ends; after a crash the restart recounts it from the readings', async () => {
+    await t.app.telemetry.closeMinutes(true);
+    const [lt] = await t.db.query<{ id: string }>("SELECT id FROM sensors WHERE code = 'LT-301'");
+    const minuteOf = async (at: number) =>
+      (
+        await t.db.query<{ n: number; sum: number }>('SELECT n, sum FROM readings_minute WHERE sensor_id = $1 AND minute = $2', [
+          lt?.id,
+          new Date(at - (at % 60000)).toISOString(),
+        ])
+      )[0];
+    // Two minutes ahead (a gateway's clock may run up to five ahead): a minute that has not ended.
+    // One second into that minute, so that the readings two seconds later fall in the same minute.
+    const ahead = Date.now() + 120_000;
+    const at = ahead - (ahead % 60_000) + 1000;
+    const first = new TelemetryPipeline(t.db);
+    await first.ensurePartitions();
+    await first.recoverMinutes();
+    await first.ingest(creditCode, JSON.stringify({ readings: [{ sensor: 'LT-301', ts: at, value: 5 }] }), 'mqtt');
+    await first.closeMinutes();
+    assert.equal(
+      await count('SELECT count(*)::int AS n FROM readings WHERE sensor_id = $1 AND ts = $2', [lt?.id, new Date(at).toISOString()]),
+      1,
+    );
+    assert.equal(await minuteOf(at), undefined, 'not written before the minute ends');
+    // `first` dies here with the minute in memory; the next process recounts it from the readings.
+    const next = new TelemetryPipeline(t.db);
+    await next.ensurePartitions();
+    await next.recoverMinutes();
+    assert.deepEqual(await minuteOf(at), { n: 1, sum: 5 });
+    await next.ingest(creditCode, JSON.stringify({ readings: [{ sensor: 'LT-301', ts: at + 1000, value: 6 }] }), 'mqtt');
+    await next.recoverMinutes(); // a second restart counts nothing twice
+    await next.ingest(creditCode, JSON.stringify({ readings: [{ sensor: 'LT-301', ts: at + 2000, value: 7 }] }), 'mqtt');
+    await next.closeMinutes(true);
+    assert.deepEqual(await minuteOf(at), { n: 3, sum: 18 });
   });
 
   test('alarms: high then high-high updates one alarm; stream pushes it; clear waits for the condition; every step audited', async () => {

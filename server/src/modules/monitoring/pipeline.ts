@@ -4,10 +4,17 @@
 // taishan/telemetry/{creditCode}, or HTTP). Each batch is checked reading by reading; what cannot
 // be used (malformed, unknown enterprise or sensor, out of range, far in the future, too late) is
 // kept in telemetry_dead_letters with the reason. Accepted readings from many batches are
-// written together — one transaction, a handful of array statements (readings, minute
-// aggregates, latest values, alarms, dead letters) — and `ingest` resolves only after that
-// commit, so an MQTT QoS 1 acknowledgement means "stored". Readings are unique on (sensor, ts):
-// a batch delivered again writes nothing twice (and aggregates only count rows actually written).
+// written together — one transaction: the readings (binary COPY on PostgreSQL), latest values,
+// alarms, dead letters — and `ingest` resolves only after that commit, so an MQTT QoS 1
+// acknowledgement means "stored". Readings are unique on (sensor, ts): a batch delivered again
+// writes nothing twice.
+//
+// Two things are written less often than every batch, because under load writing them each time
+// cost a third of the write: a sensor's latest value (when its alarm zone changes, else at most
+// once a second and on housekeeping; the API shows the newer value from memory), and the minute
+// aggregates of the minute still running (kept here and written once the minute is over; a
+// watermark in the database says up to where they are complete, and a restart recounts the rest
+// from the readings). Nothing a gateway was told is stored depends on them.
 //
 // Alarm state (each sensor's zone, last value and time, rate flag, open offline alarm) is kept
 // in memory and rebuilt from sensor_latest and the open alarms at start; it changes only after
@@ -19,6 +26,7 @@ import {
   evaluate,
   INITIAL_STATE,
   inRange,
+  MAX_BATCH_READINGS,
   parseReading,
   type SensorConfig,
   type SensorState,
@@ -28,9 +36,12 @@ import {
 } from '@taishan/domain';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db, Queryable } from '../../db/db.ts';
+import { encodeReadings, uuidBytes } from './copy-binary.ts';
 
 export type SensorEntry = {
   id: string;
+  /** The id as 16 bytes, for binary COPY. */
+  idBytes: Buffer;
   code: string;
   enterpriseId: string;
   regionCode: string;
@@ -39,6 +50,9 @@ export type SensorEntry = {
   state: SensorState;
   /** The open offline alarm's condition is active (cleared by the next reading). */
   offline: boolean;
+  /** The reading time last written to sensor_latest, and when (server clock) it was written. */
+  savedTs: number | null;
+  savedAt: number;
 };
 type EnterpriseEntry = { id: string; sensors: Map<string, SensorEntry> } | null;
 
@@ -60,7 +74,17 @@ export type AlarmEvent = {
 
 type Accepted = { sensor: SensorEntry; ts: number; value: number };
 type Dead = { source: string; creditCode: string | null; reason: string; payload: string };
-type Pending = { readings: Accepted[]; dead: Dead[]; waiters: { resolve: () => void; reject: (e: unknown) => void }[] };
+/** 'close': also write what waits (finished minutes, unsaved latest values); 'all': everything, minutes still running too. */
+type Housekeeping = 'close' | 'all' | null;
+type Pending = {
+  readings: Accepted[];
+  dead: Dead[];
+  waiters: { resolve: () => void; reject: (e: unknown) => void }[];
+  housekeeping: Housekeeping;
+};
+type Agg = { n: number; sum: number; min: number; max: number };
+/** Sensor id → minute start (Unix ms) → aggregate. */
+type Minutes = Map<string, Map<number, Agg>>;
 
 export type IngestResult = { accepted: number; rejected: number };
 
@@ -96,12 +120,42 @@ export function toAlarmEvent(r: Record<string, unknown>): AlarmEvent {
 export class TelemetryPipeline {
   /** 'alarm' (AlarmEvent) after each committed alarm change; 'flush' ({ readings }) after each write. */
   readonly events = new EventEmitter();
-  readonly counters = { accepted: 0, rejected: 0, batches: 0, flushes: 0 };
+  /** Since start, for operators (GET /api/v1/telemetry/stats) and the benchmark. */
+  readonly counters = {
+    batches: 0,
+    accepted: 0,
+    rejected: 0,
+    /** Write transactions committed, the readings they held, the largest, and the time spent in them. */
+    flushes: 0,
+    written: 0,
+    largestWrite: 0,
+    writeMs: 0,
+    /** Bulk writes that met a row already stored (written again the careful way). */
+    collisions: 0,
+  };
+  readonly startedAt = new Date();
+  /** Readings taken and not yet written. */
+  get backlog(): number {
+    let n = 0;
+    for (const q of this.queue) n += q.readings.length;
+    return n;
+  }
   private readonly enterprises = new Map<string, EnterpriseEntry | Promise<EnterpriseEntry>>();
   /** Batches taken and not yet written, in arrival order. */
-  private queue: { readings: Accepted[]; dead: Dead[]; waiter: Pending['waiters'][number] }[] = [];
+  private queue: { readings: Accepted[]; dead: Dead[]; waiter: Pending['waiters'][number]; housekeeping?: Housekeeping }[] = [];
   /** Most readings one transaction writes (a backlog is written in several). */
   static readonly MAX_ROWS_PER_WRITE = 20000;
+  /** A sensor's latest value is written at most this often unless its alarm zone changes. */
+  static readonly LATEST_SAVE_MS = 1000;
+  /** Every loaded sensor by id (the API's latest values). */
+  private readonly byId = new Map<string, SensorEntry>();
+  /** Aggregates of minutes not yet in readings_minute (all at or after completeBefore). */
+  private openMinutes: Minutes = new Map();
+  /**
+   * readings_minute counts every committed reading of the minutes before this (Unix ms). Null
+   * until recoverMinutes() has run: then every batch writes its aggregates at once.
+   */
+  private completeBefore: number | null = null;
   private writing = false;
   private scheduled = false;
   private readonly opts: Required<PipelineOptions>;
@@ -151,6 +205,42 @@ export class TelemetryPipeline {
     else this.enterprises.clear();
   }
 
+  /**
+   * At start: recount the minutes from the watermark on from the readings themselves (what the
+   * last process held in memory for them is gone), then keep running minutes in memory.
+   */
+  async recoverMinutes(): Promise<void> {
+    const [w] = await this.db.query<{ at: string | Date }>('SELECT minutes_complete_before AS at FROM telemetry_watermark');
+    const from = w ? new Date(w.at).getTime() : 0;
+    const at = new Date(from).toISOString();
+    await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM readings_minute WHERE minute >= $1', [at]);
+      await tx.query(
+        `INSERT INTO readings_minute (sensor_id, minute, n, sum, min, max)
+         SELECT sensor_id, date_trunc('minute', ts), count(*), sum(value), min(value), max(value) FROM readings WHERE ts >= $1 GROUP BY 1, 2`,
+        [at],
+      );
+    });
+    this.openMinutes = new Map();
+    this.completeBefore = from;
+  }
+
+  /** Writes finished minutes and unsaved latest values ('all': running minutes too, as at shutdown). */
+  async closeMinutes(all = false): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.queue.push({ readings: [], dead: [], waiter: { resolve, reject }, housekeeping: all ? 'all' : 'close' });
+      this.schedule();
+    });
+  }
+
+  /** A sensor's newest committed reading, if this process has seen one (newer than sensor_latest by up to a second). */
+  latestOf(sensorId: string): { ts: number; value: number; zone: string | null } | null {
+    const s = this.byId.get(sensorId);
+    return s && s.state.lastTs !== null && s.state.lastValue !== null
+      ? { ts: s.state.lastTs, value: s.state.lastValue, zone: s.state.zone }
+      : null;
+  }
+
   private async enterprise(creditCode: string): Promise<EnterpriseEntry> {
     const cached = this.enterprises.get(creditCode);
     if (cached !== undefined) return cached;
@@ -175,6 +265,7 @@ export class TelemetryPipeline {
       const n = (k: string) => (r[k] === null || r[k] === undefined ? undefined : Number(r[k]));
       sensors.set(r.code as string, {
         id: r.id as string,
+        idBytes: uuidBytes(r.id as string),
         code: r.code as string,
         enterpriseId: e.id,
         regionCode: r.region_code as string,
@@ -200,8 +291,11 @@ export class TelemetryPipeline {
                 rateHigh: Boolean(r.rate_high),
               },
         offline: Boolean(r.offline),
+        savedTs: r.last_ts === null ? null : new Date(r.last_ts as string).getTime(),
+        savedAt: 0,
       });
     }
+    for (const sensor of sensors.values()) this.byId.set(sensor.id, sensor);
     return { id: e.id, sensors };
   }
 
@@ -220,9 +314,11 @@ export class TelemetryPipeline {
         reject('malformed', payload.toString());
       }
     }
-    const batch = dead.length ? null : telemetryBatchSchema.safeParse(body);
+    const batch = dead.length ? null : batchOf(body);
     if (batch && !batch.success) reject('malformed', body);
-    const e = batch?.success ? await this.enterprise(creditCode) : null;
+    // The enterprise is cached after its first batch: no await (and no extra tick) then.
+    const cached = batch?.success ? this.enterprises.get(creditCode) : undefined;
+    const e = !batch?.success ? null : cached !== undefined && !(cached instanceof Promise) ? cached : await this.enterprise(creditCode);
     if (batch?.success && !e) for (const item of batch.data.readings) reject('unknownEnterprise', item);
     if (batch?.success && e) {
       const now = this.opts.now();
@@ -281,7 +377,7 @@ export class TelemetryPipeline {
 
   private async flush(): Promise<void> {
     // Whole batches, oldest first, up to the row cap (at least one batch).
-    const batch: Pending = { readings: [], dead: [], waiters: [] };
+    const batch: Pending = { readings: [], dead: [], waiters: [], housekeeping: null };
     while (this.queue.length) {
       const next = this.queue[0] as (typeof this.queue)[number];
       if (batch.waiters.length && batch.readings.length + next.readings.length > TelemetryPipeline.MAX_ROWS_PER_WRITE) break;
@@ -289,12 +385,17 @@ export class TelemetryPipeline {
       for (const r of next.readings) batch.readings.push(r);
       for (const d of next.dead) batch.dead.push(d);
       batch.waiters.push(next.waiter);
+      if (next.housekeeping === 'all' || (next.housekeeping && !batch.housekeeping)) batch.housekeeping = next.housekeeping;
     }
     if (!batch.waiters.length) return;
     try {
+      const started = performance.now();
       const events = await this.write(batch);
       for (const w of batch.waiters) w.resolve();
       this.counters.flushes++;
+      this.counters.written += batch.readings.length;
+      this.counters.largestWrite = Math.max(this.counters.largestWrite, batch.readings.length);
+      this.counters.writeMs += performance.now() - started;
       this.events.emit('flush', { readings: batch.readings.length });
       for (const ev of events) this.events.emit('alarm', ev);
     } catch (err) {
@@ -302,79 +403,150 @@ export class TelemetryPipeline {
     }
   }
 
-  /** One transaction for the whole batch; in-memory state changes only after it commits. */
+  /**
+   * One transaction for the whole batch; in-memory state changes only after it commits.
+   *
+   * Most readings are *fresh*: newer than anything stored for their sensor (its state's lastTs is
+   * the newest committed time, also after a restart, when it is read back from sensor_latest) and
+   * not repeated within the batch. Fresh rows cannot collide with stored ones, so they are written
+   * with a plain bulk write — binary COPY on PostgreSQL — and their minute aggregates are summed
+   * here. The rest (a gateway resending, readings out of order) go through INSERT … ON CONFLICT DO
+   * NOTHING, whose aggregates count only the rows it wrote. Should a fresh row collide after all
+   * (another writer on the same database), the unique index refuses it, the transaction rolls back
+   * and the batch is written again the careful way: never a duplicate, never a double count.
+   */
   private async write(batch: Pending): Promise<AlarmEvent[]> {
     // Evaluate in time order per sensor, on copies of the state.
     const next = new Map<SensorEntry, SensorState>();
     const clearOffline = new Set<SensorEntry>();
     const signals: { sensor: SensorEntry; signal: AlarmSignal }[] = [];
+    const fresh: Accepted[] = [];
+    const other: Accepted[] = [];
     const ordered = [...batch.readings].sort((a, b) => a.ts - b.ts);
     for (const r of ordered) {
       const s = next.get(r.sensor) ?? r.sensor.state;
-      if (s.lastTs !== null && r.ts <= s.lastTs) continue; // stored, but too old to move the alarm state
+      if (s.lastTs !== null && r.ts <= s.lastTs) {
+        other.push(r); // stored if new, but too old to move the alarm state
+        continue;
+      }
+      fresh.push(r);
       const out = evaluate(r.sensor.config, s, r.value, r.ts);
       next.set(r.sensor, out.state);
       for (const signal of out.signals) signals.push({ sensor: r.sensor, signal });
       if (r.sensor.offline) clearOffline.add(r.sensor);
     }
-    const events = await this.db.transaction(async (tx) => {
-      if (batch.readings.length) {
-        const ids: string[] = [];
-        const times: string[] = [];
-        const values: number[] = [];
-        for (const r of batch.readings) {
-          ids.push(r.sensor.id);
-          times.push(new Date(r.ts).toISOString());
-          values.push(r.value);
+    const now = this.opts.now();
+    const housekeeping = batch.housekeeping;
+    // Latest values to write: a zone or rate flag that changed (the state is rebuilt from them),
+    // a value last written a second ago or more; on housekeeping, every value not yet written.
+    const save = new Map<SensorEntry, SensorState>();
+    for (const [sensor, st] of next)
+      if (
+        housekeeping ||
+        st.zone !== sensor.state.zone ||
+        st.rateHigh !== sensor.state.rateHigh ||
+        now - sensor.savedAt >= TelemetryPipeline.LATEST_SAVE_MS
+      )
+        save.set(sensor, st);
+    if (housekeeping)
+      for (const sensor of this.byId.values())
+        if (!next.has(sensor) && sensor.state.lastTs !== sensor.savedTs) save.set(sensor, sensor.state);
+    const transaction = (fresh: Accepted[], other: Accepted[]) => {
+      const minutes = this.planMinutes(fresh, now, housekeeping === 'all');
+      const work = !!(fresh.length || other.length || save.size || batch.dead.length || signals.length || clearOffline.size);
+      if (!work && !minutes.write.size && minutes.completeBefore === this.completeBefore) return Promise.resolve({ events: [], minutes });
+      return this.db.transaction(async (tx) => {
+        if (fresh.length) await writeFresh(tx, fresh);
+        if (other.length) await writeMaybeStored(tx, other);
+        if (minutes.write.size) await mergeMinutes(tx, minutes.write);
+        if (minutes.completeBefore !== null && minutes.completeBefore !== this.completeBefore)
+          await tx.query('UPDATE telemetry_watermark SET minutes_complete_before = $1', [new Date(minutes.completeBefore).toISOString()]);
+        if (save.size) {
+          const rows = [...save.entries()];
+          await tx.query(
+            `INSERT INTO sensor_latest (sensor_id, ts, value, zone, rate_high)
+             SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::float8[], $4::text[], $5::boolean[])
+             ON CONFLICT (sensor_id) DO UPDATE SET ts = EXCLUDED.ts, value = EXCLUDED.value, zone = EXCLUDED.zone, rate_high = EXCLUDED.rate_high
+               WHERE EXCLUDED.ts >= sensor_latest.ts`,
+            [
+              rows.map(([s]) => s.id),
+              rows.map(([, st]) => new Date(st.lastTs as number).toISOString()),
+              rows.map(([, st]) => st.lastValue),
+              rows.map(([, st]) => st.zone),
+              rows.map(([, st]) => st.rateHigh),
+            ],
+          );
         }
-        // Only rows actually written feed the minute aggregates (a re-delivery counts nothing twice).
-        await tx.query(
-          `WITH ins AS (
-             INSERT INTO readings (sensor_id, ts, value) SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::float8[])
-             ON CONFLICT DO NOTHING RETURNING sensor_id, ts, value)
-           INSERT INTO readings_minute (sensor_id, minute, n, sum, min, max)
-           SELECT sensor_id, date_trunc('minute', ts), count(*), sum(value), min(value), max(value) FROM ins GROUP BY 1, 2
-           ON CONFLICT (sensor_id, minute) DO UPDATE SET n = readings_minute.n + EXCLUDED.n, sum = readings_minute.sum + EXCLUDED.sum,
-             min = least(readings_minute.min, EXCLUDED.min), max = greatest(readings_minute.max, EXCLUDED.max)`,
-          [ids, times, values],
-        );
+        if (batch.dead.length)
+          await tx.query(
+            `INSERT INTO telemetry_dead_letters (source, credit_code, reason, payload)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+            [
+              batch.dead.map((d) => d.source),
+              batch.dead.map((d) => d.creditCode),
+              batch.dead.map((d) => d.reason),
+              batch.dead.map((d) => d.payload),
+            ],
+          );
+        const events: AlarmEvent[] = [];
+        for (const { sensor, signal } of signals) events.push(...(await applySignal(tx, sensor, signal)));
+        for (const sensor of clearOffline)
+          events.push(...(await applySignal(tx, sensor, { kind: 'offline', change: 'conditionCleared', value: 0, ts: now })));
+        return { events, minutes };
+      });
+    };
+    let done: Awaited<ReturnType<typeof transaction>>;
+    try {
+      done = await transaction(fresh, other);
+    } catch (err) {
+      if ((err as { code?: string }).code !== UNIQUE_VIOLATION || !fresh.length) throw err;
+      this.counters.collisions++;
+      done = await transaction([], batch.readings);
+    }
+    // Committed: now the memory may follow.
+    const { minutes } = done;
+    if (minutes.completeBefore !== null) {
+      for (const [id, byMinute] of this.openMinutes) {
+        for (const m of byMinute.keys()) if (housekeeping === 'all' || m < minutes.completeBefore) byMinute.delete(m);
+        if (!byMinute.size) this.openMinutes.delete(id);
       }
-      if (next.size) {
-        const rows = [...next.entries()];
-        await tx.query(
-          `INSERT INTO sensor_latest (sensor_id, ts, value, zone, rate_high)
-           SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::float8[], $4::text[], $5::boolean[])
-           ON CONFLICT (sensor_id) DO UPDATE SET ts = EXCLUDED.ts, value = EXCLUDED.value, zone = EXCLUDED.zone, rate_high = EXCLUDED.rate_high
-             WHERE EXCLUDED.ts >= sensor_latest.ts`,
-          [
-            rows.map(([s]) => s.id),
-            rows.map(([, st]) => new Date(st.lastTs as number).toISOString()),
-            rows.map(([, st]) => st.lastValue),
-            rows.map(([, st]) => st.zone),
-            rows.map(([, st]) => st.rateHigh),
-          ],
-        );
-      }
-      if (batch.dead.length)
-        await tx.query(
-          `INSERT INTO telemetry_dead_letters (source, credit_code, reason, payload)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-          [
-            batch.dead.map((d) => d.source),
-            batch.dead.map((d) => d.creditCode),
-            batch.dead.map((d) => d.reason),
-            batch.dead.map((d) => d.payload),
-          ],
-        );
-      const changed: AlarmEvent[] = [];
-      for (const { sensor, signal } of signals) changed.push(...(await applySignal(tx, sensor, signal)));
-      for (const sensor of clearOffline)
-        changed.push(...(await applySignal(tx, sensor, { kind: 'offline', change: 'conditionCleared', value: 0, ts: this.opts.now() })));
-      return changed;
-    });
+      for (const [id, byMinute] of minutes.keep) for (const [m, agg] of byMinute) addTo(this.openMinutes, id, m, agg);
+      this.completeBefore = minutes.completeBefore;
+    }
+    for (const [sensor, st] of save) {
+      sensor.savedTs = st.lastTs;
+      sensor.savedAt = now;
+    }
     for (const [sensor, state] of next) sensor.state = state;
     for (const sensor of clearOffline) sensor.offline = false;
-    return events;
+    return done.events;
+  }
+
+  /**
+   * Which minute aggregates this write adds to readings_minute and which it keeps in memory. The
+   * watermark moves (never back) to the start of the previous minute — a minute of grace, for
+   * readings that arrive late from a backlog — and minutes before it, held in memory or in this
+   * batch, are written now; later ones are kept. `all` writes everything and moves the watermark
+   * to the next minute: a clean stop leaves nothing to recount.
+   */
+  private planMinutes(fresh: Accepted[], now: number, all: boolean) {
+    const write: Minutes = new Map();
+    const keep: Minutes = new Map();
+    const before = this.completeBefore;
+    const minute = now - (now % 60000);
+    const completeBefore = before === null ? null : Math.max(before, all ? minute + 60000 : minute - 60000);
+    if (completeBefore !== null)
+      for (const [id, byMinute] of this.openMinutes) for (const [m, a] of byMinute) if (all || m < completeBefore) addTo(write, id, m, a);
+    for (const r of fresh) {
+      const m = r.ts - (((r.ts % 60000) + 60000) % 60000);
+      addTo(completeBefore === null || all || m < completeBefore ? write : keep, r.sensor.id, m, {
+        n: 1,
+        sum: r.value,
+        min: r.value,
+        max: r.value,
+      });
+    }
+    return { write, keep, completeBefore };
   }
 
   /** Raise offline alarms for sensors silent longer than their timeout (run every few seconds). */
@@ -390,6 +562,8 @@ export class TelemetryPipeline {
     );
     for (const r of silent) {
       const entry = (await this.enterprise(r.credit_code as string))?.sensors.get(r.code as string);
+      // sensor_latest may trail memory by a second or so: a sensor heard from recently is not silent.
+      if (entry?.state.lastTs != null && entry.state.lastTs >= now - entry.config.offlineSeconds * 1000) continue;
       const sensor: Pick<SensorEntry, 'id' | 'enterpriseId' | 'regionCode' | 'industryCode'> = entry ?? {
         id: r.id as string,
         enterpriseId: r.enterprise_id as string,
@@ -412,6 +586,93 @@ export class TelemetryPipeline {
     return silent.length;
   }
 }
+
+const UNIQUE_VIOLATION = '23505';
+
+/** telemetryBatchSchema's verdict, without zod for the usual well-formed batch (the hot path). */
+function batchOf(body: unknown): { success: true; data: { readings: unknown[] } } | { success: false } {
+  const readings = (body as { readings?: unknown } | null)?.readings;
+  if (
+    typeof body === 'object' &&
+    body !== null &&
+    Array.isArray(readings) &&
+    readings.length >= 1 &&
+    readings.length <= MAX_BATCH_READINGS &&
+    Object.keys(body).length === 1
+  )
+    return { success: true, data: { readings } };
+  return telemetryBatchSchema.safeParse(body);
+}
+
+/** Readings known to be new: one bulk write (binary COPY where the driver has it); their aggregates are planned by the caller. */
+async function writeFresh(tx: Queryable, rows: Accepted[]) {
+  if (tx.copyFrom) await tx.copyFrom('COPY readings (sensor_id, ts, value) FROM STDIN (FORMAT binary)', encodeReadings(rows));
+  else
+    await tx.query('INSERT INTO readings (sensor_id, ts, value) SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::float8[])', [
+      rows.map((r) => r.sensor.id),
+      rows.map((r) => new Date(r.ts).toISOString()),
+      rows.map((r) => r.value),
+    ]);
+}
+
+function addTo(m: Minutes, id: string, minute: number, a: Agg) {
+  let byMinute = m.get(id);
+  if (!byMinute) {
+    byMinute = new Map();
+    m.set(id, byMinute);
+  }
+  const b = byMinute.get(minute);
+  if (!b) byMinute.set(minute, { ...a });
+  else {
+    b.n += a.n;
+    b.sum += a.sum;
+    if (a.min < b.min) b.min = a.min;
+    if (a.max > b.max) b.max = a.max;
+  }
+}
+
+/** Adds aggregates to readings_minute (one row per sensor and minute in the statement). */
+async function mergeMinutes(tx: Queryable, minutes: Minutes) {
+  const cols = {
+    id: [] as string[],
+    minute: [] as string[],
+    n: [] as number[],
+    sum: [] as number[],
+    min: [] as number[],
+    max: [] as number[],
+  };
+  for (const [id, byMinute] of minutes)
+    for (const [minute, a] of byMinute) {
+      cols.id.push(id);
+      cols.minute.push(new Date(minute).toISOString());
+      cols.n.push(a.n);
+      cols.sum.push(a.sum);
+      cols.min.push(a.min);
+      cols.max.push(a.max);
+    }
+  await tx.query(
+    `INSERT INTO readings_minute (sensor_id, minute, n, sum, min, max)
+     SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::float8[], $5::float8[], $6::float8[])
+     ${MERGE_MINUTE}`,
+    [cols.id, cols.minute, cols.n, cols.sum, cols.min, cols.max],
+  );
+}
+
+/** Readings that may already be stored (resent, or out of order): only rows actually written feed the aggregates. */
+async function writeMaybeStored(tx: Queryable, rows: Accepted[]) {
+  await tx.query(
+    `WITH ins AS (
+       INSERT INTO readings (sensor_id, ts, value) SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::float8[])
+       ON CONFLICT DO NOTHING RETURNING sensor_id, ts, value)
+     INSERT INTO readings_minute (sensor_id, minute, n, sum, min, max)
+     SELECT sensor_id, date_trunc('minute', ts), count(*), sum(value), min(value), max(value) FROM ins GROUP BY 1, 2
+     ${MERGE_MINUTE}`,
+    [rows.map((r) => r.sensor.id), rows.map((r) => new Date(r.ts).toISOString()), rows.map((r) => r.value)],
+  );
+}
+
+const MERGE_MINUTE = `ON CONFLICT (sensor_id, minute) DO UPDATE SET n = readings_minute.n + EXCLUDED.n, sum = readings_minute.sum + EXCLUDED.sum,
+  min = least(readings_minute.min, EXCLUDED.min), max = greatest(readings_minute.max, EXCLUDED.max)`;
 
 /** Records one engine signal: a raise or update upserts the one open alarm of its kind; a clear marks its condition gone. */
 async function applySignal(

@@ -148,6 +148,15 @@ const TYPE_BY_NAME = new Map<string, string>(
   ),
 );
 
+/** The pipeline's newest value where sensor_latest has not caught up with it yet (it is written at most once a second). */
+function withLatest(r: Row, pipeline: TelemetryPipeline): Row {
+  const mem = pipeline.latestOf(r.id);
+  const stored = r.latest_ts ? new Date(r.latest_ts as string).getTime() : null;
+  return mem && (stored === null || mem.ts > stored)
+    ? { ...r, latest_ts: new Date(mem.ts).toISOString(), latest_value: mem.value, zone: mem.zone }
+    : r;
+}
+
 export function sensorRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPipeline) {
   defineRoute(app, {
     method: 'GET',
@@ -163,7 +172,7 @@ export function sensorRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPi
         if (query.installationId) where.push(`s.installation_id = $${params.push(query.installationId)}`);
         if (query.enterpriseId) where.push(`s.enterprise_id = $${params.push(query.enterpriseId)}`);
         const rows = await tx.query<Row>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY e.name, m.name, s.code LIMIT 2000`, params);
-        return { items: rows.map((r) => toSensor(r)) };
+        return { items: rows.map((r) => toSensor(withLatest(r, pipeline))) };
       }),
   });
 

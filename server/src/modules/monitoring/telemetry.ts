@@ -1,11 +1,11 @@
 // Telemetry over HTTP (the same batch as MQTT), a sensor's series for charts (raw readings for
 // short spans, one-minute aggregates beyond), and the per-installation status table of the wall.
-import { telemetryBatchSchema } from '@taishan/domain';
+import { isAdmin, telemetryBatchSchema } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
 import { readScoped, scopeFilter } from '../../db/scope.ts';
-import { invalid, notFound } from '../../http/errors.ts';
+import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import { enterpriseScope } from '../risks/store.ts';
 import type { TelemetryPipeline } from './pipeline.ts';
@@ -103,5 +103,42 @@ export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: Telemetr
           })),
         };
       }),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/telemetry/stats',
+    access: 'user',
+    summary: '接入运行情况：计数与被拒读数（平台管理员）Pipeline counters and dead letters',
+    tags: ['monitoring'],
+    // Platform admins run the gateways' integration; dead letters may name enterprises no one's
+    // jurisdiction holds (unknown credit codes), so they are not shown to supervisors.
+    handler: async ({ actor }) => {
+      if (!isAdmin(actor)) throw forbidden();
+      const byReason = await db.query<{ reason: string; n: number }>(
+        `SELECT reason, count(*)::int AS n FROM telemetry_dead_letters WHERE received_at > now() - interval '24 hours'
+         GROUP BY reason ORDER BY n DESC`,
+      );
+      const recent = await db.query<Record<string, unknown>>(
+        'SELECT received_at, source, credit_code, reason, payload FROM telemetry_dead_letters ORDER BY id DESC LIMIT 50',
+      );
+      return {
+        since: pipeline.startedAt.toISOString(),
+        counters: { ...pipeline.counters, writeMs: Math.round(pipeline.counters.writeMs), backlog: pipeline.backlog },
+        // The process's memory in MB: RSS that climbs while the JavaScript heap in use stays level
+        // is the heap growing into its limits, not a leak.
+        memory: Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)])),
+        deadLetters: {
+          last24h: byReason,
+          recent: recent.map((r) => ({
+            receivedAt: new Date(r.received_at as string).toISOString(),
+            source: r.source,
+            creditCode: r.credit_code,
+            reason: r.reason,
+            payload: r.payload,
+          })),
+        },
+      };
+    },
   });
 }
