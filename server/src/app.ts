@@ -24,6 +24,7 @@ import { hazardRoutes } from './modules/hazards/routes.ts';
 import { scheduleRoutes } from './modules/hazards/schedules.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { alarmRoutes } from './modules/monitoring/alarms.ts';
+import { GatewayAuth, gatewayRoutes } from './modules/monitoring/gateways.ts';
 import { TelemetryPipeline } from './modules/monitoring/pipeline.ts';
 import { sensorRoutes } from './modules/monitoring/sensors.ts';
 import { telemetryRoutes } from './modules/monitoring/telemetry.ts';
@@ -64,6 +65,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The telemetry pipeline (MQTT ingest and the jobs use the same one). */
     telemetry: TelemetryPipeline;
+    /** Gateway credentials: the embedded broker checks them, the routes issue and revoke them. */
+    gateways: GatewayAuth;
   }
 }
 
@@ -155,13 +158,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await telemetry.ensurePartitions();
   await telemetry.recoverMinutes();
   app.decorate('telemetry', telemetry);
+  const gateways = new GatewayAuth(db);
+  app.decorate('gateways', gateways);
   // A clean stop writes what memory still holds (running minutes, latest values).
   app.addHook('onClose', async () => {
     await telemetry.drain();
     await telemetry.closeMinutes(true);
   });
   sensorRoutes(app, db, telemetry);
-  telemetryRoutes(app, db, telemetry);
+  telemetryRoutes(app, db, telemetry, gateways);
+  gatewayRoutes(app, db, gateways);
   alarmRoutes(app, db, telemetry);
   hazardRoutes(app, db, files);
   hazardDashboardRoutes(app, db);

@@ -76,7 +76,11 @@ async function serve(config: Config, demo: boolean) {
         process.env.MQTT_CLIENT_ID || 'taishan-ingest',
         Number(process.env.MQTT_SUBSCRIBERS ?? 1),
       )
-    : await startEmbeddedBroker(app.telemetry, Number(process.env.MQTT_PORT ?? 1883), config.host, (m) => console.log(m));
+    : await startEmbeddedBroker(app.telemetry, app.gateways, {
+        port: Number(process.env.MQTT_PORT ?? 1883),
+        host: config.host,
+        log: (m) => console.log(m),
+      });
   // Every 5 s: silent sensors go offline, finished minutes' aggregates are written. Every minute: unacknowledged alarms escalate. Daily
   // (and at start): partitions ahead are made, expired ones dropped.
   const escalateMinutes = Number(process.env.ALARM_ESCALATE_MINUTES ?? DEFAULT_ESCALATE_MINUTES);

@@ -23,6 +23,7 @@ import { InspectionsPage } from './pages/hazards/InspectionsPage.tsx';
 import { SchedulesPage } from './pages/hazards/SchedulesPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { GatewaysPage } from './pages/monitoring/GatewaysPage.tsx';
 import { SensorsPage } from './pages/monitoring/SensorsPage.tsx';
 import { WallPage } from './pages/monitoring/WallPage.tsx';
 import { FollowPage } from './pages/public/FollowPage.tsx';
@@ -91,6 +92,7 @@ function Routed() {
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="/monitoring" element={<WallPage />} />
         <Route path="/sensors" element={<SensorsPage />} />
+        <Route path="/monitoring/gateways" element={<GatewaysPage />} />
         <Route path="/reports" element={<ReportsPage />} />
         <Route path="/reports/:id" element={<ReportDetailPage />} />
         <Route path="/report-stats" element={<ReportStatsPage />} />

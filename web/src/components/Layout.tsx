@@ -11,6 +11,7 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   FireOutlined,
+  KeyOutlined,
   MenuOutlined,
   MessageOutlined,
   PictureOutlined,
@@ -72,6 +73,7 @@ export function Layout() {
       children: [
         { key: '/monitoring', icon: <DashboardOutlined />, label: t('wall') },
         { key: '/sensors', icon: <ApiOutlined />, label: t('sensors') },
+        ...(own || isAdmin(me) ? [{ key: '/monitoring/gateways', icon: <KeyOutlined />, label: t('gateways') }] : []),
       ],
     },
     ...(mayHandleReports(me)

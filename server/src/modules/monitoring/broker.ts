@@ -1,14 +1,16 @@
 // MQTT ingest. Gateways publish `{ readings: [...] }` to taishan/telemetry/{creditCode}, QoS 1.
 //
-// - Embedded (default): an in-process aedes broker on MQTT_PORT (1883). Each telemetry PUBLISH
-//   is written through the pipeline inside aedes' authorizePublish hook, which runs before the
-//   PUBACK: the gateway's acknowledgement means the readings are committed.
+// - Embedded (default): an in-process aedes broker on MQTT_PORT (1883). A gateway logs in with a
+//   gateway credential (gateways.ts) and may publish only for the enterprises it covers. Each
+//   telemetry PUBLISH is written through the pipeline inside aedes' authorizePublish hook, which
+//   runs before the PUBACK: the gateway's acknowledgement means the readings are committed.
 // - External (MQTT_URL, e.g. Mosquitto or EMQX): the server subscribes with a persistent MQTT 5
 //   session (subscriber.ts) and acknowledges each message only after its batch commits, so the
 //   broker re-delivers whatever a crash left unacknowledged; the readings table's (sensor, ts)
 //   key makes the re-delivery write nothing twice.
 import { createServer, type Server } from 'node:net';
-import { Aedes } from 'aedes';
+import { Aedes, type AuthErrorCode, type Client } from 'aedes';
+import type { GatewayAuth, GatewaySession } from './gateways.ts';
 import type { TelemetryPipeline } from './pipeline.ts';
 import { DurableSubscriber } from './subscriber.ts';
 
@@ -18,18 +20,48 @@ export type MqttIngest = { kind: 'embedded' | 'external'; port: number | null; c
 
 export async function startEmbeddedBroker(
   pipeline: TelemetryPipeline,
-  port: number,
-  host = '0.0.0.0',
-  log?: (m: string) => void,
+  gateways: GatewayAuth,
+  { port, host = '0.0.0.0', log }: { port: number; host?: string; log?: (m: string) => void },
 ): Promise<MqttIngest> {
   const broker = await Aedes.createBroker();
+  const sessions = new WeakMap<Client, GatewaySession>();
+  broker.authenticate = (client, username, password, done) => {
+    gateways.verify(username, password).then(
+      (session) => {
+        if (!session) {
+          // No client id or address in the log: a gateway's id may name a person's device.
+          log?.('MQTT 连接被拒：接入凭证无效 MQTT connect refused: bad gateway credential');
+          return done(Object.assign(new Error('bad gateway credential'), { returnCode: 4 as AuthErrorCode }), false);
+        }
+        sessions.set(client, session);
+        const detach = gateways.attach(session.credentialId, client);
+        client.conn.once('close', detach);
+        done(null, true);
+      },
+      () => done(Object.assign(new Error('server unavailable'), { returnCode: 3 as AuthErrorCode }), false),
+    );
+  };
+  // Readings are the enterprises' own data: nobody subscribes through the platform's broker.
+  broker.authorizeSubscribe = (_client, _sub, callback) => {
+    gateways.counters.refusedSubscribes++;
+    callback(null, null);
+  };
   broker.authorizePublish = (client, packet, callback) => {
-    if (packet.topic.startsWith('$SYS/')) return callback(new Error('$SYS topics are reserved'));
     const m = TELEMETRY_TOPIC.exec(packet.topic);
-    if (!m || !client) return callback(null);
-    pipeline.ingest(m[1] as string, packet.payload as Buffer, 'mqtt').then(
-      () => callback(null),
-      // Not stored: no acknowledgement; the gateway sends it again after reconnecting.
+    const session = client ? sessions.get(client) : undefined;
+    if (!m || !session) return callback(new Error('only taishan/telemetry/{creditCode} is accepted'));
+    const creditCode = m[1] as string;
+    const allowed = session.allowed.get(creditCode);
+    const write = () =>
+      pipeline.ingest(creditCode, packet.payload as Buffer, 'mqtt').then(
+        () => callback(null),
+        // Not stored: no acknowledgement; the gateway sends it again after reconnecting.
+        (err: Error) => callback(err),
+      );
+    // After the first message for a code the answer is cached: no extra await on the hot path.
+    if (allowed === true) return void write();
+    gateways.mayPublish(session, creditCode).then(
+      (ok) => (ok ? write() : callback(new Error('this credential does not cover that enterprise'))),
       (err: Error) => callback(err),
     );
   };

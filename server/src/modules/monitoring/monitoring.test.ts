@@ -25,6 +25,12 @@ describe('monitoring', () => {
   const send = (readings: unknown[], who = 'ent') => as(who, 'POST', '/api/v1/telemetry', { readings });
   const count = async (sql: string, params: unknown[] = []) => (await t.db.query<{ n: number }>(sql, params))[0]?.n;
   const base = Date.now() - 60_000;
+  /** Issues a gateway credential; returns the MQTT login it gives. */
+  const issue = async (who: string, body: object) => {
+    const r = await as(who, 'POST', '/api/v1/gateway-credentials', body);
+    assert.equal(r.statusCode, 201, r.body);
+    return { username: r.json().username as string, password: r.json().password as string, id: r.json().id as string };
+  };
 
   before(async () => {
     t = await openTestApp();
@@ -332,28 +338,36 @@ describe('monitoring', () => {
       : await t.app.listen({ port: 0, host: '127.0.0.1' });
     const pipeline = new TelemetryPipeline(t.db);
     await pipeline.ensurePartitions();
-    const broker = await startEmbeddedBroker(pipeline, 0, '127.0.0.1');
+    const broker = await startEmbeddedBroker(pipeline, t.app.gateways, { port: 0, host: '127.0.0.1' });
     try {
       const before = (await count('SELECT count(*)::int AS n FROM readings')) as number;
       const lines: string[] = [];
-      const code = await simulateSensors(
-        {
-          installations: 1,
-          sensorsPer: 2,
-          rate: 10,
-          batch: 100,
-          mqttUrl: `mqtt://127.0.0.1:${broker.port}`,
-          apiUrl: address,
-          username: 'county',
-          password: TEST_PASSWORD,
-          seconds: 1,
-        },
-        (m) => lines.push(m),
-      );
-      assert.equal(code, 0);
-      assert.match(lines[0] as string, /simulating 2 sensors on 1 installations/);
+      const run = (username: string) =>
+        simulateSensors(
+          {
+            installations: 1,
+            sensorsPer: 2,
+            rate: 10,
+            batch: 100,
+            mqttUrl: `mqtt://127.0.0.1:${broker.port}`,
+            apiUrl: address,
+            username,
+            password: TEST_PASSWORD,
+            seconds: 1,
+          },
+          (m) => lines.push(m),
+        );
+      // A supervisor sees the sensors but may not issue the gateway credential the broker wants.
+      await assert.rejects(run('county'), /may not issue a gateway credential/);
+      assert.equal(await run('admin'), 0);
+      assert.match(lines.find((l) => l.includes('simulating')) as string, /simulating 2 sensors on 1 installations/);
       await pipeline.drain();
       assert.ok(((await count('SELECT count(*)::int AS n FROM readings')) as number) >= before + 10, 'readings arrived');
+      assert.equal(
+        await count("SELECT count(*)::int AS n FROM gateway_credentials WHERE name LIKE 'simulate-sensors%' AND revoked_at IS NULL"),
+        0,
+        'the run’s credential is revoked after it',
+      );
     } finally {
       await broker.close();
     }
@@ -369,11 +383,13 @@ describe('monitoring', () => {
       const clientId = `taishan-test-${mode}-${process.pid}-${Date.now()}`;
       const ingest =
         mode === 'embedded'
-          ? await startEmbeddedBroker(pipeline, 0, '127.0.0.1')
+          ? await startEmbeddedBroker(pipeline, t.app.gateways, { port: 0, host: '127.0.0.1' })
           : await connectExternalBroker(pipeline, MOSQUITTO, clientId);
       try {
         const url = mode === 'embedded' ? `mqtt://127.0.0.1:${ingest.port}` : MOSQUITTO;
-        const gw = await mqtt.connectAsync(url, { clientId: `${clientId}-gw` });
+        // The embedded broker wants the enterprise's gateway credential; the test Mosquitto is open.
+        const login = mode === 'embedded' ? await issue('ent', { name: 'DCS 网关' }) : {};
+        const gw = await mqtt.connectAsync(url, { clientId: `${clientId}-gw`, ...login });
         const t0 = base + (mode === 'embedded' ? 30_000 : 40_000);
         const before = (await count('SELECT count(*)::int AS n FROM readings')) as number;
         await gw.publishAsync(
@@ -393,4 +409,80 @@ describe('monitoring', () => {
         if (mode === 'external') await (await mqtt.connectAsync(MOSQUITTO, { clientId, clean: true })).endAsync();
       }
     });
+
+  test('gateway credentials: the enterprise admin issues and revokes; the broker refuses strangers, other enterprises, subscriptions and revoked ones', async () => {
+    const other = (await as('admin', 'POST', '/api/v1/enterprises', enterpriseBody(8, '320582100000'))).json();
+    await makeUser(t.db, { username: 'staff', role: 'enterpriseStaff', enterpriseId });
+    s.staff = await t.login('staff');
+    assert.equal((await as('staff', 'POST', '/api/v1/gateway-credentials', { name: 'x' })).statusCode, 403, 'staff only read');
+    assert.equal((await as('county', 'POST', '/api/v1/gateway-credentials', { name: 'x', enterpriseId })).statusCode, 403);
+    assert.equal((await as('county', 'GET', '/api/v1/gateway-credentials')).statusCode, 403, 'supervisors do not run gateways');
+    assert.equal((await as('ent', 'POST', '/api/v1/gateway-credentials', { name: 'x', regionCode: '320582' })).statusCode, 403);
+    assert.equal((await as('ent', 'POST', '/api/v1/gateway-credentials', { name: 'x', enterpriseId: other.id })).statusCode, 403);
+    const bad = await as('ent', 'POST', '/api/v1/gateway-credentials', { name: '' });
+    assert.equal(bad.statusCode, 400);
+    assert.ok(bad.json().error.fields.name);
+    const login = await issue('ent', { name: '2号罐区网关' });
+    const listed = (await as('staff', 'GET', '/api/v1/gateway-credentials')).json().items;
+    const mine = listed.find((c: { id: string }) => c.id === login.id);
+    assert.equal(mine.name, '2号罐区网关');
+    assert.equal(mine.creditCode, creditCode);
+    assert.equal('password' in mine, false, 'the secret is shown once, at issue');
+    const stored = await t.db.query<{ secret_sha256: string }>('SELECT secret_sha256 FROM gateway_credentials WHERE id = $1', [login.id]);
+    assert.notEqual(stored[0]?.secret_sha256, login.password, 'only its hash is stored');
+
+    const pipeline = new TelemetryPipeline(t.db);
+    await pipeline.ensurePartitions();
+    const broker = await startEmbeddedBroker(pipeline, t.app.gateways, { port: 0, host: '127.0.0.1' });
+    const url = `mqtt://127.0.0.1:${broker.port}`;
+    const opts = { reconnectPeriod: 0, connectTimeout: 3000 };
+    try {
+      await assert.rejects(mqtt.connectAsync(url, opts), /Bad username or password|Not authorized/i, 'anonymous');
+      await assert.rejects(mqtt.connectAsync(url, { ...opts, username: login.username, password: 'guess' }), /Bad username or password/i);
+      const gw = await mqtt.connectAsync(url, { ...opts, ...login });
+      await assert.rejects(
+        gw.subscribeAsync('taishan/telemetry/+', { qos: 1 }),
+        /Subscribe error/,
+        'no subscriptions through the platform broker',
+      );
+      const t0 = base + 50_000;
+      await gw.publishAsync(`taishan/telemetry/${creditCode}`, JSON.stringify({ readings: [{ sensor: 'PT-201', ts: t0, value: 1 }] }), {
+        qos: 1,
+      });
+      assert.equal(
+        await count('SELECT count(*)::int AS n FROM readings WHERE ts = $1', [new Date(t0).toISOString()]),
+        1,
+        'its own enterprise',
+      );
+      // Another enterprise's topic: not stored, no PUBACK, the connection is closed.
+      const closed = new Promise<void>((r) => gw.once('close', () => r()));
+      gw.publish(`taishan/telemetry/${other.creditCode}`, JSON.stringify({ readings: [{ sensor: 'PT-201', ts: t0 + 1, value: 1 }] }), {
+        qos: 1,
+      });
+      await closed;
+      gw.end(true);
+      const refused = (await as('admin', 'GET', '/api/v1/telemetry/stats')).json().gateways;
+      assert.ok(refused.refusedPublishes >= 1 && refused.refusedConnects >= 2 && refused.refusedSubscribes >= 1, JSON.stringify(refused));
+
+      // Revoking closes the live connection, and the credential no longer logs in.
+      const live = await mqtt.connectAsync(url, { ...opts, ...login });
+      const gone = new Promise<void>((r) => live.once('close', () => r()));
+      assert.equal((await as('kunshan', 'POST', `/api/v1/gateway-credentials/${login.id}/revoke`)).statusCode, 404, 'not theirs to see');
+      assert.equal((await as('staff', 'POST', `/api/v1/gateway-credentials/${login.id}/revoke`)).statusCode, 403);
+      const revoked = await as('ent', 'POST', `/api/v1/gateway-credentials/${login.id}/revoke`);
+      assert.equal(revoked.statusCode, 200, revoked.body);
+      assert.ok(revoked.json().revokedAt);
+      await gone;
+      live.end(true);
+      await assert.rejects(mqtt.connectAsync(url, { ...opts, ...login }), /Bad username or password/i);
+      assert.equal((await as('ent', 'POST', `/api/v1/gateway-credentials/${login.id}/revoke`)).statusCode, 409);
+      const actions = await t.db.query<{ action: string }>('SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY seq', [login.id]);
+      assert.deepEqual(
+        actions.map((a) => a.action),
+        ['gatewayCredential.issue', 'gatewayCredential.revoke'],
+      );
+    } finally {
+      await broker.close();
+    }
+  });
 });

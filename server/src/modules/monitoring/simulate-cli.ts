@@ -2,6 +2,8 @@
 // thresholds, for registered sensors — for demos and load. The sensors come from the running
 // platform's API (the account must see them: default the demo admin), so it works against the
 // embedded PGlite database too; readings go to an MQTT broker (the embedded one by default).
+// The embedded broker wants a gateway credential: unless the MQTT URL carries its own user and
+// password, the simulator issues itself one through the API for the run and revokes it after.
 import mqtt from 'mqtt';
 import { SensorSimulator, type SimTarget } from './simulator.ts';
 
@@ -51,7 +53,8 @@ export async function simulateSensors(o: SimulateOptions, log = console.log): Pr
   if (!count) throw new Error('no sensors visible to this account: register some first (监测点位)');
   log(`模拟 simulating ${count} sensors on ${chosen.length} installations, ${o.rate}/s each, batches of ${o.batch} → ${o.mqttUrl}`);
   const sim = new SensorSimulator([...targets.values()], 0.002);
-  const client = await mqtt.connectAsync(o.mqttUrl, { clientId: `taishan-simulator-${process.pid}` });
+  const credential = await gatewayLogin(o, cookie, (await login.json()) as { role: string });
+  const client = await mqtt.connectAsync(o.mqttUrl, { clientId: `taishan-simulator-${process.pid}`, ...credential.mqtt });
   let published = 0;
   const started = Date.now();
   const stopAt = o.seconds ? started + o.seconds * 1000 : Number.POSITIVE_INFINITY;
@@ -77,7 +80,35 @@ export async function simulateSensors(o: SimulateOptions, log = console.log): Pr
   } finally {
     clearInterval(report);
     await client.endAsync();
+    await credential.revoke();
   }
   log(`完成 done: ${published.toLocaleString('en')} readings`);
   return 0;
+}
+
+/** MQTT login for the run: the URL's own user, or a credential issued now and revoked at the end. */
+async function gatewayLogin(o: SimulateOptions, cookie: string, me: { role: string }) {
+  if (new URL(o.mqttUrl).username) return { mqtt: {}, revoke: async () => undefined };
+  // A platform admin covers every enterprise it sees with one regional credential; an
+  // enterprise admin gets one for its own enterprise. Other accounts may not issue credentials.
+  const body = {
+    name: `simulate-sensors ${process.pid} ${new Date().toISOString()}`,
+    ...(me.role === 'platformAdmin' ? { regionCode: '' } : {}),
+  };
+  const r = await fetch(`${o.apiUrl}/api/v1/gateway-credentials`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!r.ok)
+    throw new Error(
+      `this account may not issue a gateway credential (${r.status}): log in as a platform or enterprise admin, or put a credential in the MQTT URL (mqtt://id:secret@host)`,
+    );
+  const c = (await r.json()) as { id: string; username: string; password: string };
+  return {
+    mqtt: { username: c.username, password: c.password },
+    revoke: async () => {
+      await fetch(`${o.apiUrl}/api/v1/gateway-credentials/${c.id}/revoke`, { method: 'POST', headers: { cookie } });
+    },
+  };
 }

@@ -8,10 +8,11 @@ import { readScoped, scopeFilter } from '../../db/scope.ts';
 import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import { enterpriseScope } from '../risks/store.ts';
+import type { GatewayAuth } from './gateways.ts';
 import type { TelemetryPipeline } from './pipeline.ts';
 import { findSensor, SENSOR_SCOPE } from './sensors.ts';
 
-export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPipeline) {
+export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPipeline, gateways: GatewayAuth) {
   defineRoute(app, {
     method: 'POST',
     url: '/api/v1/telemetry',
@@ -125,6 +126,7 @@ export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: Telemetr
       return {
         since: pipeline.startedAt.toISOString(),
         counters: { ...pipeline.counters, writeMs: Math.round(pipeline.counters.writeMs), backlog: pipeline.backlog },
+        gateways: { ...gateways.counters, connected: gateways.connections },
         // The process's memory in MB: RSS that climbs while the JavaScript heap in use stays level
         // is the heap growing into its limits, not a leak.
         memory: Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)])),
