@@ -3,8 +3,9 @@
 // gas falls back → clear.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import mqtt from 'mqtt';
 import type { Browser } from 'playwright-core';
-import { closeBrowser, launch, loginAs, shot } from '../lib/browser.ts';
+import { closeBrowser, launch, loginAs, shot, viaMenu } from '../lib/browser.ts';
 import { apiLogin, type RunningServer, startServer } from '../lib/server.ts';
 
 describe(`monitoring wall in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
@@ -64,6 +65,60 @@ describe(`monitoring wall in the browser (${process.env.E2E_DB ?? 'pglite'})`, (
     await page.getByText('已恢复正常').waitFor();
     await page.click(`[data-testid="alarm-clear-${gas.code}-threshold"]`);
     await status.waitFor({ state: 'detached' });
+    await ctx.close();
+  });
+
+  test('the enterprise admin issues a gateway credential, the gateway publishes with it, revoking cuts it off', async () => {
+    const cookie = await apiLogin(server.url, 'entadmin');
+    const me = (await (await fetch(`${server.url}/api/v1/me`, { headers: { cookie } })).json()) as { scope: { enterpriseId: string } };
+    const own = (await (await fetch(`${server.url}/api/v1/enterprises/${me.scope.enterpriseId}`, { headers: { cookie } })).json()) as {
+      creditCode: string;
+    };
+    const port = /MQTT: mqtt:\/\/localhost:(\d+)/.exec(server.log())?.[1];
+    assert.ok(port, 'the server names its embedded broker');
+    const url = `mqtt://127.0.0.1:${port}`;
+
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await ctx.newPage();
+    await loginAs(page, server.url, 'entadmin');
+    await viaMenu(page, '重大危险源监测', '数据接入凭证', '/monitoring/gateways');
+    await page.getByRole('button', { name: '签发凭证' }).click();
+    await page.getByLabel('名称').fill('1号罐区 DCS 网关');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('密钥只显示这一次').waitFor();
+    const codes = page.locator('.ant-modal-body .ant-descriptions code');
+    const username = await codes.nth(0).innerText();
+    const password = await codes.nth(1).innerText();
+    assert.equal(await codes.nth(2).innerText(), `taishan/telemetry/${own.creditCode}`);
+    await page.screenshot({ path: shot('gateway-credential-issued') });
+    await page.locator('.ant-modal-close').click();
+
+    const opts = { reconnectPeriod: 0, connectTimeout: 5000, username, password };
+    const gw = await mqtt.connectAsync(url, opts);
+    // Acknowledged: the broker took it for this enterprise (an unknown sensor is dead-lettered, not refused).
+    await gw.publishAsync(
+      `taishan/telemetry/${own.creditCode}`,
+      JSON.stringify({ readings: [{ sensor: 'GW-TEST', ts: Date.now(), value: 1 }] }),
+      {
+        qos: 1,
+      },
+    );
+    const cut = new Promise<void>((r) => gw.once('close', () => r()));
+    await page
+      .getByRole('row', { name: /1号罐区 DCS 网关/ })
+      .getByRole('button', { name: '吊销' })
+      .click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page
+      .getByRole('row', { name: /1号罐区 DCS 网关/ })
+      .getByText('已吊销')
+      .waitFor();
+    await cut;
+    gw.end(true);
+    await assert.rejects(mqtt.connectAsync(url, opts), /Bad username or password/i, 'a revoked credential no longer logs in');
     await ctx.close();
   });
 });

@@ -97,7 +97,7 @@ describe('auth', () => {
   });
 
   test('every non-public route requires authentication', async () => {
-    const userRoutes = routeRegistry.filter((r) => r.access === 'user');
+    const userRoutes = routeRegistry.filter((r) => r.access !== 'public');
     assert.ok(userRoutes.length >= 10);
     for (const r of userRoutes) {
       const url = r.url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':code', '320000');
@@ -218,12 +218,12 @@ describe('auth', () => {
       'user   POST /api/v1/risk-reports/:id/transitions',
       'user   POST /api/v1/sensors',
       'user   POST /api/v1/sensors/import',
-      'user   POST /api/v1/telemetry',
       'user   POST /api/v1/users',
       'user   PUT /api/v1/inspections/:id/results',
       'user   PUT /api/v1/report-reward-rules/:province',
       'user   PUT /api/v1/risk-thresholds/:province',
       'user   PUT /api/v1/sensors/:id',
+      'userOrGateway POST /api/v1/telemetry',
     ]);
   });
 });

@@ -17,8 +17,12 @@ declare module 'fastify' {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Who may call: public (no account) or any logged-in user (finer rules live in policies). */
-export type Access = 'public' | 'user';
+/**
+ * Who may call: public (no account), any logged-in user (finer rules live in policies), or
+ * userOrGateway: a user, or a data gateway with its credential (the handler checks which; its
+ * `actor` is then null).
+ */
+export type Access = 'public' | 'user' | 'userOrGateway';
 
 export type RouteDef<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType> = {
   method: Method;
@@ -82,6 +86,8 @@ export function defineRoute<
     handler: async (req, reply) => {
       const actor = req.actor;
       if (def.access === 'user' && !actor) throw new AppError('unauthenticated');
+      // No session and no credential at all: 401 before the body is looked at.
+      if (def.access === 'userOrGateway' && !actor && !req.headers.authorization) throw new AppError('unauthenticated');
       const body = parse(def.body, req.body, 'body');
       const query = parse(def.query, req.query, 'query');
       const params = parse(def.params, req.params, 'params');

@@ -64,6 +64,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A connected gateway: its credential and, per credit code, whether it may publish there. */
 export type GatewaySession = { credentialId: string; grant: GatewayGrant; allowed: Map<string, boolean> };
 type Closable = { close: () => void };
+type CredentialRow = { id: string; secret_sha256: string; enterprise_id: string | null; region_code: string };
 
 export class GatewayAuth {
   /** Connections per credential, so that revoking one closes them. */
@@ -72,16 +73,23 @@ export class GatewayAuth {
 
   constructor(private readonly db: Db) {}
 
+  /** Credentials checked lately, so that an HTTP gateway's every batch costs no query (revoking drops the entry). */
+  private readonly recent = new Map<string, { row: CredentialRow; at: number }>();
+
   /** Checks a CONNECT's username (the credential id) and password (the secret); null if refused. */
   async verify(username: string | undefined, password: Buffer | undefined): Promise<GatewaySession | null> {
+    const cached = username ? this.recent.get(username) : undefined;
+    const fresh = cached && Date.now() - cached.at < 60_000;
     const row =
       username && password && UUID.test(username)
-        ? (
-            await this.db.query<{ id: string; secret_sha256: string; enterprise_id: string | null; region_code: string }>(
-              'SELECT id, secret_sha256, enterprise_id, region_code FROM gateway_credentials WHERE id = $1 AND revoked_at IS NULL',
-              [username],
-            )
-          )[0]
+        ? fresh
+          ? cached.row
+          : (
+              await this.db.query<CredentialRow>(
+                'SELECT id, secret_sha256, enterprise_id, region_code FROM gateway_credentials WHERE id = $1 AND revoked_at IS NULL',
+                [username],
+              )
+            )[0]
         : undefined;
     // Hash and compare even for an unknown id, so the answer takes the same time either way.
     const given = sha256(password?.toString('utf8') ?? '');
@@ -92,12 +100,24 @@ export class GatewayAuth {
       return null;
     }
     this.counters.connects++;
-    await this.db.query('UPDATE gateway_credentials SET last_used_at = now() WHERE id = $1', [row.id]);
+    if (!fresh) {
+      this.recent.set(row.id, { row, at: Date.now() });
+      await this.db.query('UPDATE gateway_credentials SET last_used_at = now() WHERE id = $1', [row.id]);
+    }
     return {
       credentialId: row.id,
       grant: row.enterprise_id ? { enterpriseId: row.enterprise_id } : { regionPrefix: row.region_code },
       allowed: new Map(),
     };
+  }
+
+  /** An HTTP gateway's `Authorization: Basic base64(id:secret)`, checked like an MQTT login. */
+  fromBasic(header: string | undefined): Promise<GatewaySession | null> {
+    const m = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header ?? '');
+    const decoded = m ? Buffer.from(m[1] as string, 'base64').toString('utf8') : '';
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return Promise.resolve(null);
+    return this.verify(decoded.slice(0, colon), Buffer.from(decoded.slice(colon + 1), 'utf8'));
   }
 
   /** Whether the session may publish for this credit code (looked up once per connection and code). */
@@ -127,6 +147,7 @@ export class GatewayAuth {
 
   /** Closes every connection made with this credential (it has just been revoked). */
   disconnect(credentialId: string) {
+    this.recent.delete(credentialId);
     for (const c of this.connected.get(credentialId) ?? []) c.close();
     this.connected.delete(credentialId);
   }

@@ -464,6 +464,18 @@ describe('monitoring', () => {
       const refused = (await as('admin', 'GET', '/api/v1/telemetry/stats')).json().gateways;
       assert.ok(refused.refusedPublishes >= 1 && refused.refusedConnects >= 2 && refused.refusedSubscribes >= 1, JSON.stringify(refused));
 
+      // Over HTTP the same credential (Basic id:secret) and the same coverage rule.
+      const basic = (secret: string) => `Basic ${Buffer.from(`${login.username}:${secret}`).toString('base64')}`;
+      const post = (payload: object, secret = login.password) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/telemetry', headers: { authorization: basic(secret) }, payload });
+      const reading = { sensor: 'PT-201', ts: t0 + 2000, value: 1.2 };
+      const viaHttp = await post({ creditCode, readings: [reading] });
+      assert.equal(viaHttp.statusCode, 200, viaHttp.body);
+      assert.deepEqual(viaHttp.json(), { accepted: 1, rejected: 0 });
+      assert.equal((await post({ creditCode: other.creditCode, readings: [reading] })).statusCode, 403);
+      assert.equal((await post({ readings: [reading] })).statusCode, 400, 'a gateway names the enterprise');
+      assert.equal((await post({ creditCode, readings: [reading] }, 'guess')).statusCode, 401);
+
       // Revoking closes the live connection, and the credential no longer logs in.
       const live = await mqtt.connectAsync(url, { ...opts, ...login });
       const gone = new Promise<void>((r) => live.once('close', () => r()));
@@ -475,6 +487,7 @@ describe('monitoring', () => {
       await gone;
       live.end(true);
       await assert.rejects(mqtt.connectAsync(url, { ...opts, ...login }), /Bad username or password/i);
+      assert.equal((await post({ creditCode, readings: [reading] })).statusCode, 401, 'nor sends over HTTP');
       assert.equal((await as('ent', 'POST', `/api/v1/gateway-credentials/${login.id}/revoke`)).statusCode, 409);
       const actions = await t.db.query<{ action: string }>('SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY seq', [login.id]);
       assert.deepEqual(

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
 import { readScoped, scopeFilter } from '../../db/scope.ts';
-import { forbidden, invalid, notFound } from '../../http/errors.ts';
+import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import { enterpriseScope } from '../risks/store.ts';
 import type { GatewayAuth } from './gateways.ts';
@@ -16,11 +16,21 @@ export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: Telemetr
   defineRoute(app, {
     method: 'POST',
     url: '/api/v1/telemetry',
-    access: 'user',
-    summary: '上报监测数据（与 MQTT 相同的批量格式；写入后才返回）Send readings',
+    access: 'userOrGateway',
+    summary: '上报监测数据（与 MQTT 相同的批量格式；写入后才返回；网关用 Basic 认证：凭证编号:密钥）Send readings',
     tags: ['monitoring'],
     body: telemetryBatchSchema.extend({ creditCode: z.string().length(18).optional() }),
-    handler: async ({ body, actor }) => {
+    handler: async ({ body, req }) => {
+      const actor = req.actor;
+      if (!actor) {
+        // A gateway: the same credential and the same coverage rule as on the MQTT broker.
+        const session = await gateways.fromBasic(req.headers.authorization);
+        if (!session) throw new AppError('unauthenticated');
+        if (!body.creditCode)
+          throw invalid({ creditCode: { zh: '请注明企业统一社会信用代码', en: 'Name the enterprise by its credit code' } });
+        if (!(await gateways.mayPublish(session, body.creditCode))) throw forbidden();
+        return pipeline.ingest(body.creditCode, { readings: body.readings }, 'http');
+      }
       // Enterprise accounts send for their own enterprise; others name an enterprise in their scope.
       const creditCode = await readScoped(db, actor.scope, async (tx) => {
         const p: unknown[] = [];
