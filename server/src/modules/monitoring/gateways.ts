@@ -69,7 +69,7 @@ type CredentialRow = { id: string; secret_sha256: string; enterprise_id: string 
 export class GatewayAuth {
   /** Connections per credential, so that revoking one closes them. */
   private readonly connected = new Map<string, Set<Closable>>();
-  readonly counters = { connects: 0, refusedConnects: 0, refusedPublishes: 0, refusedSubscribes: 0 };
+  readonly counters = { logins: 0, refusedLogins: 0, refusedPublishes: 0, refusedSubscribes: 0 };
 
   constructor(private readonly db: Db) {}
 
@@ -96,10 +96,10 @@ export class GatewayAuth {
     const stored = row ? Buffer.from(row.secret_sha256, 'hex') : sha256('');
     const ok = !!row && timingSafeEqual(given, stored);
     if (!ok || !row) {
-      this.counters.refusedConnects++;
+      this.counters.refusedLogins++;
       return null;
     }
-    this.counters.connects++;
+    this.counters.logins++;
     if (!fresh) {
       this.recent.set(row.id, { row, at: Date.now() });
       await this.db.query('UPDATE gateway_credentials SET last_used_at = now() WHERE id = $1', [row.id]);

@@ -12,6 +12,8 @@ import type { GatewayAuth } from './gateways.ts';
 import type { TelemetryPipeline } from './pipeline.ts';
 import { findSensor, SENSOR_SCOPE } from './sensors.ts';
 
+const nameTheEnterprise = () => invalid({ creditCode: { zh: '请注明企业统一社会信用代码', en: 'Name the enterprise by its credit code' } });
+
 export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPipeline, gateways: GatewayAuth) {
   defineRoute(app, {
     method: 'POST',
@@ -26,8 +28,7 @@ export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: Telemetr
         // A gateway: the same credential and the same coverage rule as on the MQTT broker.
         const session = await gateways.fromBasic(req.headers.authorization);
         if (!session) throw new AppError('unauthenticated');
-        if (!body.creditCode)
-          throw invalid({ creditCode: { zh: '请注明企业统一社会信用代码', en: 'Name the enterprise by its credit code' } });
+        if (!body.creditCode) throw nameTheEnterprise();
         if (!(await gateways.mayPublish(session, body.creditCode))) throw forbidden();
         return pipeline.ingest(body.creditCode, { readings: body.readings }, 'http');
       }
@@ -37,7 +38,7 @@ export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: Telemetr
         const where = [enterpriseScope(tx, p)];
         if (body.creditCode) where.push(`e.credit_code = $${p.push(body.creditCode)}`);
         else if (actor.scope.enterpriseId) where.push(`e.id = $${p.push(actor.scope.enterpriseId)}`);
-        else throw invalid({ creditCode: { zh: '请注明企业统一社会信用代码', en: 'Name the enterprise by its credit code' } });
+        else throw nameTheEnterprise();
         const [e] = await tx.query<{ credit_code: string }>(`SELECT e.credit_code FROM enterprises e WHERE ${where.join(' AND ')}`, p);
         if (!e) throw notFound();
         return e.credit_code;
