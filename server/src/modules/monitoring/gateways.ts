@@ -73,7 +73,7 @@ export class GatewayAuth {
 
   constructor(private readonly db: Db) {}
 
-  /** Credentials checked lately, so that an HTTP gateway's every batch costs no query (revoking drops the entry). */
+  /** Credentials checked lately: an HTTP gateway's batches skip the credential query and the last-used update (revoking drops the entry). */
   private readonly recent = new Map<string, { row: CredentialRow; at: number }>();
 
   /** Checks a CONNECT's username (the credential id) and password (the secret); null if refused. */
