@@ -17,9 +17,10 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
-import { readScoped, regionRange, type Scoped, withScope } from '../../db/scope.ts';
+import { readScoped, type Scoped, scopeFilter, withScope } from '../../db/scope.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
+import { enterpriseScope } from '../risks/store.ts';
 
 type Row = {
   id: string;
@@ -177,12 +178,8 @@ export function gatewayRoutes(app: FastifyInstance, db: Db, auth: GatewayAuth) {
       if (!canSeeGateways(actor)) throw forbidden();
       return readScoped(db, actor.scope, async (tx) => {
         const p: unknown[] = [];
-        const where = [regionRange('c.region_code', tx.scope.regionPrefix, p)];
-        if (tx.scope.enterpriseId) where.push(`c.enterprise_id = $${p.push(tx.scope.enterpriseId)}`);
-        const rows = await tx.query<Row>(
-          `${SELECT} WHERE ${where.join(' AND ')} ORDER BY c.revoked_at IS NOT NULL, c.created_at DESC LIMIT 500`,
-          p,
-        );
+        const where = scopeFilter(tx.scope, p, { region: 'c.region_code', enterpriseId: 'c.enterprise_id' });
+        const rows = await tx.query<Row>(`${SELECT} WHERE ${where} ORDER BY c.revoked_at IS NOT NULL, c.created_at DESC LIMIT 500`, p);
         return { items: rows.map(toCredential), connections: isAdmin(actor) ? auth.connections : undefined };
       });
     },
@@ -205,7 +202,8 @@ export function gatewayRoutes(app: FastifyInstance, db: Db, auth: GatewayAuth) {
       const secret = randomBytes(24).toString('base64url');
       const created = await withScope(db, actor.scope, async (tx) => {
         if (enterpriseId) {
-          const [e] = await tx.query('SELECT 1 FROM enterprises WHERE id = $1', [enterpriseId]);
+          const p: unknown[] = [enterpriseId];
+          const [e] = await tx.query(`SELECT 1 FROM enterprises e WHERE e.id = $1 AND ${enterpriseScope(tx, p)}`, p);
           if (!e) throw invalid({ enterpriseId: { zh: '企业不存在或不在辖区内', en: 'No such enterprise in your scope' } });
         }
         const [row] = await tx.query<{ id: string }>(
