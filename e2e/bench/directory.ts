@@ -8,7 +8,7 @@ import { searchSql } from '../../server/src/modules/enterprises/store.ts';
 import { openPlatformDb } from '../../server/src/platform.ts';
 import { apiLogin, startServer } from '../lib/server.ts';
 import { generateEnterprises } from './generate.ts';
-import { type BenchDatabase, CLIENTS, getOk, measure, measureBare, ratio, SECONDS, type Stats } from './harness.ts';
+import { type BenchDatabase, CLIENTS, getOk, measure, measureBare, POOL, ratio, SECONDS, type Stats } from './harness.ts';
 
 const N = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
 const KEYWORDS = ['', '', '化工', '建筑', '恒信', '物流'];
@@ -30,7 +30,7 @@ export async function benchDirectory(d: BenchDatabase): Promise<{ api: Stats; ba
   const queryOf = (i: number) =>
     enterpriseQuerySchema.parse({ q: KEYWORDS[i % KEYWORDS.length] || undefined, page: String(1 + (i % 5)), pageSize: '20' });
 
-  const server = await startServer({ dataDir: d.dataDir, databaseUrl: d.databaseUrl, env: { DB_POOL_SIZE: String(CLIENTS) } });
+  const server = await startServer({ dataDir: d.dataDir, databaseUrl: d.databaseUrl, env: { DB_POOL_SIZE: String(POOL), SIMULATE: '0' } });
   let api: Stats;
   try {
     const cookie = await apiLogin(server.url, 'county');

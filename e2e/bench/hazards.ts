@@ -1,7 +1,7 @@
 // Benchmark: 1,000,000 hazards over 100,000 enterprises. The county hazard list (filtered, sorted
 // by deadline, paginated) and the county dashboard at 50 concurrent clients, through the API and
 // the same SQL bare. Targets on PostgreSQL (issue 4): list p95 ≤ 30 ms and ≥ 0.7 of bare;
-// dashboard p95 ≤ 150 ms. BENCH_ENTERPRISES / BENCH_HAZARDS_PER / BENCH_SECONDS / BENCH_CLIENTS.
+// dashboard p95 ≤ 150 ms. BENCH_ENTERPRISES / BENCH_HAZARDS_PER / BENCH_SECONDS / BENCH_CLIENTS / BENCH_POOL.
 import { performance } from 'node:perf_hooks';
 import { regionPrefix } from '@taishan/domain';
 import { seedDemo } from '../../server/src/demo/seed.ts';
@@ -11,7 +11,7 @@ import { hazardListQuery, hazardListSql } from '../../server/src/modules/hazards
 import { openPlatformDb } from '../../server/src/platform.ts';
 import { apiLogin, startServer } from '../lib/server.ts';
 import { generateEnterprises, generateHazards } from './generate.ts';
-import { type BenchDatabase, CLIENTS, getOk, measure, measureBare, ratio, SECONDS, type Stats } from './harness.ts';
+import { type BenchDatabase, CLIENTS, getOk, measure, measureBare, POOL, ratio, SECONDS, type Stats } from './harness.ts';
 
 const N = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
 const PER = Number(process.env.BENCH_HAZARDS_PER ?? 10);
@@ -53,7 +53,7 @@ export async function benchHazards(d: BenchDatabase): Promise<Result> {
   const scope = { regionPrefix: prefix, industries: null, enterpriseId: null };
   const paramsOf = (i: number) =>
     `${FILTERS[i % FILTERS.length]}&sort=deadline&page=${1 + (Math.floor(i / FILTERS.length) % 5)}&pageSize=20`;
-  const server = await startServer({ dataDir: d.dataDir, databaseUrl: d.databaseUrl, env: { DB_POOL_SIZE: String(CLIENTS) } });
+  const server = await startServer({ dataDir: d.dataDir, databaseUrl: d.databaseUrl, env: { DB_POOL_SIZE: String(POOL), SIMULATE: '0' } });
   let list: Stats;
   let listPaced: Stats;
   let dashboard: Stats;

@@ -1,12 +1,20 @@
 // One database interface over PGlite (embedded default) and a PostgreSQL server (DATABASE_URL).
 // Both speak the same SQL; the rest of the server never knows which one it has.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyStream } from 'pg-copy-streams';
 
+/**
+ * `prepare`: on PostgreSQL, run as a named prepared statement, parsed once per connection and,
+ * once PostgreSQL finds its generic plan no worse, planned once too. Only for hot reads whose SQL
+ * text is built from constants (each distinct text stays prepared on every connection it ran on).
+ */
+export type QueryOptions = { prepare?: boolean };
+
 export type Queryable = {
-  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<R[]>;
   /**
    * PostgreSQL only: stream `data` into `COPY … FROM STDIN` (the fastest bulk write; telemetry
    * uses it). Absent on PGlite, where callers write with an ordinary INSERT instead.
@@ -73,6 +81,18 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
   };
 }
 
+/** The statement for `pg`: named (prepared) when asked, by a hash of its text. */
+const statementNames = new Map<string, string>();
+function statement(text: string, values: unknown[] | undefined, options: QueryOptions | undefined): pg.QueryConfig {
+  if (!options?.prepare) return { text, values: values as unknown[] };
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `t${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values: values as unknown[] };
+}
+
 async function openPostgres(url: string): Promise<Db> {
   const max = Number(process.env.DB_POOL_SIZE ?? 20);
   const pool = new pg.Pool({ connectionString: url, max });
@@ -85,15 +105,15 @@ async function openPostgres(url: string): Promise<Db> {
   await pool.query('select 1');
   return {
     kind: 'postgresql',
-    async query<R>(sql: string, params?: unknown[]) {
-      return (await pool.query(sql, params as unknown[])).rows as R[];
+    async query<R>(sql: string, params?: unknown[], options?: QueryOptions) {
+      return (await pool.query(statement(sql, params, options))).rows as R[];
     },
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const result = await fn({
-          query: async <R>(s: string, p?: unknown[]) => (await client.query(s, p as unknown[])).rows as R[],
+          query: async <R>(s: string, p?: unknown[], o?: QueryOptions) => (await client.query(statement(s, p, o))).rows as R[],
           copyFrom: (sql, data) =>
             new Promise<void>((resolve, reject) => {
               const stream = client.query(copyStream(sql));
@@ -122,7 +142,9 @@ async function openPostgres(url: string): Promise<Db> {
           await client.query(sql, params as unknown[]);
           pinnedKey.set(client, key);
         }
-        return await fn({ query: async <R>(s: string, p?: unknown[]) => (await client.query(s, p as unknown[])).rows as R[] });
+        return await fn({
+          query: async <R>(s: string, p?: unknown[], o?: QueryOptions) => (await client.query(statement(s, p, o))).rows as R[],
+        });
       } catch (err) {
         // An aborted statement leaves no transaction open (none was begun); a lost connection is dropped.
         broken = (err as { code?: string }).code === undefined;

@@ -65,13 +65,15 @@ export function hazardDashboardRoutes(app: FastifyInstance, db: Db) {
       readScoped(db, actor.scope, async (tx) => {
         const base = query.region ? regionPrefix(query.region.padEnd(12, '0')) : actor.scope.regionPrefix;
         const regions = childRegionsSql(base);
-        const children = await tx.query<{ code: string; name: string; prefix: string }>(regions.sql, regions.params);
+        const children = await tx.query<{ code: string; name: string; prefix: string }>(regions.sql, regions.params, { prepare: true });
         // Group by the child region's prefix length in SQL, so the work stays in the database: one
         // pass (of hazard_counts, or of the enterprise's own hazards); the totals are the sum of the
         // groups, including hazards registered directly at the parent region.
         const len = children[0]?.prefix.length ?? 12;
         const group = dashboardSql(tx.scope, base, len);
-        const rows = await tx.query<Record<string, number> & { prefix: string }>(group.sql, group.params);
+        const rows = await tx.query<Record<string, number> & { prefix: string }>(group.sql, group.params, {
+          prepare: true,
+        });
         const totals: Record<string, number> = {};
         for (const r of rows) for (const [k, v] of Object.entries(r)) if (k !== 'prefix') totals[k] = (totals[k] ?? 0) + Number(v);
         for (const k of COLUMN_NAMES) totals[k] ??= 0;

@@ -181,8 +181,9 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
     handler: async ({ query, actor }) =>
       readScoped(db, actor.scope, async (tx) => {
         const { list, count } = hazardListSql(tx.scope, query);
-        const rows = await tx.query<HazardRow>(list.sql, list.params);
-        const [c] = await tx.query<{ n: number }>(count.sql, count.params);
+        // Prepared: the county's list page is the busiest read; the texts vary only by which filters are set.
+        const rows = await tx.query<HazardRow>(list.sql, list.params, { prepare: true });
+        const [c] = await tx.query<{ n: number }>(count.sql, count.params, { prepare: true });
         const n = c?.n ?? 0;
         return {
           items: rows.map((r) => toHazard(r, actor)),
