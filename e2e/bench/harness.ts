@@ -107,15 +107,27 @@ export async function withBenchDatabase<T>(kind: DbKind, fn: (d: BenchDatabase) 
 type Statement = { sql: string; params: unknown[] };
 
 /** Run the statements of `statementsOf(i)` bare, in sequence per request, under the same load. */
-export async function measureBare(d: BenchDatabase, statementsOf: (i: number) => Statement[], clients = CLIENTS): Promise<Stats> {
+export async function measureBare(
+  d: BenchDatabase,
+  statementsOf: (i: number) => Statement[],
+  opts: { clients?: number; prepared?: boolean } = {},
+): Promise<Stats> {
+  const clients = opts.clients ?? CLIENTS;
   if (d.kind === 'postgresql') {
     const pool = new pg.Pool({ connectionString: d.databaseUrl, max: POOL });
     pool.on('error', () => {}); // idle clients cut off when the throwaway database is dropped
+    // Named statements when the API prepares its own: the same SQL, as a client would best run it.
+    const names = new Map<string, string>();
+    const nameOf = (sql: string) => {
+      if (!names.has(sql)) names.set(sql, `bare${names.size}`);
+      return names.get(sql) as string;
+    };
     try {
       return await measure(async (i) => {
         const c = await pool.connect();
         try {
-          for (const s of statementsOf(i)) await c.query(s.sql, s.params);
+          for (const s of statementsOf(i))
+            await c.query(opts.prepared ? { name: nameOf(s.sql), text: s.sql, values: s.params } : { text: s.sql, values: s.params });
         } finally {
           c.release();
         }

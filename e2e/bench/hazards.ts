@@ -25,10 +25,13 @@ type Result = {
   list: Stats;
   listPaced: Stats;
   listBare: Stats;
+  /** The bare SQL as named prepared statements, as the API runs it (PostgreSQL only). */
+  listBarePrepared: Stats | null;
   listRatio: number;
   dashboard: Stats;
   dashboardPaced: Stats;
   dashboardBare: Stats;
+  dashboardBarePrepared: Stats | null;
   hazards: number;
   county: number;
 };
@@ -69,19 +72,26 @@ export async function benchHazards(d: BenchDatabase): Promise<Result> {
   } finally {
     await server.stop();
   }
-  const listBare = await measureBare(d, (i) => {
+  const listStatements = (i: number) => {
     const { list, count } = hazardListSql(scope, hazardListQuery.parse(Object.fromEntries(new URLSearchParams(paramsOf(i)))));
     return [list, count];
-  });
-  const dashboardBare = await measureBare(d, () => [childRegionsSql(prefix), dashboardSql(scope, prefix, 9)]);
+  };
+  const dashboardStatements = () => [childRegionsSql(prefix), dashboardSql(scope, prefix, 9)];
+  const listBare = await measureBare(d, listStatements);
+  const dashboardBare = await measureBare(d, dashboardStatements);
+  const pgOnly = d.kind === 'postgresql';
+  const listBarePrepared = pgOnly ? await measureBare(d, listStatements, { prepared: true }) : null;
+  const dashboardBarePrepared = pgOnly ? await measureBare(d, dashboardStatements, { prepared: true }) : null;
   return {
     list,
     listPaced,
     listBare,
+    listBarePrepared,
     listRatio: ratio(list, listBare),
     dashboard,
     dashboardPaced,
     dashboardBare,
+    dashboardBarePrepared,
     hazards: n?.all ?? 0,
     county: n?.county ?? 0,
   };
@@ -95,7 +105,7 @@ export function reportHazards(results: ({ kind: string } & Result)[]) {
     SECONDS,
     PACE_MS,
   );
-  const row = (kind: string, what: string, api: Stats, paced: Stats, bare: Stats) => ({
+  const row = (kind: string, what: string, api: Stats, paced: Stats, bare: Stats, barePrepared: Stats | null) => ({
     database: kind,
     what,
     'API p50 ms': api.p50,
@@ -104,13 +114,15 @@ export function reportHazards(results: ({ kind: string } & Result)[]) {
     'bare p95 ms': bare.p95,
     'bare req/s': bare.rps,
     ratio: ratio(api, bare),
+    'bare prepared req/s': barePrepared?.rps ?? '-',
+    'ratio to prepared': barePrepared ? ratio(api, barePrepared) : '-',
     'paced req/s': paced.rps,
     'paced p95 ms': paced.p95,
   });
   console.table(
     results.flatMap((r) => [
-      row(r.kind, `list (county ${r.county})`, r.list, r.listPaced, r.listBare),
-      row(r.kind, 'dashboard', r.dashboard, r.dashboardPaced, r.dashboardBare),
+      row(r.kind, `list (county ${r.county})`, r.list, r.listPaced, r.listBare, r.listBarePrepared),
+      row(r.kind, 'dashboard', r.dashboard, r.dashboardPaced, r.dashboardBare, r.dashboardBarePrepared),
     ]),
   );
 }

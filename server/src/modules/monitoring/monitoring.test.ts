@@ -32,6 +32,18 @@ describe('monitoring', () => {
     return { username: r.json().username as string, password: r.json().password as string, id: r.json().id as string };
   };
 
+  // Every MQTT client and stream a test opens is closed after the suite whatever happened, and every wait on
+  // the network bounded: a test that fails half-way must fail, not leave the file waiting forever
+  // on a client that keeps reconnecting or an event that never comes.
+  const cleanups: (() => void)[] = [];
+  const connect = async (url: string, opts: mqtt.IClientOptions) => {
+    const c = await mqtt.connectAsync(url, { reconnectPeriod: 0, connectTimeout: 3000, ...opts });
+    cleanups.push(() => c.end(true));
+    return c;
+  };
+  const within = <T>(p: Promise<T>, what: string, ms = 10_000) =>
+    Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms).unref())]);
+
   before(async () => {
     t = await openTestApp();
     s.admin = await t.login('admin');
@@ -51,7 +63,10 @@ describe('monitoring', () => {
       })
     ).json().id;
   });
-  after(() => t.close());
+  after(async () => {
+    for (const clean of cleanups) clean();
+    await t.close();
+  });
 
   test('the registry: thresholds checked, one code per enterprise, enterprise writes, county reads, others see nothing', async () => {
     const body = {
@@ -137,7 +152,14 @@ describe('monitoring', () => {
       'unknownSensor',
     ]);
     assert.equal(stats.deadLetters.recent[0].creditCode, creditCode);
-    for (const who of ['county', 'ent']) assert.equal((await as(who, 'GET', '/api/v1/telemetry/stats')).statusCode, 403);
+    const light = (await as('admin', 'GET', '/api/v1/telemetry/stats?only=counters')).json();
+    assert.equal(light.counters.written, stats.counters.written, 'the counters alone, for frequent polling');
+    assert.equal(light.deadLetters, undefined);
+    assert.equal((await as('admin', 'GET', '/api/v1/telemetry/stats?only=everything')).statusCode, 400);
+    for (const who of ['county', 'ent']) {
+      assert.equal((await as(who, 'GET', '/api/v1/telemetry/stats')).statusCode, 403);
+      assert.equal((await as(who, 'GET', '/api/v1/telemetry/stats?only=counters')).statusCode, 403);
+    }
     assert.equal((await as('kunshan', 'POST', '/api/v1/telemetry', { readings, creditCode })).statusCode, 404, 'not in scope');
     assert.equal(
       (await as('county', 'POST', '/api/v1/telemetry', { readings: [{ sensor: 'GT-101', ts: base + 3000, value: 5 }], creditCode })).json()
@@ -256,7 +278,9 @@ describe('monitoring', () => {
       });
     });
     stream.end();
-    await opened;
+    await within(opened, 'the alarm stream opening');
+    // On failure as well: the open stream would keep the file waiting.
+    cleanups.push(() => stream.destroy());
     await send([{ sensor: 'GT-101', ts: base + 10_000, value: 25 }]);
     await send([{ sensor: 'GT-101', ts: base + 11_000, value: 45 }]);
     const open = (await as('county', 'GET', '/api/v1/alarms')).json().items;
@@ -389,13 +413,16 @@ describe('monitoring', () => {
         const url = mode === 'embedded' ? `mqtt://127.0.0.1:${ingest.port}` : MOSQUITTO;
         // The embedded broker wants the enterprise's gateway credential; the test Mosquitto is open.
         const login = mode === 'embedded' ? await issue('ent', { name: 'DCS 网关' }) : {};
-        const gw = await mqtt.connectAsync(url, { clientId: `${clientId}-gw`, ...login });
+        const gw = await connect(url, { clientId: `${clientId}-gw`, ...login });
         const t0 = base + (mode === 'embedded' ? 30_000 : 40_000);
         const before = (await count('SELECT count(*)::int AS n FROM readings')) as number;
-        await gw.publishAsync(
-          `taishan/telemetry/${creditCode}`,
-          JSON.stringify({ readings: Array.from({ length: 50 }, (_, i) => ({ sensor: 'PT-201', ts: t0 + i * 100, value: 1 })) }),
-          { qos: 1 },
+        await within(
+          gw.publishAsync(
+            `taishan/telemetry/${creditCode}`,
+            JSON.stringify({ readings: Array.from({ length: 50 }, (_, i) => ({ sensor: 'PT-201', ts: t0 + i * 100, value: 1 })) }),
+            { qos: 1 },
+          ),
+          'PUBACK',
         );
         if (mode === 'external') await pipeline.drain().then(() => new Promise((r) => setTimeout(r, 300)));
         await gw.endAsync();
@@ -406,7 +433,7 @@ describe('monitoring', () => {
       } finally {
         await ingest.close();
         // End the persistent session this test made on the shared Mosquitto (clean start).
-        if (mode === 'external') await (await mqtt.connectAsync(MOSQUITTO, { clientId, clean: true })).endAsync();
+        if (mode === 'external') await (await connect(MOSQUITTO, { clientId, clean: true })).endAsync();
       }
     });
 
@@ -435,20 +462,23 @@ describe('monitoring', () => {
     await pipeline.ensurePartitions();
     const broker = await startEmbeddedBroker(pipeline, t.app.gateways, { port: 0, host: '127.0.0.1' });
     const url = `mqtt://127.0.0.1:${broker.port}`;
-    const opts = { reconnectPeriod: 0, connectTimeout: 3000 };
+    const opts = {};
     try {
-      await assert.rejects(mqtt.connectAsync(url, opts), /Bad username or password|Not authorized/i, 'anonymous');
-      await assert.rejects(mqtt.connectAsync(url, { ...opts, username: login.username, password: 'guess' }), /Bad username or password/i);
-      const gw = await mqtt.connectAsync(url, { ...opts, ...login });
+      await assert.rejects(connect(url, opts), /Bad username or password|Not authorized/i, 'anonymous');
+      await assert.rejects(connect(url, { ...opts, username: login.username, password: 'guess' }), /Bad username or password/i);
+      const gw = await connect(url, { ...opts, ...login });
       await assert.rejects(
         gw.subscribeAsync('taishan/telemetry/+', { qos: 1 }),
         /Subscribe error/,
         'no subscriptions through the platform broker',
       );
       const t0 = base + 50_000;
-      await gw.publishAsync(`taishan/telemetry/${creditCode}`, JSON.stringify({ readings: [{ sensor: 'PT-201', ts: t0, value: 1 }] }), {
-        qos: 1,
-      });
+      await within(
+        gw.publishAsync(`taishan/telemetry/${creditCode}`, JSON.stringify({ readings: [{ sensor: 'PT-201', ts: t0, value: 1 }] }), {
+          qos: 1,
+        }),
+        'PUBACK',
+      );
       assert.equal(
         await count('SELECT count(*)::int AS n FROM readings WHERE ts = $1', [new Date(t0).toISOString()]),
         1,
@@ -459,7 +489,7 @@ describe('monitoring', () => {
       gw.publish(`taishan/telemetry/${other.creditCode}`, JSON.stringify({ readings: [{ sensor: 'PT-201', ts: t0 + 1, value: 1 }] }), {
         qos: 1,
       });
-      await closed;
+      await within(closed, 'the broker closing a publish to another enterprise');
       gw.end(true);
       const refused = (await as('admin', 'GET', '/api/v1/telemetry/stats')).json().gateways;
       assert.ok(refused.refusedPublishes >= 1 && refused.refusedLogins >= 2 && refused.refusedSubscribes >= 1, JSON.stringify(refused));
@@ -477,16 +507,16 @@ describe('monitoring', () => {
       assert.equal((await post({ creditCode, readings: [reading] }, 'guess')).statusCode, 401);
 
       // Revoking closes the live connection, and the credential no longer logs in.
-      const live = await mqtt.connectAsync(url, { ...opts, ...login });
+      const live = await connect(url, { ...opts, ...login });
       const gone = new Promise<void>((r) => live.once('close', () => r()));
       assert.equal((await as('kunshan', 'POST', `/api/v1/gateway-credentials/${login.id}/revoke`)).statusCode, 404, 'not theirs to see');
       assert.equal((await as('staff', 'POST', `/api/v1/gateway-credentials/${login.id}/revoke`)).statusCode, 403);
       const revoked = await as('ent', 'POST', `/api/v1/gateway-credentials/${login.id}/revoke`);
       assert.equal(revoked.statusCode, 200, revoked.body);
       assert.ok(revoked.json().revokedAt);
-      await gone;
+      await within(gone, 'revoking closing the live connection');
       live.end(true);
-      await assert.rejects(mqtt.connectAsync(url, { ...opts, ...login }), /Bad username or password/i);
+      await assert.rejects(connect(url, { ...opts, ...login }), /Bad username or password/i);
       assert.equal((await post({ creditCode, readings: [reading] })).statusCode, 401, 'nor sends over HTTP');
       assert.equal((await as('ent', 'POST', `/api/v1/gateway-credentials/${login.id}/revoke`)).statusCode, 409);
       const actions = await t.db.query<{ action: string }>('SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY seq', [login.id]);

@@ -123,10 +123,15 @@ export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: Telemetr
     access: 'user',
     summary: '接入运行情况：计数与被拒读数（平台管理员）Pipeline counters and dead letters',
     tags: ['monitoring'],
+    // `only=counters`: the in-memory counters alone, without the dead-letter queries — for a
+    // monitor that polls often (the benchmark reads them every 20 ms).
+    query: z.object({ only: z.enum(['counters']).optional() }),
     // Platform admins run the gateways' integration; dead letters may name enterprises no one's
     // jurisdiction holds (unknown credit codes), so they are not shown to supervisors.
-    handler: async ({ actor }) => {
+    handler: async ({ actor, query }) => {
       if (!isAdmin(actor)) throw forbidden();
+      const counters = { ...pipeline.counters, writeMs: Math.round(pipeline.counters.writeMs), backlog: pipeline.backlog };
+      if (query.only === 'counters') return { since: pipeline.startedAt.toISOString(), counters };
       const byReason = await db.query<{ reason: string; n: number }>(
         `SELECT reason, count(*)::int AS n FROM telemetry_dead_letters WHERE received_at > now() - interval '24 hours'
          GROUP BY reason ORDER BY n DESC`,
@@ -136,7 +141,7 @@ export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: Telemetr
       );
       return {
         since: pipeline.startedAt.toISOString(),
-        counters: { ...pipeline.counters, writeMs: Math.round(pipeline.counters.writeMs), backlog: pipeline.backlog },
+        counters,
         gateways: { ...gateways.counters, connected: gateways.connections },
         // The process's memory in MB: RSS that climbs while the JavaScript heap in use stays level
         // is the heap growing into its limits, not a leak.
