@@ -106,6 +106,8 @@ type Run = {
   rssTrail: (number | null)[];
   /** The server's JavaScript heap in use (MB), sampled with the RSS. */
   heapTrail: number[];
+  /** Memory outside the JavaScript heap (MB): Buffers and other external allocations, sampled with the RSS. */
+  externalTrail: number[];
   p99: number;
   p50: number;
   probes: number;
@@ -147,7 +149,7 @@ async function run(batch: number): Promise<Run> {
     const stats = async () =>
       (await (await fetch(`${server.url}/api/v1/telemetry/stats`, { headers: { cookie: adminCookie } })).json()) as {
         counters: Counters;
-        memory: { heapUsed: number };
+        memory: { heapUsed: number; external: number };
       };
     // Polled every 20 ms during the flood: the counters alone, no dead-letter queries.
     const counters = async () =>
@@ -256,10 +258,14 @@ async function run(batch: number): Promise<Run> {
     // RSS every 30 s: a plateau after the first minute is bounded memory, a steady climb is a leak.
     const rssTrail: (number | null)[] = [rssStart];
     // …and the JavaScript heap in use beside it (a level heap under a rising RSS is not a leak).
-    const heapTrail: number[] = [(await stats()).memory.heapUsed];
+    const mem0 = (await stats()).memory;
+    const heapTrail: number[] = [mem0.heapUsed];
+    const externalTrail: number[] = [mem0.external];
     const rssTimer = setInterval(async () => {
       rssTrail.push(rss(server.pid));
-      heapTrail.push((await stats()).memory.heapUsed);
+      const m = (await stats()).memory;
+      heapTrail.push(m.heapUsed);
+      externalTrail.push(m.external);
     }, 30_000);
     const t0 = Date.now();
     const writtenBefore = await stored();
@@ -391,6 +397,7 @@ async function run(batch: number): Promise<Run> {
       rssEnd,
       rssTrail,
       heapTrail,
+      externalTrail,
       p50: pct(latencies, 50),
       p99: pct(latencies, 99),
       probes: latencies.length,
@@ -456,6 +463,8 @@ console.log('\nRSS (MB) every 30 s of the capacity phase:');
 for (const r of runs) console.log(`  ${r.batch} per message: ${r.rssTrail.join(' → ')} → ${r.rssEnd}`);
 console.log('JavaScript heap in use (MB), at the same times:');
 for (const r of runs) console.log(`  ${r.batch} per message: ${r.heapTrail.join(' → ')}`);
+console.log('Outside the heap (Buffers and other external memory, MB), at the same times:');
+for (const r of runs) console.log(`  ${r.batch} per message: ${r.externalTrail.join(' → ')}`);
 console.log(`\nCores busy in the window (of ${availableParallelism()}): server / Mosquitto / load generator / the rest (PostgreSQL):`);
 for (const r of runs)
   console.log(`  ${r.batch} per message: ${r.cores.server} / ${r.cores.broker} / ${r.cores.bench} / ${r.cores.machine}`);
