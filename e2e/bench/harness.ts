@@ -66,7 +66,8 @@ export async function measure(op: (i: number) => Promise<void>, clients = CLIENT
 }
 
 // Keep-alive connections, one per client. node:http rather than fetch: the load generator shares
-// the cores with the server and the database, and fetch costs it about twice the CPU per request.
+// the cores with the server and the database, and with fetch the same server answered /api/health
+// 2,700 times a second instead of 4,400.
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
 
 /** A GET that must answer 200, body read. */

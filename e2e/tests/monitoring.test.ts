@@ -86,12 +86,14 @@ describe(`monitoring wall in the browser (${process.env.E2E_DB ?? 'pglite'})`, (
     await page.getByLabel('名称').fill('1号罐区 DCS 网关');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await page.getByText('密钥只显示这一次').waitFor();
-    const codes = page.locator('.ant-modal-body .ant-descriptions code');
+    // The issuing dialog may still be fading out: everything below is within the one that shows the secret.
+    const issued = page.getByRole('dialog', { name: '凭证已签发' });
+    const codes = issued.locator('.ant-descriptions code');
     const username = await codes.nth(0).innerText();
     const password = await codes.nth(1).innerText();
     assert.equal(await codes.nth(2).innerText(), `taishan/telemetry/${own.creditCode}`);
     await page.screenshot({ path: shot('gateway-credential-issued') });
-    await page.locator('.ant-modal-close').click();
+    await issued.getByLabel('Close', { exact: true }).click();
 
     const opts = { reconnectPeriod: 0, connectTimeout: 5000, username, password };
     const gw = await mqtt.connectAsync(url, opts);
