@@ -146,18 +146,14 @@ async function run(batch: number): Promise<Run> {
     const cookie = await apiLogin(server.url, 'county');
     const adminCookie = await apiLogin(server.url, 'admin');
     type Counters = { flushes: number; written: number; writeMs: number; largestWrite: number; collisions: number };
-    const stats = async () =>
-      (await (await fetch(`${server.url}/api/v1/telemetry/stats`, { headers: { cookie: adminCookie } })).json()) as {
+    const statsAt = async (query: string) =>
+      (await (await fetch(`${server.url}/api/v1/telemetry/stats${query}`, { headers: { cookie: adminCookie } })).json()) as {
         counters: Counters;
         memory: { heapUsed: number; external: number };
       };
+    const stats = () => statsAt('');
     // Polled every 20 ms during the flood: the counters alone, no dead-letter queries.
-    const counters = async () =>
-      (
-        (await (await fetch(`${server.url}/api/v1/telemetry/stats?only=counters`, { headers: { cookie: adminCookie } })).json()) as {
-          counters: Counters;
-        }
-      ).counters;
+    const counters = async () => (await statsAt('?only=counters')).counters;
 
     // The SSE subscriber: times each alarm change of the probe sensor.
     const sent = new Map<number, number>();
