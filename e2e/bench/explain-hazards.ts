@@ -10,14 +10,14 @@ const filters = process.argv[4] ?? 'status=open';
 const scope = { regionPrefix: prefix, industries: null, enterpriseId: null };
 const c = new pg.Client({ connectionString: url });
 await c.connect();
-const { list, count } = hazardListSql(scope, hazardListQuery.parse(Object.fromEntries(new URLSearchParams(`${filters}&pageSize=20`))));
+const list = hazardListSql(scope, hazardListQuery.parse(Object.fromEntries(new URLSearchParams(`${filters}&pageSize=20`))));
 for (const role of ['root', 'taishan_app']) {
   await c.query('BEGIN');
   await c.query(
     `SELECT set_config('role', $1, true), set_config('taishan.region_prefix', $2, true), set_config('taishan.enterprise_id', '', true), set_config('taishan.industries', '*', true)`,
     [role, prefix],
   );
-  for (const s of [list, count, dashboardSql(scope, prefix, 9)]) {
+  for (const s of [list, dashboardSql(scope, prefix, 9)]) {
     const r = await c.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.sql}`, s.params);
     console.log(`--- ${role} ${filters}\n${r.rows.map((x) => x['QUERY PLAN']).join('\n')}`);
   }

@@ -264,6 +264,30 @@ describe('hazard investigation and remediation', () => {
     assert.equal(other.totals.major + other.totals.general, 0);
   });
 
+  test('the list pages by deadline and keeps its total on every page, past the end and with nothing in scope', async () => {
+    const list = async (actor: string, q: string) => (await inject(actor, 'GET', `/api/v1/hazards?sort=deadline&${q}`)).json();
+    const all = await list(county, 'pageSize=200');
+    assert.ok(all.total >= 3, 'the tests above left several hazards');
+    assert.equal(all.items.length, all.total);
+    assert.equal(all.totalCapped, false);
+    const byPage = [];
+    for (let page = 1; page <= all.total; page++) {
+      const one = await list(county, `pageSize=1&page=${page}`);
+      assert.equal(one.total, all.total, `page ${page} reports the whole total`);
+      assert.equal(one.items.length, 1);
+      byPage.push(one.items[0].id);
+    }
+    assert.deepEqual(
+      byPage,
+      all.items.map((h: { id: string }) => h.id),
+      'pages follow the same order',
+    );
+    const past = await list(county, `pageSize=1&page=${all.total + 1}`);
+    assert.deepEqual([past.items, past.total, past.page], [[], all.total, all.total + 1]);
+    const none = await list(kunshan, 'pageSize=20');
+    assert.deepEqual([none.items, none.total, none.totalCapped], [[], 0, false]);
+  });
+
   test('the two lists export as one workbook, scoped', async () => {
     const x = await inject(county, 'GET', '/api/v1/hazards/export');
     assert.equal(x.statusCode, 200);

@@ -89,18 +89,17 @@ export const HAZARD_COUNT_CAP = 1000;
 export function hazardListSql(scope: Scope, q: ListQuery) {
   const w = hazardWhere({ scope }, q);
   const page = w.page(q.page, q.pageSize);
+  // One statement, one round trip: the capped count joined to the page (an empty page still
+  // yields the count, on a row whose hazard columns are all null). The page is cut first and
+  // the enterprise names looked up for its 20 rows only: with the name in the same SELECT,
+  // PostgreSQL looks it up for the rows OFFSET skips as well (100 on page 5), each lookup
+  // through the enterprises row-level policy.
   return {
-    // The page is cut first and the enterprise names looked up for its 20 rows only: with the
-    // name in the same SELECT, PostgreSQL looks it up for the rows OFFSET skips as well (100 on
-    // page 5), each lookup through the enterprises row-level policy.
-    list: {
-      sql: `SELECT h.*, ${ENTERPRISE_NAME} FROM (SELECT h.* FROM hazards h WHERE ${w.sql} ORDER BY ${HAZARD_ORDER[q.sort]} ${page.limit}) h ORDER BY ${HAZARD_ORDER[q.sort]}`,
-      params: page.params,
-    },
-    count: {
-      sql: `SELECT count(*)::int AS n FROM (SELECT 1 FROM hazards h WHERE ${w.sql} LIMIT ${HAZARD_COUNT_CAP + 1}) capped`,
-      params: w.params,
-    },
+    sql: `SELECT c.capped_total, h.*, ${ENTERPRISE_NAME}
+      FROM (SELECT count(*)::int AS capped_total FROM (SELECT 1 FROM hazards h WHERE ${w.sql} LIMIT ${HAZARD_COUNT_CAP + 1}) capped) c
+      LEFT JOIN (SELECT h.* FROM hazards h WHERE ${w.sql} ORDER BY ${HAZARD_ORDER[q.sort]} ${page.limit}) h ON true
+      ORDER BY ${HAZARD_ORDER[q.sort]}`,
+    params: page.params,
   };
 }
 
@@ -180,13 +179,12 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
     query: hazardListQuery,
     handler: async ({ query, actor }) =>
       readScoped(db, actor.scope, async (tx) => {
-        const { list, count } = hazardListSql(tx.scope, query);
+        const list = hazardListSql(tx.scope, query);
         // Prepared: the county's list page is the busiest read; the texts vary only by which filters are set.
-        const rows = await tx.query<HazardRow>(list.sql, list.params, { prepare: true });
-        const [c] = await tx.query<{ n: number }>(count.sql, count.params, { prepare: true });
-        const n = c?.n ?? 0;
+        const rows = await tx.query<HazardRow & { capped_total: number }>(list.sql, list.params, { prepare: true });
+        const n = rows[0]?.capped_total ?? 0;
         return {
-          items: rows.map((r) => toHazard(r, actor)),
+          items: rows.filter((r) => r.id !== null).map((r) => toHazard(r, actor)),
           total: Math.min(n, HAZARD_COUNT_CAP),
           totalCapped: n > HAZARD_COUNT_CAP,
           page: query.page,
