@@ -226,7 +226,7 @@ async function run(batch: number): Promise<Run> {
       const perTick = Math.max(1, Math.round(PACED / 100 / batch));
       while (Date.now() < until) {
         const tick = Date.now();
-        for (let i = 0; i < perTick; i++) void (gateways[i % gateways.length] as RawGateway).publish(topic, nextBatch());
+        for (let i = 0; i < perTick; i++) (gateways[i % gateways.length] as RawGateway).publish(topic, nextBatch());
         count += perTick * batch;
         await new Promise((r) => setTimeout(r, Math.max(0, 10 - (Date.now() - tick))));
       }
@@ -243,7 +243,7 @@ async function run(batch: number): Promise<Run> {
       crossing++;
       const value = crossing % 2 ? Number(probe.high_high) + 1 + (crossing % 1000) / 1000 : 1 + (crossing % 1000) / 1000;
       sent.set(value, Date.now());
-      void gateways[0]?.publish(topic, JSON.stringify({ readings: [{ sensor: probe.code, ts: Date.now(), value }] }));
+      gateways[0]?.publish(topic, JSON.stringify({ readings: [{ sensor: probe.code, ts: Date.now(), value }] }));
     }, 500);
     await paced(PACED_SECONDS);
     clearInterval(probeTimer);
@@ -301,7 +301,7 @@ async function run(batch: number): Promise<Run> {
         }
         inflight++;
         published += batch;
-        g.publish(topic, nextBatch()).then(done, done);
+        g.publish(topic, nextBatch(), done);
         if (inflight >= 200) await new Promise<void>((r) => (wake = r));
       }
       while (inflight) await new Promise<void>((r) => (wake = r));
