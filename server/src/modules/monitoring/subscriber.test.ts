@@ -1,0 +1,71 @@
+// The durable subscriber against a broker that reads slowly: every delivered message is
+// acknowledged exactly once, in order, though acknowledgements are held while a write is pending.
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { test } from 'node:test';
+import mqttPacket, { type Packet } from 'mqtt-packet';
+import { DurableSubscriber } from './subscriber.ts';
+
+const N = 20_000;
+const opts = { protocolVersion: 5 } as const;
+
+test('a broker that reads slowly gets every acknowledgement once, in order', async () => {
+  const acked: number[] = [];
+  let allAcked: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => {
+    allAcked = resolve;
+  });
+  const sockets: Socket[] = [];
+  const broker = createServer((socket) => {
+    sockets.push(socket);
+    const parser = mqttPacket.parser(opts);
+    const send = (p: Packet) => socket.write(mqttPacket.generate(p, opts));
+    parser.on('packet', (p: Packet) => {
+      if (p.cmd === 'connect') send({ cmd: 'connack', sessionPresent: false, reasonCode: 0 });
+      else if (p.cmd === 'subscribe') {
+        send({ cmd: 'suback', messageId: p.messageId, granted: [1] });
+        // Deliver everything while not reading: the subscriber's acknowledgements pile up.
+        socket.pause();
+        for (let i = 1; i <= N; i++)
+          send({
+            cmd: 'publish',
+            topic: 'taishan/telemetry/x',
+            payload: Buffer.from(`{"n":${i}}`),
+            qos: 1,
+            dup: false,
+            retain: false,
+            messageId: i,
+          });
+        setTimeout(() => socket.resume(), 300);
+      } else if (p.cmd === 'puback') {
+        acked.push(p.messageId as number);
+        if (acked.length === N) allAcked();
+      }
+    });
+    socket.on('data', (b) => parser.parse(b));
+    socket.on('error', () => undefined);
+  });
+  broker.listen(0, '127.0.0.1');
+  await once(broker, 'listening');
+  const url = new URL(`mqtt://127.0.0.1:${(broker.address() as AddressInfo).port}`);
+  const received: number[] = [];
+  // Stored a little later each time, as the pipeline's writes commit.
+  const sub = new DurableSubscriber(url, 'test-slow-broker', 'taishan/telemetry/+', async (_topic, payload) => {
+    received.push(JSON.parse(payload.toString()).n);
+    if (received.length % 500 === 0) await new Promise((r) => setTimeout(r, 2));
+  });
+  try {
+    await sub.start();
+    await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`acked ${acked.length} of ${N}`)), 20_000))]);
+    assert.equal(received.length, N);
+    assert.deepEqual(
+      acked,
+      Array.from({ length: N }, (_, i) => i + 1),
+    );
+  } finally {
+    await sub.close();
+    for (const s of sockets) s.destroy();
+    broker.close();
+  }
+});
