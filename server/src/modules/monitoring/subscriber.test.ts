@@ -57,7 +57,10 @@ test('a broker that reads slowly gets every acknowledgement once, in order', asy
   });
   try {
     await sub.start();
-    await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`acked ${acked.length} of ${N}`)), 20_000))]);
+    await Promise.race([
+      done,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`acked ${acked.length} of ${N}`)), 20_000).unref()),
+    ]);
     assert.equal(received.length, N);
     assert.deepEqual(
       acked,

@@ -35,42 +35,43 @@ export class DurableSubscriber {
         socket.setNoDelay(true);
         const parser = mqttPacket.parser({ protocolVersion: 5 });
         const send = (p: Packet) => socket.write(mqttPacket.generate(p, { protocolVersion: 5 }));
-        // The acknowledgements of one committed batch go out in one write: a batch of a thousand
-        // single-reading messages would otherwise cost a thousand system calls. A PUBACK with
-        // reason 0 and no properties is four bytes (MQTT 5, 3.4.2.1). One write at a time: a
-        // broker that reads them slower than it delivers (Mosquitto 2.0 does, saturated by
-        // single-reading messages from four gateways: measured, the acknowledgements it had not
-        // read grew by about 18,000 a second, nearly as fast as it delivered) leaves them here, four bytes each, written together when the
-        // last write is taken. Queued as separate small writes instead, each
-        // would pin an 8 KB slab of Node's buffer pool: measured, 77 MB after 2½ minutes.
-        let acks: number[] = [];
-        // Messages received and not yet acknowledged, oldest first (from unackedHead on).
+        // Messages received and not yet acknowledged, oldest first (from `head` on). PUBACKs go out
+        // in the order received (MQTT 4.6): a message stored early (its enterprise cached while an
+        // earlier one's loads) waits for those before it.
         let unacked: { id: number; stored: boolean }[] = [];
-        let unackedHead = 0;
+        let head = 0;
+        // The stored run at the head goes out in one write: a batch of a thousand single-reading
+        // messages would otherwise cost a thousand system calls. A PUBACK with reason 0 and no
+        // properties is four bytes (MQTT 5, 3.4.2.1). One write at a time: a broker that reads
+        // them slower than it delivers (Mosquitto 2.0 does, saturated by single-reading messages
+        // from four gateways: measured, the acknowledgements it had not read grew by about 18,000
+        // a second, nearly as fast as it delivered) leaves them waiting here, a few bytes each,
+        // until the last write is taken. Queued as separate small writes instead, each would pin
+        // an 8 KB slab of Node's buffer pool: measured, 77 MB after 2½ minutes.
         let writing = false;
         let scheduled = false;
         const writeAcks = () => {
           scheduled = false;
-          if (writing || acks.length === 0 || socket.destroyed) return;
-          const b = Buffer.allocUnsafeSlow(acks.length * 4);
-          for (let i = 0; i < acks.length; i++) {
-            b[i * 4] = 0x40;
-            b[i * 4 + 1] = 2;
-            b.writeUInt16BE(acks[i] as number, i * 4 + 2);
+          if (writing || socket.destroyed) return;
+          let end = head;
+          while (end < unacked.length && (unacked[end] as { stored: boolean }).stored) end++;
+          if (end === head) return;
+          const b = Buffer.allocUnsafeSlow((end - head) * 4);
+          for (let i = head, o = 0; i < end; i++, o += 4) {
+            b[o] = 0x40;
+            b[o + 1] = 2;
+            b.writeUInt16BE((unacked[i] as { id: number }).id, o + 2);
           }
-          acks = [];
+          head = end;
+          if (head > 1024 && head * 2 > unacked.length) {
+            unacked = unacked.slice(head);
+            head = 0;
+          }
           writing = true;
           socket.write(b, () => {
             writing = false;
             writeAcks();
           });
-        };
-        const ack = (messageId: number) => {
-          acks.push(messageId);
-          if (!writing && !scheduled) {
-            scheduled = true;
-            setImmediate(writeAcks);
-          }
         };
         socket.on('connect', () => {
           send({
@@ -111,16 +112,10 @@ export class DurableSubscriber {
               this.onMessage(pub.topic, payload).then(
                 () => {
                   if (!entry || socket.destroyed) return;
-                  // Acknowledged in the order received (MQTT 4.6), though a later message may be
-                  // stored first (its enterprise already cached while this one's loads).
                   entry.stored = true;
-                  while (unackedHead < unacked.length && (unacked[unackedHead] as { stored: boolean }).stored) {
-                    ack((unacked[unackedHead] as { id: number }).id);
-                    unackedHead++;
-                  }
-                  if (unackedHead > 1024 && unackedHead * 2 > unacked.length) {
-                    unacked = unacked.slice(unackedHead);
-                    unackedHead = 0;
+                  if (!writing && !scheduled) {
+                    scheduled = true;
+                    setImmediate(writeAcks);
                   }
                 },
                 // Not stored: drop the connection unacknowledged; the broker re-delivers after we reconnect.
