@@ -11,6 +11,7 @@ export * from './hazards/schema.ts';
 export * from './industries/gbt4754.ts';
 export * from './monitoring/alarms.ts';
 export * from './monitoring/gateways.ts';
+export * from './monitoring/ingest-health.ts';
 export * from './monitoring/sensors.ts';
 export * from './reports/rewards.ts';
 export * from './reports/workflow.ts';

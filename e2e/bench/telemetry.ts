@@ -108,6 +108,12 @@ type Run = {
   heapTrail: number[];
   /** Memory outside the JavaScript heap (MB): Buffers and other external allocations, sampled with the RSS. */
   externalTrail: number[];
+  /** The bench's own Mosquitto's RSS (MB), sampled with the server's: it holds each message until it reads our acknowledgement. */
+  brokerRssTrail: (number | null)[];
+  /** Most acknowledgements the server's subscriber held at once (stored, not yet taken by the socket), from its status. */
+  acksWaitingMax: number;
+  /** Most messages the broker said it held (its $SYS count, every 10 s), null if it never said. */
+  brokerStoredMax: number | null;
   p99: number;
   p50: number;
   probes: number;
@@ -115,7 +121,7 @@ type Run = {
   cores: Cpu;
 };
 
-async function run(batch: number): Promise<Run> {
+async function run(batch: number, brokerPid: number | undefined): Promise<Run> {
   const temp = await createTempDatabase('taishan_bench_telemetry');
   const env = {
     SIMULATE: '0',
@@ -150,10 +156,19 @@ async function run(batch: number): Promise<Run> {
       (await (await fetch(`${server.url}/api/v1/telemetry/stats${query}`, { headers: { cookie: adminCookie } })).json()) as {
         counters: Counters;
         memory: { heapUsed: number; external: number };
+        mqtt: { brokerStoredMessages?: number | null; subscribers?: { acksWaiting: number }[] } | null;
       };
     const stats = () => statsAt('');
     // Polled every 20 ms during the flood: the counters alone, no dead-letter queries.
-    const counters = async () => (await statsAt('?only=counters')).counters;
+    let acksWaitingMax = 0;
+    let brokerStoredMax: number | null = null;
+    const counters = async () => {
+      const s = await statsAt('?only=counters');
+      for (const sub of s.mqtt?.subscribers ?? []) acksWaitingMax = Math.max(acksWaitingMax, sub.acksWaiting);
+      const held = s.mqtt?.brokerStoredMessages;
+      if (typeof held === 'number') brokerStoredMax = Math.max(brokerStoredMax ?? 0, held);
+      return s.counters;
+    };
 
     // The SSE subscriber: times each alarm change of the probe sensor.
     const sent = new Map<number, number>();
@@ -257,8 +272,10 @@ async function run(batch: number): Promise<Run> {
     const mem0 = (await stats()).memory;
     const heapTrail: number[] = [mem0.heapUsed];
     const externalTrail: number[] = [mem0.external];
+    const brokerRssTrail = [rss(brokerPid)];
     const rssTimer = setInterval(async () => {
       rssTrail.push(rss(server.pid));
+      brokerRssTrail.push(rss(brokerPid));
       const m = (await stats()).memory;
       heapTrail.push(m.heapUsed);
       externalTrail.push(m.external);
@@ -314,6 +331,7 @@ async function run(batch: number): Promise<Run> {
     const end = { at: Date.now(), n: await stored() };
     const c2 = await counters();
     const rssEnd = rss(server.pid);
+    brokerRssTrail.push(rss(brokerPid));
     const first = (sample ?? { at: t0, n: 0 }) as { at: number; n: number };
     const rate = (end.n - first.n) / ((end.at - first.at) / 1000);
     const seconds = (end.at - first.at) / 1000;
@@ -394,6 +412,9 @@ async function run(batch: number): Promise<Run> {
       rssTrail,
       heapTrail,
       externalTrail,
+      brokerRssTrail,
+      acksWaitingMax,
+      brokerStoredMax,
       p50: pct(latencies, 50),
       p99: pct(latencies, 99),
       probes: latencies.length,
@@ -407,7 +428,7 @@ async function run(batch: number): Promise<Run> {
 }
 
 /** Starts the bench's own Mosquitto on OWN_BROKER_PORT; resolves once it accepts connections. */
-async function startOwnBroker(): Promise<{ stop: () => void }> {
+async function startOwnBroker(): Promise<{ pid: number | undefined; stop: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'taishan-bench-broker-'));
   const conf = join(dir, 'mosquitto.conf');
   writeFileSync(conf, `listener ${OWN_BROKER_PORT} 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 0\n`);
@@ -426,7 +447,7 @@ async function startOwnBroker(): Promise<{ stop: () => void }> {
       });
       s.once('error', () => resolve(false));
     });
-    if (up) return { stop };
+    if (up) return { pid: child.pid, stop };
     await new Promise((r) => setTimeout(r, 100));
   }
   stop();
@@ -437,7 +458,7 @@ const broker = process.env.MQTT_URL ? null : await startOwnBroker();
 const runs: Run[] = [];
 try {
   for (const batch of (process.env.BENCH_BATCHES ?? '100,1').split(',').map(Number)) {
-    const r = await run(batch);
+    const r = await run(batch, broker?.pid);
     runs.push(r);
     console.log(JSON.stringify(r));
   }
@@ -461,6 +482,14 @@ console.log('JavaScript heap in use (MB), at the same times:');
 for (const r of runs) console.log(`  ${r.batch} per message: ${r.heapTrail.join(' → ')}`);
 console.log('Outside the heap (Buffers and other external memory, MB), at the same times:');
 for (const r of runs) console.log(`  ${r.batch} per message: ${r.externalTrail.join(' → ')}`);
+if (broker) {
+  console.log("The bench's Mosquitto's RSS (MB), at the same times — it keeps each message until it reads our acknowledgement:");
+  for (const r of runs) console.log(`  ${r.batch} per message: ${r.brokerRssTrail.join(' → ')}`);
+}
+console.log('Most acknowledgements the server held at once (stored, not yet taken by the socket):');
+for (const r of runs) console.log(`  ${r.batch} per message: ${r.acksWaitingMax.toLocaleString('en')}`);
+console.log('Most messages the broker said it held ($SYS/broker/store/messages/count):');
+for (const r of runs) console.log(`  ${r.batch} per message: ${r.brokerStoredMax?.toLocaleString('en') ?? 'not said'}`);
 console.log(`\nCores busy in the window (of ${availableParallelism()}): server / Mosquitto / load generator / the rest (PostgreSQL):`);
 for (const r of runs)
   console.log(`  ${r.batch} per message: ${r.cores.server} / ${r.cores.broker} / ${r.cores.bench} / ${r.cores.machine}`);

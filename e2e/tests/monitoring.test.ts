@@ -123,4 +123,47 @@ describe(`monitoring wall in the browser (${process.env.E2E_DB ?? 'pglite'})`, (
     await assert.rejects(mqtt.connectAsync(url, opts), /Bad username or password/i, 'a revoked credential no longer logs in');
     await ctx.close();
   });
+
+  test('the platform admin watches ingest: healthy, the embedded broker, readings refused with their reason', async () => {
+    const county = await apiLogin(server.url, 'county');
+    const sensors = (await (await fetch(`${server.url}/api/v1/sensors`, { headers: { cookie: county } })).json()) as {
+      items: { creditCode: string }[];
+    };
+    const creditCode = sensors.items[0]?.creditCode;
+    const r = await fetch(`${server.url}/api/v1/telemetry`, {
+      method: 'POST',
+      headers: { cookie: county, 'content-type': 'application/json' },
+      body: JSON.stringify({ creditCode, readings: [{ sensor: 'NO-SUCH-7', ts: Date.now(), value: 1 }] }),
+    });
+    assert.deepEqual(await r.json(), { accepted: 0, rejected: 1 });
+
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await ctx.newPage();
+    await loginAs(page, server.url, 'admin');
+    await viaMenu(page, '重大危险源监测', '接入运行', '/monitoring/ingest');
+    await page.getByTestId('ingest-healthy').waitFor();
+    const port = /MQTT: mqtt:\/\/localhost:(\d+)/.exec(server.log())?.[1];
+    await page.getByText(`内置服务，端口 ${port}`).waitFor();
+    assert.ok(Number((await page.getByTestId('ingest-rejected').innerText()).replace(/,/g, '')) >= 1);
+    const row = page.getByTestId('dead-letters').getByRole('row', { name: /NO-SUCH-7/ });
+    await row.waitFor();
+    assert.match(await row.innerText(), new RegExp(`http[\\s\\S]*${creditCode}[\\s\\S]*未登记的传感器`));
+    await page
+      .getByTestId('dead-letter-reasons')
+      .getByText(/未登记的传感器 \d+/)
+      .waitFor();
+    await page.screenshot({ path: shot('ingest-status'), fullPage: true });
+
+    // Supervisors run no gateways: no menu entry, and the address leads elsewhere.
+    const other = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const cp = await other.newPage();
+    await loginAs(cp, server.url, 'county');
+    await cp.getByRole('menuitem', { name: '重大危险源监测' }).hover();
+    await cp.getByRole('menuitem', { name: '监测点位' }).waitFor();
+    assert.equal(await cp.getByRole('menuitem', { name: '接入运行' }).count(), 0);
+    await cp.goto(`${server.url}/monitoring/ingest`);
+    await cp.waitForURL((u) => u.pathname === '/enterprises');
+    await other.close();
+    await ctx.close();
+  });
 });

@@ -24,6 +24,7 @@ import { hazardRoutes } from './modules/hazards/routes.ts';
 import { scheduleRoutes } from './modules/hazards/schedules.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { alarmRoutes } from './modules/monitoring/alarms.ts';
+import type { MqttIngest } from './modules/monitoring/broker.ts';
 import { GatewayAuth, gatewayRoutes } from './modules/monitoring/gateways.ts';
 import { TelemetryPipeline } from './modules/monitoring/pipeline.ts';
 import { sensorRoutes } from './modules/monitoring/sensors.ts';
@@ -67,6 +68,8 @@ declare module 'fastify' {
     telemetry: TelemetryPipeline;
     /** Gateway credentials: the embedded broker checks them, the routes issue and revoke them. */
     gateways: GatewayAuth;
+    /** The MQTT side of ingest, once main has started it (null in tests that run without one). */
+    mqtt: MqttIngest | null;
   }
 }
 
@@ -160,6 +163,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('telemetry', telemetry);
   const gateways = new GatewayAuth(db);
   app.decorate('gateways', gateways);
+  app.decorate('mqtt', null);
   // A clean stop writes what memory still holds (running minutes, latest values).
   app.addHook('onClose', async () => {
     await telemetry.drain();

@@ -20,7 +20,7 @@ import { readTable } from './modules/enterprises/tabular.ts';
 import { escalateOverdue } from './modules/hazards/escalation.ts';
 import { planScheduledInspections } from './modules/hazards/schedules.ts';
 import { DEFAULT_ESCALATE_MINUTES, escalateAlarms } from './modules/monitoring/alarms.ts';
-import { connectExternalBroker, startEmbeddedBroker } from './modules/monitoring/broker.ts';
+import { connectExternalBroker, type MqttStatus, startEmbeddedBroker } from './modules/monitoring/broker.ts';
 import { simulateSensors } from './modules/monitoring/simulate-cli.ts';
 import { SensorSimulator } from './modules/monitoring/simulator.ts';
 import { DEFAULT_REPORT_RETENTION_DAYS, escalateOverdueReports, purgeExpiredReports } from './modules/reports/jobs.ts';
@@ -81,6 +81,9 @@ async function serve(config: Config, demo: boolean) {
         host: config.host,
         log: (m) => console.log(m),
       });
+  app.mqtt = mqttIngest;
+  // MQTT_URL may carry a password: the banner names the broker from its status, which drops it.
+  const mqttLabel = (s: MqttStatus) => (s.kind === 'external' ? s.broker : s.port === null ? 'HTTP only' : `mqtt://localhost:${s.port}`);
   // Every 5 s: silent sensors go offline, finished minutes' aggregates are written. Every minute: unacknowledged alarms escalate. Daily
   // (and at start): partitions ahead are made, expired ones dropped.
   const escalateMinutes = Number(process.env.ALARM_ESCALATE_MINUTES ?? DEFAULT_ESCALATE_MINUTES);
@@ -123,7 +126,7 @@ async function serve(config: Config, demo: boolean) {
   const timer = setInterval(jobs, 10 * 60 * 1000);
   timer.unref();
   console.log(
-    `泰山 Taishan ready on http://localhost:${config.port}  (database: ${db.kind}, MQTT: ${mqttIngest.kind === 'external' ? process.env.MQTT_URL : mqttIngest.port === null ? 'HTTP only' : `mqtt://localhost:${mqttIngest.port}`}, ${Date.now() - started} ms)`,
+    `泰山 Taishan ready on http://localhost:${config.port}  (database: ${db.kind}, MQTT: ${mqttLabel(mqttIngest.status())}, ${Date.now() - started} ms)`,
   );
   const stop = async () => {
     await mqttIngest.close().catch(() => undefined);

@@ -24,6 +24,7 @@ import { SchedulesPage } from './pages/hazards/SchedulesPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { GatewaysPage } from './pages/monitoring/GatewaysPage.tsx';
+import { IngestPage } from './pages/monitoring/IngestPage.tsx';
 import { SensorsPage } from './pages/monitoring/SensorsPage.tsx';
 import { WallPage } from './pages/monitoring/WallPage.tsx';
 import { FollowPage } from './pages/public/FollowPage.tsx';
@@ -93,6 +94,7 @@ function Routed() {
         <Route path="/monitoring" element={<WallPage />} />
         <Route path="/sensors" element={<SensorsPage />} />
         <Route path="/monitoring/gateways" element={<GatewaysPage />} />
+        {isAdmin(me) && <Route path="/monitoring/ingest" element={<IngestPage />} />}
         <Route path="/reports" element={<ReportsPage />} />
         <Route path="/reports/:id" element={<ReportDetailPage />} />
         <Route path="/report-stats" element={<ReportStatsPage />} />

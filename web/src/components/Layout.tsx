@@ -8,6 +8,7 @@ import {
   BarChartOutlined,
   BellOutlined,
   CheckSquareOutlined,
+  CloudServerOutlined,
   DashboardOutlined,
   FileTextOutlined,
   FireOutlined,
@@ -74,6 +75,7 @@ export function Layout() {
         { key: '/monitoring', icon: <DashboardOutlined />, label: t('wall') },
         { key: '/sensors', icon: <ApiOutlined />, label: t('sensors') },
         ...(own || isAdmin(me) ? [{ key: '/monitoring/gateways', icon: <KeyOutlined />, label: t('gateways') }] : []),
+        ...(isAdmin(me) ? [{ key: '/monitoring/ingest', icon: <CloudServerOutlined />, label: t('ingest') }] : []),
       ],
     },
     ...(mayHandleReports(me)

@@ -12,11 +12,21 @@ import { createServer, type Server } from 'node:net';
 import { Aedes, type AuthErrorCode, type Client } from 'aedes';
 import type { GatewayAuth, GatewaySession } from './gateways.ts';
 import type { TelemetryPipeline } from './pipeline.ts';
-import { DurableSubscriber } from './subscriber.ts';
+import { DurableSubscriber, type SubscriberStatus } from './subscriber.ts';
 
 export const TELEMETRY_TOPIC = /^taishan\/telemetry\/([0-9A-Z]{18})$/;
 
-export type MqttIngest = { kind: 'embedded' | 'external'; port: number | null; close: () => Promise<void> };
+/** The MQTT side of ingest as operators see it: the embedded broker's gateways, or our subscribers on an external one. */
+export type MqttStatus =
+  | { kind: 'embedded'; port: number | null; clients: number }
+  | { kind: 'external'; broker: string; brokerStoredMessages: number | null; subscribers: SubscriberStatus[] };
+
+export type MqttIngest = {
+  kind: 'embedded' | 'external';
+  port: number | null;
+  status: () => MqttStatus;
+  close: () => Promise<void>;
+};
 
 export async function startEmbeddedBroker(
   pipeline: TelemetryPipeline,
@@ -79,6 +89,7 @@ export async function startEmbeddedBroker(
   return {
     kind: 'embedded',
     port: bound,
+    status: () => ({ kind: 'embedded', port: bound, clients: broker.connectedClients }),
     close: async () => {
       await new Promise<void>((r) => broker.close(() => r()));
       if (bound !== null) await new Promise<void>((r) => server.close(() => r()));
@@ -112,5 +123,17 @@ export async function connectExternalBroker(
     (_, i) => new DurableSubscriber(new URL(url), subscribers > 1 ? `${clientId}-${i}` : clientId, topic, onMessage, log),
   );
   await Promise.all(subs.map((s) => s.start()));
-  return { kind: 'external', port: null, close: async () => void (await Promise.all(subs.map((s) => s.close()))) };
+  const { protocol, host } = new URL(url);
+  return {
+    kind: 'external',
+    port: null,
+    // The broker's address without the credentials that MQTT_URL may carry.
+    status: () => ({
+      kind: 'external',
+      broker: `${protocol}//${host}`,
+      brokerStoredMessages: subs.find((s) => s.brokerStored !== null)?.brokerStored ?? null,
+      subscribers: subs.map((s) => s.status()),
+    }),
+    close: async () => void (await Promise.all(subs.map((s) => s.close()))),
+  };
 }

@@ -155,6 +155,7 @@ describe('monitoring', () => {
     const light = (await as('admin', 'GET', '/api/v1/telemetry/stats?only=counters')).json();
     assert.equal(light.counters.written, stats.counters.written, 'the counters alone, for frequent polling');
     assert.equal(light.deadLetters, undefined);
+    assert.deepEqual([stats.mqtt, stats.warnings, light.warnings], [null, [], []], 'no broker started here, nothing amiss');
     assert.equal((await as('admin', 'GET', '/api/v1/telemetry/stats?only=everything')).statusCode, 400);
     for (const who of ['county', 'ent']) {
       assert.equal((await as(who, 'GET', '/api/v1/telemetry/stats')).statusCode, 403);
@@ -405,10 +406,13 @@ describe('monitoring', () => {
       const pipeline = new TelemetryPipeline(t.db);
       await pipeline.ensurePartitions();
       const clientId = `taishan-test-${mode}-${process.pid}-${Date.now()}`;
+      // MQTT_URL may carry a password (the test Mosquitto takes any): the status must not repeat it.
+      const withPassword = MOSQUITTO.replace('//', '//taishan:s3cret-pw@');
       const ingest =
         mode === 'embedded'
           ? await startEmbeddedBroker(pipeline, t.app.gateways, { port: 0, host: '127.0.0.1' })
-          : await connectExternalBroker(pipeline, MOSQUITTO, clientId);
+          : await connectExternalBroker(pipeline, withPassword, clientId);
+      t.app.mqtt = ingest;
       try {
         const url = mode === 'embedded' ? `mqtt://127.0.0.1:${ingest.port}` : MOSQUITTO;
         // The embedded broker wants the enterprise's gateway credential; the test Mosquitto is open.
@@ -430,7 +434,41 @@ describe('monitoring', () => {
         for (let i = 0; i < 50 && (await count('SELECT count(*)::int AS n FROM readings')) !== before + 50; i++)
           await new Promise((r) => setTimeout(r, 50));
         assert.equal(await count('SELECT count(*)::int AS n FROM readings'), before + 50);
+        // What operators see of the MQTT side.
+        const statsNow = async () => (await as('admin', 'GET', '/api/v1/telemetry/stats?only=counters')).json();
+        let stats = await statsNow();
+        // Mosquitto's retained $SYS count of the messages it holds arrives just after the subscription.
+        for (let i = 0; i < 100 && mode === 'external' && stats.mqtt.brokerStoredMessages === null; i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          stats = await statsNow();
+        }
+        assert.doesNotMatch(JSON.stringify(stats), /s3cret-pw/);
+        if (mode === 'embedded') assert.deepEqual(stats.mqtt, { kind: 'embedded', port: ingest.port, clients: 0 });
+        else {
+          assert.equal(stats.mqtt.broker, MOSQUITTO);
+          assert.ok(
+            Number.isInteger(stats.mqtt.brokerStoredMessages),
+            `the broker says how many messages it holds: ${JSON.stringify(stats.mqtt)}`,
+          );
+          const [sub] = stats.mqtt.subscribers;
+          assert.deepEqual(
+            [sub.connected, sub.reconnects, sub.received, sub.storing, sub.acksWaiting],
+            [true, 0, 1, 0, 0],
+            JSON.stringify(sub),
+          );
+        }
+        assert.deepEqual(stats.warnings, []);
+        if (mode === 'external') {
+          await ingest.close();
+          const after = (await as('admin', 'GET', '/api/v1/telemetry/stats?only=counters')).json();
+          assert.deepEqual(
+            after.warnings.map((w: { code: string }) => w.code),
+            ['subscriberDown'],
+            'a subscriber that is gone is warned of',
+          );
+        }
       } finally {
+        t.app.mqtt = null;
         await ingest.close();
         // End the persistent session this test made on the shared Mosquitto (clean start).
         if (mode === 'external') await (await connect(MOSQUITTO, { clientId, clean: true })).endAsync();

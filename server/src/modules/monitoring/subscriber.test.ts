@@ -1,16 +1,18 @@
 // The durable subscriber against a broker that reads slowly: every delivered message is
-// acknowledged exactly once, in order, though acknowledgements are held while a write is pending.
+// acknowledged exactly once, in order, though acknowledgements are held while a write is pending;
+// what it holds shows in its status, as operators see it.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { test } from 'node:test';
+import { ingestWarnings, MQTT_RECEIVE_MAXIMUM } from '@taishan/domain';
 import mqttPacket, { type Packet } from 'mqtt-packet';
 import { DurableSubscriber } from './subscriber.ts';
 
 const N = 20_000;
 const opts = { protocolVersion: 5 } as const;
 
-test('a broker that reads slowly gets every acknowledgement once, in order', async () => {
+test('a broker that reads slowly gets every acknowledgement once, in order; the status counts what is held', async () => {
   const acked: number[] = [];
   let allAcked: () => void = () => undefined;
   const done = new Promise<void>((resolve) => {
@@ -50,13 +52,36 @@ test('a broker that reads slowly gets every acknowledgement once, in order', asy
   await once(broker, 'listening');
   const url = new URL(`mqtt://127.0.0.1:${(broker.address() as AddressInfo).port}`);
   const received: number[] = [];
+  // Message HELD is stored only when the test says so: every one after it waits behind it.
+  const HELD = 10_000;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   // Stored a little later each time, as the pipeline's writes commit.
   const sub = new DurableSubscriber(url, 'test-slow-broker', 'taishan/telemetry/+', async (_topic, payload) => {
-    received.push(JSON.parse(payload.toString()).n);
-    if (received.length % 500 === 0) await new Promise((r) => setTimeout(r, 2));
+    const n = JSON.parse(payload.toString()).n;
+    received.push(n);
+    if (n === HELD) await held;
+    else if (received.length % 500 === 0) await new Promise((r) => setTimeout(r, 2));
   });
+  const waitFor = async (what: string, ok: () => boolean) => {
+    for (let i = 0; i < 400 && !ok(); i++) await new Promise((r) => setTimeout(r, 25));
+    assert.ok(ok(), `${what}: ${JSON.stringify(sub.status())}`);
+  };
   try {
+    assert.equal(sub.status().connected, false, 'not yet connected');
     await sub.start();
+    // Everything before HELD acknowledged; HELD still storing; the rest stored, their acks held behind it.
+    await waitFor('held behind one message', () => sub.status().acksWaiting === N - HELD && acked.length === HELD - 1);
+    const status = sub.status();
+    assert.deepEqual([status.connected, status.reconnects, status.received, status.storing], [true, 0, N, 1]);
+    assert.deepEqual(
+      ingestWarnings({ backlog: 0, subscribers: [status] }).map((w) => [w.code, w.value]),
+      [['acksBehind', N - HELD]],
+      `more than ${MQTT_RECEIVE_MAXIMUM} held: the operators are warned`,
+    );
+    release();
     await Promise.race([
       done,
       new Promise((_, reject) => setTimeout(() => reject(new Error(`acked ${acked.length} of ${N}`)), 20_000).unref()),
@@ -66,6 +91,8 @@ test('a broker that reads slowly gets every acknowledgement once, in order', asy
       acked,
       Array.from({ length: N }, (_, i) => i + 1),
     );
+    await waitFor('nothing held', () => sub.status().acksWaiting === 0);
+    assert.equal(sub.status().storing, 0);
   } finally {
     await sub.close();
     for (const s of sockets) s.destroy();

@@ -7,15 +7,42 @@
 // us (clean start off, session expiry a week) lets the broker keep and re-deliver whatever was
 // not acknowledged when we died.
 import { type Socket, connect as tcpConnect } from 'node:net';
+import { MQTT_RECEIVE_MAXIMUM } from '@taishan/domain';
 import mqttPacket, { type IPublishPacket, type Packet } from 'mqtt-packet';
 
 export type OnMessage = (topic: string, payload: Buffer) => Promise<unknown>;
+
+/** One subscriber connection as an operator sees it (GET /api/v1/telemetry/stats). */
+export type SubscriberStatus = {
+  connected: boolean;
+  /** When the current connection was made (ISO), null before the first. */
+  since: string | null;
+  reconnects: number;
+  /** QoS 1 messages received on the current connection. */
+  received: number;
+  /** Received and not yet stored (in the pipeline). */
+  storing: number;
+  /**
+   * Stored, their acknowledgements not yet taken by the socket: the broker still holds these
+   * messages (and re-delivers them if we drop). Growing means the broker reads acks slower than
+   * it delivers — its memory grows with it.
+   */
+  acksWaiting: number;
+};
+
+/** Mosquitto's count of the messages it holds (retained, queued and in flight), in its $SYS tree. */
+export const BROKER_STORED_TOPIC = '$SYS/broker/store/messages/count';
 
 export class DurableSubscriber {
   private socket: Socket | null = null;
   private stopping = false;
   private ping: NodeJS.Timeout | null = null;
   private nextId = 1;
+  /** Subscriptions made (the first, then one per reconnect). */
+  private connections = 0;
+  /** The broker's own count of messages held, when it publishes one (BROKER_STORED_TOPIC); null until then. */
+  brokerStored: number | null = null;
+  private current = { subscribed: false, since: null as Date | null, received: 0, stored: 0, taken: 0 };
 
   constructor(
     private readonly url: URL,
@@ -32,6 +59,9 @@ export class DurableSubscriber {
       const connectOnce = () => {
         const socket = tcpConnect(Number(this.url.port || 1883), this.url.hostname);
         this.socket = socket;
+        // Counts of this connection only: after a reconnect the broker re-delivers what was not acknowledged.
+        const counts = { subscribed: false, since: null as Date | null, received: 0, stored: 0, taken: 0 };
+        this.current = counts;
         socket.setNoDelay(true);
         const parser = mqttPacket.parser({ protocolVersion: 5 });
         const send = (p: Packet) => socket.write(mqttPacket.generate(p, { protocolVersion: 5 }));
@@ -69,6 +99,7 @@ export class DurableSubscriber {
           }
           writing = true;
           socket.write(b, () => {
+            counts.taken += b.length / 4;
             writing = false;
             writeAcks();
           });
@@ -81,8 +112,8 @@ export class DurableSubscriber {
             clean: false,
             clientId: this.clientId,
             keepalive: 30,
-            // At most this many unacknowledged messages from the broker (4,000): memory stays bounded under a flood.
-            properties: { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: 4000 },
+            // At most this many unacknowledged messages from the broker: memory stays bounded under a flood.
+            properties: { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: MQTT_RECEIVE_MAXIMUM },
             ...(this.url.username
               ? { username: decodeURIComponent(this.url.username), password: Buffer.from(decodeURIComponent(this.url.password)) }
               : {}),
@@ -95,10 +126,22 @@ export class DurableSubscriber {
                 socket.destroy(new Error(`MQTT connect refused: ${p.reasonCode}`));
                 return;
               }
-              send({ cmd: 'subscribe', messageId: this.nextId++, subscriptions: [{ topic: this.topic, qos: 1 }] });
+              send({
+                cmd: 'subscribe',
+                messageId: this.nextId++,
+                // And, at QoS 0, how many messages the broker holds, where it says (Mosquitto
+                // publishes it every 10 s; a broker that does not just never sends it).
+                subscriptions: [
+                  { topic: this.topic, qos: 1 },
+                  { topic: BROKER_STORED_TOPIC, qos: 0 },
+                ],
+              });
               this.ping = setInterval(() => send({ cmd: 'pingreq' }), 25_000);
               break;
             case 'suback':
+              counts.subscribed = true;
+              counts.since = new Date();
+              this.connections++;
               if (first) {
                 first = false;
                 resolve();
@@ -107,12 +150,21 @@ export class DurableSubscriber {
             case 'publish': {
               const pub = p as IPublishPacket;
               const payload = Buffer.isBuffer(pub.payload) ? pub.payload : Buffer.from(pub.payload);
+              if (pub.topic === BROKER_STORED_TOPIC) {
+                const n = Number(payload.toString());
+                if (Number.isFinite(n)) this.brokerStored = n;
+                break;
+              }
               const entry = pub.qos === 1 ? { id: pub.messageId as number, stored: false } : null;
-              if (entry) unacked.push(entry);
+              if (entry) {
+                unacked.push(entry);
+                counts.received++;
+              }
               this.onMessage(pub.topic, payload).then(
                 () => {
                   if (!entry || socket.destroyed) return;
                   entry.stored = true;
+                  counts.stored++;
                   if (!writing && !scheduled) {
                     scheduled = true;
                     setImmediate(writeAcks);
@@ -140,6 +192,18 @@ export class DurableSubscriber {
       };
       connectOnce();
     });
+  }
+
+  status(): SubscriberStatus {
+    const c = this.current;
+    return {
+      connected: c.subscribed && !!this.socket && !this.socket.destroyed,
+      since: c.since?.toISOString() ?? null,
+      reconnects: Math.max(0, this.connections - 1),
+      received: c.received,
+      storing: c.received - c.stored,
+      acksWaiting: c.stored - c.taken,
+    };
   }
 
   async close(): Promise<void> {

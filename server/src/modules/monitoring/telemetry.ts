@@ -1,6 +1,6 @@
 // Telemetry over HTTP (the same batch as MQTT), a sensor's series for charts (raw readings for
 // short spans, one-minute aggregates beyond), and the per-installation status table of the wall.
-import { isAdmin, telemetryBatchSchema } from '@taishan/domain';
+import { ingestWarnings, isAdmin, telemetryBatchSchema } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
@@ -131,7 +131,16 @@ export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: Telemetr
     handler: async ({ actor, query }) => {
       if (!isAdmin(actor)) throw forbidden();
       const counters = { ...pipeline.counters, writeMs: Math.round(pipeline.counters.writeMs), backlog: pipeline.backlog };
-      if (query.only === 'counters') return { since: pipeline.startedAt.toISOString(), counters };
+      const mqtt = app.mqtt?.status() ?? null;
+      const health = {
+        mqtt,
+        warnings: ingestWarnings(
+          mqtt?.kind === 'external'
+            ? { backlog: counters.backlog, brokerStoredMessages: mqtt.brokerStoredMessages, subscribers: mqtt.subscribers }
+            : { backlog: counters.backlog, subscribers: null },
+        ),
+      };
+      if (query.only === 'counters') return { since: pipeline.startedAt.toISOString(), counters, ...health };
       const byReason = await db.query<{ reason: string; n: number }>(
         `SELECT reason, count(*)::int AS n FROM telemetry_dead_letters WHERE received_at > now() - interval '24 hours'
          GROUP BY reason ORDER BY n DESC`,
@@ -142,6 +151,7 @@ export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: Telemetr
       return {
         since: pipeline.startedAt.toISOString(),
         counters,
+        ...health,
         gateways: { ...gateways.counters, connected: gateways.connections },
         // The process's memory in MB: RSS that climbs while the JavaScript heap in use stays level
         // is the heap growing into its limits, not a leak.
