@@ -9,6 +9,7 @@
 import { type Socket, connect as tcpConnect } from 'node:net';
 import { MQTT_RECEIVE_MAXIMUM } from '@taishan/domain';
 import mqttPacket, { type IPublishPacket, type Packet } from 'mqtt-packet';
+import { AckQueue } from './ack-queue.ts';
 
 export type OnMessage = (topic: string, payload: Buffer) => Promise<unknown>;
 
@@ -65,38 +66,23 @@ export class DurableSubscriber {
         socket.setNoDelay(true);
         const parser = mqttPacket.parser({ protocolVersion: 5 });
         const send = (p: Packet) => socket.write(mqttPacket.generate(p, { protocolVersion: 5 }));
-        // Messages received and not yet acknowledged, oldest first (from `head` on). PUBACKs go out
-        // in the order received (MQTT 4.6): a message stored early (its enterprise cached while an
-        // earlier one's loads) waits for those before it.
-        let unacked: { id: number; stored: boolean }[] = [];
-        let head = 0;
+        // Messages received and not yet acknowledged, oldest first. PUBACKs go out in the order
+        // received (MQTT 4.6): a message stored early (its enterprise cached while an earlier
+        // one's loads) waits for those before it.
+        const unacked = new AckQueue();
         // The stored run at the head goes out in one write: a batch of a thousand single-reading
-        // messages would otherwise cost a thousand system calls. A PUBACK with reason 0 and no
-        // properties is four bytes (MQTT 5, 3.4.2.1). One write at a time: a broker that reads
-        // them slower than it delivers (Mosquitto 2.0 does, saturated by single-reading messages
-        // from four gateways: measured, the acknowledgements it had not read grew by about 18,000
-        // a second, nearly as fast as it delivered) leaves them waiting here, a few bytes each,
-        // until the last write is taken. Queued as separate small writes instead, each would pin
-        // an 8 KB slab of Node's buffer pool: measured, 77 MB after 2½ minutes.
+        // messages would otherwise cost a thousand system calls. One write at a time: a broker
+        // that reads them slower than it delivers (Mosquitto 2.0 does, flooded with single-reading
+        // messages by several gateways: see ingest-health.ts) leaves them waiting here, three
+        // bytes each, until the last write is taken. Queued as separate small writes instead, each
+        // would pin an 8 KB slab of Node's buffer pool: measured, 77 MB after 2½ minutes.
         let writing = false;
         let scheduled = false;
         const writeAcks = () => {
           scheduled = false;
           if (writing || socket.destroyed) return;
-          let end = head;
-          while (end < unacked.length && (unacked[end] as { stored: boolean }).stored) end++;
-          if (end === head) return;
-          const b = Buffer.allocUnsafeSlow((end - head) * 4);
-          for (let i = head, o = 0; i < end; i++, o += 4) {
-            b[o] = 0x40;
-            b[o + 1] = 2;
-            b.writeUInt16BE((unacked[i] as { id: number }).id, o + 2);
-          }
-          head = end;
-          if (head > 1024 && head * 2 > unacked.length) {
-            unacked = unacked.slice(head);
-            head = 0;
-          }
+          const b = unacked.takeStoredRun();
+          if (!b) return;
           writing = true;
           socket.write(b, () => {
             counts.taken += b.length / 4;
@@ -155,15 +141,12 @@ export class DurableSubscriber {
                 if (Number.isFinite(n)) this.brokerStored = n;
                 break;
               }
-              const entry = pub.qos === 1 ? { id: pub.messageId as number, stored: false } : null;
-              if (entry) {
-                unacked.push(entry);
-                counts.received++;
-              }
+              const seq = pub.qos === 1 ? unacked.push(pub.messageId as number) : -1;
+              if (seq >= 0) counts.received++;
               this.onMessage(pub.topic, payload).then(
                 () => {
-                  if (!entry || socket.destroyed) return;
-                  entry.stored = true;
+                  if (seq < 0 || socket.destroyed) return;
+                  unacked.markStored(seq);
                   counts.stored++;
                   if (!writing && !scheduled) {
                     scheduled = true;
