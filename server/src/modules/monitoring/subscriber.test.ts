@@ -7,7 +7,7 @@ import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { test } from 'node:test';
 import { BROKER_BACKLOG_WARNING, ingestWarnings } from '@taishan/domain';
 import mqttPacket, { type Packet } from 'mqtt-packet';
-import { DurableSubscriber } from './subscriber.ts';
+import { BROKER_STORED_TOPIC, DurableSubscriber } from './subscriber.ts';
 
 const N = 50_000;
 const opts = { protocolVersion: 5 } as const;
@@ -26,7 +26,9 @@ test('a broker that reads slowly gets every acknowledgement once, in order; the 
     parser.on('packet', (p: Packet) => {
       if (p.cmd === 'connect') send({ cmd: 'connack', sessionPresent: false, reasonCode: 0 });
       else if (p.cmd === 'subscribe') {
-        send({ cmd: 'suback', messageId: p.messageId, granted: [1] });
+        send({ cmd: 'suback', messageId: p.messageId, granted: [1, 0] });
+        // As Mosquitto does: how many messages it holds, in its $SYS tree.
+        send({ cmd: 'publish', topic: BROKER_STORED_TOPIC, payload: Buffer.from('123456'), qos: 0, dup: false, retain: true });
         // Deliver everything while not reading: the subscriber's acknowledgements pile up.
         socket.pause();
         for (let i = 1; i <= N; i++)
@@ -76,6 +78,7 @@ test('a broker that reads slowly gets every acknowledgement once, in order; the 
     await waitFor('held behind one message', () => sub.status().acksWaiting === N - HELD && acked.length === HELD - 1);
     const status = sub.status();
     assert.deepEqual([status.connected, status.reconnects, status.received, status.storing], [true, 0, N, 1]);
+    assert.equal(sub.brokerStored, 123456, "the broker's own count, not taken for a reading");
     assert.deepEqual(
       ingestWarnings({ backlog: 0, subscribers: [status] }).map((w) => [w.code, w.value]),
       [['acksBehind', N - HELD]],

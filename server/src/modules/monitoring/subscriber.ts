@@ -31,6 +31,9 @@ export type SubscriberStatus = {
   acksWaiting: number;
 };
 
+/** One connection's counts: QoS 1 messages received, stored, and acknowledged (taken by the socket). */
+const newCounts = () => ({ subscribed: false, since: null as Date | null, received: 0, stored: 0, taken: 0 });
+
 /** Mosquitto's count of the messages it holds (retained, queued and in flight), in its $SYS tree. */
 export const BROKER_STORED_TOPIC = '$SYS/broker/store/messages/count';
 
@@ -43,7 +46,7 @@ export class DurableSubscriber {
   private connections = 0;
   /** The broker's own count of messages held, when it publishes one (BROKER_STORED_TOPIC); null until then. */
   brokerStored: number | null = null;
-  private current = { subscribed: false, since: null as Date | null, received: 0, stored: 0, taken: 0 };
+  private current = newCounts();
 
   constructor(
     private readonly url: URL,
@@ -61,7 +64,7 @@ export class DurableSubscriber {
         const socket = tcpConnect(Number(this.url.port || 1883), this.url.hostname);
         this.socket = socket;
         // Counts of this connection only: after a reconnect the broker re-delivers what was not acknowledged.
-        const counts = { subscribed: false, since: null as Date | null, received: 0, stored: 0, taken: 0 };
+        const counts = newCounts();
         this.current = counts;
         socket.setNoDelay(true);
         const parser = mqttPacket.parser({ protocolVersion: 5 });
@@ -98,7 +101,8 @@ export class DurableSubscriber {
             clean: false,
             clientId: this.clientId,
             keepalive: 30,
-            // At most this many unacknowledged messages from the broker: memory stays bounded under a flood.
+            // At most this many unacknowledged messages from the broker — as it counts them: Mosquitto
+            // counts one until it has read our PUBACK, and may read those slower than it delivers.
             properties: { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: MQTT_RECEIVE_MAXIMUM },
             ...(this.url.username
               ? { username: decodeURIComponent(this.url.username), password: Buffer.from(decodeURIComponent(this.url.password)) }
@@ -116,7 +120,8 @@ export class DurableSubscriber {
                 cmd: 'subscribe',
                 messageId: this.nextId++,
                 // And, at QoS 0, how many messages the broker holds, where it says (Mosquitto
-                // publishes it every 10 s; a broker that does not just never sends it).
+                // publishes it when it changes, checked every 10 s, retained for a minute; a broker
+                // that does not just never sends it).
                 subscriptions: [
                   { topic: this.topic, qos: 1 },
                   { topic: BROKER_STORED_TOPIC, qos: 0 },
