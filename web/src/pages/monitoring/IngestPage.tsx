@@ -133,9 +133,8 @@ export function IngestPage() {
         <Table
           style={{ marginTop: 16 }}
           size="small"
-          rowKey={(_, i) => String(i)}
           pagination={false}
-          dataSource={s.mqtt.subscribers}
+          dataSource={s.mqtt.subscribers.map((x, i) => ({ ...x, key: i }))}
           data-testid="ingest-subscribers"
           columns={[
             {
@@ -165,8 +164,7 @@ export function IngestPage() {
       </div>
       <Table
         size="small"
-        rowKey={(r) => `${r.receivedAt}-${r.payload}`}
-        dataSource={s.deadLetters.recent}
+        dataSource={s.deadLetters.recent.map((r, i) => ({ ...r, key: i }))}
         pagination={{ pageSize: 10 }}
         data-testid="dead-letters"
         scroll={{ x: true }}
