@@ -30,7 +30,7 @@ export type IngestSnapshot = {
   /** Messages the external broker says it holds (Mosquitto's $SYS count); null if it does not say. */
   brokerStoredMessages?: number | null;
   /** The external broker's subscriber connections; null with the embedded broker. */
-  subscribers: { connected: boolean; storing: number; acksWaiting: number }[] | null;
+  subscribers: { connected: boolean; acksWaiting: number }[] | null;
 };
 
 export type IngestWarningCode = 'subscriberDown' | 'brokerBacklog' | 'acksBehind' | 'writeBehind';

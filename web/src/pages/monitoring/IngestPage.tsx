@@ -2,11 +2,12 @@
 // refused, the rate, what waits to be written, the MQTT side (the embedded broker's gateways, or
 // our subscriber on an external broker and the acknowledgements it holds), warnings, and the
 // readings refused lately with their reason. Polls every 5 s; the rate is the difference of two polls.
+import { splitBilingual } from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useRef } from 'react';
 import { api } from '../../api.ts';
-import { formatTime, type Lang, useI18n } from '../../i18n.tsx';
+import { formatTime, type Lang, pick, useI18n } from '../../i18n.tsx';
 
 type Subscriber = { connected: boolean; since: string | null; reconnects: number; received: number; storing: number; acksWaiting: number };
 type Stats = {
@@ -38,10 +39,10 @@ type Stats = {
 /** Why the pipeline refused a reading (telemetry_dead_letters.reason). */
 const DEAD_REASONS = ['malformed', 'invalid', 'unknownEnterprise', 'unknownSensor', 'outOfRange', 'future', 'late'] as const;
 
-/** The server's bilingual messages are 'zh||en'. */
+/** The server's warnings are bilingual ('zh||en', as domain's bi() writes them). */
 const bilingual = (m: string, lang: Lang) => {
-  const [zh, en] = m.split('||');
-  return (lang === 'zh' ? zh : en) ?? m;
+  const both = splitBilingual(m);
+  return both ? pick(lang, both) : m;
 };
 
 export function IngestPage() {
