@@ -44,7 +44,7 @@ Environment: PORT (3000), DATA_DIR (./data), DATABASE_URL (PostgreSQL; default e
   REPORT_RETENTION_DAYS (365: untrue or unaccepted reports are deleted after this many days),
   MQTT_URL (an external broker, e.g. mqtt://127.0.0.1:1883; default: embedded broker on MQTT_PORT 1883),
   MQTT_CLIENT_ID (taishan-ingest: the persistent sessions the broker keeps for us), MQTT_SUBSCRIBERS (1; more share the subscription: faster, not crash-safe on Mosquitto),
-  READINGS_RETENTION_DAYS (30), ALARM_ESCALATE_MINUTES (10)`;
+  READINGS_RETENTION_DAYS (30: readings, their minute aggregates and refused readings older than this go), ALARM_ESCALATE_MINUTES (10)`;
 
 const filesDir = (c: Config) => join(c.dataDir, 'files');
 
@@ -85,7 +85,7 @@ async function serve(config: Config, demo: boolean) {
   // MQTT_URL may carry a password: the banner names the broker from its status, which drops it.
   const mqttLabel = (s: MqttStatus) => (s.kind === 'external' ? s.broker : s.port === null ? 'HTTP only' : `mqtt://localhost:${s.port}`);
   // Every 5 s: silent sensors go offline, finished minutes' aggregates are written. Every minute: unacknowledged alarms escalate. Daily
-  // (and at start): partitions ahead are made, expired ones dropped.
+  // (and at start): partitions ahead are made; expired ones, and expired dead letters, go.
   const escalateMinutes = Number(process.env.ALARM_ESCALATE_MINUTES ?? DEFAULT_ESCALATE_MINUTES);
   const readingDays = Number(process.env.READINGS_RETENTION_DAYS ?? 30);
   const offlineTimer = setInterval(() => {
@@ -99,7 +99,7 @@ async function serve(config: Config, demo: boolean) {
   const partitions = () =>
     app.telemetry
       .ensurePartitions()
-      .then(() => app.telemetry.dropPartitionsOlderThan(readingDays))
+      .then(() => app.telemetry.expireOlderThan(readingDays))
       .catch((err) => app.log.error({ err }, 'partition upkeep failed'));
   void partitions();
   const partitionTimer = setInterval(partitions, 6 * 3600_000);

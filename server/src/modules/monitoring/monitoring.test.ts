@@ -357,6 +357,49 @@ describe('monitoring', () => {
     );
   });
 
+  test('retention: partitions, minute aggregates and dead letters older than the setting go, once, audited; newer ones stay', async () => {
+    const days = 30;
+    const oldDay = new Date(Date.now() - 40 * 86400_000).toISOString().slice(0, 10);
+    const oldTable = `readings_${oldDay.replace(/-/g, '')}`;
+    const [sensor] = await t.db.query<{ id: string }>("SELECT id FROM sensors WHERE code = 'GT-101'");
+    await t.db.query('SELECT ensure_reading_partitions($1::date, 1)', [oldDay]);
+    await t.db.query(`INSERT INTO readings (sensor_id, ts, value) VALUES ($1, $2::date + interval '12 hours', 3)`, [sensor?.id, oldDay]);
+    await t.db.query(
+      `INSERT INTO readings_minute (sensor_id, minute, n, sum, min, max) VALUES ($1, $2::date + interval '12 hours', 1, 3, 3, 3)`,
+      [sensor?.id, oldDay],
+    );
+    await t.db.query(
+      `INSERT INTO telemetry_dead_letters (received_at, source, credit_code, reason, payload) VALUES
+         (now() - interval '31 days', 'http', $1, 'malformed', 'old'), (now() - interval '29 days', 'http', $1, 'malformed', 'kept')`,
+      [creditCode],
+    );
+    const partitionsBefore = await count(
+      "SELECT count(*)::int AS n FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'readings'",
+    );
+    const readingsBefore = await count('SELECT count(*)::int AS n FROM readings');
+
+    assert.deepEqual(await t.app.telemetry.expireOlderThan(days), { partitions: 1, deadLetters: 1 });
+    assert.equal(await count('SELECT count(*)::int AS n FROM pg_class WHERE relname = $1', [oldTable]), 0, 'the old partition is dropped');
+    assert.equal(
+      await count("SELECT count(*)::int AS n FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'readings'"),
+      (partitionsBefore as number) - 1,
+      'the current partitions stay',
+    );
+    assert.equal(await count('SELECT count(*)::int AS n FROM readings'), (readingsBefore as number) - 1, "today's readings stay");
+    assert.equal(await count('SELECT count(*)::int AS n FROM readings_minute WHERE minute < $1::date + 1', [oldDay]), 0);
+    assert.ok(((await count('SELECT count(*)::int AS n FROM readings_minute')) as number) > 0, "recent minutes' aggregates stay");
+    assert.equal(await count("SELECT count(*)::int AS n FROM telemetry_dead_letters WHERE payload = 'old'"), 0);
+    assert.equal(await count("SELECT count(*)::int AS n FROM telemetry_dead_letters WHERE payload = 'kept'"), 1);
+    const [audit] = await t.db.query<{ after: { retentionDays: number; partitions: string[]; deadLetters: number } }>(
+      "SELECT after FROM audit_events WHERE action = 'telemetry.expire' ORDER BY seq DESC LIMIT 1",
+    );
+    assert.deepEqual(audit?.after, { retentionDays: days, partitions: [oldTable], deadLetters: 1 });
+    // Nothing left to expire: nothing goes and nothing is audited.
+    const audits = await count("SELECT count(*)::int AS n FROM audit_events WHERE action = 'telemetry.expire'");
+    assert.deepEqual(await t.app.telemetry.expireOlderThan(days), { partitions: 0, deadLetters: 0 });
+    assert.equal(await count("SELECT count(*)::int AS n FROM audit_events WHERE action = 'telemetry.expire'"), audits);
+  });
+
   test('simulate-sensors publishes readings for the sensors the account sees, through the broker', async () => {
     const address = t.app.server.listening
       ? `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`

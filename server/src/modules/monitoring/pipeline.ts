@@ -183,9 +183,16 @@ export class TelemetryPipeline {
     this.window = w?.lo && w.hi ? { from: day(w.lo), to: day(w.hi) + 86400000 } : { from: 0, to: 0 };
   }
 
-  /** Drops daily reading partitions older than `days` (the retention setting); returns how many went. */
-  async dropPartitionsOlderThan(days: number): Promise<number> {
-    const cutoff = new Date(this.opts.now() - days * 86400000).toISOString().slice(0, 10).replace(/-/g, '');
+  /**
+   * The retention setting (READINGS_RETENTION_DAYS): drops daily reading partitions older than
+   * `days`, with their minute aggregates, and deletes dead letters received before then — a
+   * gateway sending junk would otherwise fill that table without end. Dead letters go in chunks
+   * of 10,000, each its own statement, so a large backlog never holds one long transaction. One
+   * audit event says what went, when anything did.
+   */
+  async expireOlderThan(days: number): Promise<{ partitions: number; deadLetters: number }> {
+    const cutoffAt = new Date(this.opts.now() - days * 86400000);
+    const cutoff = cutoffAt.toISOString().slice(0, 10).replace(/-/g, '');
     const old = await this.db.query<{ relname: string }>(
       `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
        WHERE p.relname = 'readings' AND substr(c.relname, 10) < $1`,
@@ -196,7 +203,29 @@ export class TelemetryPipeline {
       `${cutoff.slice(0, 4)}-${cutoff.slice(4, 6)}-${cutoff.slice(6, 8)}`,
     ]);
     if (old.length) await this.ensurePartitions();
-    return old.length;
+    let deadLetters = 0;
+    for (;;) {
+      const gone = await this.db.query<{ id: string }>(
+        `DELETE FROM telemetry_dead_letters WHERE id IN
+           (SELECT id FROM telemetry_dead_letters WHERE received_at < $1 ORDER BY received_at LIMIT 10000) RETURNING id`,
+        [cutoffAt.toISOString()],
+      );
+      deadLetters += gone.length;
+      if (gone.length < 10000) break;
+    }
+    if (old.length || deadLetters)
+      await this.db.transaction((tx) =>
+        appendAudit(
+          tx,
+          { id: null, username: 'system' },
+          {
+            action: 'telemetry.expire',
+            entityType: 'readings',
+            after: { retentionDays: days, partitions: old.map((o) => o.relname).sort(), deadLetters },
+          },
+        ),
+      );
+    return { partitions: old.length, deadLetters };
   }
 
   /** Forget cached sensors of an enterprise (after the registry changes); state is reloaded from the database. */
