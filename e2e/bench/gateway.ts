@@ -19,7 +19,8 @@ export class RawGateway {
 
   private constructor(private readonly socket: Socket) {}
 
-  static connect(url: string, clientId: string): Promise<RawGateway> {
+  /** Connects; `login` is a gateway credential (the embedded broker admits nobody without one). */
+  static connect(url: string, clientId: string, login?: { username: string; password: string }): Promise<RawGateway> {
     const u = new URL(url);
     return new Promise((resolve, reject) => {
       const socket = tcpConnect(Number(u.port || 1883), u.hostname);
@@ -27,10 +28,14 @@ export class RawGateway {
       const gw = new RawGateway(socket);
       socket.once('error', reject);
       socket.once('connect', () => {
-        const id = Buffer.from(clientId);
-        // CONNECT: protocol "MQTT" level 4, clean session, keepalive 60 s.
-        const variable = Buffer.from([0, 4, 0x4d, 0x51, 0x54, 0x54, 4, 0x02, 0, 60]);
-        const body = Buffer.concat([variable, Buffer.from([id.length >> 8, id.length & 255]), id]);
+        const field = (v: string) => {
+          const b = Buffer.from(v);
+          return Buffer.concat([Buffer.from([b.length >> 8, b.length & 255]), b]);
+        };
+        // CONNECT: protocol "MQTT" level 4, clean session (and user name and password flags with a
+        // login), keepalive 60 s; then the client id, and the login.
+        const variable = Buffer.from([0, 4, 0x4d, 0x51, 0x54, 0x54, 4, login ? 0xc2 : 0x02, 0, 60]);
+        const body = Buffer.concat([variable, field(clientId), ...(login ? [field(login.username), field(login.password)] : [])]);
         socket.write(Buffer.concat([Buffer.from([0x10]), remainingLength(body.length), body]));
       });
       let connected = false;
