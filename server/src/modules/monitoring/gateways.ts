@@ -74,8 +74,12 @@ export class GatewayAuth {
 
   constructor(private readonly db: Db) {}
 
-  /** Credentials checked lately: an HTTP gateway's batches skip the credential query and the last-used update (revoking drops the entry). */
-  private readonly recent = new Map<string, { row: CredentialRow; at: number }>();
+  /**
+   * Credentials checked lately (a minute): an HTTP gateway's batches skip the credential query, the
+   * last-used update and, through the shared `allowed` map, the enterprise lookup of each credit
+   * code it publishes for. Revoking drops the entry.
+   */
+  private readonly recent = new Map<string, { row: CredentialRow; at: number; allowed: Map<string, boolean> }>();
 
   /** Checks a CONNECT's username (the credential id) and password (the secret); null if refused. */
   async verify(username: string | undefined, password: Buffer | undefined): Promise<GatewaySession | null> {
@@ -101,14 +105,15 @@ export class GatewayAuth {
       return null;
     }
     this.counters.logins++;
+    const allowed = fresh ? cached.allowed : new Map<string, boolean>();
     if (!fresh) {
-      this.recent.set(row.id, { row, at: Date.now() });
+      this.recent.set(row.id, { row, at: Date.now(), allowed });
       await this.db.query('UPDATE gateway_credentials SET last_used_at = now() WHERE id = $1', [row.id]);
     }
     return {
       credentialId: row.id,
       grant: row.enterprise_id ? { enterpriseId: row.enterprise_id } : { regionPrefix: row.region_code },
-      allowed: new Map(),
+      allowed,
     };
   }
 

@@ -576,6 +576,11 @@ describe('monitoring', () => {
       assert.equal(viaHttp.statusCode, 200, viaHttp.body);
       assert.deepEqual(viaHttp.json(), { accepted: 1, rejected: 0 });
       assert.equal((await post({ creditCode: other.creditCode, readings: [reading] })).statusCode, 403);
+      // The next batches reuse the credential's answers (cached a minute): the same outcomes.
+      const refusedBefore = (await as('admin', 'GET', '/api/v1/telemetry/stats')).json().gateways.refusedPublishes;
+      assert.equal((await post({ creditCode: other.creditCode, readings: [reading] })).statusCode, 403);
+      assert.equal((await as('admin', 'GET', '/api/v1/telemetry/stats')).json().gateways.refusedPublishes, refusedBefore + 1);
+      assert.deepEqual((await post({ creditCode, readings: [{ ...reading, ts: t0 + 3000 }] })).json(), { accepted: 1, rejected: 0 });
       assert.equal((await post({ readings: [reading] })).statusCode, 400, 'a gateway names the enterprise');
       assert.equal((await post({ creditCode, readings: [reading] }, 'guess')).statusCode, 401);
 
