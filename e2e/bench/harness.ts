@@ -29,7 +29,10 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
  * Run `op` from `clients` concurrent loops for SECONDS. Closed loop by default: each client starts
  * its next request the moment the last one ends, so latency is queueing once the machine is
  * saturated. With `everyMs`, each client starts one request per `everyMs` (users who read what
- * they asked for), which measures latency at a stated load instead.
+ * they asked for), which measures latency at a stated load instead. Paced clients start spread
+ * evenly over the first `everyMs`, as users do not click in step: started together, the 50 fired
+ * as one burst every 100 ms and the last of each burst waited for the 49 before it (the list's
+ * paced p95 was 84 ms at 478 req/s, two thirds of what the closed loop sustained).
  */
 export async function load(op: (i: number) => Promise<void>, clients = CLIENTS, everyMs = 0): Promise<Stats> {
   const latencies: number[] = [];
@@ -37,7 +40,8 @@ export async function load(op: (i: number) => Promise<void>, clients = CLIENTS, 
   const end = start + SECONDS * 1000;
   let i = 0;
   await Promise.all(
-    Array.from({ length: clients }, async () => {
+    Array.from({ length: clients }, async (_, k) => {
+      if (everyMs) await new Promise((r) => setTimeout(r, (k * everyMs) / clients));
       while (performance.now() < end) {
         const t0 = performance.now();
         await op(i++);
