@@ -30,8 +30,9 @@ export type Db = Queryable & {
    * Run read-only fn on a connection whose session settings are `setup` (keyed by `key`). On
    * PostgreSQL the connection comes from a pool used for nothing else, is read-only, and keeps
    * its settings between uses, so a read by the same scope costs no extra round trip; on PGlite
-   * (one connection shared by all) it is a read-only transaction with local settings, so nothing
-   * leaks to the next caller.
+   * (one connection shared by all) it is a transaction with local settings, so nothing leaks to
+   * the next caller, and `setup(true)` must make it read-only as well (one statement, not two:
+   * scopeSettings; the scope property test checks a write through it is refused on both).
    */
   pinnedReadOnly<T>(
     key: string,
@@ -66,7 +67,7 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     },
     async pinnedReadOnly(_key, setup, fn) {
       return db.transaction(async (tx) => {
-        await tx.query('SET TRANSACTION READ ONLY');
+        // Local settings; they also make the transaction read-only (scopeSettings).
         const { sql, params } = setup(true);
         await tx.query(sql, params);
         return fn({ query: async <R>(s: string, p?: unknown[]) => (await tx.query<R>(s, p)).rows });
