@@ -1,8 +1,10 @@
 // No loss, no duplicates: the server ingests from Mosquitto with a persistent session (QoS 1,
 // acknowledged only after commit) and is killed with SIGKILL mid-stream while a gateway keeps
 // publishing. After a restart with the same session, every reading the broker accepted is
-// stored exactly once.
+// stored exactly once. The same with the embedded broker: there the gateway itself holds what
+// was not acknowledged and sends it again to the restarted server.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { after, describe, test } from 'node:test';
 import mqtt from 'mqtt';
 import pg from 'pg';
@@ -75,6 +77,94 @@ describe('kill -9 during MQTT ingest from Mosquitto (PostgreSQL)', { skip: !onPo
       server = undefined;
       // End the persistent session this test made on the shared Mosquitto (clean start).
       await (await mqtt.connectAsync(MOSQUITTO, { clientId: env.MQTT_CLIENT_ID, clean: true })).endAsync();
+    }
+  });
+});
+
+describe('kill -9 during MQTT ingest through the embedded broker (PostgreSQL)', {
+  skip: !onPostgres && 'runs with E2E_DB=postgresql',
+}, () => {
+  let temp: Awaited<ReturnType<typeof createTempDatabase>> | undefined;
+  let server: RunningServer | undefined;
+  after(async () => {
+    await server?.stop();
+    await temp?.drop();
+  });
+
+  test('every message the gateway had acknowledged is stored once; what was in flight is re-sent and stored once', async () => {
+    temp = await createTempDatabase('taishan_telemetry_crash_embedded');
+    // A fixed port, so the restarted server listens where the gateway reconnects.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const p = (probe.address() as { port: number }).port;
+        probe.close(() => resolve(p));
+      });
+    });
+    const env = { SIMULATE: '0', MQTT_URL: '', MQTT_PORT: String(port) };
+    server = await startServer({ databaseUrl: temp.url, env });
+    const admin = await apiLogin(server.url, 'admin');
+    const sensors = (await (await fetch(`${server.url}/api/v1/sensors`, { headers: { cookie: admin } })).json()) as {
+      items: { code: string; creditCode: string; enterpriseId: string; type: string }[];
+    };
+    const level = sensors.items.find((s) => s.type === 'level');
+    assert.ok(level);
+    const issued = await fetch(`${server.url}/api/v1/gateway-credentials`, {
+      method: 'POST',
+      headers: { cookie: admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '崩溃测试网关', enterpriseId: level.enterpriseId }),
+    });
+    assert.equal(issued.status, 201);
+    const login = (await issued.json()) as { username: string; password: string };
+    const gw = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, {
+      ...login,
+      clientId: `taishan-crash-gw-${process.pid}`,
+      clean: false,
+      reconnectPeriod: 200,
+    });
+    const db = new pg.Client({ connectionString: temp.url });
+    await db.connect();
+    const stored = async () => Number((await db.query('SELECT count(*)::int AS n FROM readings')).rows[0].n);
+    try {
+      const BATCHES = 300;
+      const PER = 20;
+      const t0 = Date.now();
+      const acked: Promise<unknown>[] = [];
+      let crashed = false;
+      let ackedAtCrash = 0;
+      let done = 0;
+      for (let b = 0; b < BATCHES; b++) {
+        const readings = Array.from({ length: PER }, (_, i) => ({
+          sensor: level.code,
+          ts: t0 + b * PER + i,
+          value: 5 + ((b + i) % 10) / 10,
+        }));
+        // Not awaited one by one: the gateway keeps messages in flight, as a busy one does.
+        acked.push(gw.publishAsync(`taishan/telemetry/${level.creditCode}`, JSON.stringify({ readings }), { qos: 1 }).then(() => done++));
+        if (!crashed && b > 40 && (await stored()) > 0) {
+          ackedAtCrash = done;
+          await server.crash();
+          crashed = true;
+        }
+        if (b % 10 === 0) await new Promise((r) => setTimeout(r, 5));
+      }
+      assert.ok(crashed, 'the server died mid-stream');
+      const before = await stored();
+      assert.ok(before >= ackedAtCrash * PER, `what was acknowledged before the crash was stored (${before} ≥ ${ackedAtCrash * PER})`);
+      assert.ok(before < BATCHES * PER, `only part was stored before the restart (${before})`);
+      server = await startServer({ databaseUrl: temp.url, env });
+      await Promise.race([
+        Promise.all(acked),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`only ${done} of ${BATCHES} acknowledged after the restart`)), 30_000).unref(),
+        ),
+      ]);
+      const rows = (await db.query('SELECT count(*)::int AS n, count(DISTINCT (sensor_id, ts))::int AS d FROM readings')).rows[0];
+      console.log(`sent ${BATCHES * PER}, stored before the restart ${before}, after ${rows.n}`);
+      assert.equal(rows.n, BATCHES * PER, 'every reading stored');
+      assert.equal(rows.d, BATCHES * PER, 'none twice');
+    } finally {
+      await gw.endAsync(true);
+      await db.end();
     }
   });
 });
