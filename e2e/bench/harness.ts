@@ -63,6 +63,15 @@ export async function load(op: (i: number) => Promise<void>, clients = CLIENTS, 
   };
 }
 
+/** Each figure's median over several runs of the same measurement. */
+export function median(runs: Stats[]): Stats {
+  const mid = (k: keyof Stats) => {
+    const v = runs.map((r) => r[k]).sort((a, b) => a - b);
+    return v.length % 2 ? (v[(v.length - 1) / 2] as number) : r2(((v[v.length / 2 - 1] as number) + (v[v.length / 2] as number)) / 2);
+  };
+  return { requests: mid('requests'), seconds: mid('seconds'), rps: mid('rps'), p50: mid('p50'), p95: mid('p95'), p99: mid('p99') };
+}
+
 /** Warm up, then measure. */
 export async function measure(op: (i: number) => Promise<void>, clients = CLIENTS, everyMs = 0): Promise<Stats> {
   await load(op, clients, everyMs);
