@@ -5,7 +5,7 @@
 // was not acknowledged and sends it again to the restarted server.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { after, describe, test } from 'node:test';
+import { afterEach, describe, test } from 'node:test';
 import mqtt from 'mqtt';
 import pg from 'pg';
 import { createTempDatabase } from '../../server/src/db/temp-database.ts';
@@ -14,15 +14,18 @@ import { apiLogin, type RunningServer, startServer } from '../lib/server.ts';
 const onPostgres = process.env.E2E_DB === 'postgresql';
 const MOSQUITTO = 'mqtt://127.0.0.1:1883';
 
-describe('kill -9 during MQTT ingest from Mosquitto (PostgreSQL)', { skip: !onPostgres && 'runs with E2E_DB=postgresql' }, () => {
+describe('kill -9 during MQTT ingest (PostgreSQL)', { skip: !onPostgres && 'runs with E2E_DB=postgresql' }, () => {
+  // Each test makes its own database and server; whatever it left running goes after it.
   let temp: Awaited<ReturnType<typeof createTempDatabase>> | undefined;
   let server: RunningServer | undefined;
-  after(async () => {
+  afterEach(async () => {
     await server?.stop();
+    server = undefined;
     await temp?.drop();
+    temp = undefined;
   });
 
-  test('every reading the broker accepted is stored exactly once', async () => {
+  test('from Mosquitto: every reading the broker accepted is stored exactly once', async () => {
     temp = await createTempDatabase('taishan_telemetry_crash');
     const env = { SIMULATE: '0', MQTT_URL: MOSQUITTO, MQTT_CLIENT_ID: `taishan-crash-${process.pid}-${Date.now()}` };
     server = await startServer({ databaseUrl: temp.url, env });
@@ -79,19 +82,8 @@ describe('kill -9 during MQTT ingest from Mosquitto (PostgreSQL)', { skip: !onPo
       await (await mqtt.connectAsync(MOSQUITTO, { clientId: env.MQTT_CLIENT_ID, clean: true })).endAsync();
     }
   });
-});
 
-describe('kill -9 during MQTT ingest through the embedded broker (PostgreSQL)', {
-  skip: !onPostgres && 'runs with E2E_DB=postgresql',
-}, () => {
-  let temp: Awaited<ReturnType<typeof createTempDatabase>> | undefined;
-  let server: RunningServer | undefined;
-  after(async () => {
-    await server?.stop();
-    await temp?.drop();
-  });
-
-  test('every message the gateway had acknowledged is stored once; what was in flight is re-sent and stored once', async () => {
+  test('through the embedded broker: what the gateway had acknowledged is stored; what was in flight is re-sent; each reading once', async () => {
     temp = await createTempDatabase('taishan_telemetry_crash_embedded');
     // A fixed port, so the restarted server listens where the gateway reconnects.
     const port = await new Promise<number>((resolve) => {
