@@ -24,6 +24,15 @@ describe('kill -9 during MQTT ingest (PostgreSQL)', { skip: !onPostgres && 'runs
     await temp?.drop();
     temp = undefined;
   });
+  // 300 messages of 20 readings: the server dies part-way through.
+  const BATCHES = 300;
+  const PER = 20;
+  /** A client on the test's database, and the count of readings stored so far. */
+  const readingsOf = async (url: string) => {
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    return { db, stored: async () => Number((await db.query('SELECT count(*)::int AS n FROM readings')).rows[0].n) };
+  };
 
   test('from Mosquitto: every reading the broker accepted is stored exactly once', async () => {
     temp = await createTempDatabase('taishan_telemetry_crash');
@@ -36,12 +45,8 @@ describe('kill -9 during MQTT ingest (PostgreSQL)', { skip: !onPostgres && 'runs
     const level = sensors.items.filter((s) => s.type === 'level');
     assert.ok(level.length >= 1);
     const gw = await mqtt.connectAsync(MOSQUITTO, { clientId: `${env.MQTT_CLIENT_ID}-gw` });
-    const db = new pg.Client({ connectionString: temp.url });
-    await db.connect();
-    const stored = async () => Number((await db.query('SELECT count(*)::int AS n FROM readings')).rows[0].n);
+    const { db, stored } = await readingsOf(temp.url);
     try {
-      const BATCHES = 300;
-      const PER = 20;
       // Readings of the running minute: their aggregates are in memory when the server dies.
       const t0 = Date.now();
       let sent = 0;
@@ -113,12 +118,8 @@ describe('kill -9 during MQTT ingest (PostgreSQL)', { skip: !onPostgres && 'runs
       clean: false,
       reconnectPeriod: 200,
     });
-    const db = new pg.Client({ connectionString: temp.url });
-    await db.connect();
-    const stored = async () => Number((await db.query('SELECT count(*)::int AS n FROM readings')).rows[0].n);
+    const { db, stored } = await readingsOf(temp.url);
     try {
-      const BATCHES = 300;
-      const PER = 20;
       const t0 = Date.now();
       const acked: Promise<unknown>[] = [];
       let crashed = false;
