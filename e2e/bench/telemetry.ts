@@ -21,7 +21,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createTempDatabase } from '../../server/src/db/temp-database.ts';
 import { encodeReadings, uuidBytes } from '../../server/src/modules/monitoring/copy-binary.ts';
-import { apiLogin, startServer } from '../lib/server.ts';
+import { apiLogin, issueGatewayLogin, startServer } from '../lib/server.ts';
 import { RawGateway } from './gateway.ts';
 
 /**
@@ -222,13 +222,7 @@ async function run(batch: number, brokerPid: number | undefined): Promise<Run> {
     let login: { username: string; password: string } | undefined;
     if (EMBEDDED) {
       gatewayUrl = `mqtt://127.0.0.1:${(await stats()).mqtt?.port}`;
-      const issued = await fetch(`${server.url}/api/v1/gateway-credentials`, {
-        method: 'POST',
-        headers: { cookie: adminCookie, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: '压测网关', enterpriseId: inst.enterprise_id }),
-      });
-      if (issued.status !== 201) throw new Error(`gateway credential: ${issued.status} ${await issued.text()}`);
-      login = (await issued.json()) as { username: string; password: string };
+      login = await issueGatewayLogin(server.url, adminCookie, inst.enterprise_id, '压测网关');
     }
     const gateways = await Promise.all(
       Array.from({ length: gatewaysFor(batch) }, (_, i) => RawGateway.connect(gatewayUrl, `${env.MQTT_CLIENT_ID}-gw${i}`, login)),

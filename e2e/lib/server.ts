@@ -109,6 +109,18 @@ export async function startServer(
 }
 
 /** Log in through the API and return the session cookie. */
+/** Issues a gateway credential for an enterprise through the API; returns the MQTT login it gives. */
+export async function issueGatewayLogin(url: string, cookie: string, enterpriseId: string, name: string) {
+  const r = await fetch(`${url}/api/v1/gateway-credentials`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, enterpriseId }),
+  });
+  if (r.status !== 201) throw new Error(`gateway credential: ${r.status} ${await r.text()}`);
+  const { username, password } = (await r.json()) as { username: string; password: string };
+  return { username, password };
+}
+
 export async function apiLogin(url: string, username: string, password = 'Taishan@2026'): Promise<string> {
   const r = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',

@@ -9,7 +9,7 @@ import { afterEach, describe, test } from 'node:test';
 import mqtt from 'mqtt';
 import pg from 'pg';
 import { createTempDatabase } from '../../server/src/db/temp-database.ts';
-import { apiLogin, type RunningServer, startServer } from '../lib/server.ts';
+import { apiLogin, issueGatewayLogin, type RunningServer, startServer } from '../lib/server.ts';
 
 const onPostgres = process.env.E2E_DB === 'postgresql';
 const MOSQUITTO = 'mqtt://127.0.0.1:1883';
@@ -105,13 +105,7 @@ describe('kill -9 during MQTT ingest (PostgreSQL)', { skip: !onPostgres && 'runs
     };
     const level = sensors.items.find((s) => s.type === 'level');
     assert.ok(level);
-    const issued = await fetch(`${server.url}/api/v1/gateway-credentials`, {
-      method: 'POST',
-      headers: { cookie: admin, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: '崩溃测试网关', enterpriseId: level.enterpriseId }),
-    });
-    assert.equal(issued.status, 201);
-    const login = (await issued.json()) as { username: string; password: string };
+    const login = await issueGatewayLogin(server.url, admin, level.enterpriseId, '崩溃测试网关');
     const gw = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, {
       ...login,
       clientId: `taishan-crash-gw-${process.pid}`,
