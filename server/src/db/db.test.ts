@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { creditCode, openTestDb, TEST_DB_KIND, type TestDb } from '../test/harness.ts';
+import { openDb } from './db.ts';
 import { readScoped } from './scope.ts';
 
 describe('prepared statements under scope', () => {
@@ -49,5 +50,35 @@ describe('prepared statements under scope', () => {
       return tx.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements');
     });
     assert.ok(names.some((r) => r.statement === sql));
+  });
+
+  test('a connection keeps at most its bound of prepared statements; the rest still run (PostgreSQL)', {
+    skip: TEST_DB_KIND !== 'postgresql',
+  }, async () => {
+    const db = await openDb({ databaseUrl: t.url, preparedPerConnection: 2 });
+    try {
+      // One at a time, so every read takes the same pinned connection.
+      for (let i = 0; i < 5; i++) {
+        const rows = await readScoped(db, scope(counties.a), (tx) =>
+          tx.query<{ name: string; i: number }>(`SELECT name, ${i} AS i FROM enterprises WHERE name LIKE '预备语句测试%' ORDER BY name`, [], {
+            prepare: true,
+          }),
+        );
+        assert.deepEqual(
+          rows.map((r) => [r.name, r.i]),
+          [0, 1, 2].map((k) => [`预备语句测试a${k}`, i]),
+        );
+      }
+      const held = await readScoped(db, scope(counties.a), (tx) =>
+        tx.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements ORDER BY prepare_time'),
+      );
+      // The first two texts stay prepared; the three after them ran unnamed.
+      assert.deepEqual(
+        held.map((r) => r.statement.match(/, (\d) AS i/)?.[1]),
+        ['0', '1'],
+      );
+    } finally {
+      await db.close();
+    }
   });
 });

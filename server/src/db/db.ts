@@ -9,7 +9,8 @@ import { from as copyStream } from 'pg-copy-streams';
 /**
  * `prepare`: on PostgreSQL, run as a named prepared statement, parsed once per connection and,
  * once PostgreSQL finds its generic plan no worse, planned once too. Only for hot reads whose SQL
- * text is built from constants (each distinct text stays prepared on every connection it ran on).
+ * text is built from constants and enumerations. A connection keeps at most
+ * `preparedPerConnection` of them; later texts run unnamed there (planned every time).
  */
 export type QueryOptions = { prepare?: boolean };
 
@@ -44,7 +45,17 @@ export type Db = Queryable & {
   close(): Promise<void>;
 };
 
-export type DbConfig = { databaseUrl?: string | undefined; dataDir?: string | undefined };
+export type DbConfig = {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  /**
+   * Prepared statements kept per PostgreSQL connection (default 50). A prepared page of the
+   * county hazard list holds ~230 KB of plans in its backend (measured), and its texts vary with
+   * the filters and the page: without a bound, paging through every combination would grow each
+   * backend without end. The first texts a connection sees are the common ones and stay.
+   */
+  preparedPerConnection?: number;
+};
 
 // Numbers come back as numbers on both drivers: bigint counts and numeric columns are cast in SQL
 // where they are read; int8 from pg is parsed here for safety (counts never exceed 2^53).
@@ -52,7 +63,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
 export async function openDb(config: DbConfig): Promise<Db> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config.preparedPerConnection ?? 50) : openPglite(config.dataDir);
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Db> {
@@ -82,20 +93,48 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
   };
 }
 
-/** The statement for `pg`: named (prepared) when asked, by a hash of its text. */
+/** Statement names by text; a plain cache of hashes, emptied when it grows past this. */
 const statementNames = new Map<string, string>();
-function statement(text: string, values: unknown[] | undefined, options: QueryOptions | undefined): pg.QueryConfig {
-  if (!options?.prepare) return { text, values: values as unknown[] };
+const NAMES_KEPT = 10_000;
+function statementName(text: string): string {
   let name = statementNames.get(text);
   if (!name) {
     name = `t${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    if (statementNames.size >= NAMES_KEPT) statementNames.clear();
     statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * The statement for `pg`: named (prepared) when asked and `prepared`, the names this connection
+ * holds, has room or has it already; otherwise unnamed. Without a connection (the pool picks
+ * one), unnamed.
+ */
+function statement(
+  text: string,
+  values: unknown[] | undefined,
+  options: QueryOptions | undefined,
+  prepared?: { names: Set<string>; max: number },
+): pg.QueryConfig {
+  if (!options?.prepare || !prepared) return { text, values: values as unknown[] };
+  const name = statementName(text);
+  if (!prepared.names.has(name)) {
+    if (prepared.names.size >= prepared.max) return { text, values: values as unknown[] };
+    prepared.names.add(name);
   }
   return { name, text, values: values as unknown[] };
 }
 
-async function openPostgres(url: string): Promise<Db> {
+async function openPostgres(url: string, preparedPerConnection: number): Promise<Db> {
   const max = Number(process.env.DB_POOL_SIZE ?? 20);
+  // The names prepared on each connection (gone with the connection).
+  const preparedOn = new WeakMap<pg.PoolClient, { names: Set<string>; max: number }>();
+  const preparedFor = (client: pg.PoolClient) => {
+    let p = preparedOn.get(client);
+    if (!p) preparedOn.set(client, (p = { names: new Set(), max: preparedPerConnection }));
+    return p;
+  };
   const pool = new pg.Pool({ connectionString: url, max });
   // Connections for pinned (scoped read) sessions only; each remembers the key it was set up for.
   const pinnedPool = new pg.Pool({ connectionString: url, max });
@@ -114,7 +153,8 @@ async function openPostgres(url: string): Promise<Db> {
       try {
         await client.query('BEGIN');
         const result = await fn({
-          query: async <R>(s: string, p?: unknown[], o?: QueryOptions) => (await client.query(statement(s, p, o))).rows as R[],
+          query: async <R>(s: string, p?: unknown[], o?: QueryOptions) =>
+            (await client.query(statement(s, p, o, preparedFor(client)))).rows as R[],
           copyFrom: (sql, data) =>
             new Promise<void>((resolve, reject) => {
               const stream = client.query(copyStream(sql));
@@ -144,7 +184,8 @@ async function openPostgres(url: string): Promise<Db> {
           pinnedKey.set(client, key);
         }
         return await fn({
-          query: async <R>(s: string, p?: unknown[], o?: QueryOptions) => (await client.query(statement(s, p, o))).rows as R[],
+          query: async <R>(s: string, p?: unknown[], o?: QueryOptions) =>
+            (await client.query(statement(s, p, o, preparedFor(client)))).rows as R[],
         });
       } catch (err) {
         // An aborted statement leaves no transaction open (none was begun); a lost connection is dropped.

@@ -23,7 +23,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
-import { pageFields, Where } from '../../db/where.ts';
+import { pageConst, pageFields, Where } from '../../db/where.ts';
 import { sendXlsx } from '../../http/download.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
@@ -66,15 +66,17 @@ type ListQuery = z.infer<typeof hazardListQuery>;
 /** WHERE of the hazard list, shared by the API, the export and the benchmark (columns of `hazards h` only). */
 export function hazardWhere(tx: Pick<Scoped, 'scope'>, q: Omit<ListQuery, 'page' | 'pageSize' | 'sort'>): Where {
   const w = new Where();
-  w.add(hazardScope(tx, w.params)).eq('h.enterprise_id', q.enterpriseId).eq('h.level', q.level).eq('h.found_tier', q.tier);
+  // Enumerated filters go into the text (eqConst): the level=major list needs its partial index,
+  // and the prepared list statement is planned once with them (see hazardListSql).
+  w.add(hazardScope(tx, w.params)).eq('h.enterprise_id', q.enterpriseId).eqConst('h.level', q.level).eqConst('h.found_tier', q.tier);
   if (q.region) w.add(hazardRegion(q.region.replace(/(000)+$/, ''), w.params));
   if (q.industry) w.add(`left(h.industry_code, 2) = ${w.param(q.industry)}`);
   if (q.status === 'open') w.add(OPEN);
-  else w.eq('h.status', q.status);
+  else w.eqConst('h.status', q.status);
   if (q.overdue) w.add(q.overdue === 'true' ? 'h.overdue' : 'NOT h.overdue');
   if (q.listed === 'true') w.add('h.listed_tier IS NOT NULL');
   else if (q.listed === 'false') w.add('h.listed_tier IS NULL');
-  else w.eq('h.listed_tier', q.listed);
+  else w.eqConst('h.listed_tier', q.listed);
   return w;
 }
 /** Written exactly as in the partial indexes' predicate, so the planner can use them. */
@@ -88,18 +90,19 @@ export const HAZARD_COUNT_CAP = 1000;
 /** The page and the total of the hazard list: the statements the API runs (and the benchmark runs bare). */
 export function hazardListSql(scope: Scope, q: ListQuery) {
   const w = hazardWhere({ scope }, q);
-  const page = w.page(q.page, q.pageSize);
   // One statement, one round trip: the capped count joined to the page (an empty page still
   // yields the count, on a row whose hazard columns are all null). The page is cut first and
   // the enterprise names looked up for its 20 rows only: with the name in the same SELECT,
   // PostgreSQL looks it up for the rows OFFSET skips as well (100 on page 5), each lookup
-  // through the enterprises row-level policy.
+  // through the enterprises row-level policy. The filters' values and the page are in the text
+  // and only the region (and enterprise, industry) are parameters, so PostgreSQL plans each
+  // prepared text once: replanning every page cost more than running it.
   return {
     sql: `SELECT c.capped_total, h.*, ${ENTERPRISE_NAME}
       FROM (SELECT count(*)::int AS capped_total FROM (SELECT 1 FROM hazards h WHERE ${w.sql} LIMIT ${HAZARD_COUNT_CAP + 1}) capped) c
-      LEFT JOIN (SELECT h.* FROM hazards h WHERE ${w.sql} ORDER BY ${HAZARD_ORDER[q.sort]} ${page.limit}) h ON true
+      LEFT JOIN (SELECT h.* FROM hazards h WHERE ${w.sql} ORDER BY ${HAZARD_ORDER[q.sort]} ${pageConst(q.page, q.pageSize)}) h ON true
       ORDER BY ${HAZARD_ORDER[q.sort]}`,
-    params: page.params,
+    params: w.params,
   };
 }
 
