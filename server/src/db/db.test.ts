@@ -60,9 +60,13 @@ describe('prepared statements under scope', () => {
       // One at a time, so every read takes the same pinned connection.
       for (let i = 0; i < 5; i++) {
         const rows = await readScoped(db, scope(counties.a), (tx) =>
-          tx.query<{ name: string; i: number }>(`SELECT name, ${i} AS i FROM enterprises WHERE name LIKE '预备语句测试%' ORDER BY name`, [], {
-            prepare: true,
-          }),
+          tx.query<{ name: string; i: number }>(
+            `SELECT name, ${i} AS i FROM enterprises WHERE name LIKE '预备语句测试%' ORDER BY name`,
+            [],
+            {
+              prepare: true,
+            },
+          ),
         );
         assert.deepEqual(
           rows.map((r) => [r.name, r.i]),

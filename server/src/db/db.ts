@@ -132,7 +132,10 @@ async function openPostgres(url: string, preparedPerConnection: number): Promise
   const preparedOn = new WeakMap<pg.PoolClient, { names: Set<string>; max: number }>();
   const preparedFor = (client: pg.PoolClient) => {
     let p = preparedOn.get(client);
-    if (!p) preparedOn.set(client, (p = { names: new Set(), max: preparedPerConnection }));
+    if (!p) {
+      p = { names: new Set(), max: preparedPerConnection };
+      preparedOn.set(client, p);
+    }
     return p;
   };
   const pool = new pg.Pool({ connectionString: url, max });

@@ -314,7 +314,10 @@ describe('hazard investigation and remediation', () => {
       assert.deepEqual(ids(got.items), ids(all.filter(match)), q);
       assert.equal(got.total, all.filter(match).length, q);
     }
-    assert.ok(all.some((h) => h.level === 'major') && all.some((h) => h.listedTier === 'city'), 'the tests above left a listed major hazard');
+    assert.ok(
+      all.some((h) => h.level === 'major') && all.some((h) => h.listedTier === 'city'),
+      'the tests above left a listed major hazard',
+    );
     // Enumerated filters are written into the SQL: anything else is refused before it gets there.
     const bad = await inject(city, 'GET', "/api/v1/hazards?level=major'--");
     assert.equal(bad.statusCode, 400);

@@ -35,12 +35,15 @@ import {
   ENTERPRISE_NAME,
   factsOf,
   findHazard,
+  HAZARD_LIST_COLUMNS,
   HAZARD_SELECT,
+  type HazardListRow,
   type HazardRow,
   hazardRegion,
   hazardScope,
   recordTransition,
   toHazard,
+  toHazardListItem,
 } from './store.ts';
 
 export const hazardListQuery = z.object({
@@ -100,7 +103,7 @@ export function hazardListSql(scope: Scope, q: ListQuery) {
   return {
     sql: `SELECT c.capped_total, h.*, ${ENTERPRISE_NAME}
       FROM (SELECT count(*)::int AS capped_total FROM (SELECT 1 FROM hazards h WHERE ${w.sql} LIMIT ${HAZARD_COUNT_CAP + 1}) capped) c
-      LEFT JOIN (SELECT h.* FROM hazards h WHERE ${w.sql} ORDER BY ${HAZARD_ORDER[q.sort]} ${pageConst(q.page, q.pageSize)}) h ON true
+      LEFT JOIN (SELECT ${HAZARD_LIST_COLUMNS} FROM hazards h WHERE ${w.sql} ORDER BY ${HAZARD_ORDER[q.sort]} ${pageConst(q.page, q.pageSize)}) h ON true
       ORDER BY ${HAZARD_ORDER[q.sort]}`,
     params: w.params,
   };
@@ -177,17 +180,18 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
     method: 'GET',
     url: '/api/v1/hazards',
     access: 'user',
-    summary: '隐患清单（区划、行业、等级、状态、逾期、层级、挂牌筛选）Hazard list',
+    summary:
+      '隐患清单（区划、行业、等级、状态、逾期、层级、挂牌筛选；每行为摘要，详情见单条）Hazard list (a summary per row; the detail has the whole record)',
     tags: ['hazards'],
     query: hazardListQuery,
     handler: async ({ query, actor }) =>
       readScoped(db, actor.scope, async (tx) => {
         const list = hazardListSql(tx.scope, query);
         // Prepared: the county's list page is the busiest read; the texts vary only by which filters are set.
-        const rows = await tx.query<HazardRow & { capped_total: number }>(list.sql, list.params, { prepare: true });
+        const rows = await tx.query<HazardListRow & { capped_total: number }>(list.sql, list.params, { prepare: true });
         const n = rows[0]?.capped_total ?? 0;
         return {
-          items: rows.filter((r) => r.id !== null).map((r) => toHazard(r, actor)),
+          items: rows.filter((r) => r.id !== null).map(toHazardListItem),
           total: Math.min(n, HAZARD_COUNT_CAP),
           totalCapped: n > HAZARD_COUNT_CAP,
           page: query.page,

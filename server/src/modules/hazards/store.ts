@@ -43,6 +43,57 @@ export const ENTERPRISE_NAME = '(SELECT e.name FROM enterprises e WHERE e.id = h
 export const HAZARD_SELECT = `SELECT h.*, ${ENTERPRISE_NAME} FROM hazards h`;
 
 /**
+ * What a row of the hazard list shows. The record's other half (evidence, the five fixes' texts,
+ * the rectification, the listing officer, the allowed actions) is on its detail: shipping it for
+ * every row made the county's page of 20 17 KB of JSON, and parsing and serializing it was most of
+ * the server's own work per page.
+ */
+const LIST_FIELDS = [
+  'id',
+  'enterprise_id',
+  'region_code',
+  'description',
+  'location',
+  'level',
+  'found_tier',
+  'status',
+  'owner',
+  'deadline',
+  'overdue',
+  'listed_tier',
+  'listing_deadline',
+  'escalated_tier',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof HazardRow)[];
+export const HAZARD_LIST_COLUMNS = LIST_FIELDS.map((c) => `h.${c}`).join(', ');
+export type HazardListRow = Pick<HazardRow, (typeof LIST_FIELDS)[number] | 'enterprise_name'>;
+
+export function toHazardListItem(r: HazardListRow) {
+  return {
+    id: r.id,
+    enterpriseId: r.enterprise_id,
+    enterpriseName: r.enterprise_name,
+    regionCode: r.region_code,
+    description: r.description,
+    location: r.location,
+    level: r.level,
+    foundTier: r.found_tier,
+    status: r.status,
+    owner: r.owner,
+    deadline: dateOnly(r.deadline),
+    overdue: r.overdue,
+    listedTier: r.listed_tier,
+    listingDeadline: dateOnly(r.listing_deadline),
+    escalatedTier: r.escalated_tier,
+    version: r.version,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+/**
  * `hazards h` within a region prefix, through county_code (see migration 004): a range of
  * counties above county level, the county itself at county level, and the county plus the
  * region range below it.

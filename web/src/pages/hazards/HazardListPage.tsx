@@ -12,7 +12,7 @@ import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { HazardLevelTag, StatusTag } from './HazardTags.tsx';
-import type { Hazard } from './types.ts';
+import type { HazardListItem } from './types.ts';
 
 export function HazardListPage() {
   const { t, lang } = useI18n();
@@ -24,7 +24,7 @@ export function HazardListPage() {
   const [form] = Form.useForm();
   const list = useQuery({
     queryKey: ['hazards', qs],
-    queryFn: () => api<Page<Hazard> & { totalCapped: boolean }>(`/api/v1/hazards?${qs}`),
+    queryFn: () => api<Page<HazardListItem> & { totalCapped: boolean }>(`/api/v1/hazards?${qs}`),
   });
   const enterprisePicker = useEnterprisePicker(open && !me?.scope.enterpriseId);
   return (
@@ -79,7 +79,7 @@ export function HazardListPage() {
           {t('listed')}
         </Checkbox>
       </Space>
-      <Table<Hazard>
+      <Table<HazardListItem>
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items}
@@ -97,7 +97,12 @@ export function HazardListPage() {
           { title: t('enterprise'), dataIndex: 'enterpriseName' },
           { title: t('hazardLevel'), dataIndex: 'level', render: (v) => <HazardLevelTag level={v} />, width: 100 },
           { title: t('status'), dataIndex: 'status', render: (v) => <StatusTag status={v} />, width: 100 },
-          { title: t('foundTier'), dataIndex: 'foundTier', render: (v: Hazard['foundTier']) => pick(lang, TIER_LABELS[v]), width: 100 },
+          {
+            title: t('foundTier'),
+            dataIndex: 'foundTier',
+            render: (v: HazardListItem['foundTier']) => pick(lang, TIER_LABELS[v]),
+            width: 100,
+          },
           {
             title: t('deadline'),
             dataIndex: 'deadline',

@@ -31,3 +31,24 @@ export type Hazard = {
   canList: boolean;
   transitions?: { action: string; from: string | null; to: string; actor: string; reason: string | null; at: string }[];
 };
+
+/** A row of the hazard list (GET /api/v1/hazards); the detail has the whole record. */
+export type HazardListItem = Pick<
+  Hazard,
+  | 'id'
+  | 'enterpriseId'
+  | 'enterpriseName'
+  | 'description'
+  | 'location'
+  | 'level'
+  | 'foundTier'
+  | 'status'
+  | 'owner'
+  | 'deadline'
+  | 'overdue'
+  | 'listedTier'
+  | 'listingDeadline'
+  | 'escalatedTier'
+  | 'version'
+  | 'createdAt'
+> & { regionCode: string; updatedAt: string };
