@@ -120,16 +120,24 @@ export async function withBenchDatabase<T>(kind: DbKind, fn: (d: BenchDatabase) 
 
 type Statement = { sql: string; params: unknown[] };
 
-/** Run the statements of `statementsOf(i)` bare, in sequence per request, under the same load. */
+/**
+ * Run the statements of `statementsOf(i)` bare, in sequence per request, under the same load.
+ * `session`: a statement each connection runs first (PostgreSQL), e.g. the API's scope settings,
+ * so the database does the same work as for the API — row-level security included, which the
+ * connecting superuser otherwise skips.
+ */
 export async function measureBare(
   d: BenchDatabase,
   statementsOf: (i: number) => Statement[],
-  opts: { clients?: number; prepared?: boolean } = {},
+  opts: { clients?: number; prepared?: boolean; session?: Statement } = {},
 ): Promise<Stats> {
   const clients = opts.clients ?? CLIENTS;
   if (d.kind === 'postgresql') {
     const pool = new pg.Pool({ connectionString: d.databaseUrl, max: POOL });
     pool.on('error', () => {}); // idle clients cut off when the throwaway database is dropped
+    const session = opts.session;
+    // Queued on the new connection before the pool hands it out, so it runs before any statement.
+    if (session) pool.on('connect', (c) => void c.query(session.sql, session.params).catch(() => {}));
     // Named statements when the API prepares its own: the same SQL, as a client would best run it.
     const names = new Map<string, string>();
     const nameOf = (sql: string) => {

@@ -12,9 +12,9 @@ export type Scoped = Queryable & { scope: Scope };
  * transaction (PGlite's scoped reads) is made so in the same statement: on PGlite every statement
  * is a round trip through the engine, and a separate SET TRANSACTION READ ONLY cost ~220 µs of a
  * scoped read's ~670 µs overhead (measured). Setting it on mid-transaction is allowed; only
- * turning it off is not.
+ * turning it off is not. Exported for the benchmark, whose bare SQL runs under the same settings.
  */
-function scopeSettings(scope: Scope, local: boolean, readOnlyTransaction = false) {
+export function scopeSettings(scope: Scope, local: boolean, readOnlyTransaction = false) {
   return {
     sql: `SELECT ${readOnlyTransaction && local ? "set_config('transaction_read_only', 'on', true), " : ''}set_config('role', 'taishan_app', ${local}),
                  set_config('taishan.region_prefix', $1, ${local}),

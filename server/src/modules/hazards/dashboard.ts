@@ -11,7 +11,7 @@ import { hazardRegion, hazardScope } from './store.ts';
 const STATUS_COLUMNS = HAZARD_STATUSES.map((s) => `count(*) FILTER (WHERE h.status = '${s}')::int AS "${s}"`).join(', ');
 const COLUMNS = `${STATUS_COLUMNS}, count(*) FILTER (WHERE h.level = 'major')::int AS major, count(*) FILTER (WHERE h.level = 'general')::int AS general,
   count(*) FILTER (WHERE h.overdue)::int AS overdue, count(*) FILTER (WHERE h.listed_tier IS NOT NULL AND h.status NOT IN ('closed', 'cancelled'))::int AS listed`;
-/** The same columns summed from hazard_counts (migration 006). */
+/** The same columns summed from the maintained counts (migrations 006 and 014). */
 const SUM = (cond: string, name: string) => `coalesce(sum(h.n) FILTER (WHERE ${cond}), 0)::int AS "${name}"`;
 const COUNT_COLUMNS = [
   ...HAZARD_STATUSES.map((s) => SUM(`h.status = '${s}'`, s)),
@@ -33,9 +33,15 @@ export function dashboardSql(scope: Scope, base: string, len: number) {
     return { sql: `SELECT left(h.region_code, ${len}) AS prefix, ${COLUMNS} FROM hazards h WHERE ${w.sql} GROUP BY 1`, params: w.params };
   }
   w.add(hazardRegion(scope.regionPrefix, w.params)).add(hazardRegion(base, w.params));
-  if (scope.industries !== null) w.add(`h.industry = ANY(${w.param(scope.industries)}::text[])`);
+  // Not limited to industries: the counts without the industry division (migration 014), a
+  // fifteenth of the rows.
+  let table = 'hazard_area_counts';
+  if (scope.industries !== null) {
+    table = 'hazard_counts';
+    w.add(`h.industry = ANY(${w.param(scope.industries)}::text[])`);
+  }
   return {
-    sql: `SELECT left(h.region_code, ${len}) AS prefix, ${COUNT_COLUMNS} FROM hazard_counts h WHERE ${w.sql} GROUP BY 1`,
+    sql: `SELECT left(h.region_code, ${len}) AS prefix, ${COUNT_COLUMNS} FROM ${table} h WHERE ${w.sql} GROUP BY 1`,
     params: w.params,
   };
 }

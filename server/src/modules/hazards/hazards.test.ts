@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { HAZARD_STATUSES } from '@taishan/domain';
 import ExcelJS from 'exceljs';
-import { enterpriseBody, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
+import { enterpriseBody, makeDepartment, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
 import { escalateOverdue } from './escalation.ts';
 
 const TOWN = '320582100000';
@@ -373,6 +373,38 @@ describe('hazard investigation and remediation', () => {
     );
     assert.ok(recount.length > 3);
     assert.deepEqual(kept, recount);
+    // And without the industry division (what supervisors not limited to industries read).
+    const areaKey = 'county_code, region_code, status, level, overdue, listed';
+    const keptByArea = await t.db.query(`SELECT ${areaKey}, n FROM hazard_area_counts WHERE n <> 0 ORDER BY ${areaKey}`);
+    const recountByArea = await t.db.query(
+      `SELECT county_code, region_code, status, level, overdue, listed_tier IS NOT NULL AS listed, count(*)::int AS n
+       FROM hazards GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
+    );
+    assert.deepEqual(keptByArea, recountByArea);
+
+    // A county department's inspector, limited to its industry divisions, counts only their hazards.
+    const [div] = await t.db.query<{ d: string }>(
+      "SELECT left(industry_code, 2) AS d FROM hazards WHERE county_code = '320582' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
+    );
+    const countyTotal = async (cookie: string) => {
+      const totals = (await inject(cookie, 'GET', '/api/v1/hazard-dashboard')).json().totals;
+      return HAZARD_STATUSES.reduce((a, st) => a + totals[st], 0);
+    };
+    for (const [name, industries] of [
+      ['industry-in', [div?.d as string]],
+      ['industry-out', ['01']],
+    ] as const) {
+      const departmentId = await makeDepartment(t.db, name, '320582000000', [...industries]);
+      await makeUser(t.db, { username: name, role: 'departmentInspector', regionCode: '320582000000', departmentId });
+      const [expected] = await t.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM hazards WHERE county_code = '320582' AND left(industry_code, 2) = ANY($1::text[])",
+        [industries],
+      );
+      assert.equal(await countyTotal(await t.login(name)), expected?.n, name);
+    }
+    const [inCounty] = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM hazards WHERE county_code = '320582'");
+    assert.ok((inCounty?.n ?? 0) > 0);
+    assert.equal(await countyTotal(county), inCounty?.n);
     // An enterprise account's dashboard counts its own hazards only.
     const own = (await inject(ent, 'GET', '/api/v1/hazard-dashboard')).json().totals;
     const [mine] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM hazards WHERE enterprise_id = $1', [enterpriseId]);
