@@ -3,8 +3,10 @@
 import { z } from 'zod';
 
 export class Where {
-  readonly params: unknown[] = [];
   readonly parts: string[] = [];
+
+  /** `params`: another Where's, for a second WHERE in the same statement (placeholders go on numbering). */
+  constructor(readonly params: unknown[] = []) {}
 
   /** Add a parameter and return its placeholder ($n). */
   param(value: unknown): string {

@@ -15,6 +15,14 @@ CREATE TABLE hazard_area_counts (
   PRIMARY KEY (county_code, region_code, status, level, overdue, listed)
 );
 
+-- A county's rows read from the index alone, for the dashboard and the list's exact total
+-- (routes.ts): through the primary key, its ~450 rows lay on ~250 heap pages (0.47 ms), from
+-- this index 0.09 ms. Changing n is then no longer a HOT update (n is in an index), one more index
+-- entry per hazard change; and the table is vacuumed often, so the index stays readable alone.
+CREATE INDEX hazard_area_counts_county_idx ON hazard_area_counts (county_code, region_code)
+  INCLUDE (status, level, overdue, listed, n);
+ALTER TABLE hazard_area_counts SET (autovacuum_vacuum_scale_factor = 0.01, autovacuum_vacuum_threshold = 500);
+
 CREATE FUNCTION hazard_area_counts_add(c text, r text, s text, l text, o boolean, li boolean, d integer)
 RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
   INSERT INTO hazard_area_counts (county_code, region_code, status, level, overdue, listed, n)

@@ -85,16 +85,41 @@ export function hazardWhere(tx: Pick<Scoped, 'scope'>, q: Omit<ListQuery, 'page'
 /** Written exactly as in the partial indexes' predicate, so the planner can use them. */
 const OPEN = `h.status NOT IN ('closed', 'cancelled')`;
 /**
- * Totals are counted up to this many; beyond it the list says "1,000+" (the dashboard has the
- * exact figures). Counting a county's whole backlog on every page turn would cost more than the page.
+ * Totals not read from the maintained counts are counted up to this many; beyond it the list says
+ * "1,000+". Counting a county's whole backlog on every page turn would cost more than the page.
  */
 export const HAZARD_COUNT_CAP = 1000;
 
-/** The page and the total of the hazard list: the statements the API runs (and the benchmark runs bare). */
+/**
+ * The list's total from the maintained counts without the industry division (migration 014):
+ * exact, and a sum of a county's ~130 rows instead of counting up to 1,001 hazards. Only where
+ * the caller may read them (an area not limited to industries or to one enterprise) and every
+ * filter is one of their columns; otherwise null, and the list counts its hazards up to the cap.
+ */
+function areaCountWhere(scope: Scope, q: ListQuery, params: unknown[]): Where | null {
+  if (scope.industries !== null || scope.enterpriseId !== null) return null;
+  if (q.enterpriseId || q.industry || q.tier || q.listed === 'county' || q.listed === 'city') return null;
+  const w = new Where(params).add(hazardRegion(scope.regionPrefix, params)).eqConst('h.level', q.level);
+  if (q.region) w.add(hazardRegion(q.region.replace(/(000)+$/, ''), params));
+  if (q.status === 'open') w.add(OPEN);
+  else w.eqConst('h.status', q.status);
+  if (q.overdue) w.add(q.overdue === 'true' ? 'h.overdue' : 'NOT h.overdue');
+  if (q.listed) w.add(q.listed === 'true' ? 'h.listed' : 'NOT h.listed');
+  return w;
+}
+
+/**
+ * The page and the total of the hazard list: the statement the API runs (and the benchmark runs
+ * bare). `exact`: the total is exact; otherwise it was counted up to HAZARD_COUNT_CAP + 1.
+ */
 export function hazardListSql(scope: Scope, q: ListQuery) {
   const w = hazardWhere({ scope }, q);
-  // One statement, one round trip: the capped count joined to the page (an empty page still
-  // yields the count, on a row whose hazard columns are all null). The page is cut first and
+  const area = areaCountWhere(scope, q, w.params);
+  const total = area
+    ? `SELECT coalesce(sum(h.n), 0)::int AS capped_total FROM hazard_area_counts h WHERE ${area.sql}`
+    : `SELECT count(*)::int AS capped_total FROM (SELECT 1 FROM hazards h WHERE ${w.sql} LIMIT ${HAZARD_COUNT_CAP + 1}) capped`;
+  // One statement, one round trip: the total joined to the page (an empty page still
+  // yields the total, on a row whose hazard columns are all null). The page is cut first and
   // the enterprise names looked up for its 20 rows only: with the name in the same SELECT,
   // PostgreSQL looks it up for the rows OFFSET skips as well (100 on page 5), each lookup
   // through the enterprises row-level policy. The filters' values and the page are in the text
@@ -102,10 +127,11 @@ export function hazardListSql(scope: Scope, q: ListQuery) {
   // prepared text once: replanning every page cost more than running it.
   return {
     sql: `SELECT c.capped_total, h.*, ${ENTERPRISE_NAME}
-      FROM (SELECT count(*)::int AS capped_total FROM (SELECT 1 FROM hazards h WHERE ${w.sql} LIMIT ${HAZARD_COUNT_CAP + 1}) capped) c
+      FROM (${total}) c
       LEFT JOIN (SELECT ${HAZARD_LIST_COLUMNS} FROM hazards h WHERE ${w.sql} ORDER BY ${HAZARD_ORDER[q.sort]} ${pageConst(q.page, q.pageSize)}) h ON true
       ORDER BY ${HAZARD_ORDER[q.sort]}`,
     params: w.params,
+    exact: area !== null,
   };
 }
 
@@ -190,10 +216,11 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
         // Prepared: the county's list page is the busiest read; the texts vary only by which filters are set.
         const rows = await tx.query<HazardListRow & { capped_total: number }>(list.sql, list.params, { prepare: true });
         const n = rows[0]?.capped_total ?? 0;
+        const capped = !list.exact && n > HAZARD_COUNT_CAP;
         return {
           items: rows.filter((r) => r.id !== null).map(toHazardListItem),
-          total: Math.min(n, HAZARD_COUNT_CAP),
-          totalCapped: n > HAZARD_COUNT_CAP,
+          total: capped ? HAZARD_COUNT_CAP : n,
+          totalCapped: capped,
           page: query.page,
           pageSize: query.pageSize,
         };
