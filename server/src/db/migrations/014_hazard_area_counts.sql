@@ -1,7 +1,7 @@
 -- The dashboard counts again without the industry division, for the supervisors whose scope is
 -- not limited to industries (nearly all). A county's dashboard summed ~2,000 rows of
 -- hazard_counts (its townships × 15 industry divisions × status, level, overdue, listed) on the
--- 1,000,000-hazard benchmark, 3.4 ms a request; here it sums ~130. Supervisors limited to some
+-- 1,000,000-hazard benchmark, 3.4 ms a request; here it sums ~450. Supervisors limited to some
 -- industries still read hazard_counts, which keeps the division.
 
 CREATE TABLE hazard_area_counts (

@@ -92,9 +92,10 @@ export const HAZARD_COUNT_CAP = 1000;
 
 /**
  * The list's total from the maintained counts without the industry division (migration 014):
- * exact, and a sum of a county's ~130 rows instead of counting up to 1,001 hazards. Only where
- * the caller may read them (an area not limited to industries or to one enterprise) and every
- * filter is one of their columns; otherwise null, and the list counts its hazards up to the cap.
+ * exact, and a sum of a county's few hundred rows (~450 on the benchmark) instead of counting up
+ * to 1,001 hazards. Only where the caller may read them (an area not limited to industries or to
+ * one enterprise) and every filter is one of their columns; otherwise null, and the list counts
+ * its hazards up to the cap.
  */
 function areaCountWhere(scope: Scope, q: ListQuery, params: unknown[]): Where | null {
   if (scope.industries !== null || scope.enterpriseId !== null) return null;
