@@ -135,9 +135,8 @@ export async function measureBare(
   if (d.kind === 'postgresql') {
     const pool = new pg.Pool({ connectionString: d.databaseUrl, max: POOL });
     pool.on('error', () => {}); // idle clients cut off when the throwaway database is dropped
-    const session = opts.session;
-    // Queued on the new connection before the pool hands it out, so it runs before any statement.
-    if (session) pool.on('connect', (c) => void c.query(session.sql, session.params).catch(() => {}));
+    // Connections that have run `session` (a failure fails the run instead of measuring the superuser).
+    const ready = new WeakSet<pg.PoolClient>();
     // Named statements when the API prepares its own: the same SQL, as a client would best run it.
     const names = new Map<string, string>();
     const nameOf = (sql: string) => {
@@ -148,6 +147,10 @@ export async function measureBare(
       return await measure(async (i) => {
         const c = await pool.connect();
         try {
+          if (opts.session && !ready.has(c)) {
+            await c.query(opts.session.sql, opts.session.params);
+            ready.add(c);
+          }
           for (const s of statementsOf(i))
             await c.query(opts.prepared ? { name: nameOf(s.sql), text: s.sql, values: s.params } : { text: s.sql, values: s.params });
         } finally {

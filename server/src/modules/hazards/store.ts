@@ -44,9 +44,9 @@ export const HAZARD_SELECT = `SELECT h.*, ${ENTERPRISE_NAME} FROM hazards h`;
 
 /**
  * What a row of the hazard list shows. The record's other half (evidence, the five fixes' texts,
- * the rectification, the listing officer, the allowed actions) is on its detail: shipping it for
- * every row made the county's page of 20 17 KB of JSON, and parsing and serializing it was most of
- * the server's own work per page.
+ * the rectification, the listing officer, the allowed actions) is on its detail: shipped for every
+ * row, it made the county's page of 20 17 KB of JSON, all of it read from the database, parsed and
+ * serialized again on each page turn.
  */
 const LIST_FIELDS = [
   'id',
