@@ -71,15 +71,24 @@ export function hazardWhere(tx: Pick<Scoped, 'scope'>, q: Omit<ListQuery, 'page'
   const w = new Where();
   // Enumerated filters go into the text (eqConst): the level=major list needs its partial index,
   // and the prepared list statement is planned once with them (see hazardListSql).
-  w.add(hazardScope(tx, w.params)).eq('h.enterprise_id', q.enterpriseId).eqConst('h.level', q.level).eqConst('h.found_tier', q.tier);
-  if (q.region) w.add(hazardRegion(q.region.replace(/(000)+$/, ''), w.params));
+  w.add(hazardScope(tx, w.params)).eq('h.enterprise_id', q.enterpriseId).eqConst('h.found_tier', q.tier);
   if (q.industry) w.add(`left(h.industry_code, 2) = ${w.param(q.industry)}`);
-  if (q.status === 'open') w.add(OPEN);
-  else w.eqConst('h.status', q.status);
-  if (q.overdue) w.add(q.overdue === 'true' ? 'h.overdue' : 'NOT h.overdue');
+  placeAndState(w, q);
   if (q.listed === 'true') w.add('h.listed_tier IS NOT NULL');
   else if (q.listed === 'false') w.add('h.listed_tier IS NULL');
   else w.eqConst('h.listed_tier', q.listed);
+  return w;
+}
+/**
+ * The filters on a hazard's place and state — region, level, status, overdue — which `hazards h`
+ * and `hazard_area_counts h` both have as columns of the same names.
+ */
+function placeAndState(w: Where, q: Pick<ListQuery, 'region' | 'level' | 'status' | 'overdue'>): Where {
+  w.eqConst('h.level', q.level);
+  if (q.region) w.add(hazardRegion(q.region.replace(/(000)+$/, ''), w.params));
+  if (q.status === 'open') w.add(OPEN);
+  else w.eqConst('h.status', q.status);
+  if (q.overdue) w.add(q.overdue === 'true' ? 'h.overdue' : 'NOT h.overdue');
   return w;
 }
 /** Written exactly as in the partial indexes' predicate, so the planner can use them. */
@@ -100,11 +109,7 @@ export const HAZARD_COUNT_CAP = 1000;
 function areaCountWhere(scope: Scope, q: ListQuery, params: unknown[]): Where | null {
   if (scope.industries !== null || scope.enterpriseId !== null) return null;
   if (q.enterpriseId || q.industry || q.tier || q.listed === 'county' || q.listed === 'city') return null;
-  const w = new Where(params).add(hazardRegion(scope.regionPrefix, params)).eqConst('h.level', q.level);
-  if (q.region) w.add(hazardRegion(q.region.replace(/(000)+$/, ''), params));
-  if (q.status === 'open') w.add(OPEN);
-  else w.eqConst('h.status', q.status);
-  if (q.overdue) w.add(q.overdue === 'true' ? 'h.overdue' : 'NOT h.overdue');
+  const w = placeAndState(new Where(params).add(hazardRegion(scope.regionPrefix, params)), q);
   if (q.listed) w.add(q.listed === 'true' ? 'h.listed' : 'NOT h.listed');
   return w;
 }

@@ -141,40 +141,24 @@ export function factsOf(r: HazardRow): HazardFacts {
   };
 }
 
+/** The whole record: the list's summary and the rest, with what this actor may do with it. */
 export function toHazard(r: HazardRow, actor: Actor) {
   const facts = factsOf(r);
   const open = !['closed', 'cancelled'].includes(r.status);
   return {
-    id: r.id,
-    enterpriseId: r.enterprise_id,
-    enterpriseName: r.enterprise_name,
-    regionCode: r.region_code,
+    ...toHazardListItem(r),
     inspectionId: r.inspection_id,
     checklistItem: r.checklist_item,
-    description: r.description,
-    location: r.location,
     evidence: r.evidence,
-    level: r.level,
-    foundTier: r.found_tier,
     foundBy: r.found_by,
-    status: r.status,
-    owner: r.owner,
     measures: r.measures,
     funds: r.funds,
-    deadline: facts.deadline,
     contingency: r.contingency,
     rectificationNote: r.rectification_note,
     rectificationEvidence: r.rectification_evidence,
-    listedTier: r.listed_tier,
-    listingDeadline: dateOnly(r.listing_deadline),
     listingOfficer: r.listing_officer,
     listedAt: iso(r.listed_at),
-    escalatedTier: r.escalated_tier,
-    overdue: r.overdue,
     closedAt: iso(r.closed_at),
-    version: r.version,
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
     allowedActions: allowedHazardActions(actor, facts),
     canEditFixes:
       open && r.status !== 'pendingAcceptance' && (actor.scope.enterpriseId === r.enterprise_id || actor.role === 'platformAdmin'),
