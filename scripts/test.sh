@@ -6,10 +6,11 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian's Chromium (never a downloaded browser) and a CJK font so screenshots show Chinese.
-if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'wqy\|noto.*cjk'; then
-  as_root apt-get install -y chromium fonts-wqy-zenhei >/dev/null 2>&1 ||
-    { as_root apt-get update >/dev/null && as_root apt-get install -y chromium fonts-wqy-zenhei >/dev/null; }
+# Debian's Chromium (never a downloaded browser), a CJK font so screenshots show Chinese, and
+# poppler's pdftotext, with which the tests read the hazard dossier PDF as a person would.
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'wqy\|noto.*cjk' || ! command -v pdftotext >/dev/null; then
+  as_root apt-get install -y chromium fonts-wqy-zenhei poppler-utils >/dev/null 2>&1 ||
+    { as_root apt-get update >/dev/null && as_root apt-get install -y chromium fonts-wqy-zenhei poppler-utils >/dev/null; }
 fi
 
 # The PostgreSQL server the suite also runs against (127.0.0.1:5432, trust auth, database test).

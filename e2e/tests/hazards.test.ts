@@ -1,15 +1,16 @@
 // Browser test of the closed loop across roles: a township patrol fails an item with a photo →
 // hazard; the enterprise fills the five fixes, rectifies, uploads proof and submits; the county
-// accepts and the hazard is closed; its dossier prints to PDF. A major hazard offers the
+// accepts and the hazard is closed; its dossier downloads as a PDF. A major hazard offers the
 // enterprise no way to close it.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { makePng } from '../../server/src/test/png.ts';
 import { ARTIFACTS, closeBrowser, launch, loginAs, shot } from '../lib/browser.ts';
-import { makePng } from '../lib/png.ts';
 import { apiLogin, type RunningServer, startServer } from '../lib/server.ts';
 
 describe(`hazard loop in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
@@ -103,18 +104,22 @@ describe(`hazard loop in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =>
     assert.equal(await p2.locator('[data-testid=action-accept]').count(), 0, 'a patrol-found hazard is accepted by government');
     await c2.close();
 
-    // 3. The county accepts; the hazard is closed; the dossier prints to PDF.
+    // 3. The county accepts; the hazard is closed; its dossier downloads as one PDF.
     const { ctx: c3, page: p3 } = await login('county');
     await p3.goto(hazardUrl);
     await p3.click('[data-testid=action-accept]');
     await status(p3, 'closed');
     await p3.locator('[data-testid=hazard-history]').getByText('验收销号').waitFor();
     await p3.screenshot({ path: shot('hazard-closed'), fullPage: true });
-    await p3.emulateMedia({ media: 'print' });
-    const pdf = await p3.pdf({ format: 'A4', printBackground: true });
-    assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
-    assert.ok(pdf.length > 20_000, `dossier ${pdf.length} bytes`);
+    const [download] = await Promise.all([p3.waitForEvent('download'), p3.click('[data-testid=dossier]')]);
+    assert.match(download.suggestedFilename(), /^隐患档案-.*\.pdf$/);
+    const pdf = readFileSync(await download.path());
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     writeFileSync(join(ARTIFACTS, 'hazard-dossier.pdf'), pdf);
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString().replace(/\s+/g, '');
+    for (const s of ['仓库东侧疏散通道堆放纸箱', '杂物已清理，已划设标线', '验收销号', '已销号'])
+      assert.ok(text.includes(s), `the dossier holds ${s}`);
+    assert.ok((pdf.toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0) >= 2, 'the patrol photo and the proof');
     await c3.close();
   });
 

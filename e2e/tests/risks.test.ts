@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { makePng } from '../../server/src/test/png.ts';
 import { closeBrowser, launch, loginAs, shot, viaMenu } from '../lib/browser.ts';
-import { makePng } from '../lib/png.ts';
 import { type RunningServer, startServer } from '../lib/server.ts';
 
 describe(`risk control in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {

@@ -151,6 +151,7 @@ describe('auth', () => {
       'user   GET /api/v1/hazard-dashboard',
       'user   GET /api/v1/hazards',
       'user   GET /api/v1/hazards/:id',
+      'user   GET /api/v1/hazards/:id/dossier.pdf',
       'user   GET /api/v1/hazards/:id/photos/:key',
       'user   GET /api/v1/hazards/export',
       'user   GET /api/v1/inspection-schedules',

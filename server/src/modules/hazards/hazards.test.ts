@@ -1,21 +1,16 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { HAZARD_STATUSES } from '@taishan/domain';
 import ExcelJS from 'exceljs';
 import { enterpriseBody, makeDepartment, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
+import { makePng } from '../../test/png.ts';
 import { escalateOverdue } from './escalation.ts';
 
 const TOWN = '320582100000';
 
-function png(): Buffer {
-  const b = Buffer.alloc(40);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
-  b.writeUInt32BE(13, 8);
-  b.write('IHDR', 12, 'ascii');
-  b.writeUInt32BE(10, 16);
-  b.writeUInt32BE(10, 20);
-  return b;
-}
+// A real image, which the dossier draws.
+const png = () => makePng(40, 30);
 function multipart(content: Buffer) {
   const boundary = '----taishan-hazard';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`;
@@ -41,6 +36,9 @@ describe('hazard investigation and remediation', () => {
   let city: string;
   let kunshan: string;
   let enterpriseId: string;
+  // Hazards made by earlier tests, for the dossier test.
+  let inspectedId: string;
+  let closedId: string;
   const inject = (cookie: string, method: string, url: string, payload?: unknown) =>
     t.app.inject({ method: method as 'GET', url, headers: { cookie }, payload: payload as object });
   const step = (cookie: string, id: string, action: string, extra: object = {}) =>
@@ -134,6 +132,7 @@ describe('hazard investigation and remediation', () => {
     );
     assert.equal((await inject(town, 'PUT', `/api/v1/inspections/${insp.id}/results`, { results })).statusCode, 409);
     assert.equal((await inject(town, 'POST', `/api/v1/inspections/${insp.id}/submit`, {})).statusCode, 409);
+    inspectedId = h.id;
     const img = await t.app.inject({ url: `/api/v1/hazards/${h.id}/${h.evidence[0]}`, headers: { cookie: ent } });
     assert.equal(img.statusCode, 200);
     assert.equal((await inject(kunshan, 'GET', `/api/v1/inspections/${insp.id}`)).statusCode, 404);
@@ -176,6 +175,7 @@ describe('hazard investigation and remediation', () => {
     await step(ent, id, 'submit');
     const closed = await step(town, id, 'accept');
     assert.equal(closed.json().status, 'closed');
+    closedId = id;
     assert.deepEqual(
       closed.json().transitions.map((x: { action: string }) => x.action),
       ['report', 'assign', 'start', 'submit', 'sendBack', 'submit', 'accept'],
@@ -188,6 +188,36 @@ describe('hazard investigation and remediation', () => {
       [id],
     );
     assert.ok(audit.length >= 9);
+  });
+
+  test('the dossier is one PDF: the hazard, its inspection, five fixes, every transition, acceptance, photos; scoped', async () => {
+    const dossier = async (cookie: string, id: string) => {
+      const r = await t.app.inject({ url: `/api/v1/hazards/${id}/dossier.pdf`, headers: { cookie } });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.headers['content-type'], 'application/pdf');
+      assert.match(String(r.headers['content-disposition']), /^attachment; filename="hazard-[0-9a-f]{8}\.pdf"; filename\*=UTF-8''/);
+      assert.equal(r.rawPayload.subarray(0, 5).toString(), '%PDF-');
+      // pdftotext (poppler-utils, installed by the test script) reads what a person would read.
+      const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: r.rawPayload }).toString().replace(/\s+/g, '');
+      const images = r.rawPayload.toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0;
+      return { text, images };
+    };
+    const loop = await dossier(town, closedId);
+    for (const s of ['隐患档案（一患一档）', '消防通道堆放杂物', '仓库东侧', '一般隐患', '镇办巡查', '直接登记'])
+      assert.ok(loop.text.includes(s), s);
+    for (const s of [FIXES.owner, FIXES.measures, FIXES.contingency, FIXES.deadline, '已清理并划线']) assert.ok(loop.text.includes(s), s);
+    for (const s of ['上报', '交办整改', '开始整改', '提交验收', '退回整改', '理由：仍有杂物', '已销号', '第1页/共'])
+      assert.ok(loop.text.includes(s), s);
+    assert.match(loop.text, /验收.*于\d{4}-\d{2}-\d{2}\d{2}:\d{2}:\d{2}验收销号/, 'who accepted and when (Beijing time)');
+    assert.equal(loop.images, 1, 'the proof of rectification');
+
+    const found = await dossier(ent, inspectedId);
+    for (const s of ['重大隐患', '镇办巡查（四不两直）', 'C12：不合格，罐区未设可燃气体报警', '罐区', '尚未验收', '检查照片1'])
+      assert.ok(found.text.includes(s), s);
+    assert.equal(found.images, 1, "the inspection's photo is the hazard's evidence: drawn once");
+
+    assert.equal((await t.app.inject({ url: `/api/v1/hazards/${closedId}/dossier.pdf`, headers: { cookie: kunshan } })).statusCode, 404);
+    assert.equal((await t.app.inject({ url: `/api/v1/hazards/${closedId}/dossier.pdf` })).statusCode, 401);
   });
 
   test('major hazard: listed by the city; the enterprise, township and county cannot close it; the city does', async () => {
@@ -362,6 +392,16 @@ describe('hazard investigation and remediation', () => {
     // The moved hazard counts in its new county's dashboard.
     const dash = (await inject(kunshan, 'GET', '/api/v1/hazard-dashboard')).json();
     assert.equal(dash.totals.reported, 1);
+
+    // Its name is copied onto its hazards too (migration 015) and follows a rename.
+    assert.equal(there.items[0].enterpriseName, e2.name);
+    const renamed = await inject(admin, 'PATCH', `/api/v1/enterprises/${e2.id}`, {
+      name: '昆山更名化工有限公司',
+      version: moved.json().version,
+    });
+    assert.equal(renamed.statusCode, 200, renamed.body);
+    assert.equal((await open(kunshan)).json().items[0].enterpriseName, '昆山更名化工有限公司');
+    assert.equal((await inject(kunshan, 'GET', `/api/v1/hazards/${h.id}`)).json().enterpriseName, '昆山更名化工有限公司');
   });
 
   test('the maintained dashboard counts equal a recount after everything above (reports, steps, escalation, a move)', async () => {

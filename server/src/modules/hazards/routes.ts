@@ -24,15 +24,16 @@ import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
 import { pageConst, pageFields, Where } from '../../db/where.ts';
-import { sendXlsx } from '../../http/download.ts';
+import { sendDownload, sendXlsx } from '../../http/download.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
 import { readImageUpload } from '../../storage/uploads.ts';
 import { enterpriseScope, visibleEnterprise } from '../risks/store.ts';
+import { type DossierInspection, hazardDossierPdf } from './dossier.ts';
 import { hazardListXlsx } from './export.ts';
 import {
-  ENTERPRISE_NAME,
+  dateOnly,
   factsOf,
   findHazard,
   HAZARD_LIST_COLUMNS,
@@ -124,15 +125,12 @@ export function hazardListSql(scope: Scope, q: ListQuery) {
   const total = area
     ? `SELECT coalesce(sum(h.n), 0)::int AS capped_total FROM hazard_area_counts h WHERE ${area.sql}`
     : `SELECT count(*)::int AS capped_total FROM (SELECT 1 FROM hazards h WHERE ${w.sql} LIMIT ${HAZARD_COUNT_CAP + 1}) capped`;
-  // One statement, one round trip: the total joined to the page (an empty page still
-  // yields the total, on a row whose hazard columns are all null). The page is cut first and
-  // the enterprise names looked up for its 20 rows only: with the name in the same SELECT,
-  // PostgreSQL looks it up for the rows OFFSET skips as well (100 on page 5), each lookup
-  // through the enterprises row-level policy. The filters' values and the page are in the text
-  // and only the region (and enterprise, industry) are parameters, so PostgreSQL plans each
-  // prepared text once: replanning every page cost more than running it.
+  // One statement, one round trip: the total joined to the page (an empty page still yields the
+  // total, on a row whose hazard columns are all null). The filters' values and the page are in
+  // the text and only the region (and enterprise, industry) are parameters, so PostgreSQL plans
+  // each prepared text once: replanning every page cost more than running it.
   return {
-    sql: `SELECT c.capped_total, h.*, ${ENTERPRISE_NAME}
+    sql: `SELECT c.capped_total, h.*
       FROM (${total}) c
       LEFT JOIN (SELECT ${HAZARD_LIST_COLUMNS} FROM hazards h WHERE ${w.sql} ORDER BY ${HAZARD_ORDER[q.sort]} ${pageConst(q.page, q.pageSize)}) h ON true
       ORDER BY ${HAZARD_ORDER[q.sort]}`,
@@ -474,6 +472,80 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
         .send(data);
     },
   });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/hazards/:id/dossier.pdf',
+    access: 'user',
+    summary:
+      '隐患档案（一患一档，PDF）The hazard dossier: the hazard, its inspection, five fixes, listing, transitions, acceptance, photos',
+    tags: ['hazards'],
+    params: idParams,
+    handler: async ({ params, actor, reply }) => {
+      const found = await readScoped(db, actor.scope, async (tx) => {
+        const h = await findHazard(tx, params.id);
+        if (!h) return null;
+        return { h, transitions: await transitionsOf(tx, h.id), inspection: h.inspection_id ? await dossierInspection(tx, h) : null };
+      });
+      if (!found) throw notFound();
+      const { h, transitions, inspection } = found;
+      // Each photo once, in the order it was taken: the inspection's, evidence, proof of rectification.
+      const captions = new Map<string, string>();
+      const add = (keys: string[], caption: string) =>
+        keys.forEach((k, n) => {
+          if (!captions.has(k)) captions.set(k, `${caption} ${n + 1}`);
+        });
+      add(inspection?.photos ?? [], '检查照片');
+      add(h.evidence, '隐患照片');
+      add(h.rectification_evidence, '整改照片');
+      const pdf = await hazardDossierPdf({
+        hazard: h,
+        transitions,
+        inspection: inspection?.dossier ?? null,
+        photos: [...captions].map(([key, caption]) => ({ key, caption })),
+        readPhoto: (key) => files.get(key),
+        generatedAt: new Date(),
+      });
+      return sendDownload(reply, pdf, 'application/pdf', `hazard-${h.id.slice(0, 8)}.pdf`, `隐患档案-${h.description.slice(0, 40)}.pdf`);
+    },
+  });
+}
+
+/** The inspection a hazard was found in, as its dossier shows it, and the photos of its item. */
+async function dossierInspection(tx: Scoped, h: HazardRow): Promise<{ dossier: DossierInspection; photos: string[] } | null> {
+  const params: unknown[] = [h.inspection_id];
+  const [r] = await tx.query<{
+    tier: InspectionTier;
+    checklist_name: string;
+    checklist_version: number;
+    planned_date: string | Date | null;
+    submitted_at: string | Date | null;
+    submitted_by: string | null;
+    unannounced: boolean;
+    location: string | null;
+    results: { itemCode: string; result: string; note: string | null; photos?: string[] }[];
+  }>(
+    `SELECT i.tier, c.name AS checklist_name, c.version AS checklist_version, i.planned_date, i.submitted_at, i.submitted_by,
+            i.unannounced, i.location, i.results
+     FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id JOIN checklist_templates c ON c.id = i.checklist_id
+     WHERE i.id = $1 AND ${enterpriseScope(tx, params)}`,
+    params,
+  );
+  if (!r) return null;
+  const item = r.results.find((x) => x.itemCode === h.checklist_item) ?? null;
+  return {
+    dossier: {
+      tier: r.tier,
+      checklistName: r.checklist_name,
+      checklistVersion: r.checklist_version,
+      plannedDate: dateOnly(r.planned_date),
+      submittedAt: r.submitted_at === null ? null : new Date(r.submitted_at).toISOString(),
+      submittedBy: r.submitted_by,
+      unannounced: r.unannounced,
+      location: r.location,
+      item: item && { code: item.itemCode, result: item.result, note: item.note },
+    },
+    photos: item?.photos ?? [],
+  };
 }
 
 async function inspectionPhotoKeys(db: Db, actor: Actor, inspectionId: string): Promise<string[]> {

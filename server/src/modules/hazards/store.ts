@@ -1,5 +1,6 @@
-// Hazard rows and their mapping. A hazard carries its enterprise's region and industry (copied by a
-// trigger, migration 004), so scope is checked on the hazard's own columns.
+// Hazard rows and their mapping. A hazard carries its enterprise's region, industry (copied by a
+// trigger, migration 004) and name (migration 015), so scope is checked on the hazard's own
+// columns and a row of the list is one row of hazards.
 import { type Actor, allowedHazardActions, type HazardFacts, mayList } from '@taishan/domain';
 import { regionRange, type Scoped, scopeFilter } from '../../db/scope.ts';
 
@@ -37,10 +38,7 @@ export type HazardRow = {
   updated_at: string | Date;
 };
 
-// The enterprise's name by a scalar subquery, not a join: it leaves the planner a single table
-// to plan (the list cuts its page before looking names up, see hazardListSql).
-export const ENTERPRISE_NAME = '(SELECT e.name FROM enterprises e WHERE e.id = h.enterprise_id) AS enterprise_name';
-export const HAZARD_SELECT = `SELECT h.*, ${ENTERPRISE_NAME} FROM hazards h`;
+export const HAZARD_SELECT = 'SELECT h.* FROM hazards h';
 
 /**
  * What a row of the hazard list shows. The record's other half (evidence, the five fixes' texts,
@@ -51,6 +49,7 @@ export const HAZARD_SELECT = `SELECT h.*, ${ENTERPRISE_NAME} FROM hazards h`;
 const LIST_FIELDS = [
   'id',
   'enterprise_id',
+  'enterprise_name',
   'region_code',
   'description',
   'location',
@@ -68,7 +67,7 @@ const LIST_FIELDS = [
   'updated_at',
 ] as const satisfies readonly (keyof HazardRow)[];
 export const HAZARD_LIST_COLUMNS = LIST_FIELDS.map((c) => `h.${c}`).join(', ');
-export type HazardListRow = Pick<HazardRow, (typeof LIST_FIELDS)[number] | 'enterprise_name'>;
+export type HazardListRow = Pick<HazardRow, (typeof LIST_FIELDS)[number]>;
 
 export function toHazardListItem(r: HazardListRow) {
   return {

@@ -186,46 +186,54 @@ export class TelemetryPipeline {
   /**
    * The retention setting (READINGS_RETENTION_DAYS): drops daily reading partitions older than
    * `days`, with their minute aggregates, and deletes dead letters received before then — a
-   * gateway sending junk would otherwise fill that table without end. Dead letters go in chunks
-   * of 10,000, each its own statement, so a large backlog never holds one long transaction. One
-   * audit event says what went, when anything did.
+   * gateway sending junk would otherwise fill that table without end. One audit event says what
+   * goes, in the same transaction as the partitions and aggregates, so nothing is dropped
+   * unaudited. Dead letters then go in chunks of 10,000, each its own statement, so a large
+   * backlog never holds one long transaction; the event counts them beforehand (none can join
+   * them: a dead letter is received now), and a run cut off half-way leaves the rest to the next,
+   * which counts and audits them again.
    */
   async expireOlderThan(days: number): Promise<{ partitions: number; deadLetters: number }> {
     const cutoffAt = new Date(this.opts.now() - days * 86400000);
     const cutoff = cutoffAt.toISOString().slice(0, 10).replace(/-/g, '');
-    const old = await this.db.query<{ relname: string }>(
-      `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
-       WHERE p.relname = 'readings' AND substr(c.relname, 10) < $1`,
-      [cutoff],
-    );
-    for (const { relname } of old) if (/^readings_\d{8}$/.test(relname)) await this.db.query(`DROP TABLE ${relname}`);
-    await this.db.query(`DELETE FROM readings_minute WHERE minute < $1::date`, [
-      `${cutoff.slice(0, 4)}-${cutoff.slice(4, 6)}-${cutoff.slice(6, 8)}`,
-    ]);
-    if (old.length) await this.ensurePartitions();
-    let deadLetters = 0;
-    for (;;) {
-      const gone = await this.db.query<{ id: string }>(
+    const expired = await this.db.transaction(async (tx) => {
+      const old = (
+        await tx.query<{ relname: string }>(
+          `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+           WHERE p.relname = 'readings' AND substr(c.relname, 10) < $1`,
+          [cutoff],
+        )
+      )
+        .map((o) => o.relname)
+        .filter((relname) => /^readings_\d{8}$/.test(relname))
+        .sort();
+      const [dead] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM telemetry_dead_letters WHERE received_at < $1', [
+        cutoffAt.toISOString(),
+      ]);
+      const deadLetters = dead?.n ?? 0;
+      if (!old.length && !deadLetters) return { partitions: 0, deadLetters };
+      await tx.query('DELETE FROM readings_minute WHERE minute < $1::date', [
+        `${cutoff.slice(0, 4)}-${cutoff.slice(4, 6)}-${cutoff.slice(6, 8)}`,
+      ]);
+      // Dropped last: a partition's drop locks the readings table until commit.
+      for (const relname of old) await tx.query(`DROP TABLE ${relname}`);
+      await appendAudit(
+        tx,
+        { id: null, username: 'system' },
+        { action: 'telemetry.expire', entityType: 'readings', after: { retentionDays: days, partitions: old, deadLetters } },
+      );
+      return { partitions: old.length, deadLetters };
+    });
+    if (expired.partitions) await this.ensurePartitions();
+    while (expired.deadLetters) {
+      const chunk = await this.db.query<{ id: string }>(
         `DELETE FROM telemetry_dead_letters WHERE id IN
            (SELECT id FROM telemetry_dead_letters WHERE received_at < $1 ORDER BY received_at LIMIT 10000) RETURNING id`,
         [cutoffAt.toISOString()],
       );
-      deadLetters += gone.length;
-      if (gone.length < 10000) break;
+      if (chunk.length < 10000) break;
     }
-    if (old.length || deadLetters)
-      await this.db.transaction((tx) =>
-        appendAudit(
-          tx,
-          { id: null, username: 'system' },
-          {
-            action: 'telemetry.expire',
-            entityType: 'readings',
-            after: { retentionDays: days, partitions: old.map((o) => o.relname).sort(), deadLetters },
-          },
-        ),
-      );
-    return { partitions: old.length, deadLetters };
+    return expired;
   }
 
   /** Forget cached sensors of an enterprise (after the registry changes); state is reloaded from the database. */

@@ -1,6 +1,6 @@
 // One hazard: facts, the five fixes (editable by the enterprise until acceptance), photos, the
-// steps this user may take now (from the server), listing, and the full history. The print view
-// is the hazard dossier (一患一档).
+// steps this user may take now (from the server), listing, and the full history. The hazard
+// dossier (一患一档) is a PDF the server renders (GET /api/v1/hazards/:id/dossier.pdf).
 import { HAZARD_ACTION_LABELS, type HazardAction, TIER_LABELS } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -84,7 +84,7 @@ export function HazardDetailPage() {
               </Button>
             ))}
             {h.canList && <Button onClick={() => setListing(true)}>{t('listHazard')}</Button>}
-            <Button onClick={() => window.print()} data-testid="dossier">
+            <Button href={`/api/v1/hazards/${h.id}/dossier.pdf`} download data-testid="dossier">
               {t('dossier')}
             </Button>
           </Space>

@@ -1,0 +1,213 @@
+// The hazard dossier (一患一档): one PDF with the hazard, where it was found (the inspection and
+// its checklist item), the five fixes, the supervised listing, the rectification, every
+// transition, the acceptance and the photos. Rendered on the server so that what is filed is the
+// same document whoever downloads it. Chinese text needs a CJK font: the vendored Noto Sans SC
+// (its simplified-Chinese subset, ~8,000 characters, SIL OFL; assets/fonts), or DOSSIER_FONT
+// (a TTF, OTF or TTC on this machine) for characters beyond it.
+import { join } from 'node:path';
+import { HAZARD_ACTION_LABELS, HAZARD_STATUS_LABELS, type HazardAction, type InspectionTier, TIER_LABELS } from '@taishan/domain';
+import PDFDocument from 'pdfkit';
+import { loadFont } from './font.ts';
+import { dateOnly, type HazardRow } from './store.ts';
+
+export const DOSSIER_FONT =
+  process.env.DOSSIER_FONT || join(import.meta.dirname, '../../../assets/fonts/NotoSansSC-Regular-chinese-simplified.woff');
+
+export type DossierTransition = { action: string; from: string | null; to: string; actor: string; reason: string | null; at: string };
+export type DossierInspection = {
+  tier: InspectionTier;
+  checklistName: string;
+  checklistVersion: number;
+  plannedDate: string | null;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  unannounced: boolean;
+  location: string | null;
+  /** The checklist item the hazard came from, as the inspector recorded it. */
+  item: { code: string; result: string; note: string | null } | null;
+};
+export type DossierInput = {
+  hazard: HazardRow;
+  transitions: DossierTransition[];
+  inspection: DossierInspection | null;
+  /** Each photo once, in the order the dossier shows them; read one at a time as it is drawn. */
+  photos: { caption: string; key: string }[];
+  readPhoto: (key: string) => Promise<Buffer | null>;
+  generatedAt: Date;
+};
+
+/**
+ * Photos drawn into one dossier. Nothing bounds a hazard's photos (5 MB each), and the PDF is
+ * built in memory; past this many the dossier says how many more the platform holds.
+ */
+export const DOSSIER_MAX_PHOTOS = 24;
+
+// Steps the lifecycle's labels do not name: recorded by the platform itself.
+const OTHER_ACTIONS: Record<string, string> = { report: '上报', list: '挂牌督办', escalate: '逾期升级' };
+const actionLabel = (a: string) => HAZARD_ACTION_LABELS[a as HazardAction]?.zh ?? OTHER_ACTIONS[a] ?? a;
+const statusLabel = (s: string | null) => (s ? (HAZARD_STATUS_LABELS[s as HazardRow['status']]?.zh ?? s) : '—');
+const RESULT_LABELS: Record<string, string> = { pass: '合格', fail: '不合格', na: '不适用' };
+
+/** A moment as Beijing time, the way the platform shows it: 2026-11-24 15:20:00. */
+export function shanghaiTime(at: string | Date | null): string {
+  if (at === null) return '—';
+  return new Date(at).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+const PAGE = { width: 595.28, height: 841.89, margin: 50 };
+const LABEL_WIDTH = 105;
+const GRAY = '#555555';
+
+export async function hazardDossierPdf(input: DossierInput): Promise<Buffer> {
+  const { hazard: h } = input;
+  const font = await loadFont(DOSSIER_FONT);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: PAGE.margin,
+    bufferPages: true,
+    info: { Title: `隐患档案 ${h.description}`, Author: 'Taishan 泰山', Subject: '一患一档 Hazard dossier' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('body', font);
+  doc.font('body');
+  const right = PAGE.width - PAGE.margin;
+  const width = right - PAGE.margin;
+  const room = (needed: number) => {
+    if (doc.y + needed > PAGE.height - PAGE.margin - 20) doc.addPage();
+  };
+  const heading = (text: string) => {
+    room(60);
+    doc.moveDown(0.6).fontSize(13).fillColor('black').text(text, PAGE.margin, doc.y);
+    doc
+      .moveTo(PAGE.margin, doc.y + 2)
+      .lineTo(right, doc.y + 2)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke();
+    doc.moveDown(0.5);
+  };
+  const field = (label: string, value: string | number | null | undefined) => {
+    room(20);
+    const y = doc.y;
+    doc.fontSize(10).fillColor(GRAY).text(label, PAGE.margin, y, { width: LABEL_WIDTH });
+    const afterLabel = doc.y;
+    doc.fillColor('black').text(value === null || value === undefined || value === '' ? '—' : String(value), PAGE.margin + LABEL_WIDTH, y, {
+      width: width - LABEL_WIDTH,
+    });
+    doc.y = Math.max(doc.y, afterLabel) + 3;
+  };
+
+  doc.fontSize(18).text('隐患档案（一患一档）', { align: 'center' });
+  doc
+    .fontSize(9)
+    .fillColor(GRAY)
+    .text(`Hazard dossier · 编号 ${h.id} · 生成于 ${shanghaiTime(input.generatedAt)}（北京时间）`, { align: 'center' });
+
+  heading('一、隐患基本情况');
+  field('企业', h.enterprise_name);
+  field('行政区划代码', h.region_code);
+  field('隐患描述', h.description);
+  field('位置', h.location);
+  field('隐患等级', h.level === 'major' ? '重大隐患' : '一般隐患');
+  field('发现层级', TIER_LABELS[h.found_tier].zh);
+  field('发现人', h.found_by);
+  field('登记时间', shanghaiTime(h.created_at));
+  field('当前状态', statusLabel(h.status) + (h.overdue ? '（已逾期）' : ''));
+  if (h.escalated_tier) field('逾期升级至', TIER_LABELS[h.escalated_tier as InspectionTier]?.zh ?? h.escalated_tier);
+
+  const i = input.inspection;
+  heading('二、来源检查');
+  if (!i) field('来源', '直接登记（非检查发现）');
+  else {
+    field('检查层级', TIER_LABELS[i.tier].zh + (i.unannounced ? '（四不两直）' : ''));
+    field('检查表', `${i.checklistName} v${i.checklistVersion}`);
+    field('计划日期', i.plannedDate);
+    field('提交', `${shanghaiTime(i.submittedAt)} ${i.submittedBy ?? ''}`);
+    field('检查位置', i.location);
+    if (i.item) field('检查项', `${i.item.code}：${RESULT_LABELS[i.item.result] ?? i.item.result}${i.item.note ? `，${i.item.note}` : ''}`);
+  }
+
+  heading('三、五落实');
+  field('责任人', h.owner);
+  field('整改措施', h.measures);
+  field('整改资金（万元）', h.funds);
+  field('整改时限', dateOnly(h.deadline));
+  field('应急预案', h.contingency);
+
+  heading('四、挂牌督办');
+  if (!h.listed_tier) field('挂牌', '未挂牌');
+  else {
+    field('挂牌层级', h.listed_tier === 'city' ? '市级' : '县级');
+    field('督办期限', dateOnly(h.listing_deadline));
+    field('督办人', h.listing_officer);
+    field('挂牌时间', shanghaiTime(h.listed_at));
+  }
+
+  heading('五、整改与验收');
+  field('整改情况', h.rectification_note);
+  const accepted = input.transitions.findLast((t) => t.action === 'accept');
+  field(
+    '验收',
+    accepted ? `${accepted.actor} 于 ${shanghaiTime(accepted.at)} 验收销号${accepted.reason ? `：${accepted.reason}` : ''}` : '尚未验收',
+  );
+  if (h.closed_at) field('销号时间', shanghaiTime(h.closed_at));
+
+  heading('六、流转记录');
+  for (const t of input.transitions) {
+    field(
+      shanghaiTime(t.at),
+      `${actionLabel(t.action)}　${statusLabel(t.from)} > ${statusLabel(t.to)}　${t.actor}${t.reason ? `　理由：${t.reason}` : ''}`,
+    );
+  }
+
+  heading('七、照片');
+  if (!input.photos.length) field('照片', '无');
+  const cell = { width: (width - 20) / 2, height: 170 };
+  const shown = input.photos.slice(0, DOSSIER_MAX_PHOTOS);
+  for (const [n, p] of shown.entries()) {
+    const column = n % 2;
+    if (column === 0) room(cell.height + 30);
+    const x = PAGE.margin + column * (cell.width + 20);
+    const y = doc.y;
+    const data = await input.readPhoto(p.key);
+    try {
+      if (!data) throw new Error('missing');
+      doc.image(data, x, y, { fit: [cell.width, cell.height], align: 'center', valign: 'center' });
+    } catch {
+      // Gone from storage, or a variant pdfkit does not read (uploads are checked to be PNG or JPEG).
+      doc
+        .fontSize(9)
+        .fillColor(GRAY)
+        .text('（此图片无法收入档案，请在系统中查看）', x, y + cell.height / 2, { width: cell.width, align: 'center' });
+    }
+    doc
+      .fontSize(9)
+      .fillColor(GRAY)
+      .text(p.caption, x, y + cell.height + 4, { width: cell.width, align: 'center' });
+    // Both photos of a row share its top; the next row starts below the captions.
+    doc.y = column === 0 && n < shown.length - 1 ? y : y + cell.height + 24;
+  }
+  if (input.photos.length > shown.length) field('其余照片', `另有 ${input.photos.length - shown.length} 张，请在系统中查看`);
+
+  const range = doc.bufferedPageRange();
+  for (let p = range.start; p < range.start + range.count; p++) {
+    doc.switchToPage(p);
+    // The footer sits in the bottom margin, where pdfkit would otherwise start a new page.
+    doc.page.margins.bottom = 0;
+    doc
+      .fontSize(8)
+      .fillColor(GRAY)
+      .text(`第 ${p + 1} 页 / 共 ${range.count} 页`, PAGE.margin, PAGE.height - PAGE.margin + 10, {
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
+  }
+  doc.end();
+  return done;
+}
