@@ -6,8 +6,8 @@ import { randomInt } from 'node:crypto';
 import { formatReceipt, RECEIPT_DIGITS, reportDeadlines } from '@taishan/domain';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/db.ts';
-import { todayInShanghai } from '../modules/hazards/escalation.ts';
 import type { Keyring } from '../modules/reports/keyring.ts';
+import { todayInShanghai } from '../time.ts';
 import { DEMO_CITY } from './seed.ts';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86400000).toISOString().slice(0, 10);

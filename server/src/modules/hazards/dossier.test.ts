@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { makePng } from '../../test/png.ts';
-import { DOSSIER_MAX_PHOTOS, hazardDossierPdf, shanghaiTime } from './dossier.ts';
+import { shanghaiTime } from '../../time.ts';
+import { DOSSIER_MAX_PHOTOS, hazardDossierPdf } from './dossier.ts';
 import type { HazardRow } from './store.ts';
 
 const hazard: HazardRow = {

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { HAZARD_ACTION_LABELS, HAZARD_STATUS_LABELS, type HazardAction, type InspectionTier, TIER_LABELS } from '@taishan/domain';
 import PDFDocument from 'pdfkit';
+import { shanghaiTime } from '../../time.ts';
 import { loadFont } from './font.ts';
 import { dateOnly, type HazardRow } from './store.ts';
 
@@ -47,12 +48,6 @@ const OTHER_ACTIONS: Record<string, string> = { report: '上报', list: '挂牌�
 const actionLabel = (a: string) => HAZARD_ACTION_LABELS[a as HazardAction]?.zh ?? OTHER_ACTIONS[a] ?? a;
 const statusLabel = (s: string | null) => (s ? (HAZARD_STATUS_LABELS[s as HazardRow['status']]?.zh ?? s) : '—');
 const RESULT_LABELS: Record<string, string> = { pass: '合格', fail: '不合格', na: '不适用' };
-
-/** A moment as Beijing time, the way the platform shows it: 2026-11-24 15:20:00. */
-export function shanghaiTime(at: string | Date | null): string {
-  if (at === null) return '—';
-  return new Date(at).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });
-}
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50 };
 const LABEL_WIDTH = 105;

@@ -4,6 +4,7 @@
 import { nextTier, type Tier } from '@taishan/domain';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
+import { todayInShanghai } from '../../time.ts';
 
 const SUPERVISOR_OF: Record<Tier, string> = {
   self: 'enterpriseAdmin',
@@ -12,9 +13,6 @@ const SUPERVISOR_OF: Record<Tier, string> = {
   city: 'citySupervisor',
   province: 'provinceSupervisor',
 };
-
-/** Today in China Standard Time, as deadlines are written. */
-export const todayInShanghai = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 
 export async function escalateOverdue(db: Db, today = todayInShanghai()): Promise<number> {
   const due = await db.query<{ id: string }>(

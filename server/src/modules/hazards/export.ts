@@ -2,6 +2,7 @@
 // 制度措施清单 (the five fixes: owner, measures, funds, deadline, contingency plan).
 import { HAZARD_STATUS_LABELS, TIER_LABELS } from '@taishan/domain';
 import ExcelJS from 'exceljs';
+import { shanghaiTime } from '../../time.ts';
 import { dateOnly, type HazardRow } from './store.ts';
 
 export async function hazardListXlsx(rows: HazardRow[]): Promise<Buffer> {
@@ -51,7 +52,7 @@ export async function hazardListXlsx(rows: HazardRow[]): Promise<Buffer> {
       deadline: dateOnly(r.deadline),
       overdue: r.overdue ? '是' : '',
       listed: r.listed_tier ? `${r.listed_tier === 'city' ? '市级' : '县级'}挂牌` : '',
-      created: new Date(r.created_at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+      created: shanghaiTime(r.created_at),
     });
     measures.addRow({
       n: i + 1,

@@ -5,6 +5,7 @@ import { HAZARD_STATUSES } from '@taishan/domain';
 import ExcelJS from 'exceljs';
 import { enterpriseBody, makeDepartment, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
 import { makePng } from '../../test/png.ts';
+import { shanghaiTime } from '../../time.ts';
 import { escalateOverdue } from './escalation.ts';
 
 const TOWN = '320582100000';
@@ -362,8 +363,17 @@ describe('hazard investigation and remediation', () => {
       wb.worksheets.map((w) => w.name),
       ['隐患清单', '制度措施清单'],
     );
-    const total = (await inject(county, 'GET', '/api/v1/hazards')).json().total;
-    assert.equal((wb.worksheets[0]?.rowCount ?? 0) - 1, total);
+    const listed = (await inject(county, 'GET', '/api/v1/hazards')).json();
+    const sheet = wb.worksheets[0] as ExcelJS.Worksheet;
+    assert.equal(sheet.rowCount - 1, listed.total);
+    // Registration times in Beijing time, written as the dossier writes them.
+    const header = (sheet.getRow(1).values as string[]).indexOf('登记时间');
+    const created = (sheet.getColumn(header).values as string[]).slice(2);
+    assert.ok(
+      created.every((c) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(c)),
+      created.join(),
+    );
+    assert.ok(created.includes(shanghaiTime(listed.items[0].createdAt)));
     assert.equal((await inject(kunshan, 'GET', '/api/v1/hazards')).json().total, 0);
   });
 

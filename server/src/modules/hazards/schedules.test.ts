@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { enterpriseBody, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
-import { todayInShanghai } from './escalation.ts';
+import { todayInShanghai } from '../../time.ts';
 import { planScheduledInspections } from './schedules.ts';
 
 describe('recurring self-inspection schedules', () => {

@@ -20,8 +20,8 @@ import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
 import { Where } from '../../db/where.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
+import { todayInShanghai } from '../../time.ts';
 import { enterpriseScope, visibleEnterprise } from '../risks/store.ts';
-import { todayInShanghai } from './escalation.ts';
 import { dateOnly } from './store.ts';
 
 type Row = {

@@ -26,7 +26,7 @@ import { Where } from '../../db/where.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
-import { todayInShanghai } from '../hazards/escalation.ts';
+import { todayInShanghai } from '../../time.ts';
 import { insertHazard } from '../hazards/routes.ts';
 import { findHazard } from '../hazards/store.ts';
 import { listAttachments, openAttachment, readAttachment, saveAttachment } from './attachments.ts';

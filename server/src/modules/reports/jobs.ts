@@ -9,7 +9,7 @@ import { PUBLIC_REPORT_OPEN_STATUSES } from '@taishan/domain';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
 import type { FileStore } from '../../storage/files.ts';
-import { todayInShanghai } from '../hazards/escalation.ts';
+import { todayInShanghai } from '../../time.ts';
 
 export const DEFAULT_REPORT_RETENTION_DAYS = 365;
 

@@ -20,7 +20,7 @@ import type { Db } from '../../db/db.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
-import { todayInShanghai } from '../hazards/escalation.ts';
+import { todayInShanghai } from '../../time.ts';
 import { readAttachment, saveAttachment } from './attachments.ts';
 import type { Keyring } from './keyring.ts';
 import { sleep, TokenBucket } from './limits.ts';
