@@ -64,4 +64,19 @@ test(`a dossier draws at most ${DOSSIER_MAX_PHOTOS} photos, says how many more t
   const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString().replace(/\s+/g, '');
   for (const s of ['另有2张', '此图片无法收入档案', '鑫垚化工有限公司', '生成于2026-11-2410:00:00', '2026-11-2400:30:00', '尚未验收'])
     assert.ok(text.includes(s), s);
+  assert.equal(pdf.toString('latin1').match(/\/Subtype \/Type0/g)?.length, 1, 'a fallback font is embedded only where used');
+});
+
+test('a name with a character beyond the vendored font is drawn from the fallback font and reads back whole', async () => {
+  const pdf = await hazardDossierPdf({
+    hazard: { ...hazard, enterprise_name: '刘䶮精细化工有限公司', owner: '王䶮' },
+    transitions: [],
+    inspection: null,
+    photos: [],
+    readPhoto: async () => null,
+    generatedAt: new Date('2026-11-24T02:00:00Z'),
+  });
+  const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString().replace(/\s+/g, '');
+  for (const s of ['刘䶮精细化工有限公司', '王䶮', '储罐区防火堤破损']) assert.ok(text.includes(s), s);
+  assert.equal(pdf.toString('latin1').match(/\/Subtype \/Type0/g)?.length, 2, 'the main font and one fallback');
 });

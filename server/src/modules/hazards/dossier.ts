@@ -4,15 +4,29 @@
 // same document whoever downloads it. Chinese text needs a CJK font: the vendored Noto Sans SC
 // (its simplified-Chinese subset, ~8,000 characters, SIL OFL; assets/fonts), or DOSSIER_FONT
 // (a TTF, OTF or TTC on this machine) for characters beyond it.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HAZARD_ACTION_LABELS, HAZARD_STATUS_LABELS, type HazardAction, type InspectionTier, TIER_LABELS } from '@taishan/domain';
 import PDFDocument from 'pdfkit';
 import { shanghaiTime } from '../../time.ts';
-import { loadFont } from './font.ts';
+import { type LoadedFont, loadFont } from './font.ts';
 import { dateOnly, type HazardRow } from './store.ts';
 
 export const DOSSIER_FONT =
   process.env.DOSSIER_FONT || join(import.meta.dirname, '../../../assets/fonts/NotoSansSC-Regular-chinese-simplified.woff');
+
+/**
+ * Fonts for the characters DOSSIER_FONT lacks (a name with 䶮 from CJK Extension A, say), tried
+ * in order: DOSSIER_FALLBACK_FONTS (paths joined by ':'), or the CJK fonts Debian and Ubuntu
+ * install (fonts-wqy-zenhei, fonts-noto-cjk) where present. A character none covers is drawn in
+ * the main font (as an empty box).
+ */
+export const DOSSIER_FALLBACK_FONTS = (
+  process.env.DOSSIER_FALLBACK_FONTS?.split(':') ?? [
+    '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
+    '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  ]
+).filter((f) => f && existsSync(f));
 
 export type DossierTransition = { action: string; from: string | null; to: string; actor: string; reason: string | null; at: string };
 export type DossierInspection = {
@@ -55,7 +69,7 @@ const GRAY = '#555555';
 
 export async function hazardDossierPdf(input: DossierInput): Promise<Buffer> {
   const { hazard: h } = input;
-  const font = await loadFont(DOSSIER_FONT);
+  const fonts = await Promise.all([DOSSIER_FONT, ...DOSSIER_FALLBACK_FONTS].map(loadFont));
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
@@ -68,8 +82,19 @@ export async function hazardDossierPdf(input: DossierInput): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('body', font);
-  doc.font('body');
+  for (const [n, f] of fonts.entries()) doc.registerFont(`font${n}`, f.data, f.face);
+  doc.font('font0');
+  /** `text` at (x, y), each run of characters in the first font that has them. */
+  const write = (text: string, x?: number, y?: number, options: PDFKit.Mixins.TextOptions = {}) => {
+    const parts = fontRuns(text, fonts);
+    parts.forEach((p, n) => {
+      const continued = n < parts.length - 1;
+      doc.font(`font${p.font}`);
+      if (n === 0) doc.text(p.text, x, y, { ...options, continued });
+      else doc.text(p.text, { continued });
+    });
+    doc.font('font0');
+  };
   const right = PAGE.width - PAGE.margin;
   const width = right - PAGE.margin;
   const room = (needed: number) => {
@@ -91,7 +116,9 @@ export async function hazardDossierPdf(input: DossierInput): Promise<Buffer> {
     const y = doc.y;
     doc.fontSize(10).fillColor(GRAY).text(label, PAGE.margin, y, { width: LABEL_WIDTH });
     const afterLabel = doc.y;
-    doc.fillColor('black').text(value === null || value === undefined || value === '' ? '—' : String(value), PAGE.margin + LABEL_WIDTH, y, {
+    doc.fillColor('black');
+    // Values are what people typed: names and places may hold characters beyond the main font.
+    write(value === null || value === undefined || value === '' ? '—' : String(value), PAGE.margin + LABEL_WIDTH, y, {
       width: width - LABEL_WIDTH,
     });
     doc.y = Math.max(doc.y, afterLabel) + 3;
@@ -205,4 +232,21 @@ export async function hazardDossierPdf(input: DossierInput): Promise<Buffer> {
   }
   doc.end();
   return done;
+}
+
+/**
+ * `text` cut into runs, each in the first of `fonts` that draws all its characters; a character
+ * none of them has stays in the first (its box shows something is missing).
+ */
+export function fontRuns(text: string, fonts: Pick<LoadedFont, 'covers'>[]): { font: number; text: string }[] {
+  const runs: { font: number; text: string }[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    const found = fonts.findIndex((f) => f.covers(cp));
+    const font = found < 0 ? 0 : found;
+    const last = runs[runs.length - 1];
+    if (last?.font === font) last.text += ch;
+    else runs.push({ font, text: ch });
+  }
+  return runs.length ? runs : [{ font: 0, text }];
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DOSSIER_FONT } from './dossier.ts';
+import { DOSSIER_FALLBACK_FONTS, DOSSIER_FONT, fontRuns } from './dossier.ts';
 import { loadFont } from './font.ts';
 
 /** OpenType table checksum: the sum of its big-endian 32-bit words, zero-padded. */
@@ -12,7 +12,8 @@ function checksum(data: Buffer): number {
 }
 
 test('the vendored WOFF unpacks to an OpenType font whose every table matches its recorded checksum', async () => {
-  const font = await loadFont(DOSSIER_FONT);
+  const loaded = await loadFont(DOSSIER_FONT);
+  const font = loaded.data;
   assert.equal(font.readUInt32BE(0), 0x00010000, 'this subset of Noto Sans SC has TrueType outlines');
   const numTables = font.readUInt16BE(4);
   assert.ok(numTables >= 9);
@@ -29,5 +30,29 @@ test('the vendored WOFF unpacks to an OpenType font whose every table matches it
     tags.push(tag);
   }
   for (const t of ['glyf', 'loca', 'cmap', 'head', 'hmtx']) assert.ok(tags.includes(t), t);
-  assert.equal(await loadFont(DOSSIER_FONT), font, 'read once per process');
+  assert.equal(await loadFont(DOSSIER_FONT), loaded, 'read once per process');
+  assert.ok(loaded.covers('泰'.codePointAt(0) as number));
+  assert.equal(loaded.face, undefined, 'one font, not a collection');
+});
+
+test('characters the main font lacks are drawn in the first fallback that has them', () => {
+  const has = (chars: string) => ({ covers: (c: number) => chars.includes(String.fromCodePoint(c)) });
+  assert.deepEqual(fontRuns('刘䶮化工𠮷', [has('刘化工'), has('䶮'), has('䶮𠮷')]), [
+    { font: 0, text: '刘' },
+    { font: 1, text: '䶮' },
+    { font: 0, text: '化工' },
+    { font: 2, text: '𠮷' },
+  ]);
+  assert.deepEqual(fontRuns('a☃', [has('a'), has('')]), [{ font: 0, text: 'a☃' }], 'in none: the main font');
+  assert.deepEqual(fontRuns('', [has('')]), [{ font: 0, text: '' }]);
+});
+
+test('a machine CJK font is found as the fallback (npm test installs fonts-wqy-zenhei), and collections open at their first face', async () => {
+  const [first] = DOSSIER_FALLBACK_FONTS;
+  assert.ok(first, 'no fallback font on this machine');
+  const fallback = await loadFont(first);
+  const yan = '䶮'.codePointAt(0) as number;
+  assert.ok(!(await loadFont(DOSSIER_FONT)).covers(yan), 'the vendored subset lacks 䶮 (CJK Extension A)');
+  assert.ok(fallback.covers(yan));
+  if (fallback.data.toString('latin1', 0, 4) === 'ttcf') assert.ok(fallback.face);
 });

@@ -1,23 +1,40 @@
-// The dossier's font, read once per process. The vendored font is a WOFF (1.5 MB instead of
+// The dossier's fonts, read once per process. The vendored font is a WOFF (1.5 MB instead of
 // ~3 MB): fontkit would inflate its tables with a pure-JavaScript inflater on every PDF, which
 // took 18 s per dossier on this machine (and timed out a download in CI). Node's zlib unpacks
 // it to a plain OpenType font once, in ~30 ms.
 import { readFile } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
+import * as fontkit from 'fontkit';
 
-let cached: { path: string; font: Promise<Buffer> } | null = null;
+export type LoadedFont = {
+  /** TTF, OTF or TTC bytes, as pdfkit's registerFont takes them. */
+  data: Buffer;
+  /** The face to use when `data` is a collection (TTC): its first. */
+  face: string | undefined;
+  /** Whether the face draws this character (else it would come out as an empty box). */
+  covers: (codePoint: number) => boolean;
+};
 
-/** The font file at `path` as TTF/OTF/TTC bytes (a WOFF is unpacked), cached for the process. */
-export function loadFont(path: string): Promise<Buffer> {
-  if (cached?.path !== path) {
-    const font = readFile(path).then((data) => (data.toString('latin1', 0, 4) === 'wOFF' ? woffToSfnt(data) : data));
+const cache = new Map<string, Promise<LoadedFont>>();
+
+/** The font file at `path` (a WOFF is unpacked), cached for the process. */
+export function loadFont(path: string): Promise<LoadedFont> {
+  let font = cache.get(path);
+  if (!font) {
+    font = readFile(path).then(parse);
     // A failed read is not cached: the next dossier tries again.
-    font.catch(() => {
-      if (cached?.font === font) cached = null;
-    });
-    cached = { path, font };
+    font.catch(() => cache.delete(path));
+    cache.set(path, font);
   }
-  return cached.font;
+  return font;
+}
+
+function parse(file: Buffer): LoadedFont {
+  const data = file.toString('latin1', 0, 4) === 'wOFF' ? woffToSfnt(file) : file;
+  const opened = fontkit.create(data);
+  const face = 'fonts' in opened ? opened.fonts[0] : opened;
+  if (!face) throw new Error('a font collection without fonts');
+  return { data, face: 'fonts' in opened ? face.postscriptName : undefined, covers: (c) => face.hasGlyphForCodePoint(c) };
 }
 
 /**
