@@ -1,7 +1,8 @@
 // Sending a file with a Chinese file name (RFC 6266 filename* plus an ASCII fallback).
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 
-export function sendDownload(reply: FastifyReply, data: Buffer, contentType: string, asciiName: string, fileName: string) {
+export function sendDownload(reply: FastifyReply, data: Buffer | Readable, contentType: string, asciiName: string, fileName: string) {
   return reply
     .header('Content-Type', contentType)
     .header('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)

@@ -1,5 +1,6 @@
 // A real PNG (solid colour with a grid) made with zlib, so browser tests upload an image the
 // browser can draw without any image library.
+import { randomFillSync } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -21,7 +22,8 @@ const chunk = (type: string, data: Buffer) => {
   return Buffer.concat([len, td, crc]);
 };
 
-export function makePng(width: number, height: number): Buffer {
+/** `noise`: random pixels instead, which do not compress (a photo-sized file from a small image). */
+export function makePng(width: number, height: number, noise = false): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -33,6 +35,10 @@ export function makePng(width: number, height: number): Buffer {
     for (let x = 0; x < width; x++) {
       const grid = x % 50 === 0 || y % 50 === 0;
       const o = y * (width * 3 + 1) + 1 + x * 3;
+      if (noise) {
+        randomFillSync(raw, o, 3);
+        continue;
+      }
       raw[o] = grid ? 180 : 240;
       raw[o + 1] = grid ? 180 : 240;
       raw[o + 2] = grid ? 180 : 235;

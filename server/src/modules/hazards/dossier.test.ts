@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { buffer } from 'node:stream/consumers';
 import { test } from 'node:test';
+import { setTimeout } from 'node:timers/promises';
 import { makePng } from '../../test/png.ts';
 import { shanghaiTime } from '../../time.ts';
-import { DOSSIER_MAX_PHOTOS, hazardDossierPdf } from './dossier.ts';
+import { DOSSIER_MAX_PHOTOS, type DossierInput, hazardDossier } from './dossier.ts';
 import type { HazardRow } from './store.ts';
 
 const hazard: HazardRow = {
@@ -40,6 +42,20 @@ const hazard: HazardRow = {
   updated_at: '2026-11-23T16:30:00Z',
 };
 
+/** A dossier's input: this hazard, nothing else, generated at 10:00 Beijing time; `over` replaces. */
+const inputWith = (over: Partial<DossierInput>): DossierInput => ({
+  hazard,
+  transitions: [],
+  inspection: null,
+  photos: [],
+  readPhoto: async () => null,
+  generatedAt: new Date('2026-11-24T02:00:00Z'),
+  ...over,
+});
+
+/** The whole dossier, read from its stream. */
+const pdfOf = async (over: Partial<DossierInput>): Promise<Buffer> => buffer(await hazardDossier(inputWith(over)));
+
 test('times are Beijing time', () => {
   assert.equal(shanghaiTime('2026-11-23T16:30:00Z'), '2026-11-24 00:30:00');
   assert.equal(shanghaiTime(null), '—');
@@ -48,16 +64,12 @@ test('times are Beijing time', () => {
 test(`a dossier draws at most ${DOSSIER_MAX_PHOTOS} photos, says how many more there are, and survives a missing one`, async () => {
   const photos = Array.from({ length: DOSSIER_MAX_PHOTOS + 2 }, (_, n) => ({ key: `photos/${n}`, caption: `整改照片 ${n + 1}` }));
   const read: string[] = [];
-  const pdf = await hazardDossierPdf({
-    hazard,
-    transitions: [],
-    inspection: null,
+  const pdf = await pdfOf({
     photos,
     readPhoto: async (key) => {
       read.push(key);
       return key === 'photos/3' ? null : makePng(60, 40);
     },
-    generatedAt: new Date('2026-11-24T02:00:00Z'),
   });
   assert.equal(read.length, DOSSIER_MAX_PHOTOS, 'photos past the cap are not even read');
   assert.equal(pdf.toString('latin1').match(/\/Subtype \/Image/g)?.length, DOSSIER_MAX_PHOTOS - 1);
@@ -68,15 +80,56 @@ test(`a dossier draws at most ${DOSSIER_MAX_PHOTOS} photos, says how many more t
 });
 
 test('a name with a character beyond the vendored font is drawn from the fallback font and reads back whole', async () => {
-  const pdf = await hazardDossierPdf({
-    hazard: { ...hazard, enterprise_name: '刘䶮精细化工有限公司', owner: '王䶮' },
-    transitions: [],
-    inspection: null,
-    photos: [],
-    readPhoto: async () => null,
-    generatedAt: new Date('2026-11-24T02:00:00Z'),
-  });
+  const pdf = await pdfOf({ hazard: { ...hazard, enterprise_name: '刘䶮精细化工有限公司', owner: '王䶮' } });
   const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString().replace(/\s+/g, '');
   for (const s of ['刘䶮精细化工有限公司', '王䶮', '储罐区防火堤破损']) assert.ok(text.includes(s), s);
   assert.equal(pdf.toString('latin1').match(/\/Subtype \/Type0/g)?.length, 2, 'the main font and one fallback');
+});
+
+test('the dossier is drawn as it is read: a reader that waits holds back the photos, one that leaves stops them', async () => {
+  const photo = makePng(600, 600, true); // ~1 MB that does not compress, as photos do not
+  assert.ok(photo.length > 1_000_000);
+  const photos = Array.from({ length: 8 }, (_, n) => ({ key: `p${n}`, caption: `整改照片 ${n + 1}` }));
+  const input = (read: string[]) =>
+    inputWith({
+      photos,
+      readPhoto: async (key) => {
+        read.push(key);
+        return photo;
+      },
+    });
+
+  const waited: string[] = [];
+  const slow = await hazardDossier(input(waited));
+  await setTimeout(300);
+  assert.ok(waited.length <= 2, `read ${waited.length} photos of 8 before anything was downloaded`);
+  const pdf = await buffer(slow);
+  assert.equal(waited.length, 8);
+  assert.equal(pdf.toString('latin1').match(/\/Subtype \/Image/g)?.length, 8);
+  assert.equal(pdf.subarray(-6).toString().trim(), '%%EOF');
+
+  const left: string[] = [];
+  const gone = await hazardDossier(input(left));
+  await setTimeout(100);
+  gone.destroy();
+  await setTimeout(200);
+  assert.ok(left.length <= 2, `went on reading photos (${left.length}) for a reader that left`);
+});
+
+test('a storage failure while drawing ends the stream with the error, and the caller is told', async () => {
+  const errors: Error[] = [];
+  const pdf = await hazardDossier(
+    inputWith({
+      photos: [{ key: 'p0', caption: '整改照片 1' }],
+      readPhoto: async () => {
+        throw new Error('disk gone');
+      },
+    }),
+    (e) => errors.push(e),
+  );
+  await assert.rejects(buffer(pdf), /disk gone/);
+  assert.deepEqual(
+    errors.map((e) => e.message),
+    ['disk gone'],
+  );
 });

@@ -1,11 +1,12 @@
 // The hazard dossier (一患一档): one PDF with the hazard, where it was found (the inspection and
 // its checklist item), the five fixes, the supervised listing, the rectification, every
 // transition, the acceptance and the photos. Rendered on the server so that what is filed is the
-// same document whoever downloads it. Chinese text needs a CJK font: the vendored Noto Sans SC
-// (its simplified-Chinese subset, ~8,000 characters, SIL OFL; assets/fonts), or DOSSIER_FONT
-// (a TTF, OTF or TTC on this machine) for characters beyond it.
+// same document whoever downloads it, and streamed as it is drawn. Chinese text needs a CJK font:
+// the vendored Noto Sans SC (its simplified-Chinese subset, ~8,000 characters, SIL OFL;
+// assets/fonts) or DOSSIER_FONT, and the machine's CJK fonts for characters beyond it.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { HAZARD_ACTION_LABELS, HAZARD_STATUS_LABELS, type HazardAction, type InspectionTier, TIER_LABELS } from '@taishan/domain';
 import PDFDocument from 'pdfkit';
 import { shanghaiTime } from '../../time.ts';
@@ -52,8 +53,8 @@ export type DossierInput = {
 };
 
 /**
- * Photos drawn into one dossier. Nothing bounds a hazard's photos (5 MB each), and the PDF is
- * built in memory; past this many the dossier says how many more the platform holds.
+ * Photos drawn into one dossier. Nothing bounds a hazard's photos (5 MB each); past this many
+ * (a download of up to ~120 MB) the dossier says how many more the platform holds.
  */
 export const DOSSIER_MAX_PHOTOS = 24;
 
@@ -67,21 +68,48 @@ const PAGE = { width: 595.28, height: 841.89, margin: 50 };
 const LABEL_WIDTH = 105;
 const GRAY = '#555555';
 
-export async function hazardDossierPdf(input: DossierInput): Promise<Buffer> {
-  const { hazard: h } = input;
+/**
+ * Past this many bytes drawn and not yet taken by the reader, the dossier waits before reading
+ * the next photo: a slow download holds about one photo, not all of them.
+ */
+const AHEAD_BYTES = 1024 * 1024;
+
+/**
+ * The dossier as a PDF stream, drawn while it is read: each photo is read from storage, drawn and
+ * sent before the next (pdfkit writes an image out when it is drawn; only the pages' text waits for
+ * the end, for the page numbers). A failure while drawing destroys the stream with the error, which
+ * `onError` is told of.
+ */
+export async function hazardDossier(input: DossierInput, onError: (e: Error) => void = () => {}): Promise<Readable> {
   const fonts = await Promise.all([DOSSIER_FONT, ...DOSSIER_FALLBACK_FONTS].map(loadFont));
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
     bufferPages: true,
-    info: { Title: `隐患档案 ${h.description}`, Author: 'Taishan 泰山', Subject: '一患一档 Hazard dossier' },
+    info: { Title: `隐患档案 ${input.hazard.description}`, Author: 'Taishan 泰山', Subject: '一患一档 Hazard dossier' },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  // pdfkit pushes what it draws whatever the reader takes; its _read is a no-op. Here a read wakes
+  // the drawing when it waits, and so does the reader going away (it then stops).
+  let wake: (() => void) | null = null;
+  const resume = () => {
+    wake?.();
+    wake = null;
+  };
+  // Listening from the start: a failure in the first, synchronous part of the drawing is emitted
+  // before whoever reads the stream has attached its own listener.
+  doc.on('error', onError);
+  doc._read = resume;
+  doc.once('close', resume);
+  const caughtUp = () => (doc.readableLength < AHEAD_BYTES || doc.destroyed ? Promise.resolve() : new Promise<void>((r) => (wake = r)));
+  draw(doc, fonts, input, caughtUp).then(
+    () => doc.destroyed || doc.end(),
+    (e: Error) => doc.destroy(e),
+  );
+  return doc;
+}
+
+async function draw(doc: PDFKit.PDFDocument, fonts: LoadedFont[], input: DossierInput, caughtUp: () => Promise<void>) {
+  const { hazard: h } = input;
   for (const [n, f] of fonts.entries()) doc.registerFont(`font${n}`, f.data, f.face);
   doc.font('font0');
   /** `text` at (x, y), each run of characters in the first font that has them. */
@@ -196,6 +224,8 @@ export async function hazardDossierPdf(input: DossierInput): Promise<Buffer> {
     if (column === 0) room(cell.height + 30);
     const x = PAGE.margin + column * (cell.width + 20);
     const y = doc.y;
+    await caughtUp();
+    if (doc.destroyed) return; // the reader went away
     const data = await input.readPhoto(p.key);
     try {
       if (!data) throw new Error('missing');
@@ -230,8 +260,6 @@ export async function hazardDossierPdf(input: DossierInput): Promise<Buffer> {
         lineBreak: false,
       });
   }
-  doc.end();
-  return done;
 }
 
 /**

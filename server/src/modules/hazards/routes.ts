@@ -30,7 +30,7 @@ import { defineRoute, idParams } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
 import { readImageUpload } from '../../storage/uploads.ts';
 import { enterpriseScope, visibleEnterprise } from '../risks/store.ts';
-import { type DossierInspection, hazardDossierPdf } from './dossier.ts';
+import { type DossierInspection, hazardDossier } from './dossier.ts';
 import { hazardListXlsx } from './export.ts';
 import {
   dateOnly,
@@ -497,14 +497,17 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
       add(inspection?.photos ?? [], '检查照片');
       add(h.evidence, '隐患照片');
       add(h.rectification_evidence, '整改照片');
-      const pdf = await hazardDossierPdf({
-        hazard: h,
-        transitions,
-        inspection: inspection?.dossier ?? null,
-        photos: [...captions].map(([key, caption]) => ({ key, caption })),
-        readPhoto: (key) => files.get(key),
-        generatedAt: new Date(),
-      });
+      const pdf = await hazardDossier(
+        {
+          hazard: h,
+          transitions,
+          inspection: inspection?.dossier ?? null,
+          photos: [...captions].map(([key, caption]) => ({ key, caption })),
+          readPhoto: (key) => files.get(key),
+          generatedAt: new Date(),
+        },
+        (err) => reply.log.error({ err, hazard: h.id }, 'hazard dossier failed while it was being sent'),
+      );
       return sendDownload(reply, pdf, 'application/pdf', `hazard-${h.id.slice(0, 8)}.pdf`, `隐患档案-${h.description.slice(0, 40)}.pdf`);
     },
   });
