@@ -8,7 +8,18 @@ import { searchSql } from '../../server/src/modules/enterprises/store.ts';
 import { openPlatformDb } from '../../server/src/platform.ts';
 import { apiLogin, startServer } from '../lib/server.ts';
 import { generateEnterprises } from './generate.ts';
-import { type BenchDatabase, CLIENTS, getOk, measure, measureBare, POOL, ratio, SECONDS, type Stats } from './harness.ts';
+import {
+  type BenchDatabase,
+  CLIENTS,
+  closeIdleConnections,
+  getOk,
+  measure,
+  measureBare,
+  POOL,
+  ratio,
+  SECONDS,
+  type Stats,
+} from './harness.ts';
 
 const N = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
 const KEYWORDS = ['', '', '化工', '建筑', '恒信', '物流'];
@@ -39,6 +50,7 @@ export async function benchDirectory(d: BenchDatabase): Promise<{ api: Stats; ba
       return getOk(`${server.url}/api/v1/enterprises?page=${q.page}&pageSize=20${q.q ? `&q=${encodeURIComponent(q.q)}` : ''}`, cookie);
     });
   } finally {
+    closeIdleConnections();
     await server.stop();
   }
   const bare = await measureBare(d, (i) => {

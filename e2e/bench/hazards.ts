@@ -13,7 +13,19 @@ import { openPlatformDb } from '../../server/src/platform.ts';
 import { todayInShanghai } from '../../server/src/time.ts';
 import { apiLogin, startServer } from '../lib/server.ts';
 import { generateEnterprises, generateHazards } from './generate.ts';
-import { type BenchDatabase, CLIENTS, getOk, measure, measureBare, median, POOL, ratio, SECONDS, type Stats } from './harness.ts';
+import {
+  type BenchDatabase,
+  CLIENTS,
+  closeIdleConnections,
+  getOk,
+  measure,
+  measureBare,
+  median,
+  POOL,
+  ratio,
+  SECONDS,
+  type Stats,
+} from './harness.ts';
 
 const N = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
 const PER = Number(process.env.BENCH_HAZARDS_PER ?? 10);
@@ -93,6 +105,7 @@ export async function benchHazards(d: BenchDatabase): Promise<Result> {
         dashboardPaced: await measure(dashboardOp, CLIENTS, PACE_MS),
       };
     } finally {
+      closeIdleConnections();
       await server.stop();
     }
     rounds.push({
