@@ -168,8 +168,11 @@ class RawConnection {
 /** A GET that must answer 200, body read; on a keep-alive connection of its own while it runs. */
 export async function getOk(url: string, cookie: string): Promise<void> {
   const { host, hostname, port, pathname, search } = new URL(url);
-  const free = idle.get(host) ?? [];
-  idle.set(host, free);
+  let free = idle.get(host);
+  if (!free) {
+    free = [];
+    idle.set(host, free);
+  }
   let conn = free.pop();
   while (conn?.broken) conn = free.pop(); // closed by the server while idle
   conn ??= new RawConnection(hostname, Number(port));

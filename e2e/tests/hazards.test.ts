@@ -3,12 +3,12 @@
 // accepts and the hazard is closed; its dossier downloads as a PDF. A major hazard offers the
 // enterprise no way to close it.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { pdfObjects, pdfText } from '../../server/src/test/pdf.ts';
 import { makePng } from '../../server/src/test/png.ts';
 import { ARTIFACTS, closeBrowser, launch, loginAs, shot } from '../lib/browser.ts';
 import { apiLogin, type RunningServer, startServer } from '../lib/server.ts';
@@ -116,10 +116,10 @@ describe(`hazard loop in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =>
     const pdf = readFileSync(await download.path());
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     writeFileSync(join(ARTIFACTS, 'hazard-dossier.pdf'), pdf);
-    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString().replace(/\s+/g, '');
+    const text = pdfText(pdf);
     for (const s of ['仓库东侧疏散通道堆放纸箱', '杂物已清理，已划设标线', '验收销号', '已销号'])
       assert.ok(text.includes(s), `the dossier holds ${s}`);
-    assert.ok((pdf.toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0) >= 2, 'the patrol photo and the proof');
+    assert.ok(pdfObjects(pdf, 'Image') >= 2, 'the patrol photo and the proof');
     await c3.close();
   });
 

@@ -1,5 +1,5 @@
-// A real PNG (solid colour with a grid) made with zlib, so browser tests upload an image the
-// browser can draw without any image library.
+// A real PNG (solid colour with a grid, or noise) made with zlib, so tests upload an image the
+// browser and the dossier's PDF writer can draw, without any image library.
 import { randomFillSync } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { buffer } from 'node:stream/consumers';
 import { test } from 'node:test';
 import { setTimeout } from 'node:timers/promises';
+import { pdfObjects, pdfText } from '../../test/pdf.ts';
 import { makePng } from '../../test/png.ts';
 import { shanghaiTime } from '../../time.ts';
 import { DOSSIER_MAX_PHOTOS, type DossierInput, hazardDossier } from './dossier.ts';
@@ -72,18 +72,18 @@ test(`a dossier draws at most ${DOSSIER_MAX_PHOTOS} photos, says how many more t
     },
   });
   assert.equal(read.length, DOSSIER_MAX_PHOTOS, 'photos past the cap are not even read');
-  assert.equal(pdf.toString('latin1').match(/\/Subtype \/Image/g)?.length, DOSSIER_MAX_PHOTOS - 1);
-  const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString().replace(/\s+/g, '');
+  assert.equal(pdfObjects(pdf, 'Image'), DOSSIER_MAX_PHOTOS - 1);
+  const text = pdfText(pdf);
   for (const s of ['另有2张', '此图片无法收入档案', '鑫垚化工有限公司', '生成于2026-11-2410:00:00', '2026-11-2400:30:00', '尚未验收'])
     assert.ok(text.includes(s), s);
-  assert.equal(pdf.toString('latin1').match(/\/Subtype \/Type0/g)?.length, 1, 'a fallback font is embedded only where used');
+  assert.equal(pdfObjects(pdf, 'Type0'), 1, 'a fallback font is embedded only where used');
 });
 
 test('a name with a character beyond the vendored font is drawn from the fallback font and reads back whole', async () => {
   const pdf = await pdfOf({ hazard: { ...hazard, enterprise_name: '刘䶮精细化工有限公司', owner: '王䶮' } });
-  const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString().replace(/\s+/g, '');
+  const text = pdfText(pdf);
   for (const s of ['刘䶮精细化工有限公司', '王䶮', '储罐区防火堤破损']) assert.ok(text.includes(s), s);
-  assert.equal(pdf.toString('latin1').match(/\/Subtype \/Type0/g)?.length, 2, 'the main font and one fallback');
+  assert.equal(pdfObjects(pdf, 'Type0'), 2, 'the main font and one fallback');
 });
 
 test('the dossier is drawn as it is read: a reader that waits holds back the photos, one that leaves stops them', async () => {
@@ -105,7 +105,7 @@ test('the dossier is drawn as it is read: a reader that waits holds back the pho
   assert.ok(waited.length <= 2, `read ${waited.length} photos of 8 before anything was downloaded`);
   const pdf = await buffer(slow);
   assert.equal(waited.length, 8);
-  assert.equal(pdf.toString('latin1').match(/\/Subtype \/Image/g)?.length, 8);
+  assert.equal(pdfObjects(pdf, 'Image'), 8);
   assert.equal(pdf.subarray(-6).toString().trim(), '%%EOF');
 
   const left: string[] = [];

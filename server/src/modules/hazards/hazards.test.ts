@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { HAZARD_STATUSES } from '@taishan/domain';
 import ExcelJS from 'exceljs';
 import { enterpriseBody, makeDepartment, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
+import { pdfObjects, pdfText } from '../../test/pdf.ts';
 import { makePng } from '../../test/png.ts';
 import { shanghaiTime } from '../../time.ts';
 import { escalateOverdue } from './escalation.ts';
@@ -198,10 +198,7 @@ describe('hazard investigation and remediation', () => {
       assert.equal(r.headers['content-type'], 'application/pdf');
       assert.match(String(r.headers['content-disposition']), /^attachment; filename="hazard-[0-9a-f]{8}\.pdf"; filename\*=UTF-8''/);
       assert.equal(r.rawPayload.subarray(0, 5).toString(), '%PDF-');
-      // pdftotext (poppler-utils, installed by the test script) reads what a person would read.
-      const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: r.rawPayload }).toString().replace(/\s+/g, '');
-      const images = r.rawPayload.toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0;
-      return { text, images };
+      return { text: pdfText(r.rawPayload, true), images: pdfObjects(r.rawPayload, 'Image') };
     };
     const loop = await dossier(town, closedId);
     for (const s of ['隐患档案（一患一档）', '消防通道堆放杂物', '仓库东侧', '一般隐患', '镇办巡查', '直接登记'])

@@ -122,7 +122,8 @@ export function dateOnly(d: string | Date | null): string | null {
   if (typeof d === 'string') return d.slice(0, 10);
   return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 }
-const iso = (d: string | Date | null) => (d === null ? null : new Date(d).toISOString());
+/** A stored moment as ISO 8601 (UTC), null kept. */
+export const iso = (d: string | Date | null) => (d === null ? null : new Date(d).toISOString());
 
 export function factsOf(r: HazardRow): HazardFacts {
   return {
