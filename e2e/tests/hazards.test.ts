@@ -155,4 +155,56 @@ describe(`hazard loop in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =>
     assert.equal(refused.status, 403);
     await ctx.close();
   });
+
+  // After the loop above: that inspection was planned on version 1 and must keep it.
+  test('an admin edits a checklist and publishes version 2; new inspections use it, planned ones keep version 1', async () => {
+    const { ctx: c1, page } = await login('admin');
+    await page.goto(`${server.url}/checklists`);
+    await page.locator('[data-testid=checklist-table]').getByRole('button', { name: '消防安全通用检查表' }).click();
+    await page.locator('[data-testid=checklist-items]').getByText('F8').waitFor();
+    await page.click('[data-testid=edit-checklist]');
+    const editors = page.locator('[data-testid=checklist-item-editor]');
+    assert.equal(await editors.count(), 8, 'the editor starts from the latest version');
+    await page.click('[data-testid=add-item]');
+    const publish = page.getByRole('button', { name: /^发\s?布$/ }); // antd spaces two-character labels
+    const added = editors.nth(8);
+    await added.locator('input').first().fill('F9');
+    await publish.click();
+    await added.locator('.ant-form-item-explain-error').first().waitFor(); // an empty item is refused here, nothing published
+    await added.locator('textarea').first().fill('消防控制室值班人员持证上岗，24小时双人值班');
+    await added.getByText('重大隐患判定标准').click();
+    await publish.click();
+    await page.getByText('已发布第 2 版').waitFor();
+    const versions = page.locator('[data-testid=checklist-versions]');
+    await versions.getByText('第 1 版').waitFor();
+    await page.locator('[data-testid=checklist-items]').getByText('消防控制室值班人员持证上岗，24小时双人值班').waitFor();
+    await page.locator('[data-testid=checklist-items]').getByText('重大隐患判定标准').waitFor();
+    await page.screenshot({ path: shot('checklist-v2'), fullPage: true });
+    await c1.close();
+
+    const township = await apiLogin(server.url, 'township');
+    const get = async (path: string) => (await fetch(`${server.url}${path}`, { headers: { cookie: township } })).json();
+    const latest = (await get('/api/v1/checklists')).items.find((c: { code: string }) => c.code === 'fire-general');
+    assert.equal(latest.version, 2);
+    assert.equal(latest.items.length, 9);
+    assert.equal(latest.items[8].majorCriterion, true);
+    // The patrol's inspection of the loop above (self-inspection schedules may plan new ones on version 2).
+    const planned = ((await get('/api/v1/inspections')).items as { tier: string; checklistVersion: number }[]).filter(
+      (i) => i.tier === 'patrol',
+    );
+    assert.ok(planned.length > 0 && planned.every((i) => i.checklistVersion === 1), 'planned inspections keep version 1');
+
+    // A township patrol reads the checklists but may not edit them; planning offers version 2.
+    const { ctx: c2, page: p2 } = await login('township');
+    await p2.goto(`${server.url}/checklists`);
+    await p2.locator('[data-testid=checklist-table]').getByRole('button', { name: '消防安全通用检查表' }).click();
+    await p2.locator('[data-testid=checklist-versions]').getByText('第 1 版').waitFor();
+    assert.equal(await p2.locator('[data-testid=edit-checklist]').count(), 0);
+    assert.equal(await p2.locator('[data-testid=new-checklist]').count(), 0);
+    await p2.goto(`${server.url}/inspections`);
+    await p2.click('[data-testid=plan-inspection]');
+    await p2.locator('#plan-checklist').click();
+    await p2.locator('.ant-select-dropdown:visible .ant-select-item-option[title="消防安全通用检查表 v2"]').waitFor();
+    await c2.close();
+  });
 });

@@ -14,6 +14,7 @@ import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { EnterpriseDetailPage } from './pages/EnterpriseDetailPage.tsx';
 import { EnterpriseFormPage } from './pages/EnterpriseFormPage.tsx';
 import { EnterpriseListPage } from './pages/EnterpriseListPage.tsx';
+import { ChecklistsPage } from './pages/hazards/ChecklistsPage.tsx';
 import { DashboardPage } from './pages/hazards/DashboardPage.tsx';
 import { HazardDetailPage } from './pages/hazards/HazardDetailPage.tsx';
 import { HazardListPage } from './pages/hazards/HazardListPage.tsx';
@@ -89,6 +90,7 @@ function Routed() {
         <Route path="/inspections" element={<InspectionsPage />} />
         <Route path="/inspections/:id" element={<InspectionExecutePage />} />
         <Route path="/inspection-schedules" element={<SchedulesPage />} />
+        <Route path="/checklists" element={<ChecklistsPage />} />
         <Route path="/hazard-dashboard" element={<DashboardPage />} />
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="/monitoring" element={<WallPage />} />

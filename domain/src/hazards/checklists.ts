@@ -162,5 +162,10 @@ export const checklistInputSchema = z
       .default([...INSPECTION_TIERS]),
     source: z.string().trim().max(500).default(''),
     items: z.array(checklistItemSchema).min(1, bi('至少一个检查项', 'At least one item')).max(300),
+    /**
+     * The version the editor started from (0: a new checklist). Publishing over a version someone
+     * else published meanwhile is refused rather than silently dropping their changes.
+     */
+    baseVersion: z.number().int().min(0).optional(),
   })
   .refine((c) => new Set(c.items.map((i) => i.code)).size === c.items.length, bi('检查项编码不能重复', 'Item codes must be unique'));

@@ -18,6 +18,7 @@ import {
   PictureOutlined,
   ScheduleOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -52,6 +53,7 @@ export function Layout() {
         { key: '/hazards', icon: <AlertOutlined />, label: t('hazardList') },
         { key: '/inspections', icon: <CheckSquareOutlined />, label: t('inspections') },
         { key: '/inspection-schedules', icon: <ScheduleOutlined />, label: t('schedules') },
+        { key: '/checklists', icon: <UnorderedListOutlined />, label: t('checklists') },
         ...(own ? [] : [{ key: '/hazard-dashboard', icon: <BarChartOutlined />, label: t('dashboard') }]),
       ],
     },

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db, Queryable } from '../../db/db.ts';
 import { withScope } from '../../db/scope.ts';
-import { forbidden, notFound } from '../../http/errors.ts';
+import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 
 export type ChecklistRow = {
@@ -101,13 +101,28 @@ export function checklistRoutes(app: FastifyInstance, db: Db) {
     handler: async ({ body, actor }) => {
       if (!isAdmin(actor)) throw forbidden();
       return withScope(db, actor.scope, async (tx) => {
+        // One publisher of a code at a time: the second reads the first's version, not the same max.
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`checklist:${body.code}`]);
         const [v] = await tx.query<{ v: number }>('SELECT coalesce(max(version), 0)::int AS v FROM checklist_templates WHERE code = $1', [
           body.code,
         ]);
+        const latest = v?.v ?? 0;
+        if (body.baseVersion !== undefined && body.baseVersion !== latest)
+          throw conflict(
+            body.baseVersion === 0
+              ? {
+                  zh: `编码 ${body.code} 已被检查表使用（最新为第 ${latest} 版）`,
+                  en: `Code ${body.code} is taken (latest: version ${latest})`,
+                }
+              : {
+                  zh: `该检查表已有第 ${latest} 版，本次编辑基于第 ${body.baseVersion} 版，请在最新版本上重新编辑`,
+                  en: `Version ${latest} was published meanwhile; this edit started from version ${body.baseVersion}. Edit the latest`,
+                },
+          );
         const [row] = await tx.query<ChecklistRow>(
           `INSERT INTO checklist_templates (code, version, name, industries, tiers, source, items)
            VALUES ($1, $2, $3, $4::text[], $5::text[], $6, $7::jsonb) RETURNING *`,
-          [body.code, (v?.v ?? 0) + 1, body.name, body.industries, body.tiers, body.source, JSON.stringify(body.items)],
+          [body.code, latest + 1, body.name, body.industries, body.tiers, body.source, JSON.stringify(body.items)],
         );
         const c = toChecklist(row as ChecklistRow);
         await appendAudit(tx, actor, { action: 'checklist.publish', entityType: 'checklist', entityId: c.id, after: c });

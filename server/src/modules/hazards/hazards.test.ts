@@ -82,6 +82,37 @@ describe('hazard investigation and remediation', () => {
     assert.equal(dup.statusCode, 400);
   });
 
+  test('two admins publishing from the same version: one is version 3, the other is told to edit the latest', async () => {
+    const from2 = {
+      code: 'fire-general',
+      name: '消防安全通用检查表（第3版）',
+      items: [{ code: 'F1', text: '疏散通道畅通' }],
+      baseVersion: 2,
+    };
+    const both = await Promise.all([
+      inject(admin, 'POST', '/api/v1/checklists', from2),
+      inject(admin, 'POST', '/api/v1/checklists', { ...from2, items: [{ code: 'F2', text: '灭火器有效' }] }),
+    ]);
+    assert.deepEqual(both.map((r) => r.statusCode).sort(), [201, 409]);
+    const [won, lost] = [201, 409].map((code) => both.find((r) => r.statusCode === code)?.json());
+    assert.equal(won.version, 3);
+    assert.match(lost.error.message, /第 3 版.*第 2 版/);
+    const taken = await inject(admin, 'POST', '/api/v1/checklists', { ...from2, baseVersion: 0 });
+    assert.equal(taken.statusCode, 409);
+    assert.match(taken.json().error.message, /fire-general/);
+    const versions = (await inject(town, 'GET', '/api/v1/checklists?all=true'))
+      .json()
+      .items.filter((c: { code: string }) => c.code === 'fire-general');
+    assert.deepEqual(
+      versions.map((c: { version: number }) => c.version),
+      [3, 2, 1],
+    );
+    // Without a base version (an API client that knows what it does), publishes queue and each gets the next number.
+    const { baseVersion: _, ...unbased } = from2;
+    const queued = await Promise.all([1, 2].map(() => inject(admin, 'POST', '/api/v1/checklists', unbased)));
+    assert.deepEqual(queued.map((r) => r.json().version).sort(), [4, 5]);
+  });
+
   test('township patrol fails an item with a photo → hazard; the record is then immutable', async () => {
     const chem = (await inject(town, 'GET', '/api/v1/checklists')).json().items.find((c: { code: string }) => c.code === 'chem-major-2017');
     const plan = await inject(town, 'POST', '/api/v1/inspections', {
