@@ -5,7 +5,8 @@ import { setTimeout } from 'node:timers/promises';
 import { pdfObjects, pdfText } from '../../test/pdf.ts';
 import { makePng } from '../../test/png.ts';
 import { shanghaiTime } from '../../time.ts';
-import { DOSSIER_MAX_PHOTOS, type DossierInput, hazardDossier } from './dossier.ts';
+import { DOSSIER_FALLBACK_FONTS, DOSSIER_FONT, DOSSIER_MAX_PHOTOS, type DossierInput, dossierFonts, hazardDossier } from './dossier.ts';
+import { loadFont } from './font.ts';
 import type { HazardRow } from './store.ts';
 
 const hazard: HazardRow = {
@@ -84,6 +85,25 @@ test('a name with a character beyond the vendored font is drawn from the fallbac
   const text = pdfText(pdf);
   for (const s of ['刘䶮精细化工有限公司', '王䶮', '储罐区防火堤破损']) assert.ok(text.includes(s), s);
   assert.equal(pdfObjects(pdf, 'Type0'), 2, 'the main font and one fallback');
+});
+
+test('the fallback fonts are read only for a dossier with a character the main font lacks, wherever it was typed', async () => {
+  assert.ok(DOSSIER_FALLBACK_FONTS.length > 0, 'no fallback font on this machine (npm test installs fonts-wqy-zenhei)');
+  const loadedFor = async (over: Partial<DossierInput>) => {
+    const read: string[] = [];
+    const fonts = await dossierFonts(inputWith(over), (path) => {
+      read.push(path);
+      return loadFont(path);
+    });
+    assert.equal(fonts.length, read.length);
+    return read;
+  };
+  const transition = { action: 'assign', from: 'reported', to: 'assigned', actor: '张三', reason: null, at: '2026-11-24T02:00:00Z' };
+  assert.deepEqual(await loadedFor({ transitions: [transition], photos: [{ key: 'p', caption: '整改照片 1' }] }), [DOSSIER_FONT]);
+  const everyFont = [DOSSIER_FONT, ...DOSSIER_FALLBACK_FONTS];
+  assert.deepEqual(await loadedFor({ hazard: { ...hazard, contingency: '请刘䶮设置警戒区' } }), everyFont);
+  assert.deepEqual(await loadedFor({ transitions: [{ ...transition, reason: '王䶮退回' }] }), everyFont);
+  assert.deepEqual(await loadedFor({ photos: [{ key: 'p', caption: '䶮' }] }), everyFont);
 });
 
 test('the dossier is drawn as it is read: a reader that waits holds back the photos, one that leaves stops them', async () => {

@@ -75,13 +75,38 @@ const GRAY = '#555555';
 const AHEAD_BYTES = 1024 * 1024;
 
 /**
+ * The fonts this dossier needs: the main font, and the fallbacks only when something typed into
+ * it (a name, a note, a caption) has a character the main font lacks. A fallback is a machine
+ * font of 10–20 MB (wqy-zenhei.ttc is 17 MB), held for the process once read: most dossiers never
+ * need it. The dossier's own labels are in the main font.
+ */
+export async function dossierFonts(input: DossierInput, load: (path: string) => Promise<LoadedFont> = loadFont): Promise<LoadedFont[]> {
+  const main = await load(DOSSIER_FONT);
+  const typed = [input.hazard, input.transitions, input.inspection, input.photos.map((p) => p.caption)];
+  if (everyCharacter(typed, main.covers)) return [main];
+  return [main, ...(await Promise.all(DOSSIER_FALLBACK_FONTS.map(load)))];
+}
+
+/** Whether `covers` holds for every character of every string in `value`, walked deeply. */
+function everyCharacter(value: unknown, covers: (codePoint: number) => boolean): boolean {
+  if (typeof value === 'string') {
+    for (const ch of value) if (!covers(ch.codePointAt(0) ?? 0)) return false;
+    return true;
+  }
+  if (Array.isArray(value)) return value.every((v) => everyCharacter(v, covers));
+  if (value && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value))
+    return Object.values(value).every((v) => everyCharacter(v, covers));
+  return true;
+}
+
+/**
  * The dossier as a PDF stream, drawn while it is read: each photo is read from storage, drawn and
  * sent before the next (pdfkit writes an image out when it is drawn; only the pages' text waits for
  * the end, for the page numbers). A failure while drawing destroys the stream with the error, which
  * `onError` is told of.
  */
 export async function hazardDossier(input: DossierInput, onError: (e: Error) => void = () => {}): Promise<Readable> {
-  const fonts = await Promise.all([DOSSIER_FONT, ...DOSSIER_FALLBACK_FONTS].map(loadFont));
+  const fonts = await dossierFonts(input);
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
