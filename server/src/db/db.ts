@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyStream } from 'pg-copy-streams';
+import { TIME_TYPE_OIDS } from './times.ts';
 
 /**
  * `prepare`: on PostgreSQL, run as a named prepared statement, parsed once per connection and,
@@ -12,7 +13,15 @@ import { from as copyStream } from 'pg-copy-streams';
  * text is built from constants and enumerations. A connection keeps at most
  * `preparedPerConnection` of them; later texts run unnamed there (planned every time).
  */
-export type QueryOptions = { prepare?: boolean };
+export type QueryOptions = {
+  prepare?: boolean;
+  /**
+   * date, timestamp and timestamptz columns come back as PostgreSQL's text (2026-12-31,
+   * 2026-11-23 16:30:00.123+00) instead of Date objects: for hot reads that only pass them on
+   * (db/times.ts: isoFromPg).
+   */
+  rawTimes?: boolean;
+};
 
 export type Queryable = {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<R[]>;
@@ -62,6 +71,13 @@ export type DbConfig = {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+const asText = (v: string) => v;
+const RAW_TIMES_PGLITE = Object.fromEntries(TIME_TYPE_OIDS.map((oid) => [oid, asText]));
+const RAW_TIMES_PG = {
+  getTypeParser: (oid: number, format?: string) =>
+    (TIME_TYPE_OIDS as readonly number[]).includes(oid) ? asText : pg.types.getTypeParser(oid, format as 'text'),
+};
+
 export async function openDb(config: DbConfig): Promise<Db> {
   return config.databaseUrl ? openPostgres(config.databaseUrl, config.preparedPerConnection ?? 50) : openPglite(config.dataDir);
 }
@@ -69,19 +85,24 @@ export async function openDb(config: DbConfig): Promise<Db> {
 async function openPglite(dataDir: string | undefined): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ? { dataDir } : {});
-  const query = async <R>(sql: string, params?: unknown[]) => (await db.query<R>(sql, params)).rows;
+  type Q = Pick<PGlite, 'query'>;
+  const on =
+    (q: Q) =>
+    async <R>(sql: string, params?: unknown[], options?: QueryOptions) =>
+      (await q.query<R>(sql, params, options?.rawTimes ? { parsers: RAW_TIMES_PGLITE } : undefined)).rows;
+  const query = on(db);
   return {
     kind: 'pglite',
     query,
     async transaction(fn) {
-      return db.transaction((tx) => fn({ query: async <R>(s: string, p?: unknown[]) => (await tx.query<R>(s, p)).rows }));
+      return db.transaction((tx) => fn({ query: on(tx) }));
     },
     async pinnedReadOnly(_key, setup, fn) {
       return db.transaction(async (tx) => {
         // Local settings; they also make the transaction read-only (scopeSettings).
         const { sql, params } = setup(true);
         await tx.query(sql, params);
-        return fn({ query: async <R>(s: string, p?: unknown[]) => (await tx.query<R>(s, p)).rows });
+        return fn({ query: on(tx) });
       });
     },
     async exec(sql) {
@@ -117,13 +138,16 @@ function statement(
   options: QueryOptions | undefined,
   prepared?: { names: Set<string>; max: number },
 ): pg.QueryConfig {
-  if (!options?.prepare || !prepared) return { text, values: values as unknown[] };
+  const plain: pg.QueryConfig = options?.rawTimes
+    ? { text, values: values as unknown[], types: RAW_TIMES_PG }
+    : { text, values: values as unknown[] };
+  if (!options?.prepare || !prepared) return plain;
   const name = statementName(text);
   if (!prepared.names.has(name)) {
-    if (prepared.names.size >= prepared.max) return { text, values: values as unknown[] };
+    if (prepared.names.size >= prepared.max) return plain;
     prepared.names.add(name);
   }
-  return { name, text, values: values as unknown[] };
+  return { ...plain, name };
 }
 
 async function openPostgres(url: string, preparedPerConnection: number): Promise<Db> {

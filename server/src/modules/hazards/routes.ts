@@ -219,7 +219,8 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
       readScoped(db, actor.scope, async (tx) => {
         const list = hazardListSql(tx.scope, query);
         // Prepared: the county's list page is the busiest read; the texts vary only by which filters are set.
-        const rows = await tx.query<HazardListRow & { capped_total: number }>(list.sql, list.params, { prepare: true });
+        // Its dates and moments are passed on as text, not made into Dates and back (db/times.ts).
+        const rows = await tx.query<HazardListRow & { capped_total: number }>(list.sql, list.params, { prepare: true, rawTimes: true });
         const n = rows[0]?.capped_total ?? 0;
         const capped = !list.exact && n > HAZARD_COUNT_CAP;
         return {

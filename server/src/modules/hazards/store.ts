@@ -3,6 +3,7 @@
 // columns and a row of the list is one row of hazards.
 import { type Actor, allowedHazardActions, type HazardFacts, mayList } from '@taishan/domain';
 import { regionRange, type Scoped, scopeFilter } from '../../db/scope.ts';
+import { isoFromPg } from '../../db/times.ts';
 
 export type HazardRow = {
   id: string;
@@ -122,8 +123,8 @@ export function dateOnly(d: string | Date | null): string | null {
   if (typeof d === 'string') return d.slice(0, 10);
   return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 }
-/** A stored moment as ISO 8601 (UTC), null kept. */
-export const iso = (d: string | Date | null) => (d === null ? null : new Date(d).toISOString());
+/** A stored moment as ISO 8601 (UTC), null kept; a string is PostgreSQL's text (rawTimes) or ISO already. */
+export const iso = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? isoFromPg(d) : d.toISOString());
 
 export function factsOf(r: HazardRow): HazardFacts {
   return {
