@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { HAZARD_STATUSES } from '@taishan/domain';
 import ExcelJS from 'exceljs';
+import { readScoped } from '../../db/scope.ts';
 import { enterpriseBody, makeDepartment, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
 import { pdfObjects, pdfText } from '../../test/pdf.ts';
 import { makePng } from '../../test/png.ts';
@@ -377,6 +378,16 @@ describe('hazard investigation and remediation', () => {
       all.some((h) => h.level === 'major') && all.some((h) => h.listedTier === 'city'),
       'the tests above left a listed major hazard',
     );
+    // The total agrees with the page for every way it is counted: whole counties' counts (city and
+    // county supervisors, a county region filter), townships' counts (a township supervisor, a
+    // township filter) and counting the hazards (a tier filter).
+    for (const [who, cookie] of Object.entries({ city, county, town }))
+      for (const region of ['', 'region=320582000000', `region=${TOWN}`, 'region=320583000000'])
+        for (const q of ['', 'status=open', 'status=open&level=major', 'overdue=false&listed=true', 'status=closed', 'tier=patrol']) {
+          const got = (await inject(cookie, 'GET', `/api/v1/hazards?pageSize=200&${region}&${q}`)).json();
+          assert.equal(got.total, got.items.length, `${who} ${region} ${q}`);
+        }
+    assert.ok((await list('region=320582000000&status=open')).total > 0);
     // Enumerated filters are written into the SQL: anything else is refused before it gets there.
     const bad = await inject(city, 'GET', "/api/v1/hazards?level=major'--");
     assert.equal(bad.statusCode, 400);
@@ -459,6 +470,22 @@ describe('hazard investigation and remediation', () => {
        FROM hazards GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
     );
     assert.deepEqual(keptByArea, recountByArea);
+    // And for whole counties (the county supervisor's list total).
+    const countyKey = 'county_code, status, level, overdue, listed';
+    const keptByCounty = await t.db.query(`SELECT ${countyKey}, n FROM hazard_county_counts WHERE n <> 0 ORDER BY ${countyKey}`);
+    const recountByCounty = await t.db.query(
+      `SELECT county_code, status, level, overdue, listed_tier IS NOT NULL AS listed, count(*)::int AS n
+       FROM hazards GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+    );
+    assert.deepEqual(keptByCounty, recountByCounty);
+    // Row-level security: whole counties within the reader's area; a township supervisor reads none.
+    const countiesSeen = async (regionPrefix: string) =>
+      readScoped(t.db, { regionPrefix, industries: null, enterpriseId: null }, (tx) =>
+        tx.query<{ county_code: string }>('SELECT DISTINCT county_code FROM hazard_county_counts ORDER BY 1'),
+      );
+    assert.deepEqual(await countiesSeen('320582'), [{ county_code: '320582' }]);
+    assert.deepEqual(await countiesSeen(TOWN.slice(0, 9)), []);
+    assert.ok((await countiesSeen('3205')).length >= 2);
 
     // A county department's inspector, limited to its industry divisions, counts only their hazards.
     const [div] = await t.db.query<{ d: string }>(

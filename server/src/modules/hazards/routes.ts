@@ -102,18 +102,23 @@ const OPEN = `h.status NOT IN ('closed', 'cancelled')`;
 export const HAZARD_COUNT_CAP = 1000;
 
 /**
- * The list's total from the maintained counts without the industry division (migration 014):
- * exact, and a sum of a county's few hundred rows (~450 on the benchmark) instead of counting up
- * to 1,001 hazards. Only where the caller may read them (an area not limited to industries or to
- * one enterprise) and every filter is one of their columns; otherwise null, and the list counts
- * its hazards up to the cap.
+ * The list's total from the maintained counts without the industry division: exact, and a sum of
+ * a few rows instead of counting up to 1,001 hazards. Of whole counties (migration 017, ~30 rows
+ * a county) where the caller's area and the region filter are whole counties or more — the county
+ * supervisor's list; otherwise of townships (migration 014, ~450 rows a county on the benchmark).
+ * Only where the caller may read them (an area not limited to industries or to one enterprise) and
+ * every filter is one of their columns; otherwise null, and the list counts its hazards up to the
+ * cap.
  */
-function areaCountWhere(scope: Scope, q: ListQuery, params: unknown[]): Where | null {
+function areaCountSql(scope: Scope, q: ListQuery, params: unknown[]): string | null {
   if (scope.industries !== null || scope.enterpriseId !== null) return null;
   if (q.enterpriseId || q.industry || q.tier || q.listed === 'county' || q.listed === 'city') return null;
+  const region = q.region?.replace(/(000)+$/, '');
+  const wholeCounties = scope.regionPrefix.length <= 6 && (region === undefined || region.length <= 6);
   const w = placeAndState(new Where(params).add(hazardRegion(scope.regionPrefix, params)), q);
   if (q.listed) w.add(q.listed === 'true' ? 'h.listed' : 'NOT h.listed');
-  return w;
+  // hazardRegion reads only county_code for prefixes of six digits or fewer, a column both have.
+  return `SELECT coalesce(sum(h.n), 0)::int AS capped_total FROM ${wholeCounties ? 'hazard_county_counts' : 'hazard_area_counts'} h WHERE ${w.sql}`;
 }
 
 /**
@@ -122,10 +127,9 @@ function areaCountWhere(scope: Scope, q: ListQuery, params: unknown[]): Where | 
  */
 export function hazardListSql(scope: Scope, q: ListQuery) {
   const w = hazardWhere({ scope }, q);
-  const area = areaCountWhere(scope, q, w.params);
-  const total = area
-    ? `SELECT coalesce(sum(h.n), 0)::int AS capped_total FROM hazard_area_counts h WHERE ${area.sql}`
-    : `SELECT count(*)::int AS capped_total FROM (SELECT 1 FROM hazards h WHERE ${w.sql} LIMIT ${HAZARD_COUNT_CAP + 1}) capped`;
+  const area = areaCountSql(scope, q, w.params);
+  const total =
+    area ?? `SELECT count(*)::int AS capped_total FROM (SELECT 1 FROM hazards h WHERE ${w.sql} LIMIT ${HAZARD_COUNT_CAP + 1}) capped`;
   // One statement, one round trip: the total joined to the page (an empty page still yields the
   // total, on a row whose hazard columns are all null). The filters' values and the page are in
   // the text and only the region (and enterprise, industry) are parameters, so PostgreSQL plans
