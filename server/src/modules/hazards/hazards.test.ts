@@ -322,6 +322,16 @@ describe('hazard investigation and remediation', () => {
     assert.equal(town.major + town.general, all.length);
     const other = (await inject(kunshan, 'GET', '/api/v1/hazard-dashboard')).json();
     assert.equal(other.totals.major + other.totals.general, 0);
+    // The city's dashboard, by county (from the counts per county): each county as its own list has it.
+    const byCounty = (await inject(city, 'GET', '/api/v1/hazard-dashboard')).json().byRegion as {
+      code: string;
+      major?: number;
+      general?: number;
+      overdue?: number;
+    }[];
+    const mine = byCounty.find((r) => r.code === '320582000000');
+    assert.deepEqual([mine?.major, mine?.general, mine?.overdue], [d.totals.major, d.totals.general, d.totals.overdue]);
+    assert.ok(byCounty.length > 1);
   });
 
   test('the list pages by deadline and keeps its total on every page, past the end and with nothing in scope', async () => {
