@@ -25,7 +25,7 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, api, formErrors } from '../../api.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
-import { HazardLevelTag, StatusTag } from './HazardTags.tsx';
+import { HazardLevelTag, ListedTierLabel, StatusTag } from './HazardTags.tsx';
 import type { Hazard } from './types.ts';
 
 const NEEDS_REASON: HazardAction[] = ['sendBack', 'cancel'];
@@ -105,7 +105,7 @@ export function HazardDetailPage() {
             </Descriptions.Item>
             {h.listedTier && (
               <Descriptions.Item label={t('listed')}>
-                {h.listedTier === 'city' ? '市级' : '县级'} · {h.listingOfficer} · {h.listingDeadline}
+                <ListedTierLabel tier={h.listedTier} /> · {h.listingOfficer} · {h.listingDeadline}
               </Descriptions.Item>
             )}
           </Descriptions>

@@ -11,7 +11,7 @@ import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
-import { HazardLevelTag, StatusTag } from './HazardTags.tsx';
+import { HazardLevelTag, ListedTierLabel, StatusTag } from './HazardTags.tsx';
 import type { HazardListItem } from './types.ts';
 
 export function HazardListPage() {
@@ -117,7 +117,14 @@ export function HazardListPage() {
             title: t('listed'),
             dataIndex: 'listedTier',
             width: 90,
-            render: (v: string | null) => (v ? <Tag color="volcano">{v === 'city' ? '市级' : '县级'}</Tag> : ''),
+            render: (v: 'county' | 'city' | null) =>
+              v ? (
+                <Tag color="volcano">
+                  <ListedTierLabel tier={v} />
+                </Tag>
+              ) : (
+                ''
+              ),
           },
         ]}
       />

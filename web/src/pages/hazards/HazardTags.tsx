@@ -24,3 +24,9 @@ export function HazardLevelTag({ level }: { level: HazardLevel }) {
   const { t } = useI18n();
   return <Tag color={level === 'major' ? 'red' : 'orange'}>{level === 'major' ? t('majorHazard') : t('general')}</Tag>;
 }
+
+/** The tier a hazard is listed at (挂牌督办): county or city. */
+export function ListedTierLabel({ tier }: { tier: 'county' | 'city' }) {
+  const { t } = useI18n();
+  return <>{tier === 'city' ? t('listedCity') : t('listedCounty')}</>;
+}
