@@ -99,7 +99,10 @@ test('the fallback fonts are read only for a dossier with a character the main f
     return read;
   };
   const transition = { action: 'assign', from: 'reported', to: 'assigned', actor: '张三', reason: null, at: '2026-11-24T02:00:00Z' };
-  assert.deepEqual(await loadedFor({ transitions: [transition], photos: [{ key: 'p', caption: '整改照片 1' }] }), [DOSSIER_FONT]);
+  assert.deepEqual(
+    await loadedFor({ transitions: [{ ...transition, reason: '第一行\n第二行\t备注' }], photos: [{ key: 'p', caption: '整改照片 1' }] }),
+    [DOSSIER_FONT],
+  );
   const everyFont = [DOSSIER_FONT, ...DOSSIER_FALLBACK_FONTS];
   assert.deepEqual(await loadedFor({ hazard: { ...hazard, contingency: '请刘䶮设置警戒区' } }), everyFont);
   assert.deepEqual(await loadedFor({ transitions: [{ ...transition, reason: '王䶮退回' }] }), everyFont);

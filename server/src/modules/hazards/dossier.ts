@@ -90,7 +90,11 @@ export async function dossierFonts(input: DossierInput, load: (path: string) => 
 /** Whether `covers` holds for every character of every string in `value`, walked deeply. */
 function everyCharacter(value: unknown, covers: (codePoint: number) => boolean): boolean {
   if (typeof value === 'string') {
-    for (const ch of value) if (!covers(ch.codePointAt(0) ?? 0)) return false;
+    // Line breaks and tabs are laid out, not drawn: no font has glyphs for them.
+    for (const ch of value) {
+      const cp = ch.codePointAt(0) ?? 0;
+      if (cp >= 0x20 && !covers(cp)) return false;
+    }
     return true;
   }
   if (Array.isArray(value)) return value.every((v) => everyCharacter(v, covers));
