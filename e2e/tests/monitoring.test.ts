@@ -58,6 +58,7 @@ describe(`monitoring wall in the browser (${process.env.E2E_DB ?? 'pglite'})`, (
     await page.click(`[data-testid="alarm-handle-${gas.code}-threshold"]`);
     await page.fill('[data-testid=disposal]', '关闭进料阀，开启事故风机，现场检测确认浓度下降');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-modal-footer').waitFor({ state: 'hidden' }); // sent (or its error shown)
     await page.locator(`[data-testid="alarm-status-${gas.code}-threshold"]`, { hasText: '已处置' }).waitFor();
     assert.equal(await page.locator(`[data-testid="alarm-clear-${gas.code}-threshold"]`).count(), 0, 'no clearing while the gas is high');
 

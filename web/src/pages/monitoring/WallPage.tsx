@@ -102,6 +102,8 @@ export function WallPage() {
   });
   const [handling, setHandling] = useState<Alarm | null>(null);
   const [disposal, setDisposal] = useState('');
+  // The disposal being sent: the button spins, and a second click sends nothing.
+  const [saving, setSaving] = useState(false);
   const onAlarm = useMemo(
     () => () => {
       qc.invalidateQueries({ queryKey: ['alarms'] });
@@ -295,9 +297,18 @@ export function WallPage() {
         title={t('wallHandle')}
         onCancel={() => setHandling(null)}
         onOk={async () => {
-          if (handling) await act(handling, 'handle', { disposal });
-          setHandling(null);
+          if (!handling || saving) return;
+          setSaving(true);
+          try {
+            await act(handling, 'handle', { disposal });
+          } catch (e) {
+            message.error((e as Error).message);
+          } finally {
+            setSaving(false);
+            setHandling(null);
+          }
         }}
+        confirmLoading={saving}
         okButtonProps={{ disabled: !disposal.trim() }}
       >
         <Input.TextArea
