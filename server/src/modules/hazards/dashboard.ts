@@ -6,7 +6,7 @@ import type { Db } from '../../db/db.ts';
 import { readScoped } from '../../db/scope.ts';
 import { Where } from '../../db/where.ts';
 import { defineRoute } from '../../http/route.ts';
-import { hazardRegion, hazardScope } from './store.ts';
+import { hazardRegion, hazardScope, wholeCounties } from './store.ts';
 
 const STATUS_COLUMNS = HAZARD_STATUSES.map((s) => `count(*) FILTER (WHERE h.status = '${s}')::int AS "${s}"`).join(', ');
 const COLUMNS = `${STATUS_COLUMNS}, count(*) FILTER (WHERE h.level = 'major')::int AS major, count(*) FILTER (WHERE h.level = 'general')::int AS general,
@@ -36,13 +36,13 @@ export function dashboardSql(scope: Scope, base: string, len: number) {
   // Not limited to industries: the counts without the industry division (migration 014), about
   // a quarter of the rows, read from an index; and where the sub-regions are whole counties or
   // more (a city's or the province's dashboard), the counts per county (migration 017), a
-  // fifteenth of those. hazardRegion reads only county_code for prefixes of six digits or fewer.
+  // fifteenth of those.
   let table = 'hazard_area_counts';
   let place = 'h.region_code';
   if (scope.industries !== null) {
     table = 'hazard_counts';
     w.add(`h.industry = ANY(${w.param(scope.industries)}::text[])`);
-  } else if (len <= 6 && scope.regionPrefix.length <= 6 && base.length <= 6) {
+  } else if (len <= 6 && wholeCounties(scope.regionPrefix, base)) {
     table = 'hazard_county_counts';
     place = 'h.county_code';
   }

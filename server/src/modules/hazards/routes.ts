@@ -46,6 +46,7 @@ import {
   recordTransition,
   toHazard,
   toHazardListItem,
+  wholeCounties,
 } from './store.ts';
 
 export const hazardListQuery = z.object({
@@ -81,13 +82,17 @@ export function hazardWhere(tx: Pick<Scoped, 'scope'>, q: Omit<ListQuery, 'page'
   else w.eqConst('h.listed_tier', q.listed);
   return w;
 }
+/** The region filter as the prefix hazardRegion takes (its trailing groups of zeros dropped). */
+const regionFilter = (q: Pick<ListQuery, 'region'>) => q.region?.replace(/(000)+$/, '');
+
 /**
  * The filters on a hazard's place and state — region, level, status, overdue — which `hazards h`
  * and `hazard_area_counts h` both have as columns of the same names.
  */
 function placeAndState(w: Where, q: Pick<ListQuery, 'region' | 'level' | 'status' | 'overdue'>): Where {
   w.eqConst('h.level', q.level);
-  if (q.region) w.add(hazardRegion(q.region.replace(/(000)+$/, ''), w.params));
+  const region = regionFilter(q);
+  if (region) w.add(hazardRegion(region, w.params));
   if (q.status === 'open') w.add(OPEN);
   else w.eqConst('h.status', q.status);
   if (q.overdue) w.add(q.overdue === 'true' ? 'h.overdue' : 'NOT h.overdue');
@@ -113,12 +118,10 @@ export const HAZARD_COUNT_CAP = 1000;
 function areaCountSql(scope: Scope, q: ListQuery, params: unknown[]): string | null {
   if (scope.industries !== null || scope.enterpriseId !== null) return null;
   if (q.enterpriseId || q.industry || q.tier || q.listed === 'county' || q.listed === 'city') return null;
-  const region = q.region?.replace(/(000)+$/, '');
-  const wholeCounties = scope.regionPrefix.length <= 6 && (region === undefined || region.length <= 6);
+  const counties = wholeCounties(scope.regionPrefix, regionFilter(q) ?? '');
   const w = placeAndState(new Where(params).add(hazardRegion(scope.regionPrefix, params)), q);
   if (q.listed) w.add(q.listed === 'true' ? 'h.listed' : 'NOT h.listed');
-  // hazardRegion reads only county_code for prefixes of six digits or fewer, a column both have.
-  return `SELECT coalesce(sum(h.n), 0)::int AS capped_total FROM ${wholeCounties ? 'hazard_county_counts' : 'hazard_area_counts'} h WHERE ${w.sql}`;
+  return `SELECT coalesce(sum(h.n), 0)::int AS capped_total FROM ${counties ? 'hazard_county_counts' : 'hazard_area_counts'} h WHERE ${w.sql}`;
 }
 
 /**

@@ -106,6 +106,12 @@ export function hazardRegion(prefix: string, params: unknown[]): string {
   return prefix.length === 6 ? county : `${county} AND ${regionRange('h.region_code', prefix, params)}`;
 }
 
+/**
+ * Whether every prefix is a whole county or more (six digits or fewer): hazardRegion then reads
+ * county_code alone, so the counts kept per county (migration 017) can answer.
+ */
+export const wholeCounties = (...prefixes: string[]) => prefixes.every((p) => p.length <= 6);
+
 /** WHERE fragment restricting `hazards h` to the caller's scope (the data layer's wall). */
 export function hazardScope(tx: Pick<Scoped, 'scope'>, params: unknown[]): string {
   const { regionPrefix, ...rest } = tx.scope;
