@@ -23,3 +23,4 @@ export * from './risk/levels.ts';
 export * from './risk/ls.ts';
 export * from './risk/policy.ts';
 export * from './risk/schema.ts';
+export * from './workbench/workbench.ts';

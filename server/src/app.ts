@@ -22,6 +22,7 @@ import { inspectionRoutes } from './modules/hazards/inspections.ts';
 import { notificationRoutes } from './modules/hazards/notifications.ts';
 import { hazardRoutes } from './modules/hazards/routes.ts';
 import { scheduleRoutes } from './modules/hazards/schedules.ts';
+import { hazardWorkItems, inspectionWorkItems, scheduleWorkItems } from './modules/hazards/workbench.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { alarmRoutes } from './modules/monitoring/alarms.ts';
 import type { MqttIngest } from './modules/monitoring/broker.ts';
@@ -29,6 +30,7 @@ import { GatewayAuth, gatewayRoutes } from './modules/monitoring/gateways.ts';
 import { TelemetryPipeline } from './modules/monitoring/pipeline.ts';
 import { sensorRoutes } from './modules/monitoring/sensors.ts';
 import { telemetryRoutes } from './modules/monitoring/telemetry.ts';
+import { alarmWorkItems } from './modules/monitoring/workbench.ts';
 import { referenceRoutes } from './modules/regions/reference-routes.ts';
 import { regionRoutes } from './modules/regions/routes.ts';
 import { reportHandlingRoutes } from './modules/reports/handling.ts';
@@ -38,13 +40,17 @@ import { revealRoutes } from './modules/reports/reveal.ts';
 import { rewardRuleRoutes } from './modules/reports/rewards.ts';
 import { publicReportRoutes } from './modules/reports/routes.ts';
 import { reportStatsRoutes } from './modules/reports/stats.ts';
+import { publicReportWorkItems } from './modules/reports/workbench.ts';
 import { riskCalculatorRoutes } from './modules/risks/calculators.ts';
 import { distributionRoutes } from './modules/risks/distribution.ts';
 import { installationRoutes } from './modules/risks/installations.ts';
 import { riskReportRoutes } from './modules/risks/reports.ts';
 import { riskMapRoutes } from './modules/risks/risk-map.ts';
 import { riskPointRoutes } from './modules/risks/risk-points.ts';
+import { riskReportWorkItems } from './modules/risks/workbench.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { Workbench } from './modules/workbench/registry.ts';
+import { workbenchRoutes } from './modules/workbench/routes.ts';
 import { localFileStore } from './storage/files.ts';
 
 export type AppOptions = {
@@ -70,6 +76,8 @@ declare module 'fastify' {
     gateways: GatewayAuth;
     /** The MQTT side of ingest, once main has started it (null in tests that run without one). */
     mqtt: MqttIngest | null;
+    /** The workbench (工作台): capabilities register what waits for a user here. */
+    workbench: Workbench;
   }
 }
 
@@ -178,6 +186,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   notificationRoutes(app, db);
   riskReportRoutes(app, db);
   distributionRoutes(app, db);
+
+  // 工作台: each capability adds its provider of work items (server/src/modules/workbench).
+  const workbench = new Workbench()
+    .register('hazards', hazardWorkItems)
+    .register('inspections', inspectionWorkItems)
+    .register('schedules', scheduleWorkItems)
+    .register('reports', publicReportWorkItems)
+    .register('alarms', alarmWorkItems)
+    .register('riskReports', riskReportWorkItems);
+  app.decorate('workbench', workbench);
+  workbenchRoutes(app, db, workbench);
 
   if (opts.webDist && existsSync(opts.webDist)) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false });

@@ -92,6 +92,37 @@ async function find(tx: Scoped, id: string, forUpdate = false) {
   )[0];
 }
 
+const day = z.iso.date('日期格式为 YYYY-MM-DD||A date is YYYY-MM-DD');
+export const inspectionListQuery = z.object({
+  enterpriseId: z.uuid().optional(),
+  tier: z.enum(['self', 'patrol', 'county', 'city']).optional(),
+  status: z.enum(['planned', 'submitted']).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  /** Planned on or after / on or before this day. */
+  from: day.optional(),
+  to: day.optional(),
+  ...pageFields(),
+});
+
+/** WHERE of the inspection list (joined to `enterprises e`), shared with the workbench's counts. */
+export function inspectionWhere(tx: Scoped, actor: Actor, query: Omit<z.infer<typeof inspectionListQuery>, 'page' | 'pageSize'>): Where {
+  const w = new Where();
+  w.add(enterpriseScope(tx, w.params)).eq('i.enterprise_id', query.enterpriseId).eq('i.tier', query.tier).eq('i.status', query.status);
+  if (query.mine === 'true') w.eq('i.inspector_id', actor.id);
+  if (query.from) w.add(`i.planned_date >= ${w.param(query.from)}::date`);
+  if (query.to) w.add(`i.planned_date <= ${w.param(query.to)}::date`);
+  return w;
+}
+
+/** The list's total. */
+export async function countInspections(tx: Scoped, w: Where): Promise<number> {
+  const [c] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id WHERE ${w.sql}`,
+    w.params,
+  );
+  return c?.n ?? 0;
+}
+
 export function inspectionRoutes(app: FastifyInstance, db: Db, files: FileStore) {
   defineRoute(app, {
     method: 'GET',
@@ -99,28 +130,18 @@ export function inspectionRoutes(app: FastifyInstance, db: Db, files: FileStore)
     access: 'user',
     summary: '检查记录与计划 Inspections (planned and submitted)',
     tags: ['inspections'],
-    query: z.object({
-      enterpriseId: z.uuid().optional(),
-      tier: z.enum(['self', 'patrol', 'county', 'city']).optional(),
-      status: z.enum(['planned', 'submitted']).optional(),
-      mine: z.enum(['true', 'false']).optional(),
-      ...pageFields(),
-    }),
+    query: inspectionListQuery,
     handler: async ({ query, actor }) =>
       readScoped(db, actor.scope, async (tx) => {
-        const w = new Where();
-        w.add(enterpriseScope(tx, w.params))
-          .eq('i.enterprise_id', query.enterpriseId)
-          .eq('i.tier', query.tier)
-          .eq('i.status', query.status);
-        if (query.mine === 'true') w.eq('i.inspector_id', actor.id);
+        const w = inspectionWhere(tx, actor, query);
         const page = w.page(query.page, query.pageSize);
         const rows = await tx.query<Row>(`${SELECT} WHERE ${w.sql} ORDER BY i.planned_date DESC, i.id ${page.limit}`, page.params);
-        const [c] = await tx.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id WHERE ${w.sql}`,
-          w.params,
-        );
-        return { items: rows.map((r) => toInspection(r, actor)), total: c?.n ?? 0, page: query.page, pageSize: query.pageSize };
+        return {
+          items: rows.map((r) => toInspection(r, actor)),
+          total: await countInspections(tx, w),
+          page: query.page,
+          pageSize: query.pageSize,
+        };
       }),
   });
 

@@ -134,6 +134,25 @@ export async function planScheduledInspections(db: Db, today = todayInShanghai()
   return planned;
 }
 
+export const scheduleListQuery = z.object({
+  enterpriseId: z.uuid().optional(),
+  active: z.enum(['true', 'false']).optional(),
+  /** Next occurrence on or before this day. */
+  dueBy: z.iso.date('日期格式为 YYYY-MM-DD||A date is YYYY-MM-DD').optional(),
+});
+/** The list shows at most this many schedules. */
+export const SCHEDULE_LIST_LIMIT = 500;
+
+/** WHERE of the schedule list (joined to `enterprises e`), shared with the workbench's counts. */
+export function scheduleWhere(tx: Scoped, query: z.infer<typeof scheduleListQuery>): Where {
+  const w = new Where();
+  w.add(enterpriseScope(tx, w.params))
+    .eq('s.enterprise_id', query.enterpriseId)
+    .eq('s.active', query.active === undefined ? undefined : query.active === 'true');
+  if (query.dueBy) w.add(`s.next_date <= ${w.param(query.dueBy)}::date`);
+  return w;
+}
+
 export function scheduleRoutes(app: FastifyInstance, db: Db) {
   defineRoute(app, {
     method: 'GET',
@@ -141,14 +160,11 @@ export function scheduleRoutes(app: FastifyInstance, db: Db) {
     access: 'user',
     summary: '企业自查计划 Recurring self-inspection schedules',
     tags: ['inspections'],
-    query: z.object({ enterpriseId: z.uuid().optional(), active: z.enum(['true', 'false']).optional() }),
+    query: scheduleListQuery,
     handler: async ({ query, actor }) =>
       readScoped(db, actor.scope, async (tx) => {
-        const w = new Where();
-        w.add(enterpriseScope(tx, w.params))
-          .eq('s.enterprise_id', query.enterpriseId)
-          .eq('s.active', query.active === undefined ? undefined : query.active === 'true');
-        const rows = await tx.query<Row>(`${SELECT} WHERE ${w.sql} ORDER BY s.next_date, s.name LIMIT 500`, w.params);
+        const w = scheduleWhere(tx, query);
+        const rows = await tx.query<Row>(`${SELECT} WHERE ${w.sql} ORDER BY s.next_date, s.name LIMIT ${SCHEDULE_LIST_LIMIT}`, w.params);
         return { items: rows.map((r) => toSchedule(r, actor)) };
       }),
   });

@@ -65,6 +65,25 @@ async function findAlarm(tx: Scoped, id: string, forUpdate = false) {
 
 const STAMP: Record<string, string> = { acknowledge: 'acknowledged', handle: 'handled', clear: 'cleared' };
 
+export const alarmListQuery = z.object({
+  status: z.enum([...ALARM_STATUSES, 'open']).default('open'),
+  sensorId: z.uuid().optional(),
+  installationId: z.uuid().optional(),
+});
+/** The list shows at most this many alarms. */
+export const ALARM_LIST_LIMIT = 500;
+
+/** WHERE of the alarm list (`alarms a` joined to `sensors s`), shared with the workbench's counts. */
+export function alarmWhere(tx: Scoped, query: z.infer<typeof alarmListQuery>): { where: string; params: unknown[] } {
+  const p: unknown[] = [];
+  const where = [scopeFilter(tx.scope, p, ALARM_SCOPE)];
+  if (query.status === 'open') where.push(`a.status <> 'cleared'`);
+  else where.push(`a.status = $${p.push(query.status)}`);
+  if (query.sensorId) where.push(`a.sensor_id = $${p.push(query.sensorId)}`);
+  if (query.installationId) where.push(`s.installation_id = $${p.push(query.installationId)}`);
+  return { where: where.join(' AND '), params: p };
+}
+
 export function alarmRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPipeline) {
   defineRoute(app, {
     method: 'GET',
@@ -72,23 +91,14 @@ export function alarmRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPip
     access: 'user',
     summary: '报警列表（未消除优先、严重优先）Alarms',
     tags: ['monitoring'],
-    query: z.object({
-      status: z.enum([...ALARM_STATUSES, 'open']).default('open'),
-      sensorId: z.uuid().optional(),
-      installationId: z.uuid().optional(),
-    }),
+    query: alarmListQuery,
     handler: async ({ query, actor }) =>
       readScoped(db, actor.scope, async (tx) => {
-        const p: unknown[] = [];
-        const where = [scopeFilter(tx.scope, p, ALARM_SCOPE)];
-        if (query.status === 'open') where.push(`a.status <> 'cleared'`);
-        else where.push(`a.status = $${p.push(query.status)}`);
-        if (query.sensorId) where.push(`a.sensor_id = $${p.push(query.sensorId)}`);
-        if (query.installationId) where.push(`s.installation_id = $${p.push(query.installationId)}`);
+        const { where, params } = alarmWhere(tx, query);
         const rows = await tx.query<Row>(
-          `${SELECT} WHERE ${where.join(' AND ')}
-           ORDER BY CASE a.severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 ELSE 2 END, a.raised_at DESC LIMIT 500`,
-          p,
+          `${SELECT} WHERE ${where}
+           ORDER BY CASE a.severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 ELSE 2 END, a.raised_at DESC LIMIT ${ALARM_LIST_LIMIT}`,
+          params,
         );
         return { items: rows.map(toAlarm) };
       }),

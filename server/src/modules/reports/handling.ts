@@ -118,6 +118,27 @@ async function stepEffects(tx: Scoped, actor: Actor, r: ReportRow, body: Body): 
   }
 }
 
+export const reportListQuery = z.object({
+  status: z.enum([...PUBLIC_REPORT_STATUSES, 'open']).optional(),
+  overdue: z.enum(['true']).optional(),
+  enterpriseId: z.uuid().optional(),
+  /** To be concluded on or before this day. */
+  concludeBy: z.iso.date('日期格式为 YYYY-MM-DD||A date is YYYY-MM-DD').optional(),
+});
+/** The inbox shows at most this many reports. */
+export const REPORT_LIST_LIMIT = 500;
+
+/** WHERE of the report inbox (`reports r` in the caller's area), shared with the workbench's counts. */
+export function reportWhere(tx: Scoped, query: z.infer<typeof reportListQuery>): Where {
+  const w = new Where();
+  w.add(regionRange('r.region_code', tx.scope.regionPrefix, w.params)).eq('r.enterprise_id', query.enterpriseId);
+  if (query.status === 'open') w.add(`r.status = ANY($${w.params.push(PUBLIC_REPORT_OPEN_STATUSES)})`);
+  else w.eq('r.status', query.status);
+  if (query.overdue) w.add(`r.overdue IS NOT NULL AND r.status = ANY($${w.params.push(PUBLIC_REPORT_OPEN_STATUSES)})`);
+  if (query.concludeBy) w.add(`r.conclude_due <= ${w.param(query.concludeBy)}::date`);
+  return w;
+}
+
 export function reportHandlingRoutes(app: FastifyInstance, db: Db, keys: Keyring, files: FileStore) {
   defineRoute(app, {
     method: 'GET',
@@ -125,24 +146,16 @@ export function reportHandlingRoutes(app: FastifyInstance, db: Db, keys: Keyring
     access: 'user',
     summary: '举报受理箱（按状态、期限）Report inbox',
     tags: ['reports'],
-    query: z.object({
-      status: z.enum([...PUBLIC_REPORT_STATUSES, 'open']).optional(),
-      overdue: z.enum(['true']).optional(),
-      enterpriseId: z.uuid().optional(),
-    }),
+    query: reportListQuery,
     handler: async ({ query, actor }) => {
       if (!mayHandle(actor)) throw forbidden();
       return readScoped(db, actor.scope, async (tx) => {
-        const w = new Where();
-        w.add(regionRange('r.region_code', actor.scope.regionPrefix, w.params)).eq('r.enterprise_id', query.enterpriseId);
-        if (query.status === 'open') w.add(`r.status = ANY($${w.params.push(PUBLIC_REPORT_OPEN_STATUSES)})`);
-        else w.eq('r.status', query.status);
-        if (query.overdue) w.add(`r.overdue IS NOT NULL AND r.status = ANY($${w.params.push(PUBLIC_REPORT_OPEN_STATUSES)})`);
+        const w = reportWhere(tx, query);
         // The nearest deadline first: acceptance while received, conclusion after.
         const rows = await tx.query<ReportRow>(
           `${REPORT_SELECT} WHERE ${w.sql}
            ORDER BY CASE WHEN r.status = ANY($${w.params.push(PUBLIC_REPORT_OPEN_STATUSES)}) THEN 0 ELSE 1 END,
-                    CASE WHEN r.status = 'received' THEN r.accept_due ELSE r.conclude_due END, r.id LIMIT 500`,
+                    CASE WHEN r.status = 'received' THEN r.accept_due ELSE r.conclude_due END, r.id LIMIT ${REPORT_LIST_LIMIT}`,
           w.params,
         );
         const cp: unknown[] = [];

@@ -89,6 +89,30 @@ const transitionBody = z.strictObject({
   version: z.number().int().min(1).optional(),
 });
 
+export const riskReportListQuery = z.object({
+  status: z.enum(['draft', 'submitted', 'acknowledged', 'returned']).optional(),
+  enterpriseId: z.uuid().optional(),
+  ...pageFields(),
+});
+
+/** WHERE of the risk report list (joined to `enterprises e`), shared with the workbench's counts. */
+export function riskReportWhere(tx: Scoped, query: Omit<z.infer<typeof riskReportListQuery>, 'page' | 'pageSize'>): Where {
+  const w = new Where();
+  w.add(enterpriseScope(tx, w.params)).eq('rr.status', query.status).eq('rr.enterprise_id', query.enterpriseId);
+  // Supervisors do not see enterprises' unsent drafts.
+  if (tx.scope.enterpriseId === null) w.add(`rr.status <> 'draft'`);
+  return w;
+}
+
+/** The list's total. */
+export async function countRiskReports(tx: Scoped, w: Where): Promise<number> {
+  const [c] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM risk_reports rr JOIN enterprises e ON e.id = rr.enterprise_id WHERE ${w.sql}`,
+    w.params,
+  );
+  return c?.n ?? 0;
+}
+
 export function riskReportRoutes(app: FastifyInstance, db: Db) {
   defineRoute(app, {
     method: 'GET',
@@ -96,27 +120,21 @@ export function riskReportRoutes(app: FastifyInstance, db: Db) {
     access: 'user',
     summary: '风险报告列表 Risk reports',
     tags: ['risks'],
-    query: z.object({
-      status: z.enum(['draft', 'submitted', 'acknowledged', 'returned']).optional(),
-      enterpriseId: z.uuid().optional(),
-      ...pageFields(),
-    }),
+    query: riskReportListQuery,
     handler: async ({ query, actor }) =>
       readScoped(db, actor.scope, async (tx) => {
-        const w = new Where();
-        w.add(enterpriseScope(tx, w.params)).eq('rr.status', query.status).eq('rr.enterprise_id', query.enterpriseId);
-        // Supervisors do not see enterprises' unsent drafts.
-        if (actor.scope.enterpriseId === null) w.add(`rr.status <> 'draft'`);
+        const w = riskReportWhere(tx, query);
         const page = w.page(query.page, query.pageSize);
         const rows = await tx.query<Row>(
           `${SELECT} WHERE ${w.sql} ORDER BY coalesce(rr.submitted_at, rr.created_at) DESC, rr.id ${page.limit}`,
           page.params,
         );
-        const [c] = await tx.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM risk_reports rr JOIN enterprises e ON e.id = rr.enterprise_id WHERE ${w.sql}`,
-          w.params,
-        );
-        return { items: rows.map((r) => toReport(r, actor)), total: c?.n ?? 0, page: query.page, pageSize: query.pageSize };
+        return {
+          items: rows.map((r) => toReport(r, actor)),
+          total: await countRiskReports(tx, w),
+          page: query.page,
+          pageSize: query.pageSize,
+        };
       }),
   });
 
