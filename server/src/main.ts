@@ -12,6 +12,7 @@ import { hashPassword } from './auth/passwords.ts';
 import { type Config, loadConfig, pgliteDir } from './config.ts';
 import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
+import { seedDemoLife } from './demo/life.ts';
 import { seedDemoSensors } from './demo/monitoring.ts';
 import { seedDemoReports } from './demo/reports.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
@@ -55,6 +56,7 @@ async function serve(config: Config, demo: boolean) {
   const db = await open(config);
   if (demo) {
     const accounts = await seedDemo(db);
+    await seedDemoLife(db, localFileStore(filesDir(config)));
     console.log('\n演示账号 Demo accounts (密码 password: %s)', DEMO_PASSWORD);
     console.table(accounts);
   } else {

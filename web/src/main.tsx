@@ -41,6 +41,7 @@ import { RiskPointDetailPage } from './pages/risks/RiskPointDetailPage.tsx';
 import { RiskPointFormPage } from './pages/risks/RiskPointFormPage.tsx';
 import { RiskRegisterPage } from './pages/risks/RiskRegisterPage.tsx';
 import { RiskReportsPage } from './pages/risks/RiskReportsPage.tsx';
+import { WorkbenchPage } from './pages/workbench/WorkbenchPage.tsx';
 import { isAdmin, SessionProvider, useSession } from './session.tsx';
 
 /** The reporter's pages: no session is looked up, no cookie is sent (see api.ts credentials). */
@@ -70,8 +71,9 @@ function Routed() {
   }
   return (
     <Routes>
-      <Route path="/login" element={<Navigate to="/enterprises" replace />} />
+      <Route path="/login" element={<Navigate to="/" replace />} />
       <Route element={<Layout />}>
+        <Route path="/" element={<WorkbenchPage />} />
         <Route path="/enterprises" element={<EnterpriseListPage />} />
         <Route path="/enterprises/new" element={<EnterpriseFormPage />} />
         <Route path="/enterprises/import" element={<ImportPage />} />
@@ -108,7 +110,7 @@ function Routed() {
             <Route path="/admin/audit" element={<AuditPage />} />
           </>
         )}
-        <Route path="*" element={<Navigate to="/enterprises" replace />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>
   );

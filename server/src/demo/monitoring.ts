@@ -58,12 +58,29 @@ const KIT = [
 export async function seedDemoSensors(db: Db): Promise<SimTarget[]> {
   const [county] = await db.query<{ region_code: string }>("SELECT region_code FROM users WHERE username = 'county'");
   if (!county) return [];
-  const prefix = county.region_code.slice(0, 6);
-  const installations = await db.query<{ id: string; name: string; enterprise_id: string; credit_code: string }>(
-    `SELECT m.id, m.name, m.enterprise_id, e.credit_code FROM major_hazard_installations m JOIN enterprises e ON e.id = m.enterprise_id
-     WHERE e.region_code >= $1 AND e.region_code < $2 ORDER BY m.grade NULLS LAST, m.name LIMIT 3`,
-    [prefix, `${prefix}~`],
-  );
+  // The demo enterprise's own installation first (entadmin's wall and workbench), then the county's;
+  // and two in the second county, so `county2` has a wall too.
+  const installations: { id: string; name: string; enterprise_id: string; credit_code: string }[] = [];
+  const firstOf: Record<string, string | undefined> = {};
+  for (const [username, n] of [
+    ['county', 3],
+    ['county2', 2],
+  ] as const) {
+    const [u] = await db.query<{ region_code: string }>('SELECT region_code FROM users WHERE username = $1', [username]);
+    if (!u) continue;
+    const prefix = u.region_code.slice(0, 6);
+    const before = installations.length;
+    installations.push(
+      ...(await db.query<{ id: string; name: string; enterprise_id: string; credit_code: string }>(
+        `SELECT m.id, m.name, m.enterprise_id, e.credit_code FROM major_hazard_installations m JOIN enterprises e ON e.id = m.enterprise_id
+         WHERE e.region_code >= $1 AND e.region_code < $2
+         ORDER BY EXISTS (SELECT 1 FROM users u WHERE u.username = 'entadmin' AND u.enterprise_id = e.id) DESC, m.grade NULLS LAST, m.name, m.id
+         LIMIT ${n}`,
+        [prefix, `${prefix}~`],
+      )),
+    );
+    firstOf[username] = installations[before]?.id;
+  }
   const [any] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sensors');
   if (!any?.n)
     for (const [i, m] of installations.entries())
@@ -86,6 +103,7 @@ export async function seedDemoSensors(db: Db): Promise<SimTarget[]> {
             k.rateLimit,
           ],
         );
+  if (!any?.n) await seedDemoAlarms(db, firstOf.county, firstOf.county2);
   const sensors = await db.query<{
     credit_code: string;
     code: string;
@@ -113,4 +131,30 @@ export async function seedDemoSensors(db: Db): Promise<SimTarget[]> {
     byEnterprise.set(s.credit_code, t);
   }
   return [...byEnterprise.values()];
+}
+
+/**
+ * Alarms the workbench and the wall show at once: on the demo enterprise's tank level, one that
+ * came and went with nobody acknowledging it yet, and one handled and cleared last week; in the
+ * second county, a toxic gas alarm not yet acknowledged. Not on the combustible gas sensors, which
+ * the browser test drives itself.
+ */
+async function seedDemoAlarms(db: Db, own: string | undefined, second: string | undefined) {
+  const alarm = (installation: string | undefined, code: string, values: [number, number], status: string, ago: number, extra = '') =>
+    installation
+      ? db.query(
+          `INSERT INTO alarms (sensor_id, enterprise_id, region_code, industry_code, kind, severity, level, status, condition_active,
+             first_value, last_value, peak_value, raised_at, updated_at, condition_cleared_at${extra ? ', acknowledged_by, acknowledged_at, handled_by, handled_at, disposal, cleared_by, cleared_at' : ''})
+           SELECT s.id, s.enterprise_id, s.region_code, s.industry_code, 'threshold', 'major', 'high', $3, false, $4, $5, $4,
+             now() - make_interval(mins => $6), now() - make_interval(mins => $6 - 5), now() - make_interval(mins => $6 - 5)
+             ${extra ? ", 'entadmin', now() - make_interval(mins => $6 - 3), 'entadmin', now() - make_interval(mins => $6 - 20), $7, 'entadmin', now() - make_interval(mins => $6 - 30)" : ''}
+           FROM sensors s WHERE s.installation_id = $1 AND s.code LIKE $2 LIMIT 1`,
+          extra
+            ? [installation, `${code}-%`, status, values[0], values[1], ago, extra]
+            : [installation, `${code}-%`, status, values[0], values[1], ago],
+        )
+      : Promise.resolve([]);
+  await alarm(own, 'LT', [10.4, 9.6], 'raised', 25);
+  await alarm(own, 'PT', [1.72, 1.4], 'cleared', 7 * 24 * 60, '关闭进料阀，切换备用泄压管线，压力回落至正常');
+  await alarm(second, 'AT', [31.5, 18], 'raised', 50);
 }

@@ -24,19 +24,40 @@ const DEMO = [
   { category: 'hazard', ago: 12, status: 'verifying', text: '车间二楼疏散通道堆满纸箱，安全出口被铁链锁住。' },
   { category: 'hazard', ago: 30, status: 'rewardDecided', text: '液氨制冷机房阀门滴漏，没有安装泄漏报警装置。' },
 ] as const;
+/** The second county's: one to accept, one being verified with its conclusion due within the week. */
+const DEMO_COUNTY2 = [
+  { category: 'hazard', ago: 2, status: 'received', text: '码头油库围堰破损，雨后有油污流到路边沟里。' },
+  { category: 'illegalProduction', ago: 55, status: 'verifying', text: '被责令停用的烘干房晚上还在生产，粉尘很大。' },
+] as const;
 
 export async function seedDemoReports(db: Db, keys: Keyring): Promise<string | null> {
   const [done] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports');
   if (done?.n) return null;
-  // In the demo county supervisor's county, so `county` sees them on logging in.
-  const [county] = await db.query<{ region_code: string }>("SELECT region_code FROM users WHERE username = 'county'");
+  // In the demo county supervisors' counties, so `county` and `county2` see them on logging in.
+  let shown: string | null = null;
+  for (const [username, demo] of [
+    ['county', DEMO],
+    ['county2', DEMO_COUNTY2],
+  ] as const) {
+    shown = (await seedIn(db, keys, username, demo)) ?? shown;
+  }
+  return shown;
+}
+
+async function seedIn(
+  db: Db,
+  keys: Keyring,
+  username: string,
+  demo: readonly { category: string; ago: number; status: string; text: string; question?: string }[],
+): Promise<string | null> {
+  const [county] = await db.query<{ region_code: string }>('SELECT region_code FROM users WHERE username = $1', [username]);
   const prefix = (county?.region_code ?? DEMO_CITY).slice(0, 6);
   const enterprises = await db.query<{ id: string; region_code: string }>(
     `SELECT id, region_code FROM enterprises WHERE region_code >= $1 AND region_code < $2 ORDER BY credit_code LIMIT 4`,
     [prefix, `${prefix}~`],
   );
   let shown: string | null = null;
-  for (const [i, d] of DEMO.entries()) {
+  for (const [i, d] of demo.entries()) {
     const e = enterprises[i];
     if (!e) break;
     const receipt = Array.from({ length: RECEIPT_DIGITS }, () => randomInt(10)).join('');
@@ -62,7 +83,7 @@ export async function seedDemoReports(db: Db, keys: Keyring): Promise<string | n
         receivedOn,
         due.acceptDue,
         due.concludeDue,
-        d.status === 'verifying' ? 'county' : null,
+        d.status === 'verifying' ? username : null,
         reward ? 'substantiated' : null,
         reward ? todayInShanghai() : null,
         reward?.amount ?? null,
@@ -76,14 +97,16 @@ export async function seedDemoReports(db: Db, keys: Keyring): Promise<string | n
     );
     if (d.status !== 'received')
       await db.query(
-        `INSERT INTO report_transitions (report_id, action, from_status, to_status, actor) VALUES ($1, 'accept', 'received', 'accepted', 'county')`,
-        [id],
+        `INSERT INTO report_transitions (report_id, action, from_status, to_status, actor) VALUES ($1, 'accept', 'received', 'accepted', $2)`,
+        [id, username],
       );
-    if ('question' in d) {
-      await db.query(
-        `INSERT INTO report_messages (report_id, author, handler, sealed_text, sent_on) VALUES ($1, 'handler', 'county', $2, $3)`,
-        [id, keys.seal(d.question, id), todayInShanghai()],
-      );
+    if (d.question) {
+      await db.query(`INSERT INTO report_messages (report_id, author, handler, sealed_text, sent_on) VALUES ($1, 'handler', $2, $3, $4)`, [
+        id,
+        username,
+        keys.seal(d.question, id),
+        todayInShanghai(),
+      ]);
       shown = formatReceipt(receipt);
     }
   }

@@ -12,6 +12,7 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   FireOutlined,
+  HomeOutlined,
   KeyOutlined,
   MenuOutlined,
   MessageOutlined,
@@ -44,6 +45,7 @@ export function Layout() {
   });
   const own = me?.scope.enterpriseId;
   const items = [
+    { key: '/', icon: <HomeOutlined />, label: t('workbench') },
     { key: '/enterprises', icon: <BankOutlined />, label: t('enterprises') },
     {
       key: 'hazard',
@@ -110,13 +112,15 @@ export function Layout() {
       : []),
   ];
   const leaves = items.flatMap((i) => ('children' in i && i.children ? i.children : [i]));
-  const selected =
-    [...leaves].sort((a, b) => b.key.length - a.key.length).find((i) => loc.pathname.startsWith(i.key))?.key ?? '/enterprises';
+  // The workbench ('/') is selected on itself only, not as the prefix of every path.
+  const selected = [...leaves]
+    .sort((a, b) => b.key.length - a.key.length)
+    .find((i) => (i.key === '/' ? loc.pathname === '/' : loc.pathname.startsWith(i.key)))?.key;
   const menu = (
     <Menu
       mode={screens.md ? 'horizontal' : 'inline'}
       theme={screens.md ? 'dark' : 'light'}
-      selectedKeys={[selected]}
+      selectedKeys={selected ? [selected] : []}
       items={items}
       onClick={(e) => {
         setDrawer(false);

@@ -29,7 +29,7 @@ export function LoginPage() {
             try {
               await api('/api/v1/auth/login', { method: 'POST', json: v });
               refresh();
-              nav('/enterprises');
+              nav('/');
             } catch (e) {
               setError(e instanceof ApiError ? e.message : t('loginFailed'));
             } finally {

@@ -7,6 +7,7 @@ import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, 
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api, formErrors, type Page } from '../../api.ts';
+import { ActiveFilters } from '../../components/ActiveFilters.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
@@ -79,6 +80,15 @@ export function HazardListPage() {
           {t('listed')}
         </Checkbox>
       </Space>
+      <ActiveFilters
+        describe={(k, v) =>
+          k !== 'listed' || v === 'true'
+            ? null
+            : v === 'false'
+              ? `${t('listed')}: ${t('no')}`
+              : `${t('listed')}: ${t(v === 'city' ? 'listedCity' : 'listedCounty')}`
+        }
+      />
       <Table<HazardListItem>
         rowKey="id"
         loading={list.isLoading}

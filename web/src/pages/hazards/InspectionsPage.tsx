@@ -6,7 +6,9 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, type Page } from '../../api.ts';
+import { ActiveFilters } from '../../components/ActiveFilters.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
+import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 
@@ -29,7 +31,9 @@ export function InspectionsPage() {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const list = useQuery({ queryKey: ['inspections'], queryFn: () => api<Page<Inspection>>('/api/v1/inspections') });
+  // Filters from the URL (the workbench links here with status, tier and planned dates).
+  const { query: qs } = useFilters();
+  const list = useQuery({ queryKey: ['inspections', qs], queryFn: () => api<Page<Inspection>>(`/api/v1/inspections?${qs}`) });
   const checklists = useQuery({
     queryKey: ['checklists'],
     queryFn: () => api<{ items: { id: string; name: string; version: number }[] }>('/api/v1/checklists'),
@@ -49,6 +53,21 @@ export function InspectionsPage() {
         )
       }
     >
+      <ActiveFilters
+        describe={(k, v) =>
+          k === 'tier' && v in TIER_LABELS
+            ? pick(lang, TIER_LABELS[v as Inspection['tier']])
+            : k === 'status'
+              ? v === 'submitted'
+                ? t('submit')
+                : t('plannedDate')
+              : k === 'from'
+                ? `${t('plannedDate')} ${t('filterFrom')} ${v}`
+                : k === 'to'
+                  ? `${t('plannedDate')} ${t('filterTo')} ${v}`
+                  : null
+        }
+      />
       <Table<Inspection>
         rowKey="id"
         loading={list.isLoading}

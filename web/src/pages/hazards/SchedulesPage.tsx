@@ -7,7 +7,9 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Table
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ApiError, api, formErrors } from '../../api.ts';
+import { ActiveFilters } from '../../components/ActiveFilters.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
+import { useFilters } from '../../components/useFilters.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 
@@ -34,7 +36,11 @@ export function SchedulesPage() {
   const [form] = Form.useForm();
   const own = me?.scope.enterpriseId ?? null;
   const mayCreate = !!own || me?.role === 'platformAdmin';
-  const list = useQuery({ queryKey: ['schedules'], queryFn: () => api<{ items: Schedule[] }>('/api/v1/inspection-schedules') });
+  const { query: qs } = useFilters();
+  const list = useQuery({
+    queryKey: ['schedules', qs],
+    queryFn: () => api<{ items: Schedule[] }>(`/api/v1/inspection-schedules?${qs}`),
+  });
   const checklists = useQuery({
     queryKey: ['checklists'],
     queryFn: () => api<{ items: { id: string; code: string; name: string; version: number; tiers: string[] }[] }>('/api/v1/checklists'),
@@ -61,6 +67,9 @@ export function SchedulesPage() {
       }
     >
       <Alert type="info" showIcon message={t('scheduleHint')} style={{ marginBottom: 16 }} />
+      <ActiveFilters
+        describe={(k, v) => (k === 'active' ? t(v === 'true' ? 'running' : 'paused') : k === 'dueBy' ? `${t('nextDate')} ≤ ${v}` : null)}
+      />
       <Table<Schedule>
         rowKey="id"
         loading={list.isLoading}

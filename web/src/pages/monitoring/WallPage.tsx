@@ -19,7 +19,9 @@ import { App, Badge, Button, Card, Col, Empty, Input, Modal, Row, Select, Space,
 import type { EChartsOption } from 'echarts';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api.ts';
+import { ActiveFilters } from '../../components/ActiveFilters.tsx';
 import { Chart } from '../../components/Chart.tsx';
+import { useFilters } from '../../components/useFilters.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
 
 export type Alarm = {
@@ -85,7 +87,13 @@ export function WallPage() {
   const { t, lang } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const alarms = useQuery({ queryKey: ['alarms'], queryFn: () => api<{ items: Alarm[] }>('/api/v1/alarms') });
+  // ?status=raised (from the workbench): the alarms nobody has acknowledged yet.
+  const { params } = useFilters();
+  const alarmStatus = params.get('status');
+  const alarms = useQuery({
+    queryKey: ['alarms', alarmStatus],
+    queryFn: () => api<{ items: Alarm[] }>(`/api/v1/alarms${alarmStatus ? `?status=${encodeURIComponent(alarmStatus)}` : ''}`),
+  });
   const installations = useQuery({
     queryKey: ['monitoring-installations'],
     queryFn: () => api<{ items: InstallationStatus[] }>('/api/v1/monitoring/installations'),
@@ -182,6 +190,9 @@ export function WallPage() {
         </Col>
       </Row>
       <Card size="small" title={t('wallAlarms')} data-testid="wall-alarms">
+        <ActiveFilters
+          describe={(k, v) => (k === 'status' && v in ALARM_STATUS_LABELS ? pick(lang, ALARM_STATUS_LABELS[v as AlarmStatus]) : null)}
+        />
         <Table<Alarm>
           rowKey="id"
           size="small"

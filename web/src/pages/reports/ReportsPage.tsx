@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Checkbox, List, Segmented, Space, Table, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api.ts';
+import { ActiveFilters } from '../../components/ActiveFilters.tsx';
 import { useFilters } from '../../components/useFilters.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
 import { categoryKey } from '../public/ReportPage.tsx';
@@ -78,6 +79,7 @@ export function ReportsPage() {
             {t('overdueOnly')}
           </Checkbox>
         </Space>
+        <ActiveFilters describe={(k, v) => (k === 'concludeBy' ? `${t('reportConcludeDue')} ≤ ${v}` : null)} />
         <Table<ReportSummary>
           rowKey="id"
           size="small"

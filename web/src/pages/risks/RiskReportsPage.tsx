@@ -6,6 +6,7 @@ import { App, Button, Card, Input, Modal, Select, Space, Table, Tag } from 'antd
 import { useState } from 'react';
 import { api, type Page } from '../../api.ts';
 import { LevelTag } from '../../components/LevelTag.tsx';
+import { useFilters } from '../../components/useFilters.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import type { RiskPoint } from './api.ts';
@@ -33,7 +34,10 @@ export function RiskReportsPage() {
   const { me } = useSession();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [status, setStatus] = useState<string | undefined>();
+  // The workbench links here with ?status=submitted (or returned).
+  const { params, set } = useFilters();
+  const status = params.get('status') ?? undefined;
+  const setStatus = (v: string | undefined) => set('status', v);
   const [returning, setReturning] = useState<Report | null>(null);
   const [reason, setReason] = useState('');
   const list = useQuery({
