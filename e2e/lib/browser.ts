@@ -25,13 +25,14 @@ export async function launch(): Promise<Browser> {
 
 export const shot = (name: string) => join(ARTIFACTS, `${name}.png`);
 
-/** Log in through the login page as a demo user (password from the demo seed). */
+/** Log in through the login page as a demo user (password from the demo seed); every role lands on its workbench (工作台). */
 export async function loginAs(page: import('playwright-core').Page, baseUrl: string, username: string, password = 'Taishan@2026') {
   await page.goto(`${baseUrl}/login`);
   await page.fill('#username', username);
   await page.fill('#password', password);
   await page.click('[data-testid=login-submit]');
-  await page.waitForURL(/\/enterprises/);
+  await page.waitForURL((u) => u.pathname === '/');
+  await page.locator('[data-testid=workbench]').waitFor();
 }
 
 /**

@@ -38,7 +38,11 @@ describe(`directory in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
     await server?.stop();
   });
 
-  const login = (page: Page, username: string) => loginAs(page, server.url, username);
+  // These tests start from the directory; login lands on the workbench.
+  const login = async (page: Page, username: string) => {
+    await loginAs(page, server.url, username);
+    await page.goto(`${server.url}/enterprises`);
+  };
 
   test('county supervisor: search, open, and no way into another county', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });

@@ -56,7 +56,13 @@ describe(`hazard loop in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =>
       .getByRole('button', { name: 'OK' })
       .or(p1.getByRole('button', { name: '确定' }))
       .click();
-    await p1.locator('[data-testid=inspection-table]').getByRole('link', { name: enterprise.name }).first().click();
+    // The patrol just planned (the newest first; the demo enterprise has older inspections at every tier).
+    await p1
+      .locator('[data-testid=inspection-table] tr', { hasText: '镇办巡查' })
+      .filter({ hasText: enterprise.name })
+      .first()
+      .getByRole('link', { name: enterprise.name })
+      .click();
     await p1.locator('[data-testid=inspection-items]').waitFor();
     for (let i = 1; i <= 8; i++) {
       await p1

@@ -36,6 +36,7 @@ describe(`risk control in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =
 
     // Site plan and an area on the four-colour map.
     const own = await (await page.request.get(`${server.url}/api/v1/me`)).json();
+    own.enterpriseName = (await (await page.request.get(`${server.url}/api/v1/enterprises/${own.scope.enterpriseId}`)).json()).name;
     await page.goto(`${server.url}/enterprises/${own.scope.enterpriseId}/risk-map`);
     const planFile = join(tmpdir(), 'taishan-plan.png');
     writeFileSync(planFile, makePng(600, 400));
@@ -113,9 +114,12 @@ describe(`risk control in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =
       .innerText();
     assert.ok(Number(majorCount) >= 1, `major count ${majorCount}`);
     await sup.screenshot({ path: shot('risk-distribution') });
+    // The demo has other enterprises' reports waiting too: acknowledge this one.
     await sup.goto(`${server.url}/risk-reports`);
-    await sup.click('[data-testid=acknowledge-report]');
-    await sup.locator('[data-testid=risk-reports]').getByText('已确认').waitFor();
+    const ownRows = sup.locator('[data-testid=risk-reports] tr', { hasText: own.enterpriseName });
+    await ownRows.locator('[data-testid=acknowledge-report]').click();
+    await ownRows.locator('[data-testid=acknowledge-report]').waitFor({ state: 'detached' });
+    assert.equal(await ownRows.getByText('已确认').count(), 2, "this year's and the demo's of last year");
     await sup.screenshot({ path: shot('risk-report-acknowledged') });
     // The supervisor reads the register but cannot add to it.
     await sup.goto(`${server.url}/risks`);
