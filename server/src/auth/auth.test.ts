@@ -179,6 +179,7 @@ describe('auth', () => {
       'user   GET /api/v1/sensors/:id/series',
       'user   GET /api/v1/telemetry/stats',
       'user   GET /api/v1/users',
+      'user   GET /api/v1/workbench',
       'user   PATCH /api/v1/departments/:id',
       'user   PATCH /api/v1/enterprises/:id',
       'user   PATCH /api/v1/hazards/:id',
