@@ -1,7 +1,24 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { ALARM_ACTIONS, ALARM_STATUSES, alarmTransition, evaluate, INITIAL_STATE, isOffline, type SensorState, zoneOf } from './alarms.ts';
+import {
+  ALARM_ACTIONS,
+  ALARM_STATUSES,
+  type AlarmStatus,
+  alarmTransition,
+  escalationNoticeGroup,
+  escalationNoticeKey,
+  escalationNoticeTitle,
+  escalationStep,
+  evaluate,
+  INITIAL_STATE,
+  isOffline,
+  type OpenAlarm,
+  openAlarmAfter,
+  type SensorState,
+  type Severity,
+  zoneOf,
+} from './alarms.ts';
 import { configOf, parseReading, readingSchema, type SensorConfig, sensorInputSchema } from './sensors.ts';
 
 // A combustible gas sensor: 0–100 %LEL, high 20, high-high 40 (typical 一级/二级报警), hysteresis 2.
@@ -162,5 +179,126 @@ test('property: the fast reading check accepts exactly what the schema accepts',
       }
     }),
     { numRuns: 3000 },
+  );
+});
+
+test('an open alarm: the level follows the reading, severity and peak level only rise while it is open', () => {
+  // AT-301 (toxic gas, high 25, high-high 50 ppm): raised at high, 51.09 over high-high, back to high.
+  type Step = { severity: Severity; level: OpenAlarm['level']; value: number };
+  const rows: { name: string; steps: Step[]; expect: OpenAlarm; rose: boolean[] }[] = [
+    {
+      name: 'AT-301: high → high-high → high stays critical, peak 51.09 at high-high',
+      steps: [
+        { severity: 'major', level: 'high', value: 26 },
+        { severity: 'critical', level: 'highHigh', value: 51.09 },
+        { severity: 'major', level: 'high', value: 40 },
+      ],
+      expect: { severity: 'critical', level: 'high', peakLevel: 'highHigh', peakValue: 51.09 },
+      rose: [false, true, false],
+    },
+    {
+      name: 'raised at high-high: critical from the start, nothing rises',
+      steps: [
+        { severity: 'critical', level: 'highHigh', value: 55 },
+        { severity: 'major', level: 'high', value: 30 },
+      ],
+      expect: { severity: 'critical', level: 'high', peakLevel: 'highHigh', peakValue: 55 },
+      rose: [false, false],
+    },
+    {
+      name: 'low side: the peak is the lowest value',
+      steps: [
+        { severity: 'major', level: 'low', value: 0.9 },
+        { severity: 'critical', level: 'lowLow', value: 0.3 },
+        { severity: 'major', level: 'low', value: 0.7 },
+      ],
+      expect: { severity: 'critical', level: 'low', peakLevel: 'lowLow', peakValue: 0.3 },
+      rose: [false, true, false],
+    },
+    {
+      name: 'high to low directly: high-side peak kept, level follows',
+      steps: [
+        { severity: 'major', level: 'high', value: 9 },
+        { severity: 'major', level: 'low', value: 0.8 },
+      ],
+      expect: { severity: 'major', level: 'low', peakLevel: 'high', peakValue: 0.8 },
+      rose: [false, false],
+    },
+    {
+      name: 'rate of change: a warning, the largest value in size',
+      steps: [
+        { severity: 'warning', level: null, value: 12 },
+        { severity: 'warning', level: null, value: -30 },
+        { severity: 'warning', level: null, value: 5 },
+      ],
+      expect: { severity: 'warning', level: null, peakLevel: null, peakValue: -30 },
+      rose: [false, false, false],
+    },
+  ];
+  for (const row of rows) {
+    let open: OpenAlarm | null = null;
+    const rose: boolean[] = [];
+    for (const step of row.steps) {
+      const next = openAlarmAfter(open, step);
+      rose.push(next.rose);
+      open = { severity: next.severity, level: next.level, peakLevel: next.peakLevel, peakValue: next.peakValue };
+    }
+    assert.deepEqual(open, row.expect, row.name);
+    assert.deepEqual(rose, row.rose, row.name);
+  }
+});
+
+test('the engine and the open alarm together: the signals of an excursion through high-high leave one critical alarm', () => {
+  const at301: SensorConfig = {
+    rangeMin: 0,
+    rangeMax: 100,
+    thresholds: { high: 25, highHigh: 50 },
+    hysteresis: 2,
+    rateLimit: null,
+    offlineSeconds: 120,
+  };
+  let s: SensorState = INITIAL_STATE;
+  let open: OpenAlarm | null = null;
+  for (const [i, v] of [10, 30, 45, 51.09, 49, 35, 27].entries()) {
+    const r = evaluate(at301, s, v, 1_000_000 + i * 2000);
+    s = r.state;
+    for (const sig of r.signals) if (sig.change !== 'conditionCleared') open = openAlarmAfter(open, sig);
+  }
+  assert.equal(open?.severity, 'critical', 'the 严重 counter counts it');
+  assert.equal(open?.level, 'high', 'the gas is at 高报 now');
+  assert.equal(open?.peakLevel, 'highHigh');
+  assert.equal(open?.peakValue, 51.09);
+});
+
+test('escalation steps: unacknowledged after the delay at its severity, once more if it grows worse, never twice', () => {
+  const M = 60_000;
+  const rows: [string, AlarmStatus, number, Severity, Severity | null, Severity | null][] = [
+    // name, status, minutes since raised, severity, escalated at, expected step
+    ['too early', 'raised', 9, 'major', null, null],
+    ['due', 'raised', 10, 'major', null, 'major'],
+    ['due, critical', 'raised', 30, 'critical', null, 'critical'],
+    ['already escalated at its severity', 'raised', 30, 'major', 'major', null],
+    ['grew worse after escalation', 'raised', 30, 'critical', 'major', 'critical'],
+    ['critical step done', 'raised', 90, 'critical', 'critical', null],
+    ['acknowledged: people are on it', 'acknowledged', 30, 'critical', null, null],
+    ['acknowledged after a first step', 'acknowledged', 30, 'critical', 'major', null],
+    ['handled', 'handled', 30, 'major', null, null],
+    ['cleared', 'cleared', 30, 'critical', null, null],
+    ['warning', 'raised', 10, 'warning', null, 'warning'],
+  ];
+  for (const [name, status, minutes, severity, escalatedSeverity, expected] of rows)
+    assert.equal(escalationStep({ status, raisedAt: 0, severity, escalatedSeverity }, minutes * M, 10), expected, name);
+});
+
+test('escalation notices: one key per alarm and step, one group a day, the title says why', () => {
+  assert.equal(escalationNoticeKey('a1', 'major'), 'alarm:a1:escalated:major');
+  assert.notEqual(escalationNoticeKey('a1', 'major'), escalationNoticeKey('a1', 'critical'));
+  assert.notEqual(escalationNoticeKey('a1', 'major'), escalationNoticeKey('a2', 'major'));
+  assert.equal(escalationNoticeGroup('2026-11-24'), 'alarmEscalated:2026-11-24');
+  const base = { minutes: 10, enterpriseName: '宿城化工', sensorName: '有毒气体探测器' };
+  assert.equal(escalationNoticeTitle({ ...base, step: 'major', previous: null }), '重要报警超过10分钟未确认：宿城化工 有毒气体探测器');
+  assert.equal(
+    escalationNoticeTitle({ ...base, step: 'critical', previous: 'major' }),
+    '未确认报警由重要升级为严重：宿城化工 有毒气体探测器',
   );
 });

@@ -140,3 +140,91 @@ export function parseReading(item: unknown): { sensor: string; ts: number; value
   } else return null;
   return { sensor, ts: t, value };
 }
+
+// ---- What cannot be used ---------------------------------------------------------------------
+
+/** Why the pipeline refused a message or a reading (telemetry_dead_letters.reason). */
+export const DEAD_LETTER_REASONS = [
+  'malformed',
+  'tooDeep',
+  'invalid',
+  'unknownEnterprise',
+  'unknownSensor',
+  'decommissioned',
+  'outOfRange',
+  'future',
+  'late',
+  'unstorable',
+] as const;
+export type DeadLetterReason = (typeof DEAD_LETTER_REASONS)[number];
+
+/**
+ * Deepest nesting of arrays and objects a telemetry message may have. A batch nests three deep
+ * (the object, its readings array, each reading); the room above that lets a reading with a
+ * stray object in it be refused as that reading ('invalid') rather than the whole message.
+ */
+export const MAX_TELEMETRY_DEPTH = 8;
+
+/** Whether `value` nests arrays and objects deeper than `max`, found without recursion (a hostile message may nest 100,000 deep). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: unknown[] = [value];
+  const depths: number[] = [0];
+  while (stack.length) {
+    const v = stack.pop();
+    const d = depths.pop() as number;
+    if (typeof v !== 'object' || v === null) continue;
+    if (d + 1 > max) return true;
+    if (Array.isArray(v))
+      for (const x of v) {
+        stack.push(x);
+        depths.push(d + 1);
+      }
+    else
+      for (const k in v) {
+        stack.push((v as Record<string, unknown>)[k]);
+        depths.push(d + 1);
+      }
+  }
+  return false;
+}
+
+/** Most characters of a refused message or reading kept with its dead letter. */
+export const DEAD_LETTER_CHARS = 2000;
+
+/**
+ * What a dead letter keeps of the refused thing: its text (or its JSON) cut at `max`
+ * characters, written without ever holding more than that — a reading nested 100,000 deep or a
+ * string of a megabyte costs no more than a short one (JSON.stringify would overflow the stack
+ * or copy it all) — with NUL written as \u0000, which PostgreSQL's text cannot hold, and half
+ * surrogate pairs replaced.
+ */
+export function deadLetterText(item: unknown, max = DEAD_LETTER_CHARS): string {
+  let out = '';
+  const put = (s: string) => {
+    out += s;
+    return out.length < max;
+  };
+  // Each level writes a character before it goes deeper, so this recurses at most `max` deep.
+  const walk = (v: unknown): boolean => {
+    if (typeof v === 'string') return put(JSON.stringify(v.length > max ? v.slice(0, max) : v));
+    if (v === null || typeof v !== 'object') return put(JSON.stringify(v) ?? 'null');
+    if (Array.isArray(v)) {
+      if (!put('[')) return false;
+      for (let i = 0; i < v.length; i++) if ((i > 0 && !put(',')) || !walk(v[i])) return false;
+      return put(']');
+    }
+    if (!put('{')) return false;
+    let first = true;
+    for (const k in v) {
+      if ((!first && !put(',')) || !put(`${JSON.stringify(k.length > max ? k.slice(0, max) : k)}:`)) return false;
+      first = false;
+      if (!walk((v as Record<string, unknown>)[k])) return false;
+    }
+    return put('}');
+  };
+  if (typeof item === 'string') out = item.slice(0, max);
+  else walk(item);
+  return out.slice(0, max).replaceAll('\u0000', '\\u0000').replace(LONE_SURROGATE, '\uFFFD');
+}
+/** Half a UTF-16 pair (from a JSON escape, or a cut): not text in UTF-8, replaced as a decoder would. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -219,6 +219,7 @@ describe('auth', () => {
       'user   POST /api/v1/risk-reports',
       'user   POST /api/v1/risk-reports/:id/transitions',
       'user   POST /api/v1/sensors',
+      'user   POST /api/v1/sensors/:id/decommission',
       'user   POST /api/v1/sensors/import',
       'user   POST /api/v1/users',
       'user   PUT /api/v1/inspections/:id/results',

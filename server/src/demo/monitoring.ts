@@ -114,7 +114,7 @@ export async function seedDemoSensors(db: Db): Promise<SimTarget[]> {
     high_high: number | null;
   }>(
     `SELECT e.credit_code, s.code, s.type, s.range_min, s.range_max, s.high, s.high_high FROM sensors s JOIN enterprises e ON e.id = s.enterprise_id
-     WHERE s.installation_id = ANY($1::uuid[]) ORDER BY e.credit_code, s.code`,
+     WHERE s.installation_id = ANY($1::uuid[]) AND s.decommissioned_at IS NULL ORDER BY e.credit_code, s.code`,
     [installations.map((m) => m.id)],
   );
   const byEnterprise = new Map<string, SimTarget>();

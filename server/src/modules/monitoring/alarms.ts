@@ -2,8 +2,22 @@
 // the lifecycle (acknowledge → handle with a disposal note → clear once the condition is gone)
 // as an audit event, a live stream (Server-Sent Events) of alarm changes in the user's
 // jurisdiction, statistics, and the escalation job: not acknowledged within N minutes
-// (ALARM_ESCALATE_MINUTES, default 10) → the county supervisors are notified.
-import { ALARM_ACTIONS, ALARM_STATUSES, type AlarmStatus, alarmTransition, allowedAlarmActions, inScope } from '@taishan/domain';
+// (ALARM_ESCALATE_MINUTES, default 10) → the county supervisors are notified, once per alarm and
+// step (its severity then; again only if it grows worse while still unacknowledged), the notices
+// of a day one group in their inbox.
+import {
+  ALARM_ACTIONS,
+  ALARM_STATUSES,
+  type AlarmStatus,
+  alarmTransition,
+  allowedAlarmActions,
+  escalationNoticeGroup,
+  escalationNoticeKey,
+  escalationNoticeTitle,
+  escalationStep,
+  inScope,
+  type Severity,
+} from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
@@ -11,6 +25,7 @@ import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, scopeFilter, withScope } from '../../db/scope.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
+import { todayInShanghai } from '../../time.ts';
 import { type AlarmEvent, type TelemetryPipeline, toAlarmEvent } from './pipeline.ts';
 
 export const ALARM_SCOPE = { region: 'a.region_code', industry: 'a.industry_code', enterpriseId: 'a.enterprise_id' };
@@ -39,6 +54,8 @@ const toAlarm = (r: Row) => ({
   kind: r.kind as string,
   severity: r.severity as string,
   level: (r.level as string | null) ?? null,
+  /** The furthest zone reached while open (the severity follows it). */
+  peakLevel: (r.peak_level as string | null) ?? null,
   status: r.status,
   conditionActive: r.condition_active,
   firstValue: r.first_value === null ? null : Number(r.first_value),
@@ -55,6 +72,7 @@ const toAlarm = (r: Row) => ({
   clearedBy: r.cleared_by as string | null,
   clearedAt: iso(r.cleared_at),
   escalatedAt: iso(r.escalated_at),
+  escalatedSeverity: (r.escalated_severity as string | null) ?? null,
   version: r.version,
   allowedActions: allowedAlarmActions(r.status, r.condition_active),
 });
@@ -207,32 +225,80 @@ export function alarmRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPip
   });
 }
 
-/** Alarms still unacknowledged after `minutes`: escalated once, with a notice to the county supervisors. */
-export async function escalateAlarms(db: Db, minutes = DEFAULT_ESCALATE_MINUTES): Promise<number> {
-  const due = await db.query<{ id: string; region_code: string; severity: string; sensor_name: string; enterprise_name: string }>(
-    `SELECT a.id, a.region_code, a.severity, s.name AS sensor_name, e.name AS enterprise_name FROM alarms a
-     JOIN sensors s ON s.id = a.sensor_id JOIN enterprises e ON e.id = a.enterprise_id
-     WHERE a.status = 'raised' AND a.escalated_at IS NULL AND a.raised_at < now() - make_interval(mins => $1) LIMIT 1000`,
-    [minutes],
+/**
+ * Alarms still unacknowledged after `minutes` are escalated: the county supervisors get a notice
+ * per alarm and step (escalationStep: the alarm's severity; again if it grows worse while still
+ * unacknowledged), never two for one step — the notice's dedupe key holds that even against a
+ * second run at the same moment — and the notices of a day are one group in the inbox.
+ */
+export async function escalateAlarms(db: Db, minutes = DEFAULT_ESCALATE_MINUTES, now = Date.now()): Promise<number> {
+  // Candidates; escalationStep decides, on the row locked.
+  const due = await db.query<{ id: string }>(
+    `SELECT a.id FROM alarms a
+     WHERE a.status = 'raised' AND a.raised_at < $2::timestamptz - make_interval(mins => $1)
+       AND (a.escalated_severity IS NULL
+            OR CASE a.severity WHEN 'critical' THEN 3 WHEN 'major' THEN 2 ELSE 1 END
+             > CASE a.escalated_severity WHEN 'critical' THEN 3 WHEN 'major' THEN 2 ELSE 1 END)
+     LIMIT 1000`,
+    [minutes, new Date(now).toISOString()],
   );
-  for (const a of due)
-    await db.transaction(async (tx) => {
-      const [still] = await tx.query("SELECT 1 FROM alarms WHERE id = $1 AND status = 'raised' AND escalated_at IS NULL FOR UPDATE", [
-        a.id,
-      ]);
-      if (!still) return;
-      await tx.query('UPDATE alarms SET escalated_at = now(), version = version + 1 WHERE id = $1', [a.id]);
-      await tx.query(
-        `INSERT INTO notifications (user_id, kind, title, link)
-         SELECT u.id, 'alarmEscalated', $2, '/monitoring' FROM users u
-         WHERE NOT u.disabled AND u.role = 'countySupervisor' AND u.department_id IS NULL AND left(u.region_code, 6) = left($1, 6)`,
-        [a.region_code, `报警超过${minutes}分钟未确认：${a.enterprise_name} ${a.sensor_name}`],
-      );
-      await appendAudit(
-        tx,
-        { id: null, username: 'system' },
-        { action: 'alarm.escalate', entityType: 'alarm', entityId: a.id, regionCode: a.region_code, after: { minutes } },
-      );
-    });
-  return due.length;
+  let n = 0;
+  for (const { id } of due)
+    if (
+      await db.transaction(async (tx) => {
+        const [a] = await tx.query<{
+          status: AlarmStatus;
+          raised_at: string;
+          severity: Severity;
+          escalated_severity: Severity | null;
+          region_code: string;
+          sensor_name: string;
+          enterprise_name: string;
+        }>(
+          `SELECT a.status, a.raised_at, a.severity, a.escalated_severity, a.region_code, s.name AS sensor_name, e.name AS enterprise_name
+           FROM alarms a JOIN sensors s ON s.id = a.sensor_id JOIN enterprises e ON e.id = a.enterprise_id WHERE a.id = $1 FOR UPDATE OF a`,
+          [id],
+        );
+        if (!a) return false;
+        const step = escalationStep(
+          { status: a.status, raisedAt: new Date(a.raised_at).getTime(), severity: a.severity, escalatedSeverity: a.escalated_severity },
+          now,
+          minutes,
+        );
+        if (!step) return false;
+        await tx.query(
+          'UPDATE alarms SET escalated_at = coalesce(escalated_at, $3), escalated_severity = $2, version = version + 1 WHERE id = $1',
+          [id, step, new Date(now).toISOString()],
+        );
+        const title = escalationNoticeTitle({
+          step,
+          previous: a.escalated_severity,
+          minutes,
+          enterpriseName: a.enterprise_name,
+          sensorName: a.sensor_name,
+        });
+        await tx.query(
+          `INSERT INTO notifications (user_id, kind, title, link, group_key, dedupe_key)
+           SELECT u.id, 'alarmEscalated', $2, '/monitoring', $3, $4 FROM users u
+           WHERE NOT u.disabled AND u.role = 'countySupervisor' AND u.department_id IS NULL AND left(u.region_code, 6) = left($1, 6)
+           ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`,
+          [a.region_code, title, escalationNoticeGroup(todayInShanghai(new Date(now))), escalationNoticeKey(id, step)],
+        );
+        await appendAudit(
+          tx,
+          { id: null, username: 'system' },
+          {
+            action: 'alarm.escalate',
+            entityType: 'alarm',
+            entityId: id,
+            regionCode: a.region_code,
+            before: { escalatedSeverity: a.escalated_severity },
+            after: { minutes, escalatedSeverity: step },
+          },
+        );
+        return true;
+      })
+    )
+      n++;
+  return n;
 }

@@ -114,10 +114,12 @@ export async function connectExternalBroker(
   clientId = 'taishan-ingest',
   subscribers = 1,
   log?: (m: string) => void,
+  /** Tests on a shared broker use a root of their own, out of the way of each other's messages. */
+  root = 'taishan/telemetry',
 ): Promise<MqttIngest> {
-  const topic = subscribers > 1 ? '$share/taishan/taishan/telemetry/+' : 'taishan/telemetry/+';
+  const topic = subscribers > 1 ? `$share/taishan/${root}/+` : `${root}/+`;
   const onMessage = (t: string, payload: Buffer) => {
-    const m = TELEMETRY_TOPIC.exec(t);
+    const m = t.startsWith(`${root}/`) ? TELEMETRY_TOPIC.exec(`taishan/telemetry/${t.slice(root.length + 1)}`) : null;
     return m ? pipeline.ingest(m[1] as string, payload, 'mqtt') : Promise.resolve();
   };
   const subs = Array.from(

@@ -307,7 +307,14 @@ describe('monitoring', () => {
     await send([{ sensor: 'GT-101', ts: base + 12_000, value: 30 }]);
     const threshold = async () =>
       (await as('ent', 'GET', '/api/v1/alarms')).json().items.find((a: { kind: string }) => a.kind === 'threshold');
-    assert.equal((await threshold()).level, 'high', 'fell back to high');
+    const fell = await threshold();
+    assert.deepEqual(
+      [fell.level, fell.peakLevel, fell.severity, fell.peakValue, fell.lastValue],
+      ['high', 'highHigh', 'critical', 45, 30],
+      'fell back to high: still critical, as the furthest zone reached',
+    );
+    const wall = (await as('county', 'GET', '/api/v1/monitoring/installations')).json().items[0];
+    assert.deepEqual(wall.alarms, { critical: 1, major: 0, warning: 1 }, 'the wall counts it as critical (and the rate alarm)');
     await send([{ sensor: 'GT-101', ts: base + 13_000, value: 18.5 }]);
     assert.equal((await threshold()).conditionActive, true, 'inside the hysteresis');
     await send([{ sensor: 'GT-101', ts: base + 14_000, value: 10 }]);
@@ -316,7 +323,7 @@ describe('monitoring', () => {
     const actions = await t.db.query<{ action: string }>('SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY seq', [alarm.id]);
     assert.deepEqual(
       actions.map((a) => a.action),
-      ['alarm.raise', 'alarm.acknowledge', 'alarm.handle', 'alarm.clear'],
+      ['alarm.raise', 'alarm.severityRise', 'alarm.acknowledge', 'alarm.handle', 'alarm.clear'],
     );
     await send([{ sensor: 'GT-101', ts: base + 15_000, value: 22 }]);
     const again = await threshold();
@@ -355,6 +362,77 @@ describe('monitoring', () => {
         "SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'county' AND n.kind = 'alarmEscalated'",
       )) as number) >= 1,
     );
+  });
+
+  test('AT-301 over high-high: the alarm rises to critical and stays; one escalation notice per alarm and step, grouped in the inbox', async () => {
+    // The report: AT-301 peaked at 51.09 ppm over 高高报 50 and stayed 高报/重要 on the wall.
+    const created = await as('ent', 'POST', '/api/v1/sensors', {
+      installationId,
+      code: 'AT-301',
+      name: '有毒气体探测器',
+      type: 'toxicGas',
+      rangeMin: 0,
+      rangeMax: 100,
+      high: 25,
+      highHigh: 50,
+      hysteresis: 2,
+      offlineSeconds: 3600,
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const at = Date.now() - 30_000;
+    const alarmOf = async () =>
+      (await as('county', 'GET', `/api/v1/alarms?sensorId=${created.json().id}`)).json().items[0] as Record<string, unknown>;
+    await send([{ sensor: 'AT-301', ts: at, value: 30 }]);
+    const raised = await alarmOf();
+    assert.deepEqual([raised.severity, raised.level], ['major', 'high']);
+    const id = raised.id as string;
+    const notices = () =>
+      count(
+        `SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id
+         WHERE u.username = 'county' AND n.dedupe_key LIKE $1`,
+        [`alarm:${id}:%`],
+      );
+    // Unacknowledged for 11 minutes: escalated at major, once, however many runs meet it at once.
+    await t.db.query("UPDATE alarms SET raised_at = now() - interval '11 minutes' WHERE id = $1", [id]);
+    await Promise.all([escalateAlarms(t.db, 10), escalateAlarms(t.db, 10), escalateAlarms(t.db, 10)]);
+    assert.equal(await notices(), 1, 'one notice for the major step');
+    // Over high-high, then back to high (several times, as a gas cloud drifts): critical from the first, and stays.
+    for (const [i, value] of [51.09, 40, 52, 30, 49].entries()) await send([{ sensor: 'AT-301', ts: at + (i + 1) * 1000, value }]);
+    const risen = await alarmOf();
+    assert.deepEqual(
+      [risen.id, risen.severity, risen.level, risen.peakLevel, risen.peakValue],
+      [id, 'critical', 'high', 'highHigh', 52],
+      'one alarm, critical, at high now',
+    );
+    const wall = (await as('county', 'GET', '/api/v1/monitoring/installations')).json().items[0];
+    assert.ok(wall.alarms.critical >= 1, JSON.stringify(wall.alarms));
+    const rises = await count("SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'alarm.severityRise'", [id]);
+    assert.equal(rises, 1, 'the rise audited once');
+    // Grown worse while unacknowledged: one more notice (the critical step), then none, however often the job runs.
+    for (let i = 0; i < 3; i++) await escalateAlarms(t.db, 10);
+    assert.equal(await notices(), 2, 'one notice per step: major, critical');
+    const titles = await t.db.query<{ title: string }>(
+      "SELECT n.title FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'county' AND n.dedupe_key LIKE $1 ORDER BY n.created_at",
+      [`alarm:${id}:%`],
+    );
+    assert.match(titles[0]?.title as string, /^重要报警超过10分钟未确认/);
+    assert.match(titles[1]?.title as string, /^未确认报警由重要升级为严重/);
+    const [alarmRow] = await t.db.query<{ escalated_severity: string }>('SELECT escalated_severity FROM alarms WHERE id = $1', [id]);
+    assert.equal(alarmRow?.escalated_severity, 'critical');
+    // The inbox: the day's escalations are one group, counted once in the bell; reading one reads the group.
+    const inbox = (await as('county', 'GET', '/api/v1/notifications')).json();
+    const escalations = inbox.items.filter((n: { kind: string }) => n.kind === 'alarmEscalated');
+    assert.ok(escalations.length >= 3, `${escalations.length} escalation notices (the earlier test's too)`);
+    assert.equal(new Set(escalations.map((n: { group: string }) => n.group)).size, 1, 'one group');
+    assert.match(escalations[0].group, /^alarmEscalated:\d{4}-\d{2}-\d{2}$/);
+    assert.equal(inbox.unread, 1, 'the bell counts the group once');
+    assert.equal((await as('county', 'POST', `/api/v1/notifications/${escalations[0].id}/read`)).statusCode, 204);
+    const after = (await as('county', 'GET', '/api/v1/notifications')).json();
+    assert.equal(after.unread, 0);
+    assert.ok(after.items.every((n: { read: boolean }) => n.read));
+    // Acknowledged: no further step is escalated.
+    assert.equal((await as('ent', 'POST', `/api/v1/alarms/${id}/transitions`, { action: 'acknowledge' })).statusCode, 200);
+    assert.equal(await escalateAlarms(t.db, 10), 0);
   });
 
   test('retention: partitions, minute aggregates and dead letters older than the setting go, once, audited; newer ones stay', async () => {
@@ -605,5 +683,105 @@ describe('monitoring', () => {
     } finally {
       await broker.close();
     }
+  });
+
+  test('a sensor with history is decommissioned, never deleted; open alarms block it; one without history may be deleted; both audited', async () => {
+    const body = {
+      installationId,
+      code: 'XT-1',
+      name: '反应釜温度',
+      type: 'temperature',
+      rangeMin: 0,
+      rangeMax: 200,
+      high: 80,
+      hysteresis: 1,
+      offlineSeconds: 60,
+    };
+    const xt = (await as('ent', 'POST', '/api/v1/sensors', body)).json();
+    const spare = (await as('ent', 'POST', '/api/v1/sensors', { ...body, code: 'XT-2' })).json();
+    const t0 = Date.now() - 20_000;
+    await send([{ sensor: 'XT-1', ts: t0, value: 60 }]);
+    await send([{ sensor: 'XT-1', ts: t0 + 1000, value: 90 }]);
+    const [alarm] = (await as('ent', 'GET', `/api/v1/alarms?sensorId=${xt.id}`)).json().items;
+    assert.equal(alarm.kind, 'threshold');
+    const alarms = () => count('SELECT count(*)::int AS n FROM alarms WHERE sensor_id = $1', [xt.id]);
+    const readings = () => count('SELECT count(*)::int AS n FROM readings WHERE sensor_id = $1', [xt.id]);
+
+    // An open alarm blocks both, with a message that says what to do.
+    for (const [method, url] of [
+      ['DELETE', `/api/v1/sensors/${xt.id}`],
+      ['POST', `/api/v1/sensors/${xt.id}/decommission`],
+    ] as const) {
+      const r = await as('ent', method, url, method === 'POST' ? {} : undefined);
+      assert.equal(r.statusCode, 409, r.body);
+      assert.match(r.json().error.message, /未消除的报警/);
+    }
+    assert.deepEqual([await alarms(), await readings()], [1, 2], 'the alarm and the readings are still there');
+    assert.equal(
+      (await as('county', 'POST', `/api/v1/sensors/${xt.id}/decommission`, {})).statusCode,
+      403,
+      'the enterprise keeps its registry',
+    );
+    assert.equal((await as('kunshan', 'POST', `/api/v1/sensors/${xt.id}/decommission`, {})).statusCode, 404);
+
+    // Handled and cleared: still not deleted (it has history), decommissioned instead.
+    const step = (b: object) => as('ent', 'POST', `/api/v1/alarms/${alarm.id}/transitions`, b);
+    await step({ action: 'acknowledge' });
+    await step({ action: 'handle', disposal: '降温' });
+    await send([{ sensor: 'XT-1', ts: t0 + 2000, value: 50 }]);
+    assert.equal((await step({ action: 'clear' })).statusCode, 200);
+    const refused = await as('ent', 'DELETE', `/api/v1/sensors/${xt.id}`);
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.json().error.message, /停用/);
+    assert.equal(refused.json().error.decommission, true);
+    const done = await as('ent', 'POST', `/api/v1/sensors/${xt.id}/decommission`, {});
+    assert.equal(done.statusCode, 200, done.body);
+    assert.ok(done.json().decommissionedAt);
+    assert.equal(done.json().decommissionedBy, 'ent');
+    const listed = (await as('county', 'GET', '/api/v1/sensors')).json().items.find((x: { id: string }) => x.id === xt.id);
+    assert.ok(listed.decommissionedAt && listed.hasHistory, 'kept, marked, shown');
+    assert.equal((await as('ent', 'POST', `/api/v1/sensors/${xt.id}/decommission`, {})).statusCode, 409, 'once');
+    assert.equal((await as('ent', 'PUT', `/api/v1/sensors/${xt.id}`, { ...body, version: done.json().version })).statusCode, 409);
+
+    // No longer ingesting or alarming: its readings are dead letters, a value over high raises nothing, silence no offline alarm.
+    const late = await send([{ sensor: 'XT-1', ts: t0 + 3000, value: 150 }]);
+    assert.deepEqual(late.json(), { accepted: 0, rejected: 1 });
+    const [dead] = await t.db.query<{ reason: string }>('SELECT reason FROM telemetry_dead_letters ORDER BY id DESC LIMIT 1');
+    assert.equal(dead?.reason, 'decommissioned');
+    const silent = new TelemetryPipeline(t.db, { now: () => Date.now() + 3600_000 });
+    await silent.ensurePartitions();
+    await silent.checkOffline();
+    assert.deepEqual([await alarms(), await readings()], [1, 3], 'history kept; nothing new');
+    const installations = (await as('county', 'GET', '/api/v1/monitoring/installations')).json().items;
+    assert.ok(
+      installations.every((m: { sensors: number }) => m.sensors === 5),
+      'the wall counts sensors in service (GT, PT, LT, AT, XT-2)',
+    );
+
+    // Its code is free for the sensor that replaces it, which ingests and alarms as any.
+    const replacement = await as('ent', 'POST', '/api/v1/sensors', body);
+    assert.equal(replacement.statusCode, 201, replacement.body);
+    t.app.telemetry.invalidate();
+    assert.deepEqual((await send([{ sensor: 'XT-1', ts: t0 + 4000, value: 70 }])).json(), { accepted: 1, rejected: 0 });
+    assert.equal(await count('SELECT count(*)::int AS n FROM readings WHERE sensor_id = $1', [replacement.json().id]), 1);
+
+    // Never deleted by any path: the database refuses it, and an installation with it is not deleted either.
+    await assert.rejects(t.db.query('DELETE FROM sensors WHERE id = $1', [xt.id]), (e: { code?: string }) => e.code === '23503');
+    assert.equal((await as('ent', 'DELETE', `/api/v1/major-hazard-installations/${installationId}`)).statusCode, 409);
+    assert.deepEqual([await alarms(), await readings()], [1, 3]);
+
+    // Without history it may still be deleted.
+    assert.equal((await as('ent', 'DELETE', `/api/v1/sensors/${spare.id}`)).statusCode, 204);
+    assert.equal(await count('SELECT count(*)::int AS n FROM sensors WHERE id = $1', [spare.id]), 0);
+    const audited = await t.db.query<{ action: string; entity_id: string }>(
+      "SELECT action, entity_id FROM audit_events WHERE action IN ('sensor.decommission', 'sensor.delete') ORDER BY seq",
+    );
+    assert.deepEqual(
+      audited.map((a) => [a.action, a.entity_id]),
+      [
+        ['sensor.decommission', xt.id],
+        ['sensor.delete', spare.id],
+      ],
+    );
   });
 });

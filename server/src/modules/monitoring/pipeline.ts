@@ -2,8 +2,13 @@
 //
 // Gateways send `{ readings: [{ sensor, ts, value }] }` for their enterprise (MQTT topic
 // taishan/telemetry/{creditCode}, or HTTP). Each batch is checked reading by reading; what cannot
-// be used (malformed, unknown enterprise or sensor, out of range, far in the future, too late) is
-// kept in telemetry_dead_letters with the reason. Accepted readings from many batches are
+// be used (malformed, nested too deep, unknown enterprise or sensor, decommissioned sensor, out of
+// range, far in the future, too late) is kept in telemetry_dead_letters with the reason and a
+// bounded, storable copy (deadLetterText). No message may stop ingestion: whatever a message
+// holds, ingest resolves (stored or dead-lettered) unless the database itself fails, and a batch
+// the database refuses is written alone and, refused again, dead-lettered ('unstorable') without
+// taking the batches written with it down (an MQTT message not acknowledged is re-delivered, and
+// the ones after it wait for its acknowledgement). Accepted readings from many batches are
 // written together — one transaction: the readings (binary COPY on PostgreSQL), latest values,
 // alarms, dead letters — and `ingest` resolves only after that commit, so an MQTT QoS 1
 // acknowledgement means "stored". Readings are unique on (sensor, ts): a batch delivered again
@@ -23,13 +28,21 @@ import { EventEmitter } from 'node:events';
 import {
   type AlarmSignal,
   configOf,
+  DEAD_LETTER_CHARS,
+  type DeadLetterReason,
+  deadLetterText,
   evaluate,
   INITIAL_STATE,
   inRange,
   MAX_BATCH_READINGS,
+  MAX_TELEMETRY_DEPTH,
+  nestedDeeperThan,
+  type OpenAlarm,
+  openAlarmAfter,
   parseReading,
   type SensorConfig,
   type SensorState,
+  type Severity,
   severityOf,
   type ThresholdLevel,
   telemetryBatchSchema,
@@ -50,6 +63,8 @@ export type SensorEntry = {
   state: SensorState;
   /** The open offline alarm's condition is active (cleared by the next reading). */
   offline: boolean;
+  /** Decommissioned (停用): its readings are dead-lettered, it raises nothing. */
+  decommissioned: boolean;
   /** The reading time last written to sensor_latest, and when (server clock) it was written. */
   savedTs: number | null;
   savedAt: number;
@@ -73,7 +88,7 @@ export type AlarmEvent = {
 };
 
 type Accepted = { sensor: SensorEntry; ts: number; value: number };
-type Dead = { source: string; creditCode: string | null; reason: string; payload: string };
+type Dead = { source: string; creditCode: string | null; reason: DeadLetterReason; payload: string };
 /** 'close': also write what waits (finished minutes, unsaved latest values); 'all': everything, minutes still running too. */
 type Housekeeping = 'close' | 'all' | null;
 type Pending = {
@@ -81,6 +96,15 @@ type Pending = {
   dead: Dead[];
   waiters: { resolve: () => void; reject: (e: unknown) => void }[];
   housekeeping: Housekeeping;
+};
+/** One batch taken (or a housekeeping request), waiting to be written. */
+type Queued = {
+  readings: Accepted[];
+  dead: Dead[];
+  waiter: Pending['waiters'][number];
+  housekeeping?: Housekeeping;
+  /** Where the batch came from (for its dead letter, should the database refuse it). */
+  from?: { source: string; creditCode: string };
 };
 type Agg = { n: number; sum: number; min: number; max: number };
 /** Sensor id → minute start (Unix ms) → aggregate. */
@@ -142,7 +166,7 @@ export class TelemetryPipeline {
   }
   private readonly enterprises = new Map<string, EnterpriseEntry | Promise<EnterpriseEntry>>();
   /** Batches taken and not yet written, in arrival order. */
-  private queue: { readings: Accepted[]; dead: Dead[]; waiter: Pending['waiters'][number]; housekeeping?: Housekeeping }[] = [];
+  private queue: Queued[] = [];
   /** Most readings one transaction writes (a backlog is written in several). */
   static readonly MAX_ROWS_PER_WRITE = 20000;
   /** A sensor's latest value is written at most this often unless its alarm zone changes. */
@@ -283,9 +307,15 @@ export class TelemetryPipeline {
     if (cached !== undefined) return cached;
     const loading = this.load(creditCode);
     this.enterprises.set(creditCode, loading);
-    const e = await loading;
-    this.enterprises.set(creditCode, e);
-    return e;
+    try {
+      const e = await loading;
+      if (this.enterprises.get(creditCode) === loading) this.enterprises.set(creditCode, e);
+      return e;
+    } catch (err) {
+      // Not kept: a load that failed once (the database away a moment) would fail every later batch.
+      if (this.enterprises.get(creditCode) === loading) this.enterprises.delete(creditCode);
+      throw err;
+    }
   }
 
   private async load(creditCode: string): Promise<EnterpriseEntry> {
@@ -294,7 +324,8 @@ export class TelemetryPipeline {
     const rows = await this.db.query<Record<string, unknown>>(
       `SELECT s.*, l.ts AS last_ts, l.value AS last_value, l.zone, l.rate_high,
          EXISTS (SELECT 1 FROM alarms a WHERE a.sensor_id = s.id AND a.kind = 'offline' AND a.status <> 'cleared' AND a.condition_active) AS offline
-       FROM sensors s LEFT JOIN sensor_latest l ON l.sensor_id = s.id WHERE s.enterprise_id = $1`,
+       FROM sensors s LEFT JOIN sensor_latest l ON l.sensor_id = s.id WHERE s.enterprise_id = $1
+       ORDER BY s.decommissioned_at IS NULL, s.decommissioned_at`,
       [e.id],
     );
     const sensors = new Map<string, SensorEntry>();
@@ -328,6 +359,8 @@ export class TelemetryPipeline {
                 rateHigh: Boolean(r.rate_high),
               },
         offline: Boolean(r.offline),
+        // Decommissioned ones first: one in service with the same code (its replacement) takes the code.
+        decommissioned: r.decommissioned_at !== null,
         savedTs: r.last_ts === null ? null : new Date(r.last_ts as string).getTime(),
         savedAt: 0,
       });
@@ -341,43 +374,71 @@ export class TelemetryPipeline {
     this.counters.batches++;
     const dead: Dead[] = [];
     const accepted: Accepted[] = [];
-    const reject = (reason: string, item: unknown) =>
-      dead.push({ source, creditCode, reason, payload: (typeof item === 'string' ? item : JSON.stringify(item)).slice(0, 2000) });
+    const code = deadLetterText(creditCode, 40);
+    const reject = (reason: DeadLetterReason, item: unknown) =>
+      dead.push({ source, creditCode: code, reason, payload: deadLetterText(item) });
+    // An item refused as a reading: one nested deeper than any reading is said to be so.
+    const refuse = (item: unknown) => reject(nestedDeeperThan(item, MAX_TELEMETRY_DEPTH - 2) ? 'tooDeep' : 'invalid', item);
     let body: unknown = payload;
-    if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
+    const raw = typeof payload === 'string' || Buffer.isBuffer(payload);
+    if (raw) {
       try {
         body = JSON.parse(payload.toString());
       } catch {
-        reject('malformed', payload.toString());
+        reject('malformed', rawText(payload));
       }
     }
-    const batch = dead.length ? null : batchOf(body);
-    if (batch && !batch.success) reject('malformed', body);
+    let batch: ReturnType<typeof batchOf> | null = null;
+    try {
+      batch = dead.length ? null : batchOf(body);
+      if (batch && !batch.success) {
+        const deep = nestedDeeperThan(body, MAX_TELEMETRY_DEPTH);
+        reject(deep ? 'tooDeep' : 'malformed', raw ? rawText(payload as string | Buffer) : body);
+      }
+    } catch {
+      // Nothing above should throw for any input; should something, the message is still only a dead letter.
+      batch = null;
+      dead.length = 0;
+      reject('malformed', raw ? rawText(payload as string | Buffer) : '');
+    }
     // The enterprise is cached after its first batch: no await (and no extra tick) then.
     const cached = batch?.success ? this.enterprises.get(creditCode) : undefined;
     const e = !batch?.success ? null : cached !== undefined && !(cached instanceof Promise) ? cached : await this.enterprise(creditCode);
-    if (batch?.success && !e) for (const item of batch.data.readings) reject('unknownEnterprise', item);
-    if (batch?.success && e) {
-      const now = this.opts.now();
-      for (const item of batch.data.readings) {
-        const r = parseReading(item);
-        if (!r) {
-          reject('invalid', item);
-          continue;
+    if (batch?.success) {
+      const readings = batch.data.readings;
+      try {
+        if (!e) for (const item of readings) reject('unknownEnterprise', item);
+        else {
+          const now = this.opts.now();
+          for (const item of readings) {
+            const r = parseReading(item);
+            if (!r) {
+              refuse(item);
+              continue;
+            }
+            const sensor = e.sensors.get(r.sensor);
+            const ts = r.ts;
+            if (!sensor) reject('unknownSensor', item);
+            else if (sensor.decommissioned) reject('decommissioned', item);
+            else if (!inRange(sensor.config, r.value)) reject('outOfRange', item);
+            else if (ts > now + this.opts.futureSeconds * 1000 || ts >= this.window.to) reject('future', item);
+            else if (ts < this.window.from || (sensor.state.lastTs !== null && ts < sensor.state.lastTs - this.opts.lateSeconds * 1000))
+              reject('late', item);
+            else accepted.push({ sensor, ts, value: r.value });
+          }
         }
-        const sensor = e.sensors.get(r.sensor);
-        const ts = r.ts;
-        if (!sensor) reject('unknownSensor', item);
-        else if (!inRange(sensor.config, r.value)) reject('outOfRange', item);
-        else if (ts > now + this.opts.futureSeconds * 1000 || ts >= this.window.to) reject('future', item);
-        else if (ts < this.window.from || (sensor.state.lastTs !== null && ts < sensor.state.lastTs - this.opts.lateSeconds * 1000))
-          reject('late', item);
-        else accepted.push({ sensor, ts, value: r.value });
+      } catch {
+        // As above: whatever went wrong with the checks, the message becomes a dead letter, not a stuck message.
+        accepted.length = 0;
+        dead.length = 0;
+        reject('invalid', raw ? rawText(payload as string | Buffer) : readings);
       }
     }
     this.counters.accepted += accepted.length;
     this.counters.rejected += dead.length;
-    const done = new Promise<void>((resolve, reject) => this.queue.push({ readings: accepted, dead, waiter: { resolve, reject } }));
+    const done = new Promise<void>((resolve, reject) =>
+      this.queue.push({ readings: accepted, dead, waiter: { resolve, reject }, from: { source, creditCode: code } }),
+    );
     this.schedule();
     await done;
     return { accepted: accepted.length, rejected: dead.length };
@@ -414,29 +475,70 @@ export class TelemetryPipeline {
 
   private async flush(): Promise<void> {
     // Whole batches, oldest first, up to the row cap (at least one batch).
-    const batch: Pending = { readings: [], dead: [], waiters: [], housekeeping: null };
+    const taken: Queued[] = [];
+    let rows = 0;
     while (this.queue.length) {
-      const next = this.queue[0] as (typeof this.queue)[number];
-      if (batch.waiters.length && batch.readings.length + next.readings.length > TelemetryPipeline.MAX_ROWS_PER_WRITE) break;
+      const next = this.queue[0] as Queued;
+      if (taken.length && rows + next.readings.length > TelemetryPipeline.MAX_ROWS_PER_WRITE) break;
       this.queue.shift();
+      taken.push(next);
+      rows += next.readings.length;
+    }
+    if (!taken.length) return;
+    try {
+      await this.commit(taken);
+    } catch (err) {
+      if (taken.length === 1) return this.refused(taken[0] as Queued, err);
+      // One batch the database refuses must not take the others with it: each alone.
+      for (const q of taken) await this.commit([q]).catch((e: unknown) => this.refused(q, e));
+    }
+  }
+
+  /** Writes batches in one transaction; resolves their waiters once it commits. */
+  private async commit(taken: Queued[]): Promise<void> {
+    const batch: Pending = { readings: [], dead: [], waiters: [], housekeeping: null };
+    for (const next of taken) {
       for (const r of next.readings) batch.readings.push(r);
       for (const d of next.dead) batch.dead.push(d);
       batch.waiters.push(next.waiter);
       if (next.housekeeping === 'all' || (next.housekeeping && !batch.housekeeping)) batch.housekeeping = next.housekeeping;
     }
-    if (!batch.waiters.length) return;
+    const started = performance.now();
+    const events = await this.write(batch);
+    for (const w of batch.waiters) w.resolve();
+    this.counters.flushes++;
+    this.counters.written += batch.readings.length;
+    this.counters.largestWrite = Math.max(this.counters.largestWrite, batch.readings.length);
+    this.counters.writeMs += performance.now() - started;
+    this.events.emit('flush', { readings: batch.readings.length });
+    for (const ev of events) this.events.emit('alarm', ev);
+  }
+
+  /**
+   * A batch that failed written alone. If the database refused what it holds (a value it cannot
+   * store, a sensor deleted meanwhile) it is kept as one dead letter ('unstorable') and taken as
+   * done: re-sent, it would be refused again and, over MQTT, hold up every message behind it.
+   * Any other failure (the database away) is the sender's to retry.
+   */
+  private async refused(q: Queued, err: unknown): Promise<void> {
+    if (!refusedForItsContent(err)) return q.waiter.reject(err);
+    const dead: Dead = {
+      source: q.from?.source ?? 'mqtt',
+      creditCode: q.from?.creditCode ?? null,
+      reason: 'unstorable',
+      payload: deadLetterText(
+        `${(err as { code?: string }).code}: ${q.readings.length} readings (${q.readings
+          .slice(0, 20)
+          .map((r) => `${r.sensor.code}@${r.ts}=${r.value}`)
+          .join(', ')}), ${q.dead.length} dead letters`,
+      ),
+    };
+    this.counters.rejected += q.readings.length;
+    this.counters.accepted -= q.readings.length;
     try {
-      const started = performance.now();
-      const events = await this.write(batch);
-      for (const w of batch.waiters) w.resolve();
-      this.counters.flushes++;
-      this.counters.written += batch.readings.length;
-      this.counters.largestWrite = Math.max(this.counters.largestWrite, batch.readings.length);
-      this.counters.writeMs += performance.now() - started;
-      this.events.emit('flush', { readings: batch.readings.length });
-      for (const ev of events) this.events.emit('alarm', ev);
-    } catch (err) {
-      for (const w of batch.waiters) w.reject(err);
+      await this.commit([{ readings: [], dead: [dead], waiter: q.waiter, housekeeping: q.housekeeping }]);
+    } catch (e) {
+      q.waiter.reject(e);
     }
   }
 
@@ -592,7 +694,7 @@ export class TelemetryPipeline {
     const silent = await this.db.query<Record<string, unknown>>(
       `SELECT s.id, s.code, s.enterprise_id, s.region_code, s.industry_code, e.credit_code, l.value FROM sensors s
        JOIN sensor_latest l ON l.sensor_id = s.id JOIN enterprises e ON e.id = s.enterprise_id
-       WHERE l.ts < $1::timestamptz - make_interval(secs => s.offline_seconds)
+       WHERE l.ts < $1::timestamptz - make_interval(secs => s.offline_seconds) AND s.decommissioned_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM alarms a WHERE a.sensor_id = s.id AND a.kind = 'offline' AND a.status <> 'cleared' AND a.condition_active)
        LIMIT 1000`,
       [new Date(now).toISOString()],
@@ -625,6 +727,20 @@ export class TelemetryPipeline {
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Whether the database refused a write for what it held rather than for its own state: a data
+ * exception (class 22: a byte sequence it cannot store, a number out of its range), a reference
+ * to a row gone meanwhile (23503), a value over its limits (class 54).
+ */
+function refusedForItsContent(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code === '23503' || code.startsWith('54'));
+}
+
+/** The start of a message as text, for its dead letter (never the whole of a large one). */
+const rawText = (payload: string | Buffer) =>
+  typeof payload === 'string' ? payload.slice(0, 2 * DEAD_LETTER_CHARS) : payload.subarray(0, 4 * DEAD_LETTER_CHARS).toString();
 
 /** telemetryBatchSchema's verdict, without zod for the usual well-formed batch (the hot path). */
 function batchOf(body: unknown): { success: true; data: { readings: unknown[] } } | { success: false } {
@@ -711,7 +827,7 @@ async function writeMaybeStored(tx: Queryable, rows: Accepted[]) {
 const MERGE_MINUTE = `ON CONFLICT (sensor_id, minute) DO UPDATE SET n = readings_minute.n + EXCLUDED.n, sum = readings_minute.sum + EXCLUDED.sum,
   min = least(readings_minute.min, EXCLUDED.min), max = greatest(readings_minute.max, EXCLUDED.max)`;
 
-/** Records one engine signal: a raise or update upserts the one open alarm of its kind; a clear marks its condition gone. */
+/** Records one engine signal: a raise or update raises or updates the one open alarm of its kind; a clear marks its condition gone. */
 async function applySignal(
   tx: Queryable,
   sensor: Pick<SensorEntry, 'id' | 'enterpriseId' | 'regionCode' | 'industryCode'>,
@@ -726,29 +842,72 @@ async function applySignal(
     );
     return rows.map(toAlarmEvent);
   }
-  // The open alarm of this kind is updated (severity follows the zone; the peak is kept), else one is raised.
-  const rows = await tx.query<Record<string, unknown> & { inserted: boolean }>(
-    `INSERT INTO alarms (sensor_id, enterprise_id, region_code, industry_code, kind, severity, level, first_value, last_value, peak_value, raised_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8, $9, $9)
-     ON CONFLICT (sensor_id, kind) WHERE status <> 'cleared' DO UPDATE SET severity = EXCLUDED.severity, level = EXCLUDED.level,
-       last_value = EXCLUDED.last_value, condition_active = true, condition_cleared_at = NULL, updated_at = EXCLUDED.updated_at,
-       peak_value = CASE WHEN abs(EXCLUDED.last_value) > abs(coalesce(alarms.peak_value, 0)) THEN EXCLUDED.last_value ELSE alarms.peak_value END,
-       version = alarms.version + 1
-     ${ALARM_RETURNING}, (xmax = 0) AS inserted`,
-    [sensor.id, sensor.enterpriseId, sensor.regionCode, sensor.industryCode, s.kind, s.severity, s.level, s.value, at],
-  );
-  const row = rows[0];
-  if (row?.inserted)
-    await appendAudit(
-      tx,
-      { id: null, username: 'system' },
-      {
-        action: 'alarm.raise',
-        entityType: 'alarm',
-        entityId: row.id as string,
-        regionCode: sensor.regionCode,
-        after: { kind: s.kind, severity: s.severity, level: s.level, value: s.value },
-      },
+  // A decommissioned sensor raises nothing. SHARE: a decommissioning under way (it locks the
+  // sensor) is waited for and then seen.
+  const [inService] = await tx.query<{ yes: boolean }>('SELECT decommissioned_at IS NULL AS yes FROM sensors WHERE id = $1 FOR SHARE', [
+    sensor.id,
+  ]);
+  if (!inService?.yes) return [];
+  // The open alarm of this kind is updated (openAlarmAfter: its severity and peak only rise while it is open), else one is raised.
+  for (let attempt = 0; ; attempt++) {
+    const [row] = await tx.query<Record<string, unknown>>(
+      `SELECT id, severity, level, peak_level, peak_value FROM alarms WHERE sensor_id = $1 AND kind = $2 AND status <> 'cleared' FOR UPDATE`,
+      [sensor.id, s.kind],
     );
-  return rows.map(toAlarmEvent);
+    const open: OpenAlarm | null = row
+      ? {
+          severity: row.severity as Severity,
+          level: (row.level as ThresholdLevel | null) ?? null,
+          peakLevel: (row.peak_level as ThresholdLevel | null) ?? null,
+          peakValue: row.peak_value === null ? null : Number(row.peak_value),
+        }
+      : null;
+    const next = openAlarmAfter(open, s);
+    if (row && open) {
+      const rows = await tx.query<Record<string, unknown>>(
+        `UPDATE alarms SET severity = $2, level = $3, peak_level = $4, peak_value = $5, last_value = $6, condition_active = true,
+           condition_cleared_at = NULL, updated_at = $7, version = version + 1
+         WHERE id = $1 ${ALARM_RETURNING}`,
+        [row.id, next.severity, next.level, next.peakLevel, next.peakValue, s.value, at],
+      );
+      if (next.rose)
+        await appendAudit(
+          tx,
+          { id: null, username: 'system' },
+          {
+            action: 'alarm.severityRise',
+            entityType: 'alarm',
+            entityId: row.id as string,
+            regionCode: sensor.regionCode,
+            before: { severity: open.severity, peakLevel: open.peakLevel },
+            after: { severity: next.severity, peakLevel: next.peakLevel, value: s.value },
+          },
+        );
+      return rows.map(toAlarmEvent);
+    }
+    const rows = await tx.query<Record<string, unknown>>(
+      `INSERT INTO alarms (sensor_id, enterprise_id, region_code, industry_code, kind, severity, level, peak_level, first_value, last_value,
+         peak_value, raised_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $8, $8, $9, $9)
+       ON CONFLICT (sensor_id, kind) WHERE status <> 'cleared' DO NOTHING
+       ${ALARM_RETURNING}`,
+      [sensor.id, sensor.enterpriseId, sensor.regionCode, sensor.industryCode, s.kind, next.severity, next.level, s.value, at],
+    );
+    const raised = rows[0];
+    // Raised by someone else between the two statements (the offline check): update that one.
+    if (!raised && attempt === 0) continue;
+    if (raised)
+      await appendAudit(
+        tx,
+        { id: null, username: 'system' },
+        {
+          action: 'alarm.raise',
+          entityType: 'alarm',
+          entityId: raised.id as string,
+          regionCode: sensor.regionCode,
+          after: { kind: s.kind, severity: s.severity, level: s.level, value: s.value },
+        },
+      );
+    return rows.map(toAlarmEvent);
+  }
 }

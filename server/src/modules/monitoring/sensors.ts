@@ -2,6 +2,9 @@
 // range, thresholds, hysteresis, rate limit and offline timeout; CSV import; enterprise and
 // supervisor views in scope with the latest value and open alarm. The enterprise (or an admin)
 // maintains it; every change is an audit event and refreshes the pipeline's cached registry.
+// A sensor with history (readings or alarms) is decommissioned (停用: kept and marked, its
+// readings dead-lettered, no alarms), never deleted; only one without any may be deleted, and
+// open alarms block both (they are handled and cleared first).
 import { type Actor, canEditEnterpriseRisk, SENSOR_TYPE_INFO, SENSOR_TYPES, type SensorInput, sensorInputSchema } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -17,6 +20,7 @@ import type { TelemetryPipeline } from './pipeline.ts';
 type Row = Record<string, unknown> & { id: string; enterprise_id: string; credit_code: string; region_code: string; version: number };
 
 const SELECT = `SELECT s.*, e.credit_code, e.name AS enterprise_name, m.name AS installation_name, l.ts AS latest_ts, l.value AS latest_value, l.zone,
+  l.sensor_id IS NOT NULL AS has_history,
   (SELECT a.severity FROM alarms a WHERE a.sensor_id = s.id AND a.status <> 'cleared'
      ORDER BY CASE a.severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 ELSE 2 END LIMIT 1) AS alarm_severity
   FROM sensors s JOIN enterprises e ON e.id = s.enterprise_id JOIN major_hazard_installations m ON m.id = s.installation_id
@@ -54,6 +58,10 @@ export function toSensor(r: Row, now = Date.now()) {
         : { ts: new Date(latestTs).toISOString(), value: Number(r.latest_value), zone: (r.zone as string | null) ?? null },
     online: latestTs !== null && now - latestTs <= Number(r.offline_seconds) * 1000,
     alarmSeverity: (r.alarm_severity as string | null) ?? null,
+    decommissionedAt: r.decommissioned_at ? new Date(r.decommissioned_at as string).toISOString() : null,
+    decommissionedBy: (r.decommissioned_by as string | null) ?? null,
+    /** Has readings (and so perhaps alarms): it can be decommissioned, not deleted. */
+    hasHistory: Boolean(r.has_history),
     version: r.version,
   };
 }
@@ -87,7 +95,10 @@ async function insertSensor(tx: Scoped, actor: Actor, b: SensorInput) {
   );
   if (!inst) throw invalid({ installationId: { zh: '重大危险源不存在或不在辖区内', en: 'No such installation in your scope' } });
   if (!canEditEnterpriseRisk(actor, inst.enterprise_id)) throw forbidden();
-  const [taken] = await tx.query('SELECT 1 FROM sensors WHERE enterprise_id = $1 AND code = $2', [inst.enterprise_id, b.code]);
+  const [taken] = await tx.query('SELECT 1 FROM sensors WHERE enterprise_id = $1 AND code = $2 AND decommissioned_at IS NULL', [
+    inst.enterprise_id,
+    b.code,
+  ]);
   if (taken) throw invalid({ code: { zh: '本企业已有该点位编号', en: 'This enterprise already has a sensor with this code' } });
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO sensors (installation_id, enterprise_id, code, name, type, unit, range_min, range_max, low_low, low, high, high_high,
@@ -148,6 +159,21 @@ const TYPE_BY_NAME = new Map<string, string>(
   ),
 );
 
+const decommissioned = () =>
+  new AppError('conflict', { zh: '该点位已停用，不能再修改', en: 'This sensor is decommissioned and can no longer be changed' });
+
+/** Open alarms (not yet cleared) keep a sensor in service: they are handled and cleared first. */
+async function refuseWithOpenAlarms(tx: Scoped, sensorId: string) {
+  const [open] = await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM alarms WHERE sensor_id = $1 AND status <> 'cleared'", [
+    sensorId,
+  ]);
+  if (open?.n)
+    throw new AppError('conflict', {
+      zh: `该点位有 ${open.n} 条未消除的报警，请先处置并消除报警，再停用或删除`,
+      en: `This sensor has ${open.n} open alarm(s); handle and clear them before decommissioning or deleting it`,
+    });
+}
+
 /** The pipeline's newest value where sensor_latest has not caught up with it yet (it is written at most once a second). */
 function withLatest(r: Row, pipeline: TelemetryPipeline): Row {
   const mem = pipeline.latestOf(r.id);
@@ -205,6 +231,14 @@ export function sensorRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPi
         if (!before) throw notFound();
         if (!canEditEnterpriseRisk(actor, before.enterprise_id)) throw forbidden();
         if (body.version !== undefined && body.version !== before.version) throw new AppError('conflict');
+        if (before.decommissioned_at) throw decommissioned();
+        if (body.code !== before.code) {
+          const [taken] = await tx.query('SELECT 1 FROM sensors WHERE enterprise_id = $1 AND code = $2 AND decommissioned_at IS NULL', [
+            before.enterprise_id,
+            body.code,
+          ]);
+          if (taken) throw invalid({ code: { zh: '本企业已有该点位编号', en: 'This enterprise already has a sensor with this code' } });
+        }
         if (body.installationId !== before.installation_id)
           throw invalid({ installationId: { zh: '点位不能移到其他重大危险源', en: 'A sensor cannot move to another installation' } });
         await tx.query(
@@ -229,10 +263,46 @@ export function sensorRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPi
   });
 
   defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/sensors/:id/decommission',
+    access: 'user',
+    summary: '停用监测点位（保留点位、读数与报警记录；不再接收数据、不再报警；有未消除报警时不可停用）Decommission a sensor',
+    tags: ['monitoring'],
+    params: idParams,
+    body: z.strictObject({ version: z.number().int().min(1).optional() }).optional(),
+    handler: async ({ params, body, actor }) => {
+      const saved = await withScope(db, actor.scope, async (tx) => {
+        const before = await findSensor(tx, params.id, true);
+        if (!before) throw notFound();
+        if (!canEditEnterpriseRisk(actor, before.enterprise_id)) throw forbidden();
+        if (body?.version !== undefined && body.version !== before.version) throw new AppError('conflict');
+        if (before.decommissioned_at) throw decommissioned();
+        await refuseWithOpenAlarms(tx, params.id);
+        await tx.query(
+          'UPDATE sensors SET decommissioned_at = now(), decommissioned_by = $2, version = version + 1, updated_at = now() WHERE id = $1',
+          [params.id, actor.username],
+        );
+        const after = (await findSensor(tx, params.id)) as Row;
+        await appendAudit(tx, actor, {
+          action: 'sensor.decommission',
+          entityType: 'sensor',
+          entityId: params.id,
+          regionCode: after.region_code,
+          before: toSensor(before),
+          after: toSensor(after),
+        });
+        return after;
+      });
+      pipeline.invalidate(saved.credit_code);
+      return toSensor(saved);
+    },
+  });
+
+  defineRoute(app, {
     method: 'DELETE',
     url: '/api/v1/sensors/:id',
     access: 'user',
-    summary: '删除监测点位（连同其读数与报警）Remove a sensor',
+    summary: '删除监测点位（仅限没有任何读数和报警记录的点位；有记录的请停用）Remove a sensor that never had readings',
     tags: ['monitoring'],
     params: idParams,
     status: 204,
@@ -241,6 +311,23 @@ export function sensorRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPi
         const before = await findSensor(tx, params.id, true);
         if (!before) throw notFound();
         if (!canEditEnterpriseRisk(actor, before.enterprise_id)) throw forbidden();
+        await refuseWithOpenAlarms(tx, params.id);
+        // Readings carry no reference to their sensor (partitioned); the trigger of migration 019 checks again.
+        const [history] = await tx.query<{ yes: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM sensor_latest WHERE sensor_id = $1) OR EXISTS (SELECT 1 FROM alarms WHERE sensor_id = $1)
+             OR EXISTS (SELECT 1 FROM readings WHERE sensor_id = $1) OR EXISTS (SELECT 1 FROM readings_minute WHERE sensor_id = $1) AS yes`,
+          [params.id],
+        );
+        if (history?.yes)
+          throw new AppError(
+            'conflict',
+            {
+              zh: '该点位已有监测数据或报警记录，不能删除；如已不再使用，请停用',
+              en: 'This sensor has readings or alarms and cannot be deleted; decommission it instead',
+            },
+            {},
+            { decommission: true },
+          );
         await tx.query('DELETE FROM sensors WHERE id = $1', [params.id]);
         await appendAudit(tx, actor, {
           action: 'sensor.delete',

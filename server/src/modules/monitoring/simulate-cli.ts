@@ -24,6 +24,7 @@ type ApiSensor = {
   code: string;
   creditCode: string;
   installationId: string;
+  decommissionedAt: string | null;
   type: string;
   rangeMin: number;
   rangeMax: number;
@@ -41,7 +42,9 @@ export async function simulateSensors(o: SimulateOptions, log = console.log): Pr
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
   const { items } = (await (await fetch(`${o.apiUrl}/api/v1/sensors`, { headers: { cookie } })).json()) as { items: ApiSensor[] };
   const byInstallation = new Map<string, ApiSensor[]>();
-  for (const s of items) byInstallation.set(s.installationId, [...(byInstallation.get(s.installationId) ?? []), s]);
+  // Decommissioned sensors are kept in the registry, but nothing reads from them any more.
+  for (const s of items.filter((x) => !x.decommissionedAt))
+    byInstallation.set(s.installationId, [...(byInstallation.get(s.installationId) ?? []), s]);
   const chosen = [...byInstallation.values()].slice(0, o.installations).map((list) => list.slice(0, o.sensorsPer));
   const targets = new Map<string, SimTarget>();
   for (const s of chosen.flat()) {

@@ -1,6 +1,6 @@
 // Telemetry over HTTP (the same batch as MQTT), a sensor's series for charts (raw readings for
 // short spans, one-minute aggregates beyond), and the per-installation status table of the wall.
-import { ingestWarnings, isAdmin, telemetryBatchSchema } from '@taishan/domain';
+import { bi, ingestWarnings, isAdmin, MAX_TELEMETRY_DEPTH, nestedDeeperThan, telemetryBatchSchema } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
@@ -12,6 +12,16 @@ import type { GatewayAuth } from './gateways.ts';
 import type { TelemetryPipeline } from './pipeline.ts';
 import { findSensor, SENSOR_SCOPE } from './sensors.ts';
 
+/** A credit code as the MQTT topic takes it (anything else, a NUL among it, never reaches the database). */
+const CREDIT_CODE = /^[0-9A-Z]{18}$/;
+const tooDeep = () =>
+  invalid({
+    readings: {
+      zh: `数据嵌套超过 ${MAX_TELEMETRY_DEPTH} 层，不是监测数据`,
+      en: `Nested more than ${MAX_TELEMETRY_DEPTH} deep: not a telemetry batch`,
+    },
+  });
+
 const nameTheEnterprise = () => invalid({ creditCode: { zh: '请注明企业统一社会信用代码', en: 'Name the enterprise by its credit code' } });
 
 export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPipeline, gateways: GatewayAuth) {
@@ -21,8 +31,15 @@ export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: Telemetr
     access: 'userOrGateway',
     summary: '上报监测数据（与 MQTT 相同的批量格式；写入后才返回；网关用 Basic 认证：凭证编号:密钥）Send readings',
     tags: ['monitoring'],
-    body: telemetryBatchSchema.extend({ creditCode: z.string().length(18).optional() }),
+    body: telemetryBatchSchema.extend({
+      creditCode: z
+        .string()
+        .regex(CREDIT_CODE, bi('统一社会信用代码为18位数字或大写字母', 'A credit code is 18 digits or capital letters'))
+        .optional(),
+    }),
     handler: async ({ body, req }) => {
+      // Over MQTT such a message is a dead letter; here the sender is told at once.
+      if (nestedDeeperThan(body.readings, MAX_TELEMETRY_DEPTH - 1)) throw tooDeep();
       const actor = req.actor;
       if (!actor) {
         // A gateway: the same credential and the same coverage rule as on the MQTT broker.
@@ -83,7 +100,7 @@ export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: Telemetr
     method: 'GET',
     url: '/api/v1/monitoring/installations',
     access: 'user',
-    summary: '一表清：各重大危险源的点位、在线与报警情况 Status per installation',
+    summary: '一表清：各重大危险源的点位（在用）、在线与报警情况 Status per installation (sensors in service)',
     tags: ['monitoring'],
     handler: async ({ actor }) =>
       readScoped(db, actor.scope, async (tx) => {
@@ -97,7 +114,7 @@ export function telemetryRoutes(app: FastifyInstance, db: Db, pipeline: Telemetr
              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM alarms a WHERE a.sensor_id = s.id AND a.status <> 'cleared' AND a.severity = 'warning'))::int AS warning
            FROM sensors s JOIN major_hazard_installations m ON m.id = s.installation_id JOIN enterprises e ON e.id = s.enterprise_id
            LEFT JOIN sensor_latest l ON l.sensor_id = s.id
-           WHERE ${scopeFilter(tx.scope, p, SENSOR_SCOPE)}
+           WHERE ${scopeFilter(tx.scope, p, SENSOR_SCOPE)} AND s.decommissioned_at IS NULL
            GROUP BY m.id, m.name, m.grade, e.id, e.name, s.region_code ORDER BY critical DESC, major DESC, e.name, m.name LIMIT 1000`,
           p,
         );

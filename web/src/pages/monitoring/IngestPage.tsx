@@ -2,7 +2,7 @@
 // refused, the rate, what waits to be written, the MQTT side (the embedded broker's gateways, or
 // our subscriber on an external broker and the acknowledgements it holds), warnings, and the
 // readings refused lately with their reason. Polls every 5 s; the rate is the difference of two polls.
-import { splitBilingual } from '@taishan/domain';
+import { DEAD_LETTER_REASONS, type DeadLetterReason, splitBilingual } from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useRef } from 'react';
@@ -36,9 +36,6 @@ type Stats = {
   };
 };
 
-/** Why the pipeline refused a reading (telemetry_dead_letters.reason). */
-const DEAD_REASONS = ['malformed', 'invalid', 'unknownEnterprise', 'unknownSensor', 'outOfRange', 'future', 'late'] as const;
-
 /** The server's warnings are bilingual ('zh||en', as domain's bi() writes them). */
 const bilingual = (m: string, lang: Lang) => {
   const both = splitBilingual(m);
@@ -63,8 +60,7 @@ export function IngestPage() {
     refetchInterval: 5000,
   });
   const s = stats.data;
-  const reason = (r: string) =>
-    (DEAD_REASONS as readonly string[]).includes(r) ? t(`deadReason_${r as (typeof DEAD_REASONS)[number]}`) : r;
+  const reason = (r: string) => ((DEAD_LETTER_REASONS as readonly string[]).includes(r) ? t(`deadReason_${r as DeadLetterReason}`) : r);
   if (!s) return <Card title={t('ingest')} loading={stats.isLoading} />;
   const c = s.counters;
   return (

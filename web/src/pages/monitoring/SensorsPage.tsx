@@ -1,6 +1,7 @@
 // 监测点位: the sensor registry in scope with the latest value and state; the enterprise registers
 // sensors on its installations (thresholds, hysteresis, rate limit, offline timeout) one by one
-// or from a CSV/Excel file.
+// or from a CSV/Excel file. A sensor with readings is decommissioned (已停用, kept with its
+// history), one that never had any may be deleted; the server refuses either while alarms are open.
 import { SENSOR_TYPE_INFO, SENSOR_TYPES, SEVERITY_LABELS, type Severity } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Upload } from 'antd';
@@ -27,6 +28,22 @@ export function SensorsPage() {
     queryFn: () => api<{ items: Installation[] }>('/api/v1/major-hazard-installations?pageSize=200'),
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['sensors'] });
+  /** Decommission or delete, after a confirmation; a refusal (open alarms) is shown as the server says it. */
+  const retire = (s: Sensor, how: 'decommission' | 'delete') =>
+    Modal.confirm({
+      title: `${t(how === 'delete' ? 'sensorsDelete' : 'sensorsDecommission')} ${s.code}`,
+      content: t(how === 'delete' ? 'sensorsDeleteConfirm' : 'sensorsDecommissionConfirm'),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          if (how === 'delete') await api(`/api/v1/sensors/${s.id}`, { method: 'DELETE' });
+          else await api(`/api/v1/sensors/${s.id}/decommission`, { method: 'POST', json: {} });
+          refresh();
+        } catch (e) {
+          message.error((e as Error).message);
+        }
+      },
+    });
 
   const save = async (v: Record<string, unknown>) => {
     try {
@@ -92,7 +109,14 @@ export function SensorsPage() {
           {
             title: t('wallOnline'),
             width: 80,
-            render: (_, s) => (s.online ? <Tag color="green">{t('wallOnline')}</Tag> : <Tag>{t('sensorsOffline')}</Tag>),
+            render: (_, s) =>
+              s.decommissionedAt ? (
+                <Tag data-testid={`sensor-decommissioned-${s.code}`}>{t('sensorsDecommissioned')}</Tag>
+              ) : s.online ? (
+                <Tag color="green">{t('wallOnline')}</Tag>
+              ) : (
+                <Tag>{t('sensorsOffline')}</Tag>
+              ),
           },
           {
             title: t('wallOpenAlarms'),
@@ -102,6 +126,25 @@ export function SensorsPage() {
                 <Tag color={SEVERITY_COLOR[s.alarmSeverity]}>{pick(lang, SEVERITY_LABELS[s.alarmSeverity as Severity])}</Tag>
               ) : null,
           },
+          ...(mayEdit
+            ? [
+                {
+                  title: t('actions'),
+                  width: 90,
+                  render: (_: unknown, s: Sensor) =>
+                    s.decommissionedAt ? null : (
+                      <Button
+                        size="small"
+                        danger
+                        data-testid={`sensor-retire-${s.code}`}
+                        onClick={() => retire(s, s.hasHistory ? 'decommission' : 'delete')}
+                      >
+                        {t(s.hasHistory ? 'sensorsDecommission' : 'sensorsDelete')}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
         ]}
       />
       <Modal open={adding} title={t('sensorsAdd')} onCancel={() => setAdding(false)} onOk={() => form.submit()} width={640} destroyOnHidden>

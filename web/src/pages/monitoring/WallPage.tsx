@@ -2,6 +2,8 @@
 // jurisdiction, live (Server-Sent Events refresh the list the moment an alarm changes), each
 // with its next step (acknowledge → handle with a disposal note → clear); the status of every
 // installation; a sensor's curve with its thresholds; alarm counts. Enterprise users see their own.
+// An alarm shows the furthest zone it reached while open (its severity follows it: a gas that
+// touched 高高报 and fell back is still 严重) and the zone the sensor is in now, if another.
 import {
   ALARM_ACTION_LABELS,
   ALARM_KIND_LABELS,
@@ -15,7 +17,7 @@ import {
   type ThresholdLevel,
 } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Col, Empty, Input, Modal, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { App, Badge, Button, Card, Col, Empty, Input, Modal, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api.ts';
@@ -35,6 +37,7 @@ export type Alarm = {
   kind: AlarmKind;
   severity: Severity;
   level: ThresholdLevel | null;
+  peakLevel: ThresholdLevel | null;
   status: AlarmStatus;
   conditionActive: boolean;
   lastValue: number | null;
@@ -57,6 +60,10 @@ export type Sensor = {
   latest: { ts: string; value: number } | null;
   online: boolean;
   alarmSeverity: Severity | null;
+  /** Decommissioned (停用): kept with its history, no longer in service. */
+  decommissionedAt: string | null;
+  /** Has readings or alarms: decommissioned, never deleted. */
+  hasHistory: boolean;
 };
 type InstallationStatus = {
   id: string;
@@ -100,8 +107,9 @@ export function WallPage() {
     refetchInterval: 15000,
   });
   const sensors = useQuery({ queryKey: ['sensors'], queryFn: () => api<{ items: Sensor[] }>('/api/v1/sensors'), refetchInterval: 15000 });
+  const inService = useMemo(() => (sensors.data?.items ?? []).filter((s) => !s.decommissionedAt), [sensors.data]);
   const [sensorId, setSensorId] = useState<string | null>(null);
-  const chosen = sensors.data?.items.find((s) => s.id === (sensorId ?? sensors.data?.items[0]?.id));
+  const chosen = inService.find((s) => s.id === (sensorId ?? inService[0]?.id));
   const series = useQuery({
     queryKey: ['series', chosen?.id],
     enabled: !!chosen,
@@ -175,10 +183,7 @@ export function WallPage() {
         ))}
         <Col xs={12} md={4}>
           <Card size="small">
-            <Statistic
-              title={t('wallSensorsOnline')}
-              value={`${sensors.data?.items.filter((s) => s.online).length ?? 0} / ${sensors.data?.items.length ?? 0}`}
-            />
+            <Statistic title={t('wallSensorsOnline')} value={`${inService.filter((s) => s.online).length} / ${inService.length}`} />
           </Card>
         </Col>
         <Col xs={12} md={8}>
@@ -207,18 +212,47 @@ export function WallPage() {
               title: t('wallSeverity'),
               dataIndex: 'severity',
               width: 80,
-              render: (s: Severity) => <Tag color={SEVERITY_COLOR[s]}>{pick(lang, SEVERITY_LABELS[s])}</Tag>,
+              render: (s: Severity, a) => (
+                <Tag color={SEVERITY_COLOR[s]} data-testid={`alarm-severity-${a.sensorCode}-${a.kind}`}>
+                  {pick(lang, SEVERITY_LABELS[s])}
+                </Tag>
+              ),
             },
             {
               title: t('wallAlarmKind'),
               width: 110,
-              render: (_, a) => (a.level ? pick(lang, THRESHOLD_LABELS[a.level]) : pick(lang, ALARM_KIND_LABELS[a.kind])),
+              render: (_, a) => {
+                const peak = a.peakLevel ?? a.level;
+                if (!peak) return pick(lang, ALARM_KIND_LABELS[a.kind]);
+                return (
+                  <Space direction="vertical" size={0}>
+                    <span data-testid={`alarm-level-${a.sensorCode}-${a.kind}`}>{pick(lang, THRESHOLD_LABELS[peak])}</span>
+                    {a.level && a.level !== peak && (
+                      <Typography.Text type="secondary">{t('wallNowAt', { level: pick(lang, THRESHOLD_LABELS[a.level]) })}</Typography.Text>
+                    )}
+                  </Space>
+                );
+              },
             },
             {
               title: t('wallSensor'),
               render: (_, a) => `${a.enterpriseName} · ${a.installationName} · ${a.sensorName}（${a.sensorCode}）`,
             },
-            { title: t('wallValue'), width: 120, render: (_, a) => (a.lastValue === null ? '—' : `${a.lastValue} ${a.unit}`) },
+            {
+              title: t('wallValue'),
+              width: 120,
+              render: (_, a) =>
+                a.lastValue === null ? (
+                  '—'
+                ) : (
+                  <Space direction="vertical" size={0}>
+                    <span>{`${a.lastValue} ${a.unit}`}</span>
+                    {a.peakValue !== null && a.peakValue !== a.lastValue && (
+                      <Typography.Text type="secondary">{t('wallPeak', { value: `${a.peakValue} ${a.unit}` })}</Typography.Text>
+                    )}
+                  </Space>
+                ),
+            },
             { title: t('wallRaisedAt'), width: 140, render: (_, a) => formatTime(a.raisedAt, lang) },
             {
               title: t('wallStatus'),
@@ -293,7 +327,7 @@ export function WallPage() {
                 style={{ width: 300 }}
                 value={chosen?.id}
                 onChange={setSensorId}
-                options={sensors.data?.items.map((s) => ({ value: s.id, label: `${s.enterpriseName} · ${s.name}` }))}
+                options={inService.map((s) => ({ value: s.id, label: `${s.enterpriseName} · ${s.name}` }))}
                 showSearch
                 optionFilterProp="label"
               />
