@@ -269,6 +269,25 @@ describe('hazard investigation and remediation', () => {
     assert.equal((await step(city, id, 'accept')).json().status, 'closed');
   });
 
+  test('a major hazard listed by the city is cancelled by the city, not by the township or the county', async () => {
+    const id = (await inject(town, 'POST', '/api/v1/hazards', { enterpriseId, description: '重大隐患撤销测试', level: 'major' })).json().id;
+    assert.equal(
+      (await inject(city, 'POST', `/api/v1/hazards/${id}/listing`, { deadline: '2027-01-31', officer: '王督办' })).json().listedTier,
+      'city',
+    );
+    for (const [who, c] of Object.entries({ ent, town, county })) {
+      const seen = (await inject(c, 'GET', `/api/v1/hazards/${id}`)).json();
+      assert.ok(!seen.allowedActions.includes('cancel'), `${who} is not offered cancel`);
+      const refused = await step(c, id, 'cancel', { reason: '重复登记' });
+      assert.equal(refused.statusCode, 403, who);
+      assert.ok(!refused.json().error.allowedActions.includes('cancel'), who);
+    }
+    assert.ok((await inject(city, 'GET', `/api/v1/hazards/${id}`)).json().allowedActions.includes('cancel'));
+    const cancelled = await step(city, id, 'cancel', { reason: '重复登记' });
+    assert.equal(cancelled.statusCode, 200, cancelled.body);
+    assert.equal(cancelled.json().status, 'cancelled');
+  });
+
   test('two users acting on the same hazard at once: exactly one transition wins, the other gets 409', async () => {
     for (let round = 0; round < 5; round++) {
       const id = (await inject(town, 'POST', '/api/v1/hazards', { enterpriseId, description: `并发测试${round}`, ...FIXES })).json().id;
