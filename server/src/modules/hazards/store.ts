@@ -123,12 +123,7 @@ export function hazardScope(tx: Pick<Scoped, 'scope'>, params: unknown[]): strin
   return `${hazardRegion(regionPrefix, params)} AND ${others}`;
 }
 
-/** A `date` column as YYYY-MM-DD whatever the driver returns (PGlite and pg differ). */
-export function dateOnly(d: string | Date | null): string | null {
-  if (d === null) return null;
-  if (typeof d === 'string') return d.slice(0, 10);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-}
+export { dateOnly } from '../../time.ts';
 /** A stored moment as ISO 8601 (UTC), null kept; a string is PostgreSQL's text (rawTimes) or ISO already. */
 export const iso = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? isoFromPg(d) : d.toISOString());
 
