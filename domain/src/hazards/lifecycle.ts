@@ -42,6 +42,14 @@ export const TIER_LABELS: Record<Tier, { zh: string; en: string }> = {
   city: { zh: '市级核查', en: 'City verification' },
   province: { zh: '省级', en: 'Province' },
 };
+/** The government level of a tier, as an escalation names where a hazard went: 升级至县级. */
+export const TIER_LEVEL_LABELS: Record<Tier, { zh: string; en: string }> = {
+  self: { zh: '企业', en: 'the enterprise' },
+  patrol: { zh: '镇（街道）级', en: 'township level' },
+  county: { zh: '县级', en: 'county level' },
+  city: { zh: '市级', en: 'city level' },
+  province: { zh: '省级', en: 'province level' },
+};
 
 /** The government tier a role acts at; null for enterprise users. */
 export function roleTier(role: Role): Tier | null {
