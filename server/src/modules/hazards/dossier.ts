@@ -200,7 +200,7 @@ async function draw(doc: PDFKit.PDFDocument, fonts: LoadedFont[], input: Dossier
   doc.fontSize(18).text('隐患档案（一患一档）', { align: 'center' });
   doc.moveDown(0.2);
   doc.fontSize(11);
-  write(h.number ?? '（未编号）', undefined, undefined, { align: 'center' });
+  write(h.number ?? '（未编号）', PAGE.margin, doc.y, { align: 'center', width });
   doc
     .fontSize(9)
     .fillColor(GRAY)
