@@ -9,3 +9,14 @@ export function shanghaiTime(at: string | Date | null): string {
   if (at === null) return '—';
   return new Date(at).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });
 }
+
+/**
+ * A `date` column as YYYY-MM-DD whatever the driver returns (PGlite and pg differ): pg makes a
+ * date the local midnight of the server's time zone, whose UTC ISO string is the day before east
+ * of Greenwich.
+ */
+export function dateOnly(d: string | Date | null): string | null {
+  if (d === null) return null;
+  if (typeof d === 'string') return d.slice(0, 10);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+}

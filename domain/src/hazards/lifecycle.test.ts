@@ -1,14 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Actor, Role } from '../auth/roles.ts';
+import { type Actor, ROLES, type Role } from '../auth/roles.ts';
 import {
   allowedHazardActions,
+  cancelTier,
   HAZARD_ACTIONS,
+  HAZARD_LEVELS,
   HAZARD_STATUSES,
   type HazardFacts,
+  type HazardLevel,
   hazardTransition,
+  INSPECTION_TIERS,
+  type InspectionTier,
   mayList,
   nextTier,
+  type Tier,
 } from './lifecycle.ts';
 
 const actor = (role: Role, enterpriseId: string | null = null): Actor => ({
@@ -96,6 +102,73 @@ test('cancel: supervisors only, from open states only', () => {
     assert.equal(result(ent, h, 'cancel'), open ? 'forbidden' : 'invalidState', s);
     assert.equal(result(grid, h, 'cancel'), open ? 'forbidden' : 'invalidState', s);
   }
+});
+
+// Cancel follows the tiers that close a hazard. For every finding tier, level and listing: the
+// lowest tier that may cancel it. Below it nobody may; grid workers, department inspectors and the
+// enterprise never may.
+const CANCEL_FLOOR: [HazardLevel, 'county' | 'city' | null, InspectionTier, Tier][] = [
+  ['general', null, 'self', 'patrol'],
+  ['general', null, 'patrol', 'patrol'],
+  ['general', null, 'county', 'county'],
+  ['general', null, 'city', 'city'],
+  ['general', 'county', 'self', 'county'],
+  ['general', 'county', 'patrol', 'county'],
+  ['general', 'county', 'county', 'county'],
+  ['general', 'county', 'city', 'city'],
+  ['general', 'city', 'self', 'city'],
+  ['general', 'city', 'patrol', 'city'],
+  ['general', 'city', 'county', 'city'],
+  ['general', 'city', 'city', 'city'],
+  ['major', null, 'self', 'county'],
+  ['major', null, 'patrol', 'county'],
+  ['major', null, 'county', 'county'],
+  ['major', null, 'city', 'city'],
+  ['major', 'county', 'self', 'county'],
+  ['major', 'county', 'patrol', 'county'],
+  ['major', 'county', 'county', 'county'],
+  ['major', 'county', 'city', 'city'],
+  ['major', 'city', 'self', 'city'],
+  ['major', 'city', 'patrol', 'city'],
+  ['major', 'city', 'county', 'city'],
+  ['major', 'city', 'city', 'city'],
+];
+/** The tier each role cancels at; null: never cancels. */
+const CANCELS_AT: Record<Role, Tier | null> = {
+  platformAdmin: 'province',
+  provinceSupervisor: 'province',
+  citySupervisor: 'city',
+  countySupervisor: 'county',
+  townshipSupervisor: 'patrol',
+  gridWorker: null,
+  departmentInspector: null,
+  enterpriseAdmin: null,
+  enterpriseStaff: null,
+};
+const TIER_ORDER: Tier[] = ['self', 'patrol', 'county', 'city', 'province'];
+
+test('cancel: every role × finding tier × level × listing; allowedActions agrees', () => {
+  assert.equal(CANCEL_FLOOR.length, HAZARD_LEVELS.length * 3 * INSPECTION_TIERS.length, 'every combination is in the table');
+  for (const [level, listedTier, foundTier, floor] of CANCEL_FLOOR) {
+    assert.equal(cancelTier({ level, listedTier, foundTier }), floor);
+    for (const role of ROLES) {
+      const a = actor(role, role.startsWith('enterprise') ? 'e1' : null);
+      const at = CANCELS_AT[role];
+      const may = at !== null && TIER_ORDER.indexOf(at) >= TIER_ORDER.indexOf(floor);
+      const what = `${role} on a ${level} hazard found by ${foundTier}, listed ${listedTier}`;
+      for (const status of ['reported', 'assigned', 'rectifying', 'pendingAcceptance'] as const) {
+        const h = hazard({ status, level, foundTier, listedTier, rectificationNote: 'x' });
+        assert.equal(result(a, h, 'cancel'), may ? 'cancelled' : 'forbidden', `${what}, ${status}`);
+        assert.equal(allowedHazardActions(a, h).includes('cancel'), may, `allowedActions of ${what}, ${status}`);
+      }
+    }
+  }
+  // The case that was open: a major hazard the city listed is not cancelled by the township or the county.
+  const cityListed = hazard({ level: 'major', foundTier: 'patrol', listedTier: 'city', status: 'rectifying' });
+  assert.deepEqual(
+    [town, county, city].map((a) => result(a, cityListed, 'cancel')),
+    ['forbidden', 'forbidden', 'cancelled'],
+  );
 });
 
 test('every action from every status: only the listed edges exist', () => {

@@ -1,7 +1,7 @@
 // The hazard lifecycle (隐患闭环整改), as a state machine:
 //   reported → assigned → rectifying → pendingAcceptance → closed (销号)
 //   pendingAcceptance → rectifying (sent back with a reason)
-//   any open state → cancelled (supervisor, with a reason)
+//   any open state → cancelled (a supervisor of the tier that found, listed or must accept it; with a reason)
 // Who may take a transition depends on role, tier and level. A major hazard closes only after
 // acceptance by a government inspector of the listing tier (seed 000: 挂牌督办, 复查验收).
 import { type Actor, isAdmin, type Role } from '../auth/roles.ts';
@@ -41,6 +41,14 @@ export const TIER_LABELS: Record<Tier, { zh: string; en: string }> = {
   county: { zh: '县级排查', en: 'County investigation' },
   city: { zh: '市级核查', en: 'City verification' },
   province: { zh: '省级', en: 'Province' },
+};
+/** The government level of a tier, as an escalation names where a hazard went: 升级至县级. */
+export const TIER_LEVEL_LABELS: Record<Tier, { zh: string; en: string }> = {
+  self: { zh: '企业', en: 'the enterprise' },
+  patrol: { zh: '镇（街道）级', en: 'township level' },
+  county: { zh: '县级', en: 'county level' },
+  city: { zh: '市级', en: 'city level' },
+  province: { zh: '省级', en: 'province level' },
 };
 
 /** The government tier a role acts at; null for enterprise users. */
@@ -112,6 +120,27 @@ export function mayAccept(a: Actor, h: HazardFacts): boolean {
   return isGovernment(a) && a.role !== 'gridWorker' && atLeast(a, h.foundTier === 'self' ? 'patrol' : h.foundTier);
 }
 
+/**
+ * The lowest tier that may cancel this hazard: none below the tier that found it (a self-found one:
+ * the township), a major hazard none below the county, a listed one none below its listing tier.
+ * Cancelling closes a hazard without rectification, so it is held to the tiers that close it.
+ */
+export function cancelTier(h: Pick<HazardFacts, 'level' | 'foundTier' | 'listedTier'>): Tier {
+  const floors: Tier[] = [h.foundTier === 'self' ? 'patrol' : h.foundTier];
+  if (h.level === 'major') floors.push('county');
+  if (h.listedTier) floors.push(h.listedTier);
+  return floors.reduce((a, b) => (TIER_RANK[b] > TIER_RANK[a] ? b : a));
+}
+
+/**
+ * Who may cancel: supervisors (not grid workers, not department inspectors, never the enterprise)
+ * at or above cancelTier.
+ */
+export function mayCancel(a: Actor, h: HazardFacts): boolean {
+  if (!isGovernment(a) || a.role === 'gridWorker' || a.role === 'departmentInspector') return false;
+  return atLeast(a, cancelTier(h));
+}
+
 type Rule = { from: readonly HazardStatus[]; to: HazardStatus; may: (a: Actor, h: HazardFacts) => boolean };
 
 const RULES: Record<HazardAction, Rule> = {
@@ -125,11 +154,7 @@ const RULES: Record<HazardAction, Rule> = {
   submit: { from: ['rectifying'], to: 'pendingAcceptance', may: (a, h) => isEnterpriseUserOf(a, h) || isAdmin(a) },
   accept: { from: ['pendingAcceptance'], to: 'closed', may: mayAccept },
   sendBack: { from: ['pendingAcceptance'], to: 'rectifying', may: mayAccept },
-  cancel: {
-    from: ['reported', 'assigned', 'rectifying', 'pendingAcceptance'],
-    to: 'cancelled',
-    may: (a) => isGovernment(a) && a.role !== 'gridWorker' && a.role !== 'departmentInspector',
-  },
+  cancel: { from: ['reported', 'assigned', 'rectifying', 'pendingAcceptance'], to: 'cancelled', may: mayCancel },
 };
 
 export type Refusal = { reason: 'forbidden' } | { reason: 'invalidState' } | { reason: 'incomplete'; missing: string[] };

@@ -81,3 +81,13 @@ export function regionRange(column: string, prefix: string, params: unknown[]): 
   params.push(prefix, `${prefix}~`);
   return `${column} >= $${params.length - 1} AND ${column} < $${params.length}`;
 }
+
+/**
+ * SQL condition: the home region of the user row `users` holds the 12-digit code `code` (an SQL
+ * expression), through the significant prefix of its level (regions.prefix: 320582100 for a
+ * township) — not by trimming zeros, which made 杨舍镇 320582100 hold its sibling 塘桥镇 320582101,
+ * and 盱眙县 320830 hold 金湖县 320831. For choosing who is told of something (notices); a user
+ * without a home region holds nothing.
+ */
+export const homeRegionHolds = (users: string, code: string) =>
+  `EXISTS (SELECT 1 FROM regions home WHERE home.code = ${users}.region_code AND left(${code}, length(home.prefix)) = home.prefix)`;

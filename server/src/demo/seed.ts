@@ -13,8 +13,10 @@ import {
 } from '@taishan/domain';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/db.ts';
+import { newDocumentNumber } from '../db/document-numbers.ts';
 import { withScope } from '../db/scope.ts';
 import { createIn } from '../modules/enterprises/service.ts';
+import { hazardNumberPattern } from '../modules/hazards/store.ts';
 
 export const DEMO_CITY = '321300000000'; // 江苏省宿迁市
 export const DEMO_PASSWORD = 'Taishan@2026';
@@ -265,7 +267,9 @@ async function seedDemoRisks(db: Db, rand: () => number) {
  * enterprise accounts') is left clean for the walkthrough. */
 async function seedDemoHazards(db: Db, rand: () => number) {
   const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)] as T;
-  const enterprises = await db.query<{ id: string }>('SELECT id FROM enterprises ORDER BY created_at, id OFFSET 1 LIMIT 90');
+  const enterprises = await db.query<{ id: string; region_code: string }>(
+    'SELECT id, region_code FROM enterprises ORDER BY created_at, id OFFSET 1 LIMIT 90',
+  );
   const WHAT = [
     '消防通道堆放杂物',
     '灭火器过期未更换',
@@ -288,10 +292,11 @@ async function seedDemoHazards(db: Db, rand: () => number) {
     const major = i % 11 === 0;
     const deadline = new Date(Date.UTC(2026, 10, 1 + Math.floor(rand() * 60))).toISOString().slice(0, 10);
     const status = (FLOW[stage] as [string, string])[0];
+    const { number } = await newDocumentNumber(db, 'hazard', e.region_code, hazardNumberPattern());
     const [h] = await db.query<{ id: string }>(
       `INSERT INTO hazards (enterprise_id, description, level, found_tier, found_by, status, owner, measures, funds, deadline, contingency,
-         rectification_note, listed_tier, listing_deadline, listing_officer, listed_at, closed_at)
-       VALUES ($1, $2, $3, $4, 'demo', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+         rectification_note, listed_tier, listing_deadline, listing_officer, listed_at, closed_at, number)
+       VALUES ($1, $2, $3, $4, 'demo', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
       [
         e.id,
         pick(WHAT),
@@ -309,6 +314,7 @@ async function seedDemoHazards(db: Db, rand: () => number) {
         major ? '县应急局督办组' : null,
         major ? new Date().toISOString() : null,
         status === 'closed' ? new Date().toISOString() : null,
+        number,
       ],
     );
     for (const [to, action] of FLOW.slice(0, stage + 1)) {

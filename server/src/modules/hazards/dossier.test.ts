@@ -11,6 +11,7 @@ import type { HazardRow } from './store.ts';
 
 const hazard: HazardRow = {
   id: '3f2a9c1e-0000-4000-8000-000000000001',
+  number: '张家港市〔2026〕隐患第 0042 号',
   enterprise_id: '3f2a9c1e-0000-4000-8000-000000000002',
   enterprise_name: '鑫垚化工有限公司',
   region_code: '320582100000',
@@ -51,6 +52,7 @@ const inputWith = (over: Partial<DossierInput>): DossierInput => ({
   photos: [],
   readPhoto: async () => null,
   generatedAt: new Date('2026-11-24T02:00:00Z'),
+  actors: {},
   ...over,
 });
 

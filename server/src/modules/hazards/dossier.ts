@@ -7,7 +7,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { HAZARD_ACTION_LABELS, HAZARD_STATUS_LABELS, type HazardAction, type InspectionTier, TIER_LABELS } from '@taishan/domain';
+import {
+  HAZARD_ACTION_LABELS,
+  HAZARD_STATUS_LABELS,
+  type HazardAction,
+  type InspectionTier,
+  TIER_LABELS,
+  TIER_LEVEL_LABELS,
+  type Tier,
+} from '@taishan/domain';
 import PDFDocument from 'pdfkit';
 import { shanghaiTime } from '../../time.ts';
 import { type LoadedFont, loadFont } from './font.ts';
@@ -50,6 +58,8 @@ export type DossierInput = {
   photos: { caption: string; key: string }[];
   readPhoto: (key: string) => Promise<Buffer | null>;
   generatedAt: Date;
+  /** Who acted, by username, as the dossier names them: 王五（县级监管人员）. */
+  actors: Record<string, string>;
 };
 
 /**
@@ -60,6 +70,11 @@ export const DOSSIER_MAX_PHOTOS = 24;
 
 // Steps the lifecycle's labels do not name: recorded by the platform itself.
 const OTHER_ACTIONS: Record<string, string> = { report: '上报', list: '挂牌督办', escalate: '逾期升级' };
+// Actors that are not users: the platform's own jobs, and the demo data's hazards.
+const PLATFORM_ACTORS: Record<string, string> = { system: '系统自动处理', demo: '演示数据' };
+/** A username as the dossier names the person: never the login name or an internal code where a name is known. */
+const actorLabel = (input: Pick<DossierInput, 'actors'>, username: string | null) =>
+  username === null ? '—' : (PLATFORM_ACTORS[username] ?? input.actors[username] ?? username);
 const actionLabel = (a: string) => HAZARD_ACTION_LABELS[a as HazardAction]?.zh ?? OTHER_ACTIONS[a] ?? a;
 const statusLabel = (s: string | null) => (s ? (HAZARD_STATUS_LABELS[s as HazardRow['status']]?.zh ?? s) : '—');
 const RESULT_LABELS: Record<string, string> = { pass: '合格', fail: '不合格', na: '不适用' };
@@ -82,7 +97,7 @@ const AHEAD_BYTES = 1024 * 1024;
  */
 export async function dossierFonts(input: DossierInput, load: (path: string) => Promise<LoadedFont> = loadFont): Promise<LoadedFont[]> {
   const main = await load(DOSSIER_FONT);
-  const typed = [input.hazard, input.transitions, input.inspection, input.photos.map((p) => p.caption)];
+  const typed = [input.hazard, input.transitions, input.inspection, input.photos.map((p) => p.caption), input.actors];
   if (everyCharacter(typed, main.covers)) return [main];
   return [main, ...(await Promise.all(DOSSIER_FALLBACK_FONTS.map(load)))];
 }
@@ -115,7 +130,7 @@ export async function hazardDossier(input: DossierInput, onError: (e: Error) => 
     size: 'A4',
     margin: PAGE.margin,
     bufferPages: true,
-    info: { Title: `隐患档案 ${input.hazard.description}`, Author: 'Taishan 泰山', Subject: '一患一档 Hazard dossier' },
+    info: { Title: `隐患档案 ${input.hazard.number ?? ''} ${input.hazard.description}`, Author: '泰山', Subject: '一患一档' },
   });
   // pdfkit pushes what it draws whatever the reader takes; its _read is a no-op. Here a read wakes
   // the drawing when it waits, and so does the reader going away (it then stops).
@@ -181,32 +196,38 @@ async function draw(doc: PDFKit.PDFDocument, fonts: LoadedFont[], input: Dossier
     doc.y = Math.max(doc.y, afterLabel) + 3;
   };
 
+  const actor = (username: string | null) => actorLabel(input, username);
   doc.fontSize(18).text('隐患档案（一患一档）', { align: 'center' });
+  doc.moveDown(0.2);
+  doc.fontSize(11);
+  write(h.number ?? '（未编号）', PAGE.margin, doc.y, { align: 'center', width });
   doc
     .fontSize(9)
     .fillColor(GRAY)
-    .text(`Hazard dossier · 编号 ${h.id} · 生成于 ${shanghaiTime(input.generatedAt)}（北京时间）`, { align: 'center' });
+    .text(`生成于 ${shanghaiTime(input.generatedAt)}（北京时间）`, { align: 'center' });
+  doc.fillColor('black');
 
   heading('一、隐患基本情况');
+  field('隐患编号', h.number);
   field('企业', h.enterprise_name);
   field('行政区划代码', h.region_code);
   field('隐患描述', h.description);
   field('位置', h.location);
   field('隐患等级', h.level === 'major' ? '重大隐患' : '一般隐患');
   field('发现层级', TIER_LABELS[h.found_tier].zh);
-  field('发现人', h.found_by);
+  field('发现人', actor(h.found_by));
   field('登记时间', shanghaiTime(h.created_at));
   field('当前状态', statusLabel(h.status) + (h.overdue ? '（已逾期）' : ''));
-  if (h.escalated_tier) field('逾期升级至', TIER_LABELS[h.escalated_tier as InspectionTier]?.zh ?? h.escalated_tier);
+  if (h.escalated_tier) field('逾期升级至', TIER_LEVEL_LABELS[h.escalated_tier as Tier]?.zh ?? h.escalated_tier);
 
   const i = input.inspection;
   heading('二、来源检查');
   if (!i) field('来源', '直接登记（非检查发现）');
   else {
     field('检查层级', TIER_LABELS[i.tier].zh + (i.unannounced ? '（四不两直）' : ''));
-    field('检查表', `${i.checklistName} v${i.checklistVersion}`);
+    field('检查表', `${i.checklistName}（第 ${i.checklistVersion} 版）`);
     field('计划日期', i.plannedDate);
-    field('提交', `${shanghaiTime(i.submittedAt)} ${i.submittedBy ?? ''}`);
+    field('提交', `${shanghaiTime(i.submittedAt)} ${actor(i.submittedBy)}`);
     field('检查位置', i.location);
     if (i.item) field('检查项', `${i.item.code}：${RESULT_LABELS[i.item.result] ?? i.item.result}${i.item.note ? `，${i.item.note}` : ''}`);
   }
@@ -232,7 +253,9 @@ async function draw(doc: PDFKit.PDFDocument, fonts: LoadedFont[], input: Dossier
   const accepted = input.transitions.findLast((t) => t.action === 'accept');
   field(
     '验收',
-    accepted ? `${accepted.actor} 于 ${shanghaiTime(accepted.at)} 验收销号${accepted.reason ? `：${accepted.reason}` : ''}` : '尚未验收',
+    accepted
+      ? `${actor(accepted.actor)} 于 ${shanghaiTime(accepted.at)} 验收销号${accepted.reason ? `：${accepted.reason}` : ''}`
+      : '尚未验收',
   );
   if (h.closed_at) field('销号时间', shanghaiTime(h.closed_at));
 
@@ -240,7 +263,7 @@ async function draw(doc: PDFKit.PDFDocument, fonts: LoadedFont[], input: Dossier
   for (const t of input.transitions) {
     field(
       shanghaiTime(t.at),
-      `${actionLabel(t.action)}　${statusLabel(t.from)} > ${statusLabel(t.to)}　${t.actor}${t.reason ? `　理由：${t.reason}` : ''}`,
+      `${actionLabel(t.action)}　${statusLabel(t.from)} > ${statusLabel(t.to)}　${actor(t.actor)}${t.reason ? `　理由：${t.reason}` : ''}`,
     );
   }
 

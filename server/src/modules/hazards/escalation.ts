@@ -1,9 +1,10 @@
 // Deadlines and escalation (逾期升级): a job marks open hazards whose deadline has passed as
 // overdue and escalates each to the next tier up, with an inbox notice to the enterprise's admins
 // and to the supervisors of that tier whose jurisdiction holds the enterprise. Runs as the system.
-import { nextTier, type Tier } from '@taishan/domain';
+import { nextTier, TIER_LEVEL_LABELS, type Tier } from '@taishan/domain';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
+import { homeRegionHolds } from '../../db/scope.ts';
 import { todayInShanghai } from '../../time.ts';
 
 const SUPERVISOR_OF: Record<Tier, string> = {
@@ -30,10 +31,11 @@ export async function escalateOverdue(db: Db, today = todayInShanghai()): Promis
         found_tier: Tier;
         listed_tier: Tier | null;
         description: string;
+        number: string | null;
         enterprise_id: string;
         region_code: string;
       }>(
-        `SELECT h.id, h.status, h.found_tier, h.listed_tier, h.description, h.enterprise_id, h.region_code
+        `SELECT h.id, h.status, h.found_tier, h.listed_tier, h.description, h.number, h.enterprise_id, h.region_code
          FROM hazards h
          WHERE h.id = $1 AND NOT h.overdue AND h.status NOT IN ('closed', 'cancelled') FOR UPDATE OF h`,
         [id],
@@ -46,15 +48,15 @@ export async function escalateOverdue(db: Db, today = todayInShanghai()): Promis
       ]);
       await tx.query(
         `INSERT INTO hazard_transitions (hazard_id, action, from_status, to_status, actor, reason) VALUES ($1, 'escalate', $2, $2, 'system', $3)`,
-        [id, h.status, `逾期未整改，升级至${to}`],
+        [id, h.status, `逾期未整改，升级至${TIER_LEVEL_LABELS[to].zh}`],
       );
       await tx.query(
         `INSERT INTO notifications (user_id, kind, title, link)
          SELECT u.id, 'hazardOverdue', $2, $3 FROM users u
          WHERE NOT u.disabled AND (
            (u.role IN ('enterpriseAdmin', 'enterpriseStaff') AND u.enterprise_id = $1)
-           OR (u.role = $4 AND u.region_code IS NOT NULL AND $5 LIKE rtrim(rtrim(rtrim(u.region_code, '0'), '0'), '0') || '%'))`,
-        [h.enterprise_id, `隐患逾期未整改：${h.description.slice(0, 40)}`, `/hazards/${id}`, SUPERVISOR_OF[to], h.region_code],
+           OR (u.role = $4 AND ${homeRegionHolds('u', '$5')}))`,
+        [h.enterprise_id, `隐患逾期未整改：${hazardTitle(h)}`, `/hazards/${id}`, SUPERVISOR_OF[to], h.region_code],
       );
       await appendAudit(
         tx,
@@ -73,3 +75,7 @@ export async function escalateOverdue(db: Db, today = todayInShanghai()): Promis
   }
   return n;
 }
+
+/** A hazard as a notice names it: its number, then what it is. */
+export const hazardTitle = (h: { number: string | null; description: string }) =>
+  `${h.number ? `${h.number} ` : ''}${h.description.slice(0, 40)}`;

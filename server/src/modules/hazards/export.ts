@@ -11,6 +11,7 @@ export async function hazardListXlsx(rows: HazardRow[]): Promise<Buffer> {
   const list = wb.addWorksheet('隐患清单');
   list.columns = [
     { header: '序号', key: 'n', width: 6 },
+    { header: '隐患编号', key: 'number', width: 30 },
     { header: '企业名称', key: 'enterprise', width: 28 },
     { header: '隐患描述', key: 'description', width: 40 },
     { header: '位置', key: 'location', width: 16 },
@@ -26,6 +27,7 @@ export async function hazardListXlsx(rows: HazardRow[]): Promise<Buffer> {
   const measures = wb.addWorksheet('制度措施清单');
   measures.columns = [
     { header: '序号', key: 'n', width: 6 },
+    { header: '隐患编号', key: 'number', width: 30 },
     { header: '企业名称', key: 'enterprise', width: 28 },
     { header: '隐患描述', key: 'description', width: 40 },
     { header: '责任人（责任落实）', key: 'owner', width: 14 },
@@ -42,6 +44,7 @@ export async function hazardListXlsx(rows: HazardRow[]): Promise<Buffer> {
   rows.forEach((r, i) => {
     list.addRow({
       n: i + 1,
+      number: r.number,
       enterprise: r.enterprise_name,
       description: r.description,
       location: r.location,
@@ -56,6 +59,7 @@ export async function hazardListXlsx(rows: HazardRow[]): Promise<Buffer> {
     });
     measures.addRow({
       n: i + 1,
+      number: r.number,
       enterprise: r.enterprise_name,
       description: r.description,
       owner: r.owner,

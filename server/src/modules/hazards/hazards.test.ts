@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { HAZARD_STATUSES } from '@taishan/domain';
 import ExcelJS from 'exceljs';
@@ -6,7 +7,7 @@ import { readScoped } from '../../db/scope.ts';
 import { enterpriseBody, makeDepartment, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
 import { pdfObjects, pdfText } from '../../test/pdf.ts';
 import { makePng } from '../../test/png.ts';
-import { shanghaiTime } from '../../time.ts';
+import { shanghaiTime, todayInShanghai } from '../../time.ts';
 import { escalateOverdue } from './escalation.ts';
 
 const TOWN = '320582100000';
@@ -41,6 +42,8 @@ describe('hazard investigation and remediation', () => {
   // Hazards made by earlier tests, for the dossier test.
   let inspectedId: string;
   let closedId: string;
+  let cancelledId: string;
+  let escalatedId: string;
   const inject = (cookie: string, method: string, url: string, payload?: unknown) =>
     t.app.inject({ method: method as 'GET', url, headers: { cookie }, payload: payload as object });
   const step = (cookie: string, id: string, action: string, extra: object = {}) =>
@@ -269,6 +272,26 @@ describe('hazard investigation and remediation', () => {
     assert.equal((await step(city, id, 'accept')).json().status, 'closed');
   });
 
+  test('a major hazard listed by the city is cancelled by the city, not by the township or the county', async () => {
+    const id = (await inject(town, 'POST', '/api/v1/hazards', { enterpriseId, description: '重大隐患撤销测试', level: 'major' })).json().id;
+    assert.equal(
+      (await inject(city, 'POST', `/api/v1/hazards/${id}/listing`, { deadline: '2027-01-31', officer: '王督办' })).json().listedTier,
+      'city',
+    );
+    for (const [who, c] of Object.entries({ ent, town, county })) {
+      const seen = (await inject(c, 'GET', `/api/v1/hazards/${id}`)).json();
+      assert.ok(!seen.allowedActions.includes('cancel'), `${who} is not offered cancel`);
+      const refused = await step(c, id, 'cancel', { reason: '重复登记' });
+      assert.equal(refused.statusCode, 403, who);
+      assert.ok(!refused.json().error.allowedActions.includes('cancel'), who);
+    }
+    assert.ok((await inject(city, 'GET', `/api/v1/hazards/${id}`)).json().allowedActions.includes('cancel'));
+    const cancelled = await step(city, id, 'cancel', { reason: '重复登记' });
+    assert.equal(cancelled.statusCode, 200, cancelled.body);
+    assert.equal(cancelled.json().status, 'cancelled');
+    cancelledId = id;
+  });
+
   test('two users acting on the same hazard at once: exactly one transition wins, the other gets 409', async () => {
     for (let round = 0; round < 5; round++) {
       const id = (await inject(town, 'POST', '/api/v1/hazards', { enterpriseId, description: `并发测试${round}`, ...FIXES })).json().id;
@@ -461,6 +484,183 @@ describe('hazard investigation and remediation', () => {
     assert.equal(renamed.statusCode, 200, renamed.body);
     assert.equal((await open(kunshan)).json().items[0].enterpriseName, '昆山更名化工有限公司');
     assert.equal((await inject(kunshan, 'GET', `/api/v1/hazards/${h.id}`)).json().enterpriseName, '昆山更名化工有限公司');
+  });
+
+  test('every hazard has the number of its county and Beijing year: consecutive, also when created at once, and shown wherever it is named', async () => {
+    const year = todayInShanghai().slice(0, 4);
+    const serialIn = (county: string, n: string | null) => {
+      const m = new RegExp(`^${county}〔${year}〕隐患第 (\\d{4,}) 号$`).exec(n ?? '');
+      assert.ok(m, `${n} is a number of ${county}`);
+      return Number(m[1]);
+    };
+    type Item = { id: string; number: string; enterpriseId: string };
+    const all = async () => (await inject(city, 'GET', '/api/v1/hazards?pageSize=200')).json().items as Item[];
+    // Every hazard of 张家港市 so far, numbered 1…n without a gap (the one that moved to 昆山市 keeps its number).
+    const before = (await all()).filter((h) => h.number.startsWith('张家港市'));
+    const serials = before.map((h) => serialIn('张家港市', h.number)).sort((a, b) => a - b);
+    assert.deepEqual(
+      serials,
+      serials.map((_, i) => i + 1),
+    );
+    // Ten created at once in the county: the next ten numbers, each once.
+    const created = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        inject(town, 'POST', '/api/v1/hazards', { enterpriseId, description: `同时登记${i}`, location: '仓库' }),
+      ),
+    );
+    assert.deepEqual(
+      created.map((r) => r.statusCode),
+      Array(10).fill(201),
+    );
+    assert.deepEqual(
+      created.map((r) => serialIn('张家港市', r.json().number)).sort((a, b) => a - b),
+      Array.from({ length: 10 }, (_, i) => serials.length + i + 1),
+    );
+    // Another county counts its own from 1.
+    const kunshanEnterprise = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(3, '320583100000'))).json().id;
+    const first = await inject(kunshan, 'POST', '/api/v1/hazards', { enterpriseId: kunshanEnterprise, description: '昆山第一条' });
+    assert.equal(first.json().number, `昆山市〔${year}〕隐患第 0001 号`);
+
+    // Shown: the list, the detail, the dossier, both sheets of the workbook, the inspection's hazards.
+    const one = created[0]?.json() as Item & { description: string };
+    assert.equal((await all()).find((h) => h.id === one.id)?.number, one.number);
+    assert.equal((await inject(town, 'GET', `/api/v1/hazards/${one.id}`)).json().number, one.number);
+    const pdf = await t.app.inject({ url: `/api/v1/hazards/${one.id}/dossier.pdf`, headers: { cookie: town } });
+    assert.ok(pdfText(pdf.rawPayload).includes(one.number.replace(/\s/g, '')));
+    assert.ok(decodeURIComponent(String(pdf.headers['content-disposition'])).includes(one.number));
+    const x = await inject(county, 'GET', '/api/v1/hazards/export');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    for (const sheet of wb.worksheets) {
+      const column = (sheet.getRow(1).values as string[]).indexOf('隐患编号');
+      assert.ok(column > 0, sheet.name);
+      assert.ok((sheet.getColumn(column).values as string[]).includes(one.number), sheet.name);
+    }
+    const inspection = await t.db.query<{ inspection_id: string; number: string }>(
+      'SELECT inspection_id, number FROM hazards WHERE id = $1',
+      [inspectedId],
+    );
+    const detail = (await inject(town, 'GET', `/api/v1/inspections/${inspection[0]?.inspection_id}`)).json();
+    assert.equal(detail.hazards[0].number, inspection[0]?.number);
+  });
+
+  test('overdue notices reach the supervisors of the place, not those of a sibling township or county', async () => {
+    // 杨舍镇 320582100 and 塘桥镇 320582101; 盱眙县 320830 and 金湖县 320831: trimming the zeros of
+    // the first of each pair (3205821, 32083) matched the second.
+    const tangqiaoEnterprise = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(4, '320582101000'))).json().id;
+    const jinhuEnterprise = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(5, '320831001000'))).json().id;
+    await makeUser(t.db, { username: 'tangqiao', role: 'townshipSupervisor', regionCode: '320582101000' });
+    await makeUser(t.db, { username: 'tqent', role: 'enterpriseAdmin', enterpriseId: tangqiaoEnterprise });
+    await makeUser(t.db, { username: 'licheng', role: 'townshipSupervisor', regionCode: '320831001000' });
+    await makeUser(t.db, { username: 'jinhu', role: 'countySupervisor', regionCode: '320831000000' });
+    await makeUser(t.db, { username: 'xuyi', role: 'countySupervisor', regionCode: '320830000000' });
+    const [tangqiao, tqent, licheng, jinhu, xuyi] = (await Promise.all(
+      ['tangqiao', 'tqent', 'licheng', 'jinhu', 'xuyi'].map((u) => t.login(u)),
+    )) as [string, string, string, string, string];
+    // Found by the enterprise itself → escalates to the township; found on patrol → to the county.
+    const selfFound = (
+      await inject(tqent, 'POST', '/api/v1/hazards', {
+        enterpriseId: tangqiaoEnterprise,
+        description: '塘桥逾期隐患',
+        ...FIXES,
+        deadline: '2026-01-01',
+      })
+    ).json();
+    const patrolFound = (
+      await inject(licheng, 'POST', '/api/v1/hazards', {
+        enterpriseId: jinhuEnterprise,
+        description: '金湖逾期隐患',
+        ...FIXES,
+        deadline: '2026-01-01',
+      })
+    ).json();
+    assert.deepEqual([selfFound.foundTier, patrolFound.foundTier], ['self', 'patrol']);
+    assert.ok((await escalateOverdue(t.db, '2026-11-23')) >= 2);
+    const notices = async (cookie: string) =>
+      (await inject(cookie, 'GET', '/api/v1/notifications')).json().items as { link: string; title: string }[];
+    const told = async (cookie: string, h: { id: string }) => (await notices(cookie)).some((n) => n.link === `/hazards/${h.id}`);
+    assert.equal(await told(tangqiao, selfFound), true);
+    assert.equal(await told(town, selfFound), false, '杨舍镇 is not told of 塘桥镇');
+    assert.equal(await told(jinhu, patrolFound), true);
+    assert.equal(await told(xuyi, patrolFound), false, '盱眙县 is not told of 金湖县');
+    // The notice names the hazard by its number.
+    const notice = (await notices(jinhu)).find((n) => n.link === `/hazards/${patrolFound.id}`);
+    assert.equal(notice?.title, `隐患逾期未整改：${patrolFound.number} 金湖逾期隐患`);
+    escalatedId = selfFound.id;
+  });
+
+  test('the dossier of an escalated, listed hazard names every step, tier and person in Chinese: no codes', async () => {
+    // People as they are named (test users are made with their login name as their name).
+    for (const [u, name] of Object.entries({ tqent: '周企业', tangqiao: '吴镇长', city: '郑市督' }))
+      await t.db.query('UPDATE users SET display_name = $2 WHERE username = $1', [u, name]);
+    const id = escalatedId;
+    assert.equal(
+      (await inject(city, 'POST', `/api/v1/hazards/${id}/listing`, { deadline: '2027-01-31', officer: '王督办' })).statusCode,
+      403,
+    );
+    await t.db.query("UPDATE hazards SET level = 'major' WHERE id = $1", [id]);
+    assert.equal(
+      (await inject(city, 'POST', `/api/v1/hazards/${id}/listing`, { deadline: '2027-01-31', officer: '王督办' })).statusCode,
+      200,
+    );
+    assert.equal((await step(await t.login('tangqiao'), id, 'assign')).statusCode, 200);
+    const r = await t.app.inject({ url: `/api/v1/hazards/${id}/dossier.pdf`, headers: { cookie: city } });
+    assert.equal(r.statusCode, 200);
+    const text = pdfText(r.rawPayload);
+    for (const s of [
+      '上报',
+      '逾期升级',
+      '升级至镇（街道）级',
+      '系统自动处理',
+      '挂牌督办',
+      '交办整改',
+      '周企业（企业管理员）',
+      '吴镇长（镇（街道）监管人员）',
+      '郑市督（市级监管人员）',
+      '企业自查',
+      '镇（街道）级',
+    ])
+      assert.ok(text.includes(s), s);
+    for (const code of ['patrol', 'report', 'escalate', 'city', 'county', 'self', 'demo', 'system', 'hazard', 'list', 'assign', 'major'])
+      assert.ok(!text.toLowerCase().includes(code), `${code} in the dossier`);
+    assert.doesNotMatch(text, /[A-Za-z]{2,}/, 'no word of Latin letters at all');
+  });
+
+  test("an inspection's results hold only photos uploaded to it; closed hazards take no more photos", async () => {
+    const chem = (await inject(town, 'GET', '/api/v1/checklists')).json().items.find((c: { code: string }) => c.code === 'chem-major-2017');
+    const plan = async () =>
+      (
+        await inject(town, 'POST', '/api/v1/inspections', {
+          enterpriseIds: [enterpriseId],
+          tier: 'patrol',
+          checklistId: chem.id,
+          plannedDate: '2026-11-30',
+        })
+      ).json().items[0].id as string;
+    const [a, b] = [await plan(), await plan()];
+    const upload = async (url: string, cookie = town) => {
+      const f = multipart(png());
+      return t.app.inject({ method: 'POST', url, headers: { cookie, ...f.headers }, payload: f.payload });
+    };
+    const ofA = (await upload(`/api/v1/inspections/${a}/photos`)).json().key;
+    const ofB = (await upload(`/api/v1/inspections/${b}/photos`)).json().key;
+    const results = (photos: string[]) => ({ results: [{ itemCode: chem.items[0].code, result: 'fail', note: null, photos }] });
+    const foreign = await inject(town, 'PUT', `/api/v1/inspections/${b}/results`, results([ofB, ofA]));
+    assert.equal(foreign.statusCode, 400, "another inspection's photo");
+    assert.ok(foreign.json().error.fields.results);
+    assert.equal((await inject(town, 'PUT', `/api/v1/inspections/${b}/results`, results([`photos/${randomUUID()}`]))).statusCode, 400);
+    assert.equal((await inject(town, 'PUT', `/api/v1/inspections/${b}/results`, results([ofB]))).statusCode, 200);
+    assert.equal((await inject(town, 'PUT', `/api/v1/inspections/${a}/results`, results([ofA]))).statusCode, 200);
+
+    // Closed (accepted) and cancelled: no evidence from government, no proof from the enterprise.
+    for (const [id, cookie] of [
+      [closedId, town],
+      [closedId, ent],
+      [cancelledId, city],
+    ] as const)
+      assert.equal((await upload(`/api/v1/hazards/${id}/photos`, cookie)).statusCode, 409);
+    const open = (await inject(town, 'POST', '/api/v1/hazards', { enterpriseId, description: '仍在整改的隐患' })).json().id;
+    assert.equal((await upload(`/api/v1/hazards/${open}/photos`)).statusCode, 201, 'evidence while open');
   });
 
   test('the maintained dashboard counts equal a recount after everything above (reports, steps, escalation, a move)', async () => {

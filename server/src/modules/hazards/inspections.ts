@@ -42,6 +42,8 @@ type Row = {
   unannounced: boolean;
   status: 'planned' | 'submitted';
   results: Result[];
+  /** Photos uploaded to this inspection (migration 018): the only ones its results may hold. */
+  uploaded_photos: string[];
   location: string | null;
   submitted_at: string | Date | null;
   submitted_by: string | null;
@@ -157,8 +159,8 @@ export function inspectionRoutes(app: FastifyInstance, db: Db, files: FileStore)
         const r = await find(tx, params.id);
         if (!r) throw notFound();
         const checklist = await findChecklist(tx, r.checklist_id);
-        const hazards = await tx.query<{ id: string; description: string; level: string; status: string }>(
-          'SELECT id, description, level, status FROM hazards WHERE inspection_id = $1 ORDER BY created_at',
+        const hazards = await tx.query<{ id: string; number: string | null; description: string; level: string; status: string }>(
+          'SELECT id, number, description, level, status FROM hazards WHERE inspection_id = $1 ORDER BY created_at',
           [params.id],
         );
         return { ...toInspection(r, actor), checklist: checklist ? toChecklist(checklist) : null, hazards };
@@ -229,6 +231,17 @@ export function inspectionRoutes(app: FastifyInstance, db: Db, files: FileStore)
               en: `Unknown items: ${unknown.map((x) => x.itemCode).join(', ')}`,
             },
           });
+        // A photo is one uploaded to this inspection: another inspection's (or hazard's) key would
+        // otherwise be served, and filed into a dossier, as this one's.
+        const uploaded = new Set(r.uploaded_photos);
+        const foreign = body.results.flatMap((x) => x.photos.filter((p) => !uploaded.has(p)).map(() => x.itemCode));
+        if (foreign.length)
+          throw invalid({
+            results: {
+              zh: `照片不属于本次检查，请重新上传：${[...new Set(foreign)].join('、')}`,
+              en: `Photos not uploaded to this inspection; upload them again: ${[...new Set(foreign)].join(', ')}`,
+            },
+          });
         await tx.query('UPDATE inspections SET results = $2::jsonb, location = $3, version = version + 1 WHERE id = $1', [
           params.id,
           JSON.stringify(body.results),
@@ -251,7 +264,25 @@ export function inspectionRoutes(app: FastifyInstance, db: Db, files: FileStore)
       if (!r) throw notFound();
       if (!toInspection(r, actor).canExecute) throw forbidden();
       const image = await readImageUpload(req);
-      return { key: await files.put('photos', image.data), width: image.width, height: image.height };
+      const key = await files.put('photos', image.data);
+      try {
+        // Recorded on the inspection (not its version: results being edited stay current), so
+        // that its results may reference the photo.
+        await withScope(db, actor.scope, async (tx) => {
+          const now = await find(tx, params.id, true);
+          if (!now) throw notFound();
+          if (now.status === 'submitted')
+            throw new AppError('conflict', { zh: '检查记录已提交，不能修改', en: 'A submitted inspection cannot change' });
+          await tx.query('UPDATE inspections SET uploaded_photos = uploaded_photos || $2::jsonb WHERE id = $1', [
+            params.id,
+            JSON.stringify([key]),
+          ]);
+        });
+      } catch (err) {
+        await files.delete(key);
+        throw err;
+      }
+      return { key, width: image.width, height: image.height };
     },
   });
 

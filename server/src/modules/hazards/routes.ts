@@ -15,6 +15,8 @@ import {
   type InspectionTier,
   listingSchema,
   mayList,
+  ROLE_LABELS,
+  type Role,
   roleTier,
   type Scope,
 } from '@taishan/domain';
@@ -22,6 +24,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
+import { newDocumentNumber } from '../../db/document-numbers.ts';
 import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
 import { pageConst, pageFields, Where } from '../../db/where.ts';
 import { sendDownload, sendXlsx } from '../../http/download.ts';
@@ -40,6 +43,7 @@ import {
   HAZARD_SELECT,
   type HazardListRow,
   type HazardRow,
+  hazardNumberPattern,
   hazardRegion,
   hazardScope,
   iso,
@@ -168,7 +172,10 @@ async function transitionsOf(tx: Scoped, id: string) {
   }));
 }
 
-/** Create a hazard inside an open transaction (direct report, or a failed checklist item). */
+/**
+ * Create a hazard inside an open transaction (direct report, or a failed checklist item), with
+ * its number: the next of its county this year (taken in this transaction; see newDocumentNumber).
+ */
 export async function insertHazard(
   tx: Scoped,
   actor: Actor,
@@ -179,10 +186,17 @@ export async function insertHazard(
     evidence?: string[];
   },
 ) {
+  const params: unknown[] = [h.enterpriseId];
+  const [e] = await tx.query<{ region_code: string }>(
+    `SELECT e.region_code FROM enterprises e WHERE e.id = $1 AND ${enterpriseScope(tx, params)}`,
+    params,
+  );
+  if (!e) throw notFound();
+  const { number } = await newDocumentNumber(tx, 'hazard', e.region_code, hazardNumberPattern());
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO hazards (enterprise_id, inspection_id, checklist_item, description, location, evidence, level, found_tier, found_by,
-       owner, measures, funds, deadline, contingency)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+       owner, measures, funds, deadline, contingency, number)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
     [
       h.enterpriseId,
       h.inspectionId ?? null,
@@ -198,6 +212,7 @@ export async function insertHazard(
       h.funds ?? null,
       h.deadline ?? null,
       h.contingency,
+      number,
     ],
   );
   const id = row?.id as string;
@@ -214,6 +229,7 @@ export async function insertHazard(
 }
 
 export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
+  hazardNumberPattern();
   defineRoute(app, {
     method: 'GET',
     url: '/api/v1/hazards',
@@ -433,13 +449,15 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
       // Enterprises add proof while rectifying; government adds evidence while the hazard is open.
       const column = own ? 'rectification_evidence' : 'evidence';
       if (!own && roleTier(actor.role) === null) throw forbidden();
-      if (['closed', 'cancelled', 'pendingAcceptance'].includes(current.status) && own) throw new AppError('conflict');
+      refusePhoto(current.status, own);
       const image = await readImageUpload(req);
       const key = await files.put('photos', image.data);
       try {
         return await withScope(db, actor.scope, async (tx) => {
           const h = await findHazard(tx, params.id, true);
           if (!h) throw notFound();
+          // Again under the row lock: it may have been closed while the photo was uploading.
+          refusePhoto(h.status, own);
           await tx.query(`UPDATE hazards SET ${column} = ${column} || $2::jsonb, updated_at = now() WHERE id = $1`, [
             params.id,
             JSON.stringify([key]),
@@ -497,6 +515,7 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
       });
       if (!found) throw notFound();
       const { h, transitions, inspection } = found;
+      const actors = await actorNames(db, [h.found_by, ...transitions.map((t) => t.actor), inspection?.dossier.submittedBy]);
       // Each photo once, in the order it was taken: the inspection's, evidence, proof of rectification.
       const captions = new Map<string, string>();
       const add = (keys: string[], caption: string) =>
@@ -514,10 +533,17 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
           photos: [...captions].map(([key, caption]) => ({ key, caption })),
           readPhoto: (key) => files.get(key),
           generatedAt: new Date(),
+          actors,
         },
         (err) => reply.log.error({ err, hazard: h.id }, 'hazard dossier failed while it was being sent'),
       );
-      return sendDownload(reply, pdf, 'application/pdf', `hazard-${h.id.slice(0, 8)}.pdf`, `隐患档案-${h.description.slice(0, 40)}.pdf`);
+      return sendDownload(
+        reply,
+        pdf,
+        'application/pdf',
+        `hazard-${h.id.slice(0, 8)}.pdf`,
+        `隐患档案-${h.number ? `${h.number}-` : ''}${h.description.slice(0, 40)}.pdf`,
+      );
     },
   });
 }
@@ -560,6 +586,21 @@ async function dossierInspection(tx: Scoped, h: HazardRow): Promise<{ dossier: D
   };
 }
 
+/**
+ * The people who acted on a hazard, as its dossier names them: 王五（县级监管人员）. Read past the
+ * reader's scope — the county supervisor who accepted is outside an enterprise's, and the dossier is
+ * the same document whoever downloads it — but only for the usernames of a hazard the reader may
+ * see, and only their names and roles.
+ */
+async function actorNames(db: Db, usernames: (string | null | undefined)[]): Promise<Record<string, string>> {
+  const wanted = [...new Set(usernames.filter((u): u is string => !!u))];
+  const rows = await db.query<{ username: string; display_name: string; role: Role }>(
+    'SELECT username, display_name, role FROM users WHERE username = ANY($1::text[])',
+    [wanted],
+  );
+  return Object.fromEntries(rows.map((r) => [r.username, `${r.display_name}（${ROLE_LABELS[r.role]?.zh ?? '用户'}）`]));
+}
+
 async function inspectionPhotoKeys(db: Db, actor: Actor, inspectionId: string): Promise<string[]> {
   return readScoped(db, actor.scope, async (tx) => {
     const params: unknown[] = [inspectionId];
@@ -569,6 +610,17 @@ async function inspectionPhotoKeys(db: Db, actor: Actor, inspectionId: string): 
     );
     return (r?.results ?? []).flatMap((x) => x.photos ?? []);
   });
+}
+
+/**
+ * No photo is added to a closed (accepted or cancelled) hazard: what was filed when it closed is
+ * its record. The enterprise's proof of rectification also stops once it is submitted for acceptance.
+ */
+function refusePhoto(status: HazardRow['status'], own: boolean) {
+  if (status === 'closed' || status === 'cancelled')
+    throw new AppError('conflict', { zh: '隐患已销号或撤销，不能再添加照片', en: 'The hazard is closed; no photos may be added' });
+  if (own && status === 'pendingAcceptance')
+    throw new AppError('conflict', { zh: '已提交验收，不能再添加整改照片', en: 'Submitted for acceptance; no more proof may be added' });
 }
 
 /** A refused step answers with the steps this user may take now. */

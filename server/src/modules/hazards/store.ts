@@ -1,12 +1,24 @@
 // Hazard rows and their mapping. A hazard carries its enterprise's region, industry (copied by a
 // trigger, migration 004) and name (migration 015), so scope is checked on the hazard's own
 // columns and a row of the list is one row of hazards.
-import { type Actor, allowedHazardActions, type HazardFacts, mayList } from '@taishan/domain';
+import {
+  type Actor,
+  allowedHazardActions,
+  DEFAULT_HAZARD_NUMBER_PATTERN,
+  documentNumberPatternError,
+  type HazardFacts,
+  mayList,
+} from '@taishan/domain';
 import { regionRange, type Scoped, scopeFilter } from '../../db/scope.ts';
 import { isoFromPg } from '../../db/times.ts';
+import { dateOnly } from '../../time.ts';
+
+export { dateOnly };
 
 export type HazardRow = {
   id: string;
+  /** 宿城区〔2026〕隐患第 0123 号 (migration 018); null only for rows written around the API (the benchmark's). */
+  number: string | null;
   enterprise_id: string;
   enterprise_name: string;
   region_code: string;
@@ -42,6 +54,17 @@ export type HazardRow = {
 export const HAZARD_SELECT = 'SELECT h.* FROM hazards h';
 
 /**
+ * How hazards' numbers are written: HAZARD_NUMBER_PATTERN, or 宿城区〔2026〕隐患第 0123 号. A
+ * pattern that cannot number (no serial, an unknown placeholder) stops the server at start.
+ */
+export function hazardNumberPattern(env: Record<string, string | undefined> = process.env): string {
+  const pattern = env.HAZARD_NUMBER_PATTERN || DEFAULT_HAZARD_NUMBER_PATTERN;
+  const error = documentNumberPatternError(pattern);
+  if (error) throw new Error(`HAZARD_NUMBER_PATTERN: ${error.zh} ${error.en}`);
+  return pattern;
+}
+
+/**
  * What a row of the hazard list shows. The record's other half (evidence, the five fixes' texts,
  * the rectification, the listing officer, the allowed actions) is on its detail: shipped for every
  * row, it made the county's page of 20 17 KB of JSON, all of it read from the database, parsed and
@@ -49,6 +72,7 @@ export const HAZARD_SELECT = 'SELECT h.* FROM hazards h';
  */
 const LIST_FIELDS = [
   'id',
+  'number',
   'enterprise_id',
   'enterprise_name',
   'region_code',
@@ -73,6 +97,7 @@ export type HazardListRow = Pick<HazardRow, (typeof LIST_FIELDS)[number]>;
 export function toHazardListItem(r: HazardListRow) {
   return {
     id: r.id,
+    number: r.number,
     enterpriseId: r.enterprise_id,
     enterpriseName: r.enterprise_name,
     regionCode: r.region_code,
@@ -123,12 +148,6 @@ export function hazardScope(tx: Pick<Scoped, 'scope'>, params: unknown[]): strin
   return `${hazardRegion(regionPrefix, params)} AND ${others}`;
 }
 
-/** A `date` column as YYYY-MM-DD whatever the driver returns (PGlite and pg differ). */
-export function dateOnly(d: string | Date | null): string | null {
-  if (d === null) return null;
-  if (typeof d === 'string') return d.slice(0, 10);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-}
 /** A stored moment as ISO 8601 (UTC), null kept; a string is PostgreSQL's text (rawTimes) or ISO already. */
 export const iso = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? isoFromPg(d) : d.toISOString());
 

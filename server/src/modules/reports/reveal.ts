@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db, Queryable } from '../../db/db.ts';
-import { readScoped, regionRange, type Scoped, withScope } from '../../db/scope.ts';
+import { homeRegionHolds, readScoped, regionRange, type Scoped, withScope } from '../../db/scope.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { Keyring } from './keyring.ts';
@@ -106,7 +106,7 @@ export function revealRoutes(app: FastifyInstance, db: Db, keys: Keyring) {
          SELECT u.id, 'revealRequest', $2, $3 FROM users u
          WHERE NOT u.disabled AND u.id <> $4 AND (u.role = 'platformAdmin'
            OR (u.role IN ('provinceSupervisor', 'citySupervisor', 'countySupervisor', 'townshipSupervisor') AND u.region_code IS NOT NULL
-               AND u.department_id IS NULL AND $1 LIKE rtrim(rtrim(rtrim(u.region_code, '0'), '0'), '0') || '%'))`,
+               AND u.department_id IS NULL AND ${homeRegionHolds('u', '$1')}))`,
         [created.region, `${actor.username} 申请查看实名举报人身份，请审批`, `/reports/${params.id}`, actor.id],
       );
       return { id: created.id };

@@ -2,6 +2,7 @@
 // point, its measures by type, the control tiers and responsible people, the level in its colour.
 import { ACCIDENT_TYPES, CONTROL_MEASURE_LABELS, CONTROL_MEASURE_TYPES, CONTROL_TIER_LABELS, RISK_LEVEL_INFO } from '@taishan/domain';
 import ExcelJS from 'exceljs';
+import { dateOnly } from '../../time.ts';
 import type { RiskPointRow } from './risk-points.ts';
 
 const accidentZh = new Map(ACCIDENT_TYPES.map((a) => [a.code as string, a.zh]));
@@ -52,7 +53,7 @@ export async function registerXlsx(rows: RiskPointRow[]): Promise<Buffer> {
       ...Object.fromEntries(CONTROL_MEASURE_TYPES.map((t) => [t, byType(t)])),
       tiers: tiers.map((t) => CONTROL_TIER_LABELS[t as keyof typeof CONTROL_TIER_LABELS]?.zh ?? t).join('、'),
       responsible: [...new Set(r.control_measures.map((m) => `${m.responsible}`))].join('、'),
-      review: r.review_date ? String(r.review_date instanceof Date ? r.review_date.toISOString() : r.review_date).slice(0, 10) : '',
+      review: dateOnly(r.review_date) ?? '',
     });
     row.alignment = { wrapText: true, vertical: 'top' };
     if (r.level) {

@@ -95,6 +95,9 @@ export function HazardDetailPage() {
         <>
           {h.overdue && <Alert type="error" showIcon message={`${t('overdue')} → ${h.escalatedTier ?? ''}`} style={{ marginBottom: 12 }} />}
           <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} data-testid="hazard-detail">
+            <Descriptions.Item label={t('hazardNumber')} span={2}>
+              <span data-testid="hazard-number">{h.number ?? '—'}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('description')}>{h.description}</Descriptions.Item>
             <Descriptions.Item label={t('status')}>
               <StatusTag status={h.status} /> <HazardLevelTag level={h.level} />

@@ -103,6 +103,7 @@ export function HazardListPage() {
           onChange: (p) => set('page', String(p)),
         }}
         columns={[
+          { title: t('hazardNumber'), dataIndex: 'number', width: 220 },
           { title: t('description'), dataIndex: 'description', render: (v, h) => <Link to={`/hazards/${h.id}`}>{v}</Link> },
           { title: t('enterprise'), dataIndex: 'enterpriseName' },
           { title: t('hazardLevel'), dataIndex: 'level', render: (v) => <HazardLevelTag level={v} />, width: 100 },

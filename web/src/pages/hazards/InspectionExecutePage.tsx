@@ -20,7 +20,7 @@ type Detail = {
   location: string | null;
   results: ItemResult[];
   checklist: { name: string; version: number; items: Item[] } | null;
-  hazards: { id: string; description: string; level: string; status: string }[];
+  hazards: { id: string; number: string | null; description: string; level: string; status: string }[];
 };
 
 export function InspectionExecutePage() {
@@ -59,7 +59,10 @@ export function InspectionExecutePage() {
                 <ul data-testid="created-hazards">
                   {d.hazards.map((h) => (
                     <li key={h.id}>
-                      <Link to={`/hazards/${h.id}`}>{h.description}</Link>
+                      <Link to={`/hazards/${h.id}`}>
+                        {h.number ? `${h.number} ` : ''}
+                        {h.description}
+                      </Link>
                     </li>
                   ))}
                 </ul>

@@ -2,6 +2,8 @@ import type { HazardAction, HazardLevel, HazardStatus, InspectionTier } from '@t
 
 export type Hazard = {
   id: string;
+  /** 宿城区〔2026〕隐患第 0123 号; null only for hazards written around the API. */
+  number: string | null;
   enterpriseId: string;
   enterpriseName: string;
   inspectionId: string | null;
@@ -36,6 +38,7 @@ export type Hazard = {
 export type HazardListItem = Pick<
   Hazard,
   | 'id'
+  | 'number'
   | 'enterpriseId'
   | 'enterpriseName'
   | 'description'
