@@ -58,14 +58,20 @@ export async function closeBrowser(browser: Browser | undefined, label: string) 
   await browser.close();
 }
 
+/** Opens a group of the side menu (inline: its title toggles it) unless it is open already. */
+export async function openMenuGroup(page: import('playwright-core').Page, group: string) {
+  const title = page.getByTestId('main-nav').getByRole('menuitem', { name: group });
+  if ((await title.getAttribute('aria-expanded')) !== 'true') await title.click();
+}
+
 /**
- * Open a page through the top menu (hover the group, click the item) and wait until it is there.
- * A synthetic hover can land while the submenu is still animating open and the click then misses;
- * a person would simply point again, and so does this (three tries).
+ * Open a page through the side menu (open the group, click the item) and wait until it is there.
+ * A click can land while the group is still animating open and then miss; a person would simply
+ * click again, and so does this (three tries).
  */
 export async function viaMenu(page: import('playwright-core').Page, group: string, item: string, path: string) {
   for (let attempt = 1; ; attempt++) {
-    await page.getByRole('menuitem', { name: group }).hover();
+    await openMenuGroup(page, group);
     await page.getByRole('menuitem', { name: item }).click();
     try {
       await page.waitForURL((u) => u.pathname === path, { timeout: 5000 });

@@ -57,9 +57,11 @@ describe(`hazard loop in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =>
       .or(p1.getByRole('button', { name: '确定' }))
       .click();
     // The patrol just planned (the newest first; the demo enterprise has older inspections at every tier).
+    // Only a planned one offers 执行检查 (the demo also has one done today, which may sort first).
     await p1
       .locator('[data-testid=inspection-table] tr', { hasText: '镇办巡查' })
       .filter({ hasText: enterprise.name })
+      .filter({ has: p1.getByRole('link', { name: '执行检查' }) })
       .first()
       .getByRole('link', { name: enterprise.name })
       .click();

@@ -116,17 +116,21 @@ export function Layout() {
   const selected = [...leaves]
     .sort((a, b) => b.key.length - a.key.length)
     .find((i) => (i.key === '/' ? loc.pathname === '/' : loc.pathname.startsWith(i.key)))?.key;
+  // The group holding the current page starts open, so where one is stays visible.
+  const openGroup = items.find((i) => 'children' in i && i.children?.some((c) => c.key === selected))?.key;
+  // Desktop: a sider menu, which has room for every capability's group (a horizontal menu in the
+  // header hid the admin's last groups under "···" at 1366 px). Phone: the same menu in a drawer.
   const menu = (
     <Menu
-      mode={screens.md ? 'horizontal' : 'inline'}
-      theme={screens.md ? 'dark' : 'light'}
+      mode="inline"
       selectedKeys={selected ? [selected] : []}
+      defaultOpenKeys={openGroup ? [openGroup] : []}
       items={items}
       onClick={(e) => {
         setDrawer(false);
         nav(e.key);
       }}
-      style={{ flex: 1, minWidth: 0 }}
+      style={{ borderInlineEnd: 0 }}
       data-testid="main-nav"
     />
   );
@@ -140,7 +144,7 @@ export function Layout() {
         <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
           {screens.md ? t('appName') : t('appShort')}
         </Typography.Text>
-        {screens.md ? menu : <div style={{ flex: 1 }} />}
+        <div style={{ flex: 1 }} />
         <Space>
           {me && screens.md && (
             <span style={{ color: '#fff' }} data-testid="whoami">
@@ -166,11 +170,18 @@ export function Layout() {
         </Space>
       </AntLayout.Header>
       <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" width={240} title={me?.displayName}>
-        {menu}
+        {!screens.md && menu}
       </Drawer>
-      <AntLayout.Content style={{ padding: screens.md ? 24 : 8 }}>
-        <Outlet />
-      </AntLayout.Content>
+      <AntLayout hasSider={!!screens.md}>
+        {screens.md && (
+          <AntLayout.Sider className="no-print" width={208} theme="light" breakpoint="lg" collapsible>
+            {menu}
+          </AntLayout.Sider>
+        )}
+        <AntLayout.Content style={{ padding: screens.md ? 24 : 8, minWidth: 0 }}>
+          <Outlet />
+        </AntLayout.Content>
+      </AntLayout>
     </AntLayout>
   );
 }
