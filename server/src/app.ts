@@ -66,6 +66,8 @@ export type AppOptions = {
   keyring?: Keyring;
   /** Where log lines go when `logger` is on (stdout by default; tests capture them). */
   logStream?: { write(line: string): void };
+  /** TAISHAN_INSTANCE: names this process in every log line (several processes, one database). */
+  instance?: string;
 };
 
 declare module 'fastify' {
@@ -94,6 +96,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             res: (res) => ({ statusCode: res.statusCode }),
           },
           ...(opts.logStream ? { stream: opts.logStream } : {}),
+          ...(opts.instance ? { base: { instance: opts.instance } } : {}),
         }
       : false,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,

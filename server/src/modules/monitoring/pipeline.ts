@@ -260,6 +260,16 @@ export class TelemetryPipeline {
     return expired;
   }
 
+  /**
+   * An alarm change committed by another server process (cluster/alarm-bus.ts): this process's
+   * memory of the sensor's open offline alarm follows it, so its next reading here clears it.
+   */
+  noteAlarm(ev: AlarmEvent) {
+    if (ev.kind !== 'offline') return;
+    const s = this.byId.get(ev.sensorId);
+    if (s) s.offline = ev.conditionActive && ev.status !== 'cleared';
+  }
+
   /** Forget cached sensors of an enterprise (after the registry changes); state is reloaded from the database. */
   invalidate(creditCode?: string) {
     if (creditCode) this.enterprises.delete(creditCode);
