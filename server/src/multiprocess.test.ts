@@ -98,6 +98,7 @@ describe('several server processes on one PostgreSQL', {
   let b: Proc;
   let db: pg.Client;
   let drop: () => Promise<void>;
+  let databaseUrl: string;
   let dataDir: string;
   const tag = randomBytes(4).toString('hex');
   const clientId = `taishan-mp-${tag}`;
@@ -105,6 +106,7 @@ describe('several server processes on one PostgreSQL', {
   before(async () => {
     const temp = await createTempDatabase('taishan_mp');
     drop = temp.drop;
+    databaseUrl = temp.url;
     dataDir = mkdtempSync(join(tmpdir(), 'taishan-mp-'));
     // One shared data folder (as on a shared volume): the report key file is made once.
     const common = { DATABASE_URL: temp.url, DATA_DIR: dataDir, MQTT_PORT: '0' };
@@ -303,5 +305,47 @@ describe('several server processes on one PostgreSQL', {
     assert.match((refused[0] as Proc).log(), /MQTT: HTTP only/);
     // A and B, on the external broker, neither run nor refuse it.
     for (const p of [a, b]) assert.ok(!p.log().includes(EMBEDDED_BROKER_REFUSED));
+  });
+
+  test('a process starting beside running ones does not recount their running minutes: each reading counted once', async () => {
+    const [sensor] = (
+      await db.query<{ id: string; code: string; credit_code: string; low: number; high: number }>(
+        `SELECT s.id, s.code, e.credit_code, coalesce(s.low, s.range_min) AS low, coalesce(s.high, s.range_max) AS high FROM sensors s
+         JOIN enterprises e ON e.id = s.enterprise_id WHERE s.type = 'pressure' ORDER BY e.credit_code, s.code LIMIT 1`,
+      )
+    ).rows;
+    assert.ok(sensor);
+    // Readings of the running minute: A and B keep their aggregates in memory until it is over.
+    const t0 = Date.now() - 3000;
+    const K = 20;
+    const gateway = await mqtt.connectAsync(MQTT_URL, { clientId: `taishan-mp-gw2-${tag}`, protocolVersion: 5 });
+    try {
+      for (let i = 0; i < K; i++)
+        await gateway.publishAsync(
+          `taishan/telemetry/${sensor.credit_code}`,
+          JSON.stringify({ readings: [{ sensor: sensor.code, ts: t0 + i * 100, value: (sensor.low + sensor.high) / 2 }] }),
+          { qos: 1 },
+        );
+    } finally {
+      await gateway.endAsync();
+    }
+    const window = [sensor.id, new Date(t0 - 60_000).toISOString(), new Date(t0 + 60_000).toISOString()];
+    await until(`${K} readings stored`, 15_000, async () => {
+      const [r] = (await db.query('SELECT count(*)::int AS n FROM readings WHERE sensor_id = $1 AND ts >= $2 AND ts < $3', window)).rows;
+      return r.n === K;
+    });
+    // D restarts while A and B run…
+    const d = procs[3] as Proc;
+    await stop(d);
+    procs[3] = await serve('d', { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, MQTT_PORT: '0', MQTT_URL: '' });
+    // …then A and B stop, writing the minutes they held.
+    await Promise.all([stop(a), stop(b)]);
+    const [m] = (
+      await db.query(
+        'SELECT coalesce(sum(n), 0)::int AS n FROM readings_minute WHERE sensor_id = $1 AND minute >= $2 AND minute < $3',
+        window,
+      )
+    ).rows;
+    assert.equal(m.n, K, 'the minute aggregates count each reading once');
   });
 });

@@ -13,3 +13,5 @@ export function instanceName(env = process.env): string {
 export const SETUP_LOCK = 7172;
 /** Held for its lifetime by the process running the embedded MQTT broker. */
 export const EMBEDDED_BROKER_LOCK = 7173;
+/** Held shared by every running process; exclusively by one starting alone (app.ts: minute aggregates). */
+export const PRESENCE_LOCK = 7175;

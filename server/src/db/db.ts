@@ -63,6 +63,13 @@ export type Db = Queryable & {
    */
   holdLock(key: number): Promise<boolean>;
   /**
+   * Mark this process present on the database for as long as this Db is open (shared advisory
+   * lock `key`, on a connection of its own). If no other process is present, `whileAlone` runs
+   * first with the lock held exclusively (a process starting meanwhile waits for it), and the
+   * answer is true; otherwise false, and whileAlone does not run. PGlite: it runs; true.
+   */
+  joinCluster(key: number, whileAlone: () => Promise<void>): Promise<boolean>;
+  /**
    * PostgreSQL only: LISTEN on `channel` on a connection of its own (re-made if it drops);
    * `onPayload` gets each NOTIFY's payload. Resolves once listening; the result stops it.
    */
@@ -126,6 +133,10 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     },
     withLock: (_key, fn) => fn(),
     holdLock: async () => true,
+    async joinCluster(_key, whileAlone) {
+      await whileAlone();
+      return true;
+    },
     async close() {
       await db.close();
     },
@@ -273,6 +284,25 @@ async function openPostgres(url: string, preparedPerConnection: number): Promise
         return false;
       }
       held.push(client);
+      return true;
+    },
+    async joinCluster(key, whileAlone) {
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', () => {});
+      await client.connect();
+      held.push(client);
+      const [r] = (await client.query<{ alone: boolean }>('SELECT pg_try_advisory_lock($1) AS alone', [key])).rows;
+      if (!r?.alone) {
+        await client.query('SELECT pg_advisory_lock_shared($1)', [key]);
+        return false;
+      }
+      try {
+        await whileAlone();
+      } finally {
+        // Shared first, then the exclusive lock goes: present throughout.
+        await client.query('SELECT pg_advisory_lock_shared($1)', [key]);
+        await client.query('SELECT pg_advisory_unlock($1)', [key]);
+      }
       return true;
     },
     async listen(channel, onPayload) {
