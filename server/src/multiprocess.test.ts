@@ -334,9 +334,12 @@ describe('several server processes on one PostgreSQL', {
       const [r] = (await db.query('SELECT count(*)::int AS n FROM readings WHERE sensor_id = $1 AND ts >= $2 AND ts < $3', window)).rows;
       return r.n === K;
     });
-    // D restarts while A and B run…
+    // D crashes and restarts while A and B run (a clean stop would move the watermark past this
+    // minute, and nothing would be recounted)…
     const d = procs[3] as Proc;
-    await stop(d);
+    const gone = new Promise((r) => d.child.once('exit', r));
+    d.child.kill('SIGKILL');
+    await gone;
     procs[3] = await serve('d', { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, MQTT_PORT: '0', MQTT_URL: '' });
     // …then A and B stop, writing the minutes they held.
     await Promise.all([stop(a), stop(b)]);
