@@ -1,5 +1,6 @@
 // Builds the Fastify app from its modules. No side effects on import: main.ts and the tests call
 // buildApp() with an open database.
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
@@ -11,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { actorForSession, SESSION_COOKIE } from './auth/sessions.ts';
+import { PRESENCE_LOCK } from './cluster/instance.ts';
 import type { Db } from './db/db.ts';
 import { AppError, errorBody, langOf } from './http/errors.ts';
 import { calculatorRoutes } from './modules/calculators/routes.ts';
@@ -66,6 +68,8 @@ export type AppOptions = {
   keyring?: Keyring;
   /** Where log lines go when `logger` is on (stdout by default; tests capture them). */
   logStream?: { write(line: string): void };
+  /** TAISHAN_INSTANCE: names this process in every log line (several processes, one database). */
+  instance?: string;
 };
 
 declare module 'fastify' {
@@ -94,6 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             res: (res) => ({ statusCode: res.statusCode }),
           },
           ...(opts.logStream ? { stream: opts.logStream } : {}),
+          ...(opts.instance ? { base: { instance: opts.instance } } : {}),
         }
       : false,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
@@ -167,7 +172,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   reportStatsRoutes(app, db);
   const telemetry = new TelemetryPipeline(db);
   await telemetry.ensurePartitions();
-  await telemetry.recoverMinutes();
+  // The running minutes' aggregates are recounted only by a process starting alone (README "Scaling out").
+  if (!(await db.joinCluster(PRESENCE_LOCK, () => telemetry.recoverMinutes()))) await telemetry.recoverMinutes(false);
   app.decorate('telemetry', telemetry);
   const gateways = new GatewayAuth(db);
   app.decorate('gateways', gateways);

@@ -9,6 +9,9 @@ import cliProgress from 'cli-progress';
 import { buildApp } from './app.ts';
 import { verifyAudit } from './audit/chain.ts';
 import { hashPassword } from './auth/passwords.ts';
+import { shareAlarmEvents } from './cluster/alarm-bus.ts';
+import { EMBEDDED_BROKER_LOCK, instanceName, SETUP_LOCK } from './cluster/instance.ts';
+import { startJobs } from './cluster/jobs.ts';
 import { type Config, loadConfig, pgliteDir } from './config.ts';
 import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
@@ -21,7 +24,7 @@ import { readTable } from './modules/enterprises/tabular.ts';
 import { escalateOverdue } from './modules/hazards/escalation.ts';
 import { planScheduledInspections } from './modules/hazards/schedules.ts';
 import { DEFAULT_ESCALATE_MINUTES, escalateAlarms } from './modules/monitoring/alarms.ts';
-import { connectExternalBroker, type MqttStatus, startEmbeddedBroker } from './modules/monitoring/broker.ts';
+import { connectExternalBroker, type MqttIngest, type MqttStatus, startEmbeddedBroker } from './modules/monitoring/broker.ts';
 import { simulateSensors } from './modules/monitoring/simulate-cli.ts';
 import { SensorSimulator } from './modules/monitoring/simulator.ts';
 import { DEFAULT_REPORT_RETENTION_DAYS, escalateOverdueReports, purgeExpiredReports } from './modules/reports/jobs.ts';
@@ -45,6 +48,7 @@ Environment: PORT (3000), DATA_DIR (./data), DATABASE_URL (PostgreSQL; default e
   REPORT_RETENTION_DAYS (365: untrue or unaccepted reports are deleted after this many days),
   MQTT_URL (an external broker, e.g. mqtt://127.0.0.1:1883; default: embedded broker on MQTT_PORT 1883),
   MQTT_CLIENT_ID (taishan-ingest: the persistent sessions the broker keeps for us), MQTT_SUBSCRIBERS (1; more share the subscription: faster, not crash-safe on Mosquitto),
+  MQTT_SHARE_GROUP (several processes share the subscription $share/<group>/…), TAISHAN_INSTANCE (this process's name in logs and job rows; host-pid),
   READINGS_RETENTION_DAYS (30: readings, their minute aggregates and refused readings older than this go), ALARM_ESCALATE_MINUTES (10)`;
 
 const filesDir = (c: Config) => join(c.dataDir, 'files');
@@ -53,61 +57,95 @@ const open = (c: Config) => openPlatformDb({ databaseUrl: c.databaseUrl, dataDir
 
 async function serve(config: Config, demo: boolean) {
   const started = Date.now();
+  const instance = instanceName();
   const db = await open(config);
-  if (demo) {
-    const accounts = await seedDemo(db);
-    await seedDemoLife(db, localFileStore(filesDir(config)));
-    console.log('\n演示账号 Demo accounts (密码 password: %s)', DEMO_PASSWORD);
-    console.table(accounts);
-  } else {
-    await ensureFirstAdmin(db);
-  }
-  const keyring = loadKeyring(reportKeyFile(filesDir(config)));
-  if (demo) {
-    const receipt = await seedDemoReports(db, keyring);
-    if (receipt) console.log('演示举报回执码 Demo report receipt (/report/follow): %s', receipt);
-  }
-  const app = await buildApp({ db, logger: process.env.LOG !== '0', webDist: config.webDist, filesDir: filesDir(config), keyring });
+  // Seeding, the first admin and the report key file: one process at a time (README "Scaling out").
+  const { keyring, targets } = await db.withLock(SETUP_LOCK, async () => {
+    if (demo) {
+      const accounts = await seedDemo(db);
+      await seedDemoLife(db, localFileStore(filesDir(config)));
+      console.log('\n演示账号 Demo accounts (密码 password: %s)', DEMO_PASSWORD);
+      console.table(accounts);
+    } else {
+      await ensureFirstAdmin(db);
+    }
+    const keyring = loadKeyring(reportKeyFile(filesDir(config)));
+    if (demo) {
+      const receipt = await seedDemoReports(db, keyring);
+      if (receipt) console.log('演示举报回执码 Demo report receipt (/report/follow): %s', receipt);
+    }
+    return { keyring, targets: demo ? await seedDemoSensors(db) : [] };
+  });
+  const app = await buildApp({
+    db,
+    logger: process.env.LOG !== '0',
+    webDist: config.webDist,
+    filesDir: filesDir(config),
+    keyring,
+    instance,
+  });
   const files = localFileStore(filesDir(config));
   const retentionDays = Number(process.env.REPORT_RETENTION_DAYS ?? DEFAULT_REPORT_RETENTION_DAYS);
+  const logError = (msg: string, err?: unknown) => app.log.error({ err }, msg);
+  // Alarm changes made by the other processes on this database reach this one's SSE clients.
+  await shareAlarmEvents(db, app.telemetry, instance, logError);
   await app.listen({ port: config.port, host: config.host });
+  const shareGroup = process.env.MQTT_SHARE_GROUP || undefined;
+  const clientId = process.env.MQTT_CLIENT_ID || 'taishan-ingest';
   const mqttIngest = process.env.MQTT_URL
     ? await connectExternalBroker(
         app.telemetry,
         process.env.MQTT_URL,
-        process.env.MQTT_CLIENT_ID || 'taishan-ingest',
+        // Sharing the subscription, each process keeps a session of its own.
+        shareGroup ? `${clientId}-${instance}` : clientId,
         Number(process.env.MQTT_SUBSCRIBERS ?? 1),
+        undefined,
+        undefined,
+        shareGroup,
       )
-    : await startEmbeddedBroker(app.telemetry, app.gateways, {
-        port: Number(process.env.MQTT_PORT ?? 1883),
-        host: config.host,
-        log: (m) => console.log(m),
-      });
+    : // One embedded broker per database: the process holding the lock runs it, the others refuse.
+      (await db.holdLock(EMBEDDED_BROKER_LOCK))
+      ? await startEmbeddedBroker(app.telemetry, app.gateways, {
+          port: Number(process.env.MQTT_PORT ?? 1883),
+          host: config.host,
+          log: (m) => console.log(m),
+        })
+      : refuseEmbeddedBroker();
   app.mqtt = mqttIngest;
   // MQTT_URL may carry a password: the banner names the broker from its status, which drops it.
   const mqttLabel = (s: MqttStatus) => (s.kind === 'external' ? s.broker : s.port === null ? 'HTTP only' : `mqtt://localhost:${s.port}`);
-  // Every 5 s: silent sensors go offline, finished minutes' aggregates are written. Every minute: unacknowledged alarms escalate. Daily
-  // (and at start): partitions ahead are made; expired ones, and expired dead letters, go.
-  const escalateMinutes = Number(process.env.ALARM_ESCALATE_MINUTES ?? DEFAULT_ESCALATE_MINUTES);
+  // Every 5 s this process writes its finished minutes' aggregates; every 6 hours it makes the
+  // reading partitions ahead (and learns the window they cover).
   const readingDays = Number(process.env.READINGS_RETENTION_DAYS ?? 30);
-  const offlineTimer = setInterval(() => {
-    app.telemetry.checkOffline().catch((err) => app.log.error({ err }, 'offline check failed'));
-    app.telemetry.closeMinutes().catch((err) => app.log.error({ err }, 'minute aggregates failed'));
+  const minutesTimer = setInterval(() => {
+    app.telemetry.closeMinutes().catch((err) => logError('minute aggregates failed', err));
   }, 5000);
-  const alarmTimer = setInterval(
-    () => escalateAlarms(db, escalateMinutes).catch((err) => app.log.error({ err }, 'alarm escalation failed')),
-    60_000,
+  const partitionTimer = setInterval(
+    () => app.telemetry.ensurePartitions().catch((err) => logError('partition upkeep failed', err)),
+    6 * 3600_000,
   );
-  const partitions = () =>
-    app.telemetry
-      .ensurePartitions()
-      .then(() => app.telemetry.expireOlderThan(readingDays))
-      .catch((err) => app.log.error({ err }, 'partition upkeep failed'));
-  void partitions();
-  const partitionTimer = setInterval(partitions, 6 * 3600_000);
-  for (const t of [offlineTimer, alarmTimer, partitionTimer]) t.unref();
+  for (const t of [minutesTimer, partitionTimer]) t.unref();
+  // The scheduled jobs run once per due time across all processes on this database (cluster/jobs.ts):
+  // silent sensors go offline (5 s); unacknowledged alarms escalate (1 min); overdue hazards are
+  // marked and escalated, recurring self-inspections that have fallen due are planned, overdue
+  // reports escalate and expired untrue reports are deleted (10 min); expired reading partitions
+  // and dead letters go (6 h). Each is due at once on a new database.
+  const escalateMinutes = Number(process.env.ALARM_ESCALATE_MINUTES ?? DEFAULT_ESCALATE_MINUTES);
+  const jobs = await startJobs(
+    db,
+    [
+      { name: 'alarms.offline', everySeconds: 5, run: () => app.telemetry.checkOffline() },
+      { name: 'alarms.escalate', everySeconds: 60, run: () => escalateAlarms(db, escalateMinutes) },
+      { name: 'hazards.escalate', everySeconds: 600, run: () => escalateOverdue(db) },
+      { name: 'inspections.plan', everySeconds: 600, run: () => planScheduledInspections(db) },
+      { name: 'reports.escalate', everySeconds: 600, run: () => escalateOverdueReports(db) },
+      { name: 'reports.retention', everySeconds: 600, run: () => purgeExpiredReports(db, files, retentionDays) },
+      { name: 'telemetry.retention', everySeconds: 6 * 3600, run: () => app.telemetry.expireOlderThan(readingDays) },
+    ],
+    instance,
+    logError,
+  );
   // The demo's installations are fed by an in-process simulator (SIMULATE=0 turns it off).
-  const targets = demo ? await seedDemoSensors(db) : [];
   if (demo && process.env.SIMULATE !== '0') {
     const sim = new SensorSimulator(targets, 0.003);
     const feed = setInterval(() => {
@@ -115,22 +153,11 @@ async function serve(config: Config, demo: boolean) {
     }, 2000);
     feed.unref();
   }
-  // At start and every ten minutes: overdue hazards are marked and escalated, and recurring
-  // self-inspections that have fallen due are planned; overdue reports escalate and expired
-  // untrue reports are deleted.
-  const jobs = async () => {
-    await escalateOverdue(db).catch((err) => app.log.error({ err }, 'escalation failed'));
-    await planScheduledInspections(db).catch((err) => app.log.error({ err }, 'scheduled inspections failed'));
-    await escalateOverdueReports(db).catch((err) => app.log.error({ err }, 'report escalation failed'));
-    await purgeExpiredReports(db, files, retentionDays).catch((err) => app.log.error({ err }, 'report retention failed'));
-  };
-  void jobs();
-  const timer = setInterval(jobs, 10 * 60 * 1000);
-  timer.unref();
   console.log(
-    `泰山 Taishan ready on http://localhost:${config.port}  (database: ${db.kind}, MQTT: ${mqttLabel(mqttIngest.status())}, ${Date.now() - started} ms)`,
+    `泰山 Taishan ready on http://localhost:${config.port}  (instance: ${instance}, database: ${db.kind}, MQTT: ${mqttLabel(mqttIngest.status())}, ${Date.now() - started} ms)`,
   );
   const stop = async () => {
+    await jobs.stop().catch(() => undefined);
     await mqttIngest.close().catch(() => undefined);
     await app.close();
     await db.close();
@@ -138,6 +165,22 @@ async function serve(config: Config, demo: boolean) {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+export const EMBEDDED_BROKER_REFUSED =
+  '嵌入式 MQTT 代理已由连接同一数据库的另一进程运行，本进程不启动它，仅接收 HTTP 数据；多进程部署请使用外部代理（MQTT_URL 与 MQTT_SHARE_GROUP） ' +
+  'The embedded MQTT broker already runs in another process on this database: this one does not start it and takes readings over HTTP only; ' +
+  'with several processes use an external broker (MQTT_URL with MQTT_SHARE_GROUP)';
+
+/** Another process on this database runs the embedded broker: say so, and take readings over HTTP only. */
+function refuseEmbeddedBroker(): MqttIngest {
+  console.error(EMBEDDED_BROKER_REFUSED);
+  return {
+    kind: 'embedded',
+    port: null,
+    status: () => ({ kind: 'embedded', port: null, clients: 0 }),
+    close: async () => {},
+  };
 }
 
 /** A real deployment: no demo users; the first admin from TAISHAN_ADMIN_PASSWORD or a generated one, printed once. */

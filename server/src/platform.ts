@@ -1,5 +1,6 @@
 // Opening the platform's database ready for use: connect, migrate, load places. Shared by the
 // server, the CLI commands and the tests.
+import { SETUP_LOCK } from './cluster/instance.ts';
 import type { Db } from './db/db.ts';
 import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
@@ -12,9 +13,12 @@ export async function openPlatformDb(opts: {
   provinces?: string[];
 }): Promise<Db> {
   const db = await openDb(opts);
-  await migrate(db);
-  const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM regions');
-  if (!r?.n) await loadRegions(db, opts.provinces);
-  await ensureBuiltinChecklists(db);
+  // Processes starting together against one PostgreSQL take turns (README "Scaling out").
+  await db.withLock(SETUP_LOCK, async () => {
+    await migrate(db);
+    const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM regions');
+    if (!r?.n) await loadRegions(db, opts.provinces);
+    await ensureBuiltinChecklists(db);
+  });
   return db;
 }

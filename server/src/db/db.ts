@@ -51,6 +51,29 @@ export type Db = Queryable & {
   ): Promise<T>;
   /** Run a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Run fn while holding advisory lock `key` (a session lock on a connection of its own, so fn
+   * may use any connection and transactions). Processes sharing a PostgreSQL database wait for
+   * each other here (start-up: migrations, regions, demo data); PGlite has one process: fn runs.
+   */
+  withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Take advisory lock `key` for as long as this Db is open, if no other process holds it
+   * (true), else false at once. PGlite: always true (one process owns its data folder).
+   */
+  holdLock(key: number): Promise<boolean>;
+  /**
+   * Mark this process present on the database for as long as this Db is open (shared advisory
+   * lock `key`, on a connection of its own). If no other process is present, `whileAlone` runs
+   * first with the lock held exclusively (a process starting meanwhile waits for it), and the
+   * answer is true; otherwise false, and whileAlone does not run. PGlite: it runs; true.
+   */
+  joinCluster(key: number, whileAlone: () => Promise<void>): Promise<boolean>;
+  /**
+   * PostgreSQL only: LISTEN on `channel` on a connection of its own (re-made if it drops);
+   * `onPayload` gets each NOTIFY's payload. Resolves once listening; the result stops it.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -107,6 +130,12 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     },
     async exec(sql) {
       await db.exec(sql);
+    },
+    withLock: (_key, fn) => fn(),
+    holdLock: async () => true,
+    async joinCluster(_key, whileAlone) {
+      await whileAlone();
+      return true;
     },
     async close() {
       await db.close();
@@ -170,6 +199,9 @@ async function openPostgres(url: string, preparedPerConnection: number): Promise
   pool.on('error', () => {});
   pinnedPool.on('error', () => {});
   await pool.query('select 1');
+  // Connections holding a process-lifetime advisory lock (holdLock), and running LISTENers.
+  const held: pg.Client[] = [];
+  const listeners = new Set<() => Promise<void>>();
   return {
     kind: 'postgresql',
     async query<R>(sql: string, params?: unknown[], options?: QueryOptions) {
@@ -225,7 +257,87 @@ async function openPostgres(url: string, preparedPerConnection: number): Promise
     async exec(sql) {
       await pool.query(sql);
     },
+    async withLock(key, fn) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => {
+            broken = true;
+          });
+        }
+      } finally {
+        // A connection whose unlock failed is dropped: closing it releases the lock.
+        client.release(broken);
+      }
+    },
+    async holdLock(key) {
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', () => {});
+      await client.connect();
+      const [r] = (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [key])).rows;
+      if (!r?.ok) {
+        await client.end();
+        return false;
+      }
+      held.push(client);
+      return true;
+    },
+    async joinCluster(key, whileAlone) {
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', () => {});
+      await client.connect();
+      held.push(client);
+      const [r] = (await client.query<{ alone: boolean }>('SELECT pg_try_advisory_lock($1) AS alone', [key])).rows;
+      if (!r?.alone) {
+        await client.query('SELECT pg_advisory_lock_shared($1)', [key]);
+        return false;
+      }
+      try {
+        await whileAlone();
+      } finally {
+        // Shared first, then the exclusive lock goes: present throughout.
+        await client.query('SELECT pg_advisory_lock_shared($1)', [key]);
+        await client.query('SELECT pg_advisory_unlock($1)', [key]);
+      }
+      return true;
+    },
+    async listen(channel, onPayload) {
+      let client: pg.Client | null = null;
+      let stopped = false;
+      const connect = async (): Promise<void> => {
+        const c = new pg.Client({ connectionString: url });
+        c.on('notification', (n) => {
+          if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
+        });
+        // A dropped connection is made again (a second later, until it works); what was
+        // notified meanwhile is missed (live pushes only: clients reload lists on reconnect).
+        const again = () => {
+          if (stopped || client !== c) return;
+          client = null;
+          setTimeout(() => void connect().catch(again), 1000).unref();
+        };
+        c.on('error', again);
+        c.on('end', again);
+        client = c;
+        await c.connect();
+        await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      };
+      await connect();
+      const stop = async () => {
+        stopped = true;
+        listeners.delete(stop);
+        await client?.end().catch(() => {});
+      };
+      listeners.add(stop);
+      return stop;
+    },
     async close() {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await Promise.all(held.map((c) => c.end().catch(() => {})));
       await Promise.all([pool.end(), pinnedPool.end()]);
     },
   };

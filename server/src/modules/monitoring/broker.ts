@@ -15,6 +15,7 @@ import type { TelemetryPipeline } from './pipeline.ts';
 import { DurableSubscriber, type SubscriberStatus } from './subscriber.ts';
 
 export const TELEMETRY_TOPIC = /^taishan\/telemetry\/([0-9A-Z]{18})$/;
+const SHARE_GROUP = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The MQTT side of ingest as operators see it: the embedded broker's gateways, or our subscribers on an external one. */
 export type MqttStatus =
@@ -116,8 +117,19 @@ export async function connectExternalBroker(
   log?: (m: string) => void,
   /** Tests on a shared broker use a root of their own, out of the way of each other's messages. */
   root = 'taishan/telemetry',
+  /**
+   * MQTT_SHARE_GROUP: several server processes share one subscription ($share/<group>/…): the
+   * broker hands each message to one of them. Each process then needs its own client id (the
+   * caller adds TAISHAN_INSTANCE to it) and keeps its own persistent session.
+   */
+  shareGroup?: string,
 ): Promise<MqttIngest> {
-  const topic = subscribers > 1 ? `$share/taishan/${root}/+` : `${root}/+`;
+  if (shareGroup !== undefined && !SHARE_GROUP.test(shareGroup))
+    throw new Error(
+      `MQTT_SHARE_GROUP "${shareGroup}": letters, digits, - and _ only (它是共享订阅组名 the shared subscription's group name)`,
+    );
+  const group = shareGroup ?? (subscribers > 1 ? 'taishan' : null);
+  const topic = group ? `$share/${group}/${root}/+` : `${root}/+`;
   const onMessage = (t: string, payload: Buffer) => {
     const m = t.startsWith(`${root}/`) ? TELEMETRY_TOPIC.exec(`taishan/telemetry/${t.slice(root.length + 1)}`) : null;
     return m ? pipeline.ingest(m[1] as string, payload, 'mqtt') : Promise.resolve();

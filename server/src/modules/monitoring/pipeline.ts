@@ -260,6 +260,16 @@ export class TelemetryPipeline {
     return expired;
   }
 
+  /**
+   * An alarm change committed by another server process (cluster/alarm-bus.ts): this process's
+   * memory of the sensor's open offline alarm follows it, so its next reading here clears it.
+   */
+  noteAlarm(ev: AlarmEvent) {
+    if (ev.kind !== 'offline') return;
+    const s = this.byId.get(ev.sensorId);
+    if (s) s.offline = ev.conditionActive && ev.status !== 'cleared';
+  }
+
   /** Forget cached sensors of an enterprise (after the registry changes); state is reloaded from the database. */
   invalidate(creditCode?: string) {
     if (creditCode) this.enterprises.delete(creditCode);
@@ -269,19 +279,23 @@ export class TelemetryPipeline {
   /**
    * At start: recount the minutes from the watermark on from the readings themselves (what the
    * last process held in memory for them is gone), then keep running minutes in memory.
+   * `recount` false: other server processes are running on this database (cluster/instance.ts:
+   * PRESENCE_LOCK) and hold those minutes in memory, to be added when they end: recounting them
+   * now would count their readings twice, so this process only starts counting its own.
    */
-  async recoverMinutes(): Promise<void> {
+  async recoverMinutes(recount = true): Promise<void> {
     const [w] = await this.db.query<{ at: string | Date }>('SELECT minutes_complete_before AS at FROM telemetry_watermark');
     const from = w ? new Date(w.at).getTime() : 0;
     const at = new Date(from).toISOString();
-    await this.db.transaction(async (tx) => {
-      await tx.query('DELETE FROM readings_minute WHERE minute >= $1', [at]);
-      await tx.query(
-        `INSERT INTO readings_minute (sensor_id, minute, n, sum, min, max)
+    if (recount)
+      await this.db.transaction(async (tx) => {
+        await tx.query('DELETE FROM readings_minute WHERE minute >= $1', [at]);
+        await tx.query(
+          `INSERT INTO readings_minute (sensor_id, minute, n, sum, min, max)
          SELECT sensor_id, date_trunc('minute', ts), count(*), sum(value), min(value), max(value) FROM readings WHERE ts >= $1 GROUP BY 1, 2`,
-        [at],
-      );
-    });
+          [at],
+        );
+      });
     this.openMinutes = new Map();
     this.completeBefore = from;
   }
