@@ -45,7 +45,9 @@ Environment: PORT (3000), DATA_DIR (./data), DATABASE_URL (PostgreSQL; default e
   REPORT_RETENTION_DAYS (365: untrue or unaccepted reports are deleted after this many days),
   MQTT_URL (an external broker, e.g. mqtt://127.0.0.1:1883; default: embedded broker on MQTT_PORT 1883),
   MQTT_CLIENT_ID (taishan-ingest: the persistent sessions the broker keeps for us), MQTT_SUBSCRIBERS (1; more share the subscription: faster, not crash-safe on Mosquitto),
-  READINGS_RETENTION_DAYS (30: readings, their minute aggregates and refused readings older than this go), ALARM_ESCALATE_MINUTES (10)`;
+  READINGS_RETENTION_DAYS (30: readings, their minute aggregates and refused readings older than this go), ALARM_ESCALATE_MINUTES (10),
+  COOKIE_SECURE (auto: Secure cookies when the request came over HTTPS; true, false), TRUST_PROXY (false; true or the proxies' addresses),
+  RATE_LIMIT_LOGIN (30), RATE_LIMIT_PUBLIC (60): per source bucket and minute, SOURCE_BUCKET_KEY (key of the source buckets' hash)`;
 
 const filesDir = (c: Config) => join(c.dataDir, 'files');
 
@@ -67,7 +69,17 @@ async function serve(config: Config, demo: boolean) {
     const receipt = await seedDemoReports(db, keyring);
     if (receipt) console.log('演示举报回执码 Demo report receipt (/report/follow): %s', receipt);
   }
-  const app = await buildApp({ db, logger: process.env.LOG !== '0', webDist: config.webDist, filesDir: filesDir(config), keyring });
+  const app = await buildApp({
+    db,
+    logger: process.env.LOG !== '0',
+    webDist: config.webDist,
+    filesDir: filesDir(config),
+    keyring,
+    cookieSecure: config.cookieSecure,
+    trustProxy: config.trustProxy,
+    limits: config.limits,
+    sourceBucketKey: config.sourceBucketKey,
+  });
   const files = localFileStore(filesDir(config));
   const retentionDays = Number(process.env.REPORT_RETENTION_DAYS ?? DEFAULT_REPORT_RETENTION_DAYS);
   await app.listen({ port: config.port, host: config.host });
