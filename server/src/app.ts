@@ -141,6 +141,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'no-referrer' },
     // Pages open files (photos, PDFs) from this origin only; nothing is embedded cross-origin.
     crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
   });
   // Rate limits in the database, so every process counts the same; keyed by the source bucket
   // (a 16-bit keyed hash of the address), never by an address. Only logins and the public report
