@@ -74,7 +74,7 @@ describe(`the web under the Content-Security-Policy (${process.env.E2E_DB ?? 'pg
     const violations = await watchViolations(page);
     for (const path of ['/report', '/report/follow']) {
       await page.goto(`${server.url}${path}`);
-      await page.locator('form').first().waitFor();
+      await page.getByRole('button').first().waitFor();
       await page.waitForLoadState('networkidle');
     }
     assert.deepEqual(violations, []);
