@@ -65,6 +65,9 @@ export async function startServer(
         // Each test server gets its own embedded broker port (the machine's Mosquitto holds 1883).
         MQTT_PORT: '0',
         MQTT_URL: '',
+        // Browser suites log in and report far more often than a person: limits they never reach.
+        RATE_LIMIT_LOGIN: '100000',
+        RATE_LIMIT_PUBLIC: '100000',
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
         ...opts.env,
       },

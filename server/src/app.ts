@@ -4,13 +4,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
-import { authRoutes } from './auth/routes.ts';
+import { DEFAULT_LIMITS, databaseRateLimitStore, type Limits, loadSourceKeys } from './auth/limits.ts';
+import { authRoutes, type CookieSecure } from './auth/routes.ts';
 import { actorForSession, SESSION_COOKIE } from './auth/sessions.ts';
 import { PRESENCE_LOCK } from './cluster/instance.ts';
 import type { Db } from './db/db.ts';
@@ -60,7 +63,14 @@ export type AppOptions = {
   logger?: boolean;
   /** Folder of the built web UI to serve at /, if present. */
   webDist?: string;
-  secureCookies?: boolean;
+  /** Session cookies `Secure`: always, never, or 'auto' (default): when the request came over HTTPS. */
+  cookieSecure?: CookieSecure;
+  /** Fastify's trustProxy (TRUST_PROXY): true, or the proxies' addresses/CIDRs (comma-separated), whose X-Forwarded-For/-Proto to believe. Default: nobody's. */
+  trustProxy?: boolean | string;
+  /** Rate limits per source bucket and minute (RATE_LIMIT_LOGIN, RATE_LIMIT_PUBLIC). */
+  limits?: Limits;
+  /** The key of the source-bucket hashes (SOURCE_BUCKET_KEY); default one kept in the database. */
+  sourceBucketKey?: string;
   bodyLimit?: number;
   /** Where uploaded files live (site plans…): local disk under this folder. */
   filesDir: string;
@@ -102,7 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         }
       : false,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    trustProxy: false,
+    trustProxy: opts.trustProxy ?? false,
     ajv: { customOptions: { strict: false } },
   });
 
@@ -111,6 +121,55 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   await app.register(cookie);
+  // Headers on every answer, the SPA's pages and the API alike (issue 22, item 10). antd writes
+  // its CSS-in-JS as <style> elements, hence 'unsafe-inline' for styles only; scripts come from
+  // this origin alone (the web sets zod jitless, so nothing needs eval).
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // No page or API response tells another site where the user came from (reporters above all).
+    referrerPolicy: { policy: 'no-referrer' },
+    // Pages open files (photos, PDFs) from this origin only; nothing is embedded cross-origin.
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
+  });
+  // Rate limits in the database, so every process counts the same; keyed by the source bucket
+  // (a 16-bit keyed hash of the address), never by an address. Only logins and the public report
+  // routes are limited; the rest need a session.
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const sourceKeys = await loadSourceKeys(db, opts.sourceBucketKey);
+  const limitedAs = (url: string) => (url.startsWith('/api/v1/auth/login') ? 'login' : url.startsWith('/api/public/') ? 'public' : null);
+  await app.register(rateLimit, {
+    global: true,
+    timeWindow: 60_000,
+    store: databaseRateLimitStore(db),
+    allowList: (req) => limitedAs(req.url) === null,
+    keyGenerator: (req) => `${limitedAs(req.url)}:${sourceKeys.bucket(req.ip)}`,
+    max: (req) => (limitedAs(req.url) === 'login' ? limits.login : limits.public),
+    errorResponseBuilder: () => new AppError('rate_limited', { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' }),
+  });
+  // A NUL byte has no place in a query string (PostgreSQL refuses it in text): 400, not 500.
+  app.addHook('onRequest', async (req) => {
+    const q = req.url.indexOf('?');
+    if (q >= 0 && /%00|\0/i.test(req.url.slice(q))) {
+      throw new AppError('validation_error', undefined, { query: { zh: '查询参数含有空字符', en: 'The query string holds a NUL byte' } });
+    }
+  });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
@@ -129,8 +188,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/report')) reply.header('Cache-Control', 'no-store');
-    // No page or API response tells another site where the user came from (reporters above all).
-    reply.header('Referrer-Policy', 'no-referrer');
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -148,7 +205,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   healthRoutes(app, db);
-  authRoutes(app, db, { secureCookies: opts.secureCookies ?? false });
+  authRoutes(app, db, { cookieSecure: opts.cookieSecure ?? 'auto', sourceKeys });
   regionRoutes(app, db);
   referenceRoutes(app);
   departmentRoutes(app, db);

@@ -49,7 +49,9 @@ Environment: PORT (3000), DATA_DIR (./data), DATABASE_URL (PostgreSQL; default e
   MQTT_URL (an external broker, e.g. mqtt://127.0.0.1:1883; default: embedded broker on MQTT_PORT 1883),
   MQTT_CLIENT_ID (taishan-ingest: the persistent sessions the broker keeps for us), MQTT_SUBSCRIBERS (1; more share the subscription: faster, not crash-safe on Mosquitto),
   MQTT_SHARE_GROUP (several processes share the subscription $share/<group>/…), TAISHAN_INSTANCE (this process's name in logs and job rows; host-pid),
-  READINGS_RETENTION_DAYS (30: readings, their minute aggregates and refused readings older than this go), ALARM_ESCALATE_MINUTES (10)`;
+  READINGS_RETENTION_DAYS (30: readings, their minute aggregates and refused readings older than this go), ALARM_ESCALATE_MINUTES (10),
+  COOKIE_SECURE (auto: Secure cookies when the request came over HTTPS; true, false), TRUST_PROXY (false; true or the proxies' addresses),
+  RATE_LIMIT_LOGIN (30), RATE_LIMIT_PUBLIC (60): per source bucket and minute, SOURCE_BUCKET_KEY (key of the source buckets' hash)`;
 
 const filesDir = (c: Config) => join(c.dataDir, 'files');
 
@@ -83,6 +85,10 @@ async function serve(config: Config, demo: boolean) {
     filesDir: filesDir(config),
     keyring,
     instance,
+    cookieSecure: config.cookieSecure,
+    trustProxy: config.trustProxy,
+    limits: config.limits,
+    sourceBucketKey: config.sourceBucketKey,
   });
   const files = localFileStore(filesDir(config));
   const retentionDays = Number(process.env.REPORT_RETENTION_DAYS ?? DEFAULT_REPORT_RETENTION_DAYS);

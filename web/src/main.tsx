@@ -1,3 +1,5 @@
+// First: settings that must hold before any other module runs (the CSP forbids eval).
+import './csp.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';

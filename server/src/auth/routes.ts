@@ -1,5 +1,8 @@
-// Login, logout and "me". Lockout: after MAX_FAILURES wrong passwords the account is locked for
-// LOCK_MINUTES; a successful login resets the count. Failures and lockouts are audited.
+// Login, logout and "me". Lockout: after MAX_FAILURES wrong passwords for one name from one source
+// bucket (limits.ts), that name is locked for LOCK_MINUTES from that bucket only — others, the
+// account's owner among them, still log in — and an unknown name is counted and locked exactly as
+// an account is, so the answer never tells whether it exists. A good password clears the count.
+// Failures and lockouts of accounts are audited.
 import { ROLE_LABELS } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -7,11 +10,11 @@ import { appendAudit } from '../audit/chain.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../http/errors.ts';
 import { defineRoute } from '../http/route.ts';
+import { clearLoginFailure, LOCK_MINUTES, loginLocked, recordLoginFailure, type SourceKeys } from './limits.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 import { actorForSession, createSession, destroySession, SESSION_COOKIE, SESSION_TTL_MS } from './sessions.ts';
 
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
+export { LOCK_MINUTES, MAX_FAILURES } from './limits.ts';
 
 const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(64),
@@ -31,7 +34,9 @@ export const meSchema = z.object({
   }),
 });
 
-export function authRoutes(app: FastifyInstance, db: Db, opts: { secureCookies: boolean }) {
+export type CookieSecure = boolean | 'auto';
+
+export function authRoutes(app: FastifyInstance, db: Db, opts: { cookieSecure: CookieSecure; sourceKeys: SourceKeys }) {
   defineRoute(app, {
     method: 'POST',
     url: '/api/v1/auth/login',
@@ -40,49 +45,38 @@ export function authRoutes(app: FastifyInstance, db: Db, opts: { secureCookies: 
     tags: ['auth'],
     body: loginBody,
     response: meSchema,
-    handler: async ({ body, reply }) => {
-      const [user] = await db.query<{
-        id: string;
-        username: string;
-        password_hash: string;
-        disabled: boolean;
-        failed_attempts: number;
-        locked: boolean;
-      }>(
-        `SELECT id, username, password_hash, disabled, failed_attempts, coalesce(locked_until > now(), false) AS locked
-         FROM users WHERE username = $1`,
+    handler: async ({ body, req, reply }) => {
+      const bucket = opts.sourceKeys.bucket(req.ip);
+      const account = opts.sourceKeys.account(body.username);
+      // Locked for this name from this source: the same answer whether or not the name exists.
+      if (await loginLocked(db, account, bucket)) throw locked();
+      const [user] = await db.query<{ id: string; username: string; password_hash: string; disabled: boolean }>(
+        'SELECT id, username, password_hash, disabled FROM users WHERE username = $1',
         [body.username],
       );
-      if (!user) {
-        await verifyPassword(await dummyPasswordHash(), body.password);
-        throw badCredentials();
-      }
-      if (user.locked) throw new AppError('account_locked');
-      const ok = !user.disabled && (await verifyPassword(user.password_hash, body.password));
-      if (!ok) {
+      // Always one hash check, so time does not tell unknown or disabled accounts apart.
+      const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), body.password);
+      if (!user || user.disabled || !passwordOk) {
         await db.transaction(async (tx) => {
-          const [r] = await tx.query<{ failed_attempts: number }>(
-            `UPDATE users SET failed_attempts = failed_attempts + 1,
-               locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-             WHERE id = $1 RETURNING failed_attempts`,
-            [user.id, MAX_FAILURES, LOCK_MINUTES],
-          );
-          const locked = (r?.failed_attempts ?? 0) >= MAX_FAILURES;
-          await appendAudit(
-            tx,
-            { id: user.id, username: user.username },
-            {
-              action: locked ? 'auth.locked' : 'auth.loginFailed',
-              entityType: 'user',
-              entityId: user.id,
-              after: { failedAttempts: r?.failed_attempts },
-            },
-          );
+          const r = await recordLoginFailure(tx, account, bucket, user?.id ?? null);
+          if (user)
+            await appendAudit(
+              tx,
+              { id: user.id, username: user.username },
+              {
+                action: r.locked ? 'auth.locked' : 'auth.loginFailed',
+                entityType: 'user',
+                entityId: user.id,
+                after: { failedAttempts: r.failures },
+              },
+            );
         });
+        // The failure that locks still answers as a wrong password; the next attempt learns of the lock.
         throw badCredentials();
       }
       await db.transaction(async (tx) => {
-        await tx.query('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [user.id]);
+        await clearLoginFailure(tx, account, bucket);
+        await tx.query('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1 AND failed_attempts > 0', [user.id]);
         await appendAudit(tx, { id: user.id, username: user.username }, { action: 'auth.login', entityType: 'user', entityId: user.id });
       });
       const token = await createSession(db, user.id);
@@ -90,7 +84,8 @@ export function authRoutes(app: FastifyInstance, db: Db, opts: { secureCookies: 
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: opts.secureCookies,
+        // COOKIE_SECURE: always, never, or (auto) when the request came over HTTPS (behind a proxy: TRUST_PROXY).
+        secure: opts.cookieSecure === 'auto' ? req.protocol === 'https' : opts.cookieSecure,
         maxAge: SESSION_TTL_MS / 1000,
       });
       const actor = await actorForSession(db, token);
@@ -127,6 +122,13 @@ export function authRoutes(app: FastifyInstance, db: Db, opts: { secureCookies: 
     handler: async ({ req }) => meOf(req.actor as NonNullable<typeof req.actor>),
   });
 }
+
+/** The same for every name, account or not: it says only that this name is paused from here. */
+const locked = () =>
+  new AppError('account_locked', {
+    zh: `登录失败次数过多，请 ${LOCK_MINUTES} 分钟后再试`,
+    en: `Too many failed logins; try again in ${LOCK_MINUTES} minutes`,
+  });
 
 const badCredentials = () =>
   new AppError(

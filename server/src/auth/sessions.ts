@@ -22,6 +22,61 @@ export async function destroySession(db: Db, token: string): Promise<void> {
   const hash = sha256(token);
   cache.delete(hash);
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [hash]);
+  for (const w of watchers) if (w.hash === hash) w.end();
+}
+
+/**
+ * Ends every session of a user, inside the caller's transaction (password reset, disabling, a
+ * change of role or home). Call sessionsEnded(userId) once it has committed: it closes what is
+ * still open in this process.
+ */
+export async function endUserSessions(tx: Pick<Db, 'query'>, userId: string): Promise<void> {
+  await tx.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+}
+
+/** After endUserSessions committed: forget the cached actor and close the user's live streams in this process. */
+export function sessionsEnded(userId: string): void {
+  forgetUser(userId);
+  for (const w of watchers) if (w.userId === userId) w.end();
+}
+
+/** Live streams (SSE) and the session each was opened with. */
+const watchers = new Set<{ hash: string; userId: string; end: () => void }>();
+export const SESSION_RECHECK_MS = 15_000;
+
+/**
+ * Keep a long-lived response (an SSE stream) tied to its session: `end` is called when the
+ * session is logged out or the user's sessions are ended in this process, or — for a session
+ * ended by another process — when a re-check every `recheckMs` no longer finds it. Returns the
+ * function that stops watching (call it when the response closes).
+ */
+export function watchSession(db: Db, token: string, userId: string, end: () => void, recheckMs = SESSION_RECHECK_MS): () => void {
+  let done = false;
+  const w = {
+    hash: sha256(token),
+    userId,
+    end: () => {
+      if (done) return;
+      stop();
+      end();
+    },
+  };
+  const timer = setInterval(() => {
+    actorForSession(db, token).then(
+      (a) => {
+        if (!a || a.id !== userId) w.end();
+      },
+      () => undefined,
+    );
+  }, recheckMs);
+  timer.unref();
+  const stop = () => {
+    done = true;
+    clearInterval(timer);
+    watchers.delete(w);
+  };
+  watchers.add(w);
+  return stop;
 }
 
 type Actor = ReturnType<typeof actorOf>;

@@ -99,6 +99,8 @@ export async function openTestApp(opts: { logStream?: { write(line: string): voi
     keyring,
     logger: !!opts.logStream,
     logStream: opts.logStream,
+    // High enough that no suite is throttled; security.test.ts sets its own.
+    limits: { login: 100_000, public: 100_000 },
   });
   await makeUser(t.db, { username: 'admin', role: 'platformAdmin' });
   return {

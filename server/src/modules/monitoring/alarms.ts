@@ -21,6 +21,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
+import { SESSION_COOKIE, watchSession } from '../../auth/sessions.ts';
 import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, scopeFilter, withScope } from '../../db/scope.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
@@ -195,8 +196,11 @@ export function alarmRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPip
       };
       pipeline.events.on('alarm', send);
       const ping = setInterval(() => res.write(': ping\n\n'), 15000);
+      // The stream ends with its session: logout, password reset, disabling, a change of role or home.
+      const unwatch = watchSession(db, req.cookies[SESSION_COOKIE] ?? '', actor.id, () => res.end());
       req.raw.on('close', () => {
         clearInterval(ping);
+        unwatch();
         pipeline.events.off('alarm', send);
       });
       return undefined;

@@ -4,8 +4,9 @@ import { bi, isAdmin, ROLE_REGION_LEVEL, ROLES, type Role, regionCodeSchema } fr
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
+import { clearLoginFailures } from '../../auth/limits.ts';
 import { hashPassword } from '../../auth/passwords.ts';
-import { forgetUser } from '../../auth/sessions.ts';
+import { endUserSessions, forgetUser, sessionsEnded } from '../../auth/sessions.ts';
 import type { Db } from '../../db/db.ts';
 import { type Scoped, withScope } from '../../db/scope.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
@@ -34,6 +35,11 @@ const patchInput = z.strictObject({
   disabled: z.boolean().optional(),
   /** Clear a lockout after repeated failed logins. */
   unlock: z.literal(true).optional(),
+  /** A new role or home (region, department or enterprise): checked as on creation; the user's sessions end. */
+  role: z.enum(ROLES).optional(),
+  regionCode: regionCodeSchema.nullish(),
+  departmentId: z.uuid().nullish(),
+  enterpriseId: z.uuid().nullish(),
 });
 
 const user = z.object({
@@ -80,14 +86,18 @@ const toUser = (r: Row) => ({
   locked: r.locked,
 });
 const SELECT = `SELECT u.id, u.username, u.display_name, u.role, u.region_code, r.name AS region_name, u.department_id,
-  d.name AS department_name, u.enterprise_id, e.name AS enterprise_name, u.disabled, coalesce(u.locked_until > now(), false) AS locked
+  d.name AS department_name, u.enterprise_id, e.name AS enterprise_name, u.disabled,
+  EXISTS (SELECT 1 FROM login_failures f WHERE f.user_id = u.id AND f.locked_until > now()) AS locked
   FROM users u LEFT JOIN regions r ON r.code = u.region_code LEFT JOIN departments d ON d.id = u.department_id
   LEFT JOIN enterprises e ON e.id = u.enterprise_id`;
 
 const find = async (tx: Scoped, id: string) => (await tx.query<Row>(`${SELECT} WHERE u.id = $1`, [id]))[0];
 
 /** Resolve the user's home region from role and home; refuse combinations that make no sense. */
-async function homeRegion(tx: Scoped, body: z.infer<typeof createInput>): Promise<string | null> {
+async function homeRegion(
+  tx: Scoped,
+  body: Pick<z.infer<typeof createInput>, 'role' | 'regionCode' | 'departmentId' | 'enterpriseId'>,
+): Promise<string | null> {
   const role: Role = body.role;
   if (role === 'platformAdmin') return null;
   if (role === 'departmentInspector') {
@@ -183,7 +193,7 @@ export function userRoutes(app: FastifyInstance, db: Db) {
     method: 'PATCH',
     url: '/api/v1/users/:id',
     access: 'user',
-    summary: '修改用户（停用、重置密码、解锁）Update a user',
+    summary: '修改用户（停用、重置密码、解锁、改角色或所属）Update a user',
     tags: ['admin'],
     params: idParams,
     body: patchInput,
@@ -191,32 +201,84 @@ export function userRoutes(app: FastifyInstance, db: Db) {
     handler: async ({ params, body, actor }) => {
       if (!isAdmin(actor)) throw forbidden();
       if (body.disabled && params.id === actor.id) throw forbidden({ zh: '不能停用自己', en: 'You cannot disable yourself' });
+      const rehome =
+        body.role !== undefined || body.regionCode !== undefined || body.departmentId !== undefined || body.enterpriseId !== undefined;
+      if (rehome && params.id === actor.id)
+        throw forbidden({ zh: '不能修改自己的角色或所属', en: 'You cannot change your own role or home' });
       const hash = body.password ? await hashPassword(body.password) : null;
-      return withScope(db, actor.scope, async (tx) => {
+      let ended = false;
+      const saved = await withScope(db, actor.scope, async (tx) => {
         const before = await find(tx, params.id);
         if (!before) throw notFound();
+        let home: { role: string; region: string | null; departmentId: string | null; enterpriseId: string | null } | null = null;
+        if (rehome) {
+          const role = (body.role ?? before.role) as Role;
+          // A new role keeps the old home only where it still fits; homeRegion says what is missing.
+          const merged = {
+            role,
+            regionCode: body.regionCode !== undefined ? body.regionCode : before.region_code,
+            departmentId: body.departmentId !== undefined ? body.departmentId : before.department_id,
+            enterpriseId: body.enterpriseId !== undefined ? body.enterpriseId : before.enterprise_id,
+          };
+          const region = await homeRegion(tx, merged);
+          const isDept = role === 'departmentInspector';
+          const isEnt = role === 'enterpriseAdmin' || role === 'enterpriseStaff';
+          home = {
+            role,
+            region,
+            departmentId: isDept ? (merged.departmentId ?? null) : null,
+            enterpriseId: isEnt ? (merged.enterpriseId ?? null) : null,
+          };
+        }
         await tx.query(
           `UPDATE users SET display_name = coalesce($2, display_name), password_hash = coalesce($3, password_hash),
              disabled = coalesce($4, disabled),
              failed_attempts = CASE WHEN $5 THEN 0 ELSE failed_attempts END,
-             locked_until = CASE WHEN $5 THEN NULL ELSE locked_until END, updated_at = now()
+             locked_until = CASE WHEN $5 THEN NULL ELSE locked_until END,
+             role = CASE WHEN $6 THEN $7 ELSE role END,
+             region_code = CASE WHEN $6 THEN $8 ELSE region_code END,
+             department_id = CASE WHEN $6 THEN $9::uuid ELSE department_id END,
+             enterprise_id = CASE WHEN $6 THEN $10::uuid ELSE enterprise_id END,
+             updated_at = now()
            WHERE id = $1`,
-          [params.id, body.displayName ?? null, hash, body.disabled ?? null, body.unlock === true],
+          [
+            params.id,
+            body.displayName ?? null,
+            hash,
+            body.disabled ?? null,
+            body.unlock === true,
+            home !== null,
+            home?.role ?? null,
+            home?.region ?? null,
+            home?.departmentId ?? null,
+            home?.enterpriseId ?? null,
+          ],
         );
-        if (body.disabled) await tx.query('DELETE FROM sessions WHERE user_id = $1', [params.id]);
+        if (body.unlock) await clearLoginFailures(tx, params.id);
         const after = await find(tx, params.id);
         if (!after) throw notFound();
-        forgetUser(params.id);
+        // A password reset, disabling, or a new role or home ends every session of the user.
+        const changedHome =
+          home !== null &&
+          (after.role !== before.role ||
+            after.region_code !== before.region_code ||
+            after.department_id !== before.department_id ||
+            after.enterprise_id !== before.enterprise_id);
+        ended = Boolean(hash) || body.disabled === true || changedHome;
+        if (ended) await endUserSessions(tx, params.id);
         await appendAudit(tx, actor, {
           action: 'user.update',
           entityType: 'user',
           entityId: params.id,
           regionCode: after.region_code,
           before: toUser(before),
-          after: { ...toUser(after), passwordReset: Boolean(hash) },
+          after: { ...toUser(after), passwordReset: Boolean(hash), sessionsEnded: ended },
         });
         return toUser(after);
       });
+      if (ended) sessionsEnded(params.id);
+      else forgetUser(params.id);
+      return saved;
     },
   });
 }
