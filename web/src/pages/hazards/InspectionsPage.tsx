@@ -59,8 +59,8 @@ export function InspectionsPage() {
             ? pick(lang, TIER_LABELS[v as Inspection['tier']])
             : k === 'status'
               ? v === 'submitted'
-                ? t('submit')
-                : t('plannedDate')
+                ? t('inspectionSubmitted')
+                : t('inspectionPlanned')
               : k === 'from'
                 ? `${t('plannedDate')} ${t('filterFrom')} ${v}`
                 : k === 'to'
@@ -84,7 +84,7 @@ export function InspectionsPage() {
             dataIndex: 'status',
             render: (v: string, r) => (
               <>
-                {v === 'submitted' ? <Tag color="success">{t('submit')}</Tag> : <Tag>{t('plannedDate')}</Tag>}
+                {v === 'submitted' ? <Tag color="success">{t('inspectionSubmitted')}</Tag> : <Tag>{t('inspectionPlanned')}</Tag>}
                 {r.unannounced && <Tag color="purple">{t('unannounced')}</Tag>}
               </>
             ),
