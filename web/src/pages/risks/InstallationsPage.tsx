@@ -27,9 +27,9 @@ type Installation = {
 function GbSymbol({ s, tip }: { s: string; tip: string }) {
   return (
     <Tooltip title={tip}>
-      <span tabIndex={0} aria-label={tip} data-testid={`gb18218-${s}`} style={{ borderBottom: '1px dotted', cursor: 'help' }}>
+      <abbr data-testid={`gb18218-${s}`} style={{ textDecoration: 'underline dotted', cursor: 'help' }}>
         {s}
-      </span>
+      </abbr>
     </Tooltip>
   );
 }
