@@ -58,7 +58,7 @@ describe(`hazard loop in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =>
       .click();
     // The patrol just planned (the newest first; the demo enterprise has older inspections at every tier).
     await p1
-      .locator('[data-testid=inspection-table] tr', { hasText: '镇办巡查' })
+      .locator('[data-testid=inspection-cards] [data-testid=mobile-card]', { hasText: '镇办巡查' })
       .filter({ hasText: enterprise.name })
       .first()
       .getByRole('link', { name: enterprise.name })
