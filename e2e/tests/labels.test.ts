@@ -32,7 +32,8 @@ const DEMO_USERS = new Set(['admin', 'province', 'city', 'county', 'county2', 't
 /** The domain codes in a page's visible text, each with the text around it. */
 function codesIn(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9]|[A-Za-z]/g)) {
+  // A hyphenated identifier (a checklist's code: fire-general) is one word, not its parts.
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9_.-]*[A-Za-z0-9]|[A-Za-z]/g)) {
     const word = m[0];
     const at = m.index ?? 0;
     const around = text.slice(Math.max(0, at - 12), at + word.length + 12).replace(/\s+/g, ' ');
@@ -92,7 +93,7 @@ describe(`labels, not codes, in the browser (${process.env.E2E_DB ?? 'pglite'})`
   test('the domain codes the test looks for include the ones users saw', () => {
     for (const c of ['patrol', 'report', 'escalate', 'demo', 'system', 'auth.login', 'hazard.fixes', 'pendingAcceptance', 'major'])
       assert.ok(CODES.has(c), c);
-    assert.deepEqual(codesIn('逾期未整改，升级至city · county · 验收销号'), ['city 〔逾期未整改，升级至city · county · 验〕']);
+    assert.deepEqual(codesIn('逾期未整改，升级至city · county · 验收销号'), ['city 〔逾期未整改，升级至city · county · 〕']);
     assert.equal(codesIn('2026/12/5 10:00 · system · escalate').length, 2);
   });
 
@@ -145,12 +146,12 @@ describe(`labels, not codes, in the browser (${process.env.E2E_DB ?? 'pglite'})`
     await p.goto(`${server.url}/installations`);
     await p.getByRole('columnheader', { name: '单元名称' }).waitFor();
     assert.equal(await p.getByRole('columnheader', { name: '企业名称' }).count(), 0);
-    await p.locator('[data-testid="gb18218-S"]').hover();
+    await p.locator('[data-testid="gb18218-S"]').first().hover();
     await p
       .getByRole('tooltip')
       .getByText(/辨识指标/)
       .waitFor();
-    await p.locator('[data-testid="gb18218-R"]').hover();
+    await p.locator('[data-testid="gb18218-R"]').first().hover();
     await p
       .getByRole('tooltip')
       .getByText(/分级指标/)
