@@ -119,11 +119,13 @@ describe(`phone lists and pages (${process.env.E2E_DB ?? 'pglite'})`, () => {
     const item = page.locator('[data-testid=inspection-items] .ant-list-item').first();
     await item.getByText('合格', { exact: true }).click();
     const checked = item.locator('.ant-radio-button-wrapper-checked');
-    await page.waitForTimeout(300); // antd's colour transition
+    await page.mouse.move(1, 1); // the colour at rest, not under the pointer
+    await page.waitForTimeout(400); // antd's colour transition
     assert.equal(await checked.innerText(), '合格');
     assert.equal(await checked.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(35, 120, 4)', '合格 is green');
     await item.getByText('不合格', { exact: true }).click();
-    await page.waitForTimeout(300);
+    await page.mouse.move(1, 1);
+    await page.waitForTimeout(400);
     assert.equal(await checked.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(168, 7, 26)', '不合格 is red');
     await page.screenshot({ path: shot('phone-inspection-result-colours') });
     await ctx.close();
