@@ -60,6 +60,8 @@ describe(`hazard loop in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =>
     await p1
       .locator('[data-testid=inspection-cards] [data-testid=mobile-card]', { hasText: '镇办巡查' })
       .filter({ hasText: enterprise.name })
+      .filter({ hasText: '待检查' })
+      .filter({ hasText: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()) })
       .first()
       .getByRole('link', { name: enterprise.name })
       .click();
