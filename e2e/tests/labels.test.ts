@@ -97,7 +97,7 @@ describe(`labels, not codes, in the browser (${process.env.E2E_DB ?? 'pglite'})`
     assert.equal(codesIn('2026/12/5 10:00 · system · escalate').length, 2);
   });
 
-  test('every page of a county supervisor, an enterprise admin and the platform admin in Chinese: no codes', async () => {
+  test('every page of every demo role in Chinese: no codes', async () => {
     const leaks: string[] = [];
 
     const county = await session('county');
@@ -179,6 +179,24 @@ describe(`labels, not codes, in the browser (${process.env.E2E_DB ?? 'pglite'})`
       ])),
     );
     await ent.ctx.close();
+
+    // The other demo roles: the lists and the first hazard they reach.
+    for (const who of ['province', 'city', 'township', 'grid', 'inspector', 'county2', 'entstaff']) {
+      const other = await session(who);
+      const hazard = await firstId(other.page, '/api/v1/hazards?pageSize=1');
+      leaks.push(
+        ...(await sweep(other.page, who, [
+          '/',
+          '/hazards',
+          hazard && `/hazards/${hazard}`,
+          '/inspections',
+          '/risks',
+          '/monitoring',
+          '/inbox',
+        ])),
+      );
+      await other.ctx.close();
+    }
 
     const admin = await session('admin');
     const a = admin.page;
