@@ -1,3 +1,4 @@
+export * from './audit/actions.ts';
 export * from './auth/roles.ts';
 export * from './credit-code/credit-code.ts';
 export * from './documents/numbers.ts';

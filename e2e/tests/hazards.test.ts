@@ -57,11 +57,12 @@ describe(`hazard loop in the browser (${process.env.E2E_DB ?? 'pglite'})`, () =>
       .or(p1.getByRole('button', { name: '确定' }))
       .click();
     // The patrol just planned (the newest first; the demo enterprise has older inspections at every tier).
-    // Only a planned one offers 执行检查 (the demo also has one done today, which may sort first).
+    // Only one still 待检查 (the demo also has one done today, which may sort first).
     await p1
-      .locator('[data-testid=inspection-table] tr', { hasText: '镇办巡查' })
+      .locator('[data-testid=inspection-cards] [data-testid=mobile-card]', { hasText: '镇办巡查' })
       .filter({ hasText: enterprise.name })
-      .filter({ has: p1.getByRole('link', { name: '执行检查' }) })
+      .filter({ hasText: '待检查' })
+      .filter({ hasText: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()) })
       .first()
       .getByRole('link', { name: enterprise.name })
       .click();

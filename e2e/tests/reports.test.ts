@@ -92,6 +92,9 @@ describe(`public report in the browser (${process.env.E2E_DB ?? 'pglite'})`, () 
     await r.getByRole('button', { name: '查询' }).click();
     await r.getByText('请问漏点在管道的哪一段？').waitFor();
     assert.equal(await r.locator('[data-testid=report-status]').innerText(), '已受理');
+    // Headed 状态, not 结果 (issue 22 item 13).
+    await r.locator('.ant-descriptions-item-label', { hasText: /^状态$/ }).waitFor();
+    assert.equal(await r.locator('.ant-descriptions-item-label', { hasText: /^结果$/ }).count(), 0);
     await r.fill('[data-testid=reply]', '在冷库北墙外，阀门下方');
     await r.getByRole('button', { name: '发送' }).click();
     await r.getByText('在冷库北墙外，阀门下方').waitFor();

@@ -88,7 +88,7 @@ const zh = {
   chooseFile: '选择文件',
   startImport: '开始导入',
   line: '行号',
-  status: '结果',
+  status: '状态',
   reasons: '原因',
   imported: '已导入',
   warning: '警告',
@@ -517,6 +517,22 @@ const zh = {
   sensors_hysteresis: '回差',
   sensors_rateLimit: '变化率上限/分钟',
   sensors_offlineSeconds: '离线时限（秒）',
+  // issue 22 items 12, 13, 19 (h-web): labels, not codes; headers that say what a column holds; phone cards
+  result: '结果',
+  departmentName: '部门名称',
+  installationName: '单元名称',
+  userActive: '正常',
+  noHazardsFound: '检查已提交，未发现隐患',
+  overdueEscalatedTo: '逾期未整改，已升级至{tier}',
+  inspectionPlanned: '待检查',
+  inspectionSubmitted: '已提交',
+  gb18218_S: 'S：辨识指标，单元内各危险化学品实际存在量 q 与其临界量 Q 之比的总和（S = Σ q/Q）；S ≥ 1 即构成重大危险源（GB 18218）',
+  gb18218_alpha: 'α：暴露人员校正系数，按单元厂区边界外 500 米范围内常住人口数取值（≥100 人为 2.0，0 人为 0.5）',
+  gb18218_R: 'R：分级指标，R = α · Σ β · q/Q；一级 R ≥ 100，二级 50–100，三级 10–50，四级 R < 10',
+  gb18218_beta: 'β：危险化学品校正系数，按毒性气体或危险类别取值（GB 18218 表 3、表 4）',
+  gb18218_q: 'q：该危险化学品的实际存在量（吨）',
+  gb18218_Q: 'Q：该危险化学品的临界量（吨），见 GB 18218 表 1 或按类别见表 2',
+  gb18218_ratio: 'q/Q：实际存在量与临界量之比',
 };
 export type MessageKey = keyof typeof zh;
 /** Whether a key sent by the server (a work item's title) is one the UI has words for. */
@@ -609,7 +625,7 @@ const en: Record<MessageKey, string> = {
   chooseFile: 'Choose file',
   startImport: 'Import',
   line: 'Line',
-  status: 'Result',
+  status: 'Status',
   reasons: 'Reasons',
   imported: 'Imported',
   warning: 'Warning',
@@ -1045,6 +1061,23 @@ const en: Record<MessageKey, string> = {
   sensors_hysteresis: 'Hysteresis',
   sensors_rateLimit: 'Rate limit / min',
   sensors_offlineSeconds: 'Offline after (s)',
+  // issue 22 items 12, 13, 19 (h-web): labels, not codes; headers that say what a column holds; phone cards
+  result: 'Result',
+  departmentName: 'Department',
+  installationName: 'Unit',
+  userActive: 'Active',
+  noHazardsFound: 'Inspection submitted: no hazards found',
+  overdueEscalatedTo: 'Overdue: escalated to {tier}',
+  inspectionPlanned: 'Planned',
+  inspectionSubmitted: 'Submitted',
+  gb18218_S:
+    'S: identification index, the sum over the unit’s hazardous chemicals of quantity present q over critical quantity Q (S = Σ q/Q); S ≥ 1 makes it a major hazard installation (GB 18218)',
+  gb18218_alpha: 'α: exposure correction factor, by the people living within 500 m outside the boundary (≥ 100 people 2.0, none 0.5)',
+  gb18218_R: 'R: grading index, R = α · Σ β · q/Q; grade 1 R ≥ 100, grade 2 50–100, grade 3 10–50, grade 4 R < 10',
+  gb18218_beta: 'β: chemical correction factor, by toxic gas or hazard category (GB 18218 tables 3 and 4)',
+  gb18218_q: 'q: quantity of the chemical present (tonnes)',
+  gb18218_Q: 'Q: critical quantity of the chemical (tonnes), GB 18218 table 1 or by category table 2',
+  gb18218_ratio: 'q/Q: quantity present over critical quantity',
 };
 
 export type Lang = 'zh' | 'en';

@@ -35,6 +35,20 @@ export const HAZARD_ACTION_LABELS: Record<HazardAction, { zh: string; en: string
   sendBack: { zh: '退回整改', en: 'Send back' },
   cancel: { zh: '撤销', en: 'Cancel' },
 };
+/** Every step a hazard's history records: the lifecycle actions, plus its report, its listing
+ *  for supervision (挂牌督办) and the overdue job's escalation. */
+export const HAZARD_STEPS = ['report', ...HAZARD_ACTIONS, 'list', 'escalate'] as const;
+export type HazardStep = (typeof HAZARD_STEPS)[number];
+export const HAZARD_STEP_LABELS: Record<HazardStep, { zh: string; en: string }> = {
+  report: { zh: '上报', en: 'Reported' },
+  ...HAZARD_ACTION_LABELS,
+  list: { zh: '挂牌督办', en: 'Listed for supervision' },
+  escalate: { zh: '逾期升级', en: 'Escalated when overdue' },
+};
+/** A step of a hazard's history as a person reads it; a step unknown to this build shows as written. */
+export function hazardStepLabel(step: string, lang: 'zh' | 'en'): string {
+  return Object.hasOwn(HAZARD_STEP_LABELS, step) ? HAZARD_STEP_LABELS[step as HazardStep][lang] : step;
+}
 export const TIER_LABELS: Record<Tier, { zh: string; en: string }> = {
   self: { zh: '企业自查', en: 'Self-inspection' },
   patrol: { zh: '镇办巡查', en: 'Township patrol' },

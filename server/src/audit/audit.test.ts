@@ -104,8 +104,8 @@ describe('audit trail', () => {
     try {
       assert.equal(await main(['migrate']), 0);
       const db = await openDb({ dataDir: join(dir, 'pglite') });
-      for (const action of ['a', 'b', 'c'])
-        await db.transaction((tx) => appendAudit(tx, { id: null, username: 'cli' }, { action, entityType: 't' }));
+      for (const action of ['auth.login', 'auth.logout', 'auth.login'] as const)
+        await db.transaction((tx) => appendAudit(tx, { id: null, username: 'cli' }, { action, entityType: 'user' }));
       await db.close();
       assert.equal(await main(['verify-audit']), 0);
       const db2 = await openDb({ dataDir: join(dir, 'pglite') });

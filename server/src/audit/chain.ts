@@ -2,13 +2,15 @@
 // change; each event's hash covers its content and the previous hash, so changing, deleting or
 // reordering rows breaks the chain at the first tampered event.
 import { createHash } from 'node:crypto';
+import type { AuditAction, AuditEntityType } from '@taishan/domain';
 import type { Queryable } from '../db/db.ts';
 
 export type AuditActor = { id: string | null; username: string };
 
 export type AuditInput = {
-  action: string;
-  entityType: string;
+  /** Labelled in domain/src/audit/actions.ts: an action without a label does not typecheck. */
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId?: string | null;
   regionCode?: string | null;
   before?: unknown;

@@ -91,7 +91,7 @@ export function ImportPage() {
             columns={[
               { title: t('line'), dataIndex: 'line', width: 70 },
               {
-                title: t('status'),
+                title: t('result'),
                 dataIndex: 'status',
                 width: 90,
                 render: (s: RowResult['status']) => <Tag color={color[s]}>{t(s)}</Tag>,

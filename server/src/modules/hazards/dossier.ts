@@ -8,10 +8,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
-  HAZARD_ACTION_LABELS,
   HAZARD_STATUS_LABELS,
-  type HazardAction,
+  hazardStepLabel,
   type InspectionTier,
+  actorLabel as systemActorLabel,
   TIER_LABELS,
   TIER_LEVEL_LABELS,
   type Tier,
@@ -68,14 +68,10 @@ export type DossierInput = {
  */
 export const DOSSIER_MAX_PHOTOS = 24;
 
-// Steps the lifecycle's labels do not name: recorded by the platform itself.
-const OTHER_ACTIONS: Record<string, string> = { report: '上报', list: '挂牌督办', escalate: '逾期升级' };
-// Actors that are not users: the platform's own jobs, and the demo data's hazards.
-const PLATFORM_ACTORS: Record<string, string> = { system: '系统自动处理', demo: '演示数据' };
 /** A username as the dossier names the person: never the login name or an internal code where a name is known. */
 const actorLabel = (input: Pick<DossierInput, 'actors'>, username: string | null) =>
-  username === null ? '—' : (PLATFORM_ACTORS[username] ?? input.actors[username] ?? username);
-const actionLabel = (a: string) => HAZARD_ACTION_LABELS[a as HazardAction]?.zh ?? OTHER_ACTIONS[a] ?? a;
+  username === null ? '—' : (input.actors[username] ?? systemActorLabel(username, 'zh'));
+const actionLabel = (a: string) => hazardStepLabel(a, 'zh');
 const statusLabel = (s: string | null) => (s ? (HAZARD_STATUS_LABELS[s as HazardRow['status']]?.zh ?? s) : '—');
 const RESULT_LABELS: Record<string, string> = { pass: '合格', fail: '不合格', na: '不适用' };
 

@@ -1,6 +1,6 @@
 // The two lists (两个清单) as one workbook: 隐患清单 (what is wrong, where, level, status) and
 // 制度措施清单 (the five fixes: owner, measures, funds, deadline, contingency plan).
-import { HAZARD_STATUS_LABELS, TIER_LABELS } from '@taishan/domain';
+import { actorLabel, HAZARD_STATUS_LABELS, TIER_LABELS } from '@taishan/domain';
 import ExcelJS from 'exceljs';
 import { shanghaiTime } from '../../time.ts';
 import { dateOnly, type HazardRow } from './store.ts';
@@ -50,7 +50,7 @@ export async function hazardListXlsx(rows: HazardRow[]): Promise<Buffer> {
       location: r.location,
       level: r.level === 'major' ? '重大隐患' : '一般隐患',
       tier: TIER_LABELS[r.found_tier].zh,
-      foundBy: r.found_by,
+      foundBy: actorLabel(r.found_by, 'zh'),
       status: HAZARD_STATUS_LABELS[r.status].zh,
       deadline: dateOnly(r.deadline),
       overdue: r.overdue ? '是' : '',

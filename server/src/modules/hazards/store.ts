@@ -7,6 +7,7 @@ import {
   DEFAULT_HAZARD_NUMBER_PATTERN,
   documentNumberPatternError,
   type HazardFacts,
+  type HazardStep,
   mayList,
 } from '@taishan/domain';
 import { regionRange, type Scoped, scopeFilter } from '../../db/scope.ts';
@@ -205,7 +206,7 @@ export async function findHazard(tx: Scoped, id: string, forUpdate = false): Pro
 export async function recordTransition(
   tx: Scoped,
   hazardId: string,
-  action: string,
+  action: HazardStep,
   from: string | null,
   to: string,
   actor: string,

@@ -1,4 +1,6 @@
 // Admin: the hash-chained audit trail, with a one-click verification of the whole chain.
+
+import { actorLabel, auditActionLabel, auditEntityLabel } from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -73,9 +75,23 @@ export function AuditPage() {
         columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
           { title: t('time'), dataIndex: 'at', render: (v) => formatTime(v, lang), width: 150 },
-          { title: t('actor'), dataIndex: 'actorName', width: 120 },
-          { title: t('action'), dataIndex: 'action', width: 170 },
-          { title: t('entity'), render: (_, e) => `${e.entityType}${e.entityId ? ` ${e.entityId.slice(0, 8)}` : ''}` },
+          { title: t('actor'), dataIndex: 'actorName', width: 120, render: (v: string) => actorLabel(v, lang) },
+          {
+            title: t('action'),
+            dataIndex: 'action',
+            width: 170,
+            // The label to read; the code stays in the tooltip for whoever searches by it.
+            render: (v: string) => <span title={v}>{auditActionLabel(v, lang)}</span>,
+          },
+          {
+            title: t('entity'),
+            render: (_, e) => (
+              <>
+                {auditEntityLabel(e.entityType, lang)}
+                {e.entityId && <Typography.Text type="secondary"> {e.entityId.slice(0, 8)}</Typography.Text>}
+              </>
+            ),
+          },
           { title: 'hash', dataIndex: 'hash', render: (h: string) => <Typography.Text code>{h.slice(0, 12)}</Typography.Text> },
         ]}
       />

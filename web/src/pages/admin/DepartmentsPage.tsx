@@ -39,7 +39,7 @@ export function DepartmentsPage() {
         dataSource={list.data?.items}
         scroll={{ x: 800 }}
         columns={[
-          { title: t('name'), dataIndex: 'name' },
+          { title: t('departmentName'), dataIndex: 'name' },
           { title: t('region'), dataIndex: 'regionName' },
           {
             title: t('industries'),
@@ -84,7 +84,7 @@ export function DepartmentsPage() {
             }
           }}
         >
-          <Form.Item name="name" label={t('name')} rules={[{ required: true }]}>
+          <Form.Item name="name" label={t('departmentName')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
           <Form.Item name="regionCode" label={t('region')} rules={[{ required: true }]}>

@@ -74,6 +74,7 @@ export function UsersPage() {
               <>
                 {u.disabled && <Tag color="red">{t('disabled')}</Tag>}
                 {u.locked && <Tag color="orange">{t('locked')}</Tag>}
+                {!u.disabled && !u.locked && <Tag color="green">{t('userActive')}</Tag>}
               </>
             ),
           },

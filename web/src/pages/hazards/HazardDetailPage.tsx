@@ -1,7 +1,15 @@
 // One hazard: facts, the five fixes (editable by the enterprise until acceptance), photos, the
 // steps this user may take now (from the server), listing, and the full history. The hazard
 // dossier (一患一档) is a PDF the server renders (GET /api/v1/hazards/:id/dossier.pdf).
-import { HAZARD_ACTION_LABELS, type HazardAction, TIER_LABELS } from '@taishan/domain';
+import {
+  actorLabel,
+  HAZARD_ACTION_LABELS,
+  type HazardAction,
+  hazardStepLabel,
+  TIER_LABELS,
+  TIER_LEVEL_LABELS,
+  type Tier,
+} from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -11,6 +19,7 @@ import {
   DatePicker,
   Descriptions,
   Form,
+  Grid,
   Image,
   Input,
   InputNumber,
@@ -33,6 +42,7 @@ const NEEDS_REASON: HazardAction[] = ['sendBack', 'cancel'];
 export function HazardDetailPage() {
   const { id } = useParams();
   const { t, lang } = useI18n();
+  const phone = !Grid.useBreakpoint().md;
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -65,35 +75,55 @@ export function HazardDetailPage() {
     }
   };
   const photoUrl = (key: string) => `/api/v1/hazards/${id}/${key}`;
+  // On a phone the steps sit under the title, not beside it: beside it they squeeze the title out.
+  const actions = h && (
+    <Space wrap className="no-print" style={phone ? { marginBottom: 12 } : undefined} data-testid="hazard-actions">
+      {h.allowedActions.map((a) => (
+        <Button
+          key={a}
+          type={a === 'cancel' || a === 'sendBack' ? 'default' : 'primary'}
+          danger={a === 'cancel'}
+          data-testid={`action-${a}`}
+          onClick={() => (NEEDS_REASON.includes(a) ? setReasonFor(a) : act(a))}
+        >
+          {pick(lang, HAZARD_ACTION_LABELS[a])}
+        </Button>
+      ))}
+      {h.canList && <Button onClick={() => setListing(true)}>{t('listHazard')}</Button>}
+      <Button href={`/api/v1/hazards/${h.id}/dossier.pdf`} download data-testid="dossier">
+        {t('dossier')}
+      </Button>
+    </Space>
+  );
   return (
     <Card
       loading={q.isLoading}
-      title={h ? `${t('hazard')} · ${h.enterpriseName}` : ''}
-      extra={
-        h && (
-          <Space wrap className="no-print">
-            {h.allowedActions.map((a) => (
-              <Button
-                key={a}
-                type={a === 'cancel' || a === 'sendBack' ? 'default' : 'primary'}
-                danger={a === 'cancel'}
-                data-testid={`action-${a}`}
-                onClick={() => (NEEDS_REASON.includes(a) ? setReasonFor(a) : act(a))}
-              >
-                {pick(lang, HAZARD_ACTION_LABELS[a])}
-              </Button>
-            ))}
-            {h.canList && <Button onClick={() => setListing(true)}>{t('listHazard')}</Button>}
-            <Button href={`/api/v1/hazards/${h.id}/dossier.pdf`} download data-testid="dossier">
-              {t('dossier')}
-            </Button>
-          </Space>
+      title={
+        h ? (
+          <span data-testid="hazard-title" style={phone ? { whiteSpace: 'normal' } : undefined}>
+            {t('hazard')} · {h.enterpriseName}
+          </span>
+        ) : (
+          ''
         )
       }
+      extra={phone ? undefined : actions}
     >
       {h && (
         <>
-          {h.overdue && <Alert type="error" showIcon message={`${t('overdue')} → ${h.escalatedTier ?? ''}`} style={{ marginBottom: 12 }} />}
+          {phone && actions}
+          {h.overdue && (
+            <Alert
+              type="error"
+              showIcon
+              message={
+                h.escalatedTier && Object.hasOwn(TIER_LEVEL_LABELS, h.escalatedTier)
+                  ? t('overdueEscalatedTo', { tier: pick(lang, TIER_LEVEL_LABELS[h.escalatedTier as Tier]) })
+                  : t('overdue')
+              }
+              style={{ marginBottom: 12 }}
+            />
+          )}
           <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} data-testid="hazard-detail">
             <Descriptions.Item label={t('hazardNumber')} span={2}>
               <span data-testid="hazard-number">{h.number ?? '—'}</span>
@@ -104,7 +134,7 @@ export function HazardDetailPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('location')}>{h.location}</Descriptions.Item>
             <Descriptions.Item label={t('foundTier')}>
-              {pick(lang, TIER_LABELS[h.foundTier])} · {h.foundBy}
+              {pick(lang, TIER_LABELS[h.foundTier])} · {actorLabel(h.foundBy, lang)}
             </Descriptions.Item>
             {h.listedTier && (
               <Descriptions.Item label={t('listed')}>
@@ -195,7 +225,7 @@ export function HazardDetailPage() {
             <Timeline
               data-testid="hazard-history"
               items={(h.transitions ?? []).map((x) => ({
-                children: `${formatTime(x.at, lang)} · ${x.actor} · ${x.action in HAZARD_ACTION_LABELS ? pick(lang, HAZARD_ACTION_LABELS[x.action as HazardAction]) : x.action}${x.reason ? ` · ${x.reason}` : ''}`,
+                children: `${formatTime(x.at, lang)} · ${actorLabel(x.actor, lang)} · ${hazardStepLabel(x.action, lang)}${x.reason ? ` · ${x.reason}` : ''}`,
               }))}
             />
           </Card>

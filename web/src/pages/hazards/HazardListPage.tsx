@@ -8,9 +8,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api, formErrors, type Page } from '../../api.ts';
 import { ActiveFilters } from '../../components/ActiveFilters.tsx';
+import { MobileCards, usePhone } from '../../components/MobileCards.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { useFilters } from '../../components/useFilters.ts';
-import { pick, useI18n } from '../../i18n.tsx';
+import { formatTime, pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { HazardLevelTag, ListedTierLabel, StatusTag } from './HazardTags.tsx';
 import type { HazardListItem } from './types.ts';
@@ -28,6 +29,14 @@ export function HazardListPage() {
     queryFn: () => api<Page<HazardListItem> & { totalCapped: boolean }>(`/api/v1/hazards?${qs}`),
   });
   const enterprisePicker = useEnterprisePicker(open && !me?.scope.enterpriseId);
+  const phone = usePhone();
+  const pagination = {
+    current: Number(params.get('page') ?? 1),
+    pageSize: 20,
+    total: list.data?.total ?? 0,
+    showTotal: (n: number) => t('total', { n: list.data?.totalCapped ? `${n}+` : n }),
+    onChange: (p: number) => set('page', String(p)),
+  };
   return (
     <Card
       title={t('hazardList')}
@@ -89,56 +98,83 @@ export function HazardListPage() {
               : `${t('listed')}: ${t(v === 'city' ? 'listedCity' : 'listedCounty')}`
         }
       />
-      <Table<HazardListItem>
-        rowKey="id"
-        loading={list.isLoading}
-        dataSource={list.data?.items}
-        scroll={{ x: 900 }}
-        data-testid="hazard-table"
-        pagination={{
-          current: Number(params.get('page') ?? 1),
-          pageSize: 20,
-          total: list.data?.total ?? 0,
-          showTotal: (n) => t('total', { n: list.data?.totalCapped ? `${n}+` : n }),
-          onChange: (p) => set('page', String(p)),
-        }}
-        columns={[
-          { title: t('hazardNumber'), dataIndex: 'number', width: 220 },
-          { title: t('description'), dataIndex: 'description', render: (v, h) => <Link to={`/hazards/${h.id}`}>{v}</Link> },
-          { title: t('enterprise'), dataIndex: 'enterpriseName' },
-          { title: t('hazardLevel'), dataIndex: 'level', render: (v) => <HazardLevelTag level={v} />, width: 100 },
-          { title: t('status'), dataIndex: 'status', render: (v) => <StatusTag status={v} />, width: 100 },
-          {
-            title: t('foundTier'),
-            dataIndex: 'foundTier',
-            render: (v: HazardListItem['foundTier']) => pick(lang, TIER_LABELS[v]),
-            width: 100,
-          },
-          {
-            title: t('deadline'),
-            dataIndex: 'deadline',
-            width: 140,
-            render: (v: string | null, h) => (
+      {phone ? (
+        <MobileCards<HazardListItem>
+          items={list.data?.items}
+          loading={list.isLoading}
+          rowKey={(h) => h.id}
+          pagination={pagination}
+          testId="hazard-cards"
+          card={(h) => ({
+            title: h.enterpriseName,
+            link: `/hazards/${h.id}`,
+            tags: (
               <>
-                {v} {h.overdue && <Tag color="red">{t('overdue')}</Tag>}
+                <StatusTag status={h.status} />
+                <HazardLevelTag level={h.level} />
+                {h.overdue && <Tag color="red">{t('overdue')}</Tag>}
+                {h.listedTier && (
+                  <Tag color="volcano">
+                    <ListedTierLabel tier={h.listedTier} />
+                  </Tag>
+                )}
               </>
             ),
-          },
-          {
-            title: t('listed'),
-            dataIndex: 'listedTier',
-            width: 90,
-            render: (v: 'county' | 'city' | null) =>
-              v ? (
-                <Tag color="volcano">
-                  <ListedTierLabel tier={v} />
-                </Tag>
-              ) : (
-                ''
+            subtitle: h.description,
+            facts: [
+              { label: t('createdAt'), value: formatTime(h.createdAt, lang) },
+              ...(h.deadline ? [{ label: t('deadline'), value: h.deadline }] : []),
+              { label: t('foundTier'), value: pick(lang, TIER_LABELS[h.foundTier]) },
+              ...(h.number ? [{ label: t('hazardNumber'), value: h.number }] : []),
+            ],
+          })}
+        />
+      ) : (
+        <Table<HazardListItem>
+          rowKey="id"
+          loading={list.isLoading}
+          dataSource={list.data?.items}
+          scroll={{ x: 900 }}
+          data-testid="hazard-table"
+          pagination={pagination}
+          columns={[
+            { title: t('hazardNumber'), dataIndex: 'number', width: 220 },
+            { title: t('description'), dataIndex: 'description', render: (v, h) => <Link to={`/hazards/${h.id}`}>{v}</Link> },
+            { title: t('enterprise'), dataIndex: 'enterpriseName' },
+            { title: t('hazardLevel'), dataIndex: 'level', render: (v) => <HazardLevelTag level={v} />, width: 100 },
+            { title: t('status'), dataIndex: 'status', render: (v) => <StatusTag status={v} />, width: 100 },
+            {
+              title: t('foundTier'),
+              dataIndex: 'foundTier',
+              render: (v: HazardListItem['foundTier']) => pick(lang, TIER_LABELS[v]),
+              width: 100,
+            },
+            {
+              title: t('deadline'),
+              dataIndex: 'deadline',
+              width: 140,
+              render: (v: string | null, h) => (
+                <>
+                  {v} {h.overdue && <Tag color="red">{t('overdue')}</Tag>}
+                </>
               ),
-          },
-        ]}
-      />
+            },
+            {
+              title: t('listed'),
+              dataIndex: 'listedTier',
+              width: 90,
+              render: (v: 'county' | 'city' | null) =>
+                v ? (
+                  <Tag color="volcano">
+                    <ListedTierLabel tier={v} />
+                  </Tag>
+                ) : (
+                  ''
+                ),
+            },
+          ]}
+        />
+      )}
       <Modal open={open} title={t('newHazard')} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
         <Form
           form={form}

@@ -2,13 +2,16 @@
 // save as you go; submit once — then the record is immutable and failed items are hazards.
 import { CameraOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, List, Radio, Result, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, ConfigProvider, Input, List, Radio, Result, Space, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 
 type Item = { code: string; text: string; guidance?: string; legalBasis?: string; majorCriterion: boolean };
+/** A result's colour when chosen: dark enough for white text (WCAG AA). */
+const RESULT_COLOURS: Record<ItemResult['result'], string> = { pass: '#237804', fail: '#a8071a', na: '#595959' };
+
 type ItemResult = { itemCode: string; result: 'pass' | 'fail' | 'na'; note: string | null; photos: string[] };
 type Detail = {
   id: string;
@@ -50,7 +53,10 @@ export function InspectionExecutePage() {
           <Typography.Paragraph>
             {d.checklist?.name} v{d.checklist?.version} {d.unannounced && <Tag color="purple">{t('unannounced')}</Tag>}
           </Typography.Paragraph>
-          {d.status === 'submitted' && (
+          {d.status === 'submitted' && d.hazards.length === 0 && (
+            <Alert type="success" style={{ marginBottom: 12 }} message={t('noHazardsFound')} data-testid="no-created-hazards" />
+          )}
+          {d.status === 'submitted' && d.hazards.length > 0 && (
             <Alert
               type="success"
               style={{ marginBottom: 12 }}
@@ -90,18 +96,22 @@ export function InspectionExecutePage() {
                     </Typography.Paragraph>
                   )}
                   <Space wrap style={{ marginTop: 4 }}>
-                    <Radio.Group
-                      disabled={!editable}
-                      value={r?.result}
-                      onChange={(e) => update(item.code, { result: e.target.value })}
-                      options={[
-                        { value: 'pass', label: t('pass') },
-                        { value: 'fail', label: t('fail') },
-                        { value: 'na', label: t('na') },
-                      ]}
-                      optionType="button"
-                      buttonStyle="solid"
-                    />
+                    {/* The chosen result in its own colour: 合格 green, 不合格 red (the theme's red is for warnings). */}
+                    <ConfigProvider theme={{ token: { colorPrimary: RESULT_COLOURS[r?.result ?? 'na'] } }}>
+                      <Radio.Group
+                        disabled={!editable}
+                        value={r?.result}
+                        onChange={(e) => update(item.code, { result: e.target.value })}
+                        options={[
+                          { value: 'pass', label: t('pass') },
+                          { value: 'fail', label: t('fail') },
+                          { value: 'na', label: t('na') },
+                        ]}
+                        optionType="button"
+                        buttonStyle="solid"
+                        data-result={r?.result ?? ''}
+                      />
+                    </ConfigProvider>
                     {r?.result === 'fail' && editable && (
                       <Upload
                         accept="image/png,image/jpeg"

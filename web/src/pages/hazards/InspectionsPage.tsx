@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, type Page } from '../../api.ts';
 import { ActiveFilters } from '../../components/ActiveFilters.tsx';
+import { MobileCards, usePhone } from '../../components/MobileCards.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
@@ -42,6 +43,13 @@ export function InspectionsPage() {
   const enterprisePicker = useEnterprisePicker(open);
   const myTier = me?.scope.enterpriseId ? 'self' : me ? roleTier(me.role as never) : null;
   const tier = myTier === 'province' ? 'city' : myTier;
+  const phone = usePhone();
+  const statusTags = (r: Inspection) => (
+    <>
+      {r.status === 'submitted' ? <Tag color="success">{t('inspectionSubmitted')}</Tag> : <Tag>{t('inspectionPlanned')}</Tag>}
+      {r.unannounced && <Tag color="purple">{t('unannounced')}</Tag>}
+    </>
+  );
   return (
     <Card
       title={t('inspections')}
@@ -59,8 +67,8 @@ export function InspectionsPage() {
             ? pick(lang, TIER_LABELS[v as Inspection['tier']])
             : k === 'status'
               ? v === 'submitted'
-                ? t('submit')
-                : t('plannedDate')
+                ? t('inspectionSubmitted')
+                : t('inspectionPlanned')
               : k === 'from'
                 ? `${t('plannedDate')} ${t('filterFrom')} ${v}`
                 : k === 'to'
@@ -68,30 +76,44 @@ export function InspectionsPage() {
                   : null
         }
       />
-      <Table<Inspection>
-        rowKey="id"
-        loading={list.isLoading}
-        dataSource={list.data?.items}
-        scroll={{ x: 800 }}
-        data-testid="inspection-table"
-        columns={[
-          { title: t('enterprise'), dataIndex: 'enterpriseName', render: (v, r) => <Link to={`/inspections/${r.id}`}>{v}</Link> },
-          { title: t('tier'), dataIndex: 'tier', render: (v: Inspection['tier']) => pick(lang, TIER_LABELS[v]) },
-          { title: t('checklist'), render: (_, r) => `${r.checklistName} v${r.checklistVersion}` },
-          { title: t('plannedDate'), dataIndex: 'plannedDate' },
-          {
-            title: t('status'),
-            dataIndex: 'status',
-            render: (v: string, r) => (
-              <>
-                {v === 'submitted' ? <Tag color="success">{t('submit')}</Tag> : <Tag>{t('plannedDate')}</Tag>}
-                {r.unannounced && <Tag color="purple">{t('unannounced')}</Tag>}
-              </>
-            ),
-          },
-          { title: t('actions'), render: (_, r) => r.canExecute && <Link to={`/inspections/${r.id}`}>{t('execute')}</Link> },
-        ]}
-      />
+      {phone ? (
+        <MobileCards<Inspection>
+          items={list.data?.items}
+          loading={list.isLoading}
+          rowKey={(r) => r.id}
+          testId="inspection-cards"
+          card={(r) => ({
+            title: r.enterpriseName,
+            link: `/inspections/${r.id}`,
+            tags: statusTags(r),
+            facts: [
+              { label: t('plannedDate'), value: r.plannedDate },
+              { label: t('tier'), value: pick(lang, TIER_LABELS[r.tier]) },
+              { label: t('checklist'), value: `${r.checklistName} v${r.checklistVersion}` },
+            ],
+          })}
+        />
+      ) : (
+        <Table<Inspection>
+          rowKey="id"
+          loading={list.isLoading}
+          dataSource={list.data?.items}
+          scroll={{ x: 800 }}
+          data-testid="inspection-table"
+          columns={[
+            { title: t('enterprise'), dataIndex: 'enterpriseName', render: (v, r) => <Link to={`/inspections/${r.id}`}>{v}</Link> },
+            { title: t('tier'), dataIndex: 'tier', render: (v: Inspection['tier']) => pick(lang, TIER_LABELS[v]) },
+            { title: t('checklist'), render: (_, r) => `${r.checklistName} v${r.checklistVersion}` },
+            { title: t('plannedDate'), dataIndex: 'plannedDate' },
+            {
+              title: t('status'),
+              dataIndex: 'status',
+              render: (_: string, r) => statusTags(r),
+            },
+            { title: t('actions'), render: (_, r) => r.canExecute && <Link to={`/inspections/${r.id}`}>{t('execute')}</Link> },
+          ]}
+        />
+      )}
       <Modal open={open} title={t('newInspection')} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
         <Form
           form={form}

@@ -2,7 +2,7 @@
 // the steps allowed now (each asking for what it needs: a reason, the verifier, the hazard, the
 // reward facts, the payment, the report to merge into), the history, and the identity-reveal
 // flow (ask → another custodian decides → the asker opens it).
-import { ACCIDENT_GRADE_LABELS, ACCIDENT_GRADES } from '@taishan/domain';
+import { ACCIDENT_GRADE_LABELS, ACCIDENT_GRADES, actorLabel } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -309,7 +309,7 @@ export function ReportDetailPage() {
                 color: x.action === 'escalate' ? 'red' : 'blue',
                 children: (
                   <>
-                    {t(actionKey(x.action))} · {x.actor} · {formatTime(x.at, lang)}
+                    {t(actionKey(x.action))} · {actorLabel(x.actor, lang)} · {formatTime(x.at, lang)}
                     {x.reason && <div style={{ color: '#888' }}>{x.reason}</div>}
                   </>
                 ),

@@ -7,6 +7,7 @@ import { Alert, Card, Checkbox, List, Segmented, Space, Table, Tag } from 'antd'
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api.ts';
 import { ActiveFilters } from '../../components/ActiveFilters.tsx';
+import { MobileCards, usePhone } from '../../components/MobileCards.tsx';
 import { useFilters } from '../../components/useFilters.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
 import { categoryKey } from '../public/ReportPage.tsx';
@@ -37,6 +38,13 @@ export function ReportsPage() {
     queryKey: ['reports', query],
     queryFn: () => api<{ items: ReportSummary[]; counts: Record<string, number> }>(`/api/v1/reports?${qs}`),
   });
+  const phone = usePhone();
+  const deadline = (r: ReportSummary) =>
+    ['received', 'accepted', 'verifying'].includes(r.status)
+      ? r.status === 'received'
+        ? r.acceptDue
+        : r.concludeDue
+      : (r.concludedOn ?? '');
   const reveals = useQuery({ queryKey: ['reveal-requests'], queryFn: () => api<{ items: Reveal[] }>('/api/v1/reveal-requests') });
   const counts = q.data?.counts ?? {};
   const open = (counts.received ?? 0) + (counts.accepted ?? 0) + (counts.verifying ?? 0);
@@ -80,34 +88,59 @@ export function ReportsPage() {
           </Checkbox>
         </Space>
         <ActiveFilters describe={(k, v) => (k === 'concludeBy' ? `${t('reportConcludeDue')} ≤ ${v}` : null)} />
-        <Table<ReportSummary>
-          rowKey="id"
-          size="small"
-          loading={q.isLoading}
-          dataSource={q.data?.items}
-          onRow={(r) => ({ onClick: () => nav(`/reports/${r.id}`), style: { cursor: 'pointer' } })}
-          scroll={{ x: 800 }}
-          columns={[
-            { title: t('reportReceivedOn'), dataIndex: 'receivedOn', width: 110 },
-            { title: t('reportCategory'), dataIndex: 'category', render: (c: string) => t(categoryKey(c)), width: 120 },
-            { title: t('reportSubject'), render: (_, r) => r.enterpriseName ?? r.regionName ?? r.regionCode },
-            { title: t('status'), dataIndex: 'status', render: (s: string) => <ReportStatusTag status={s} />, width: 150 },
-            {
-              title: t('reportDeadline'),
-              width: 170,
-              render: (_, r) =>
-                ['received', 'accepted', 'verifying'].includes(r.status) ? (
-                  <Space size={4}>
-                    {r.status === 'received' ? r.acceptDue : r.concludeDue}
-                    {r.overdue && <Tag color="red">{t('overdue')}</Tag>}
-                  </Space>
-                ) : (
-                  (r.concludedOn ?? '')
-                ),
-            },
-            { title: t('reportAssignee'), dataIndex: 'assignee', width: 110 },
-          ]}
-        />
+        {phone ? (
+          <MobileCards<ReportSummary>
+            items={q.data?.items}
+            loading={q.isLoading}
+            rowKey={(r) => r.id}
+            testId="report-cards"
+            card={(r) => ({
+              title: r.enterpriseName ?? r.regionName ?? r.regionCode,
+              link: `/reports/${r.id}`,
+              tags: (
+                <>
+                  <ReportStatusTag status={r.status} />
+                  {r.overdue && <Tag color="red">{t('overdue')}</Tag>}
+                </>
+              ),
+              facts: [
+                { label: t('reportReceivedOn'), value: r.receivedOn },
+                { label: t('reportCategory'), value: t(categoryKey(r.category)) },
+                ...(deadline(r) ? [{ label: t('reportDeadline'), value: deadline(r) }] : []),
+                ...(r.assignee ? [{ label: t('reportAssignee'), value: r.assignee }] : []),
+              ],
+            })}
+          />
+        ) : (
+          <Table<ReportSummary>
+            rowKey="id"
+            size="small"
+            loading={q.isLoading}
+            dataSource={q.data?.items}
+            onRow={(r) => ({ onClick: () => nav(`/reports/${r.id}`), style: { cursor: 'pointer' } })}
+            scroll={{ x: 800 }}
+            columns={[
+              { title: t('reportReceivedOn'), dataIndex: 'receivedOn', width: 110 },
+              { title: t('reportCategory'), dataIndex: 'category', render: (c: string) => t(categoryKey(c)), width: 120 },
+              { title: t('reportSubject'), render: (_, r) => r.enterpriseName ?? r.regionName ?? r.regionCode },
+              { title: t('status'), dataIndex: 'status', render: (s: string) => <ReportStatusTag status={s} />, width: 150 },
+              {
+                title: t('reportDeadline'),
+                width: 170,
+                render: (_, r) =>
+                  ['received', 'accepted', 'verifying'].includes(r.status) ? (
+                    <Space size={4}>
+                      {r.status === 'received' ? r.acceptDue : r.concludeDue}
+                      {r.overdue && <Tag color="red">{t('overdue')}</Tag>}
+                    </Space>
+                  ) : (
+                    (r.concludedOn ?? '')
+                  ),
+              },
+              { title: t('reportAssignee'), dataIndex: 'assignee', width: 110 },
+            ]}
+          />
+        )}
       </Card>
     </Space>
   );

@@ -4,7 +4,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { CATEGORIES, CATEGORY_LABELS, type Category, gb18218 } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Statistic, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Statistic, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { ApiError, api, formErrors, type Page } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
@@ -22,6 +22,17 @@ type Installation = {
   grade: number | null;
   perSubstance: { matched: string; q: number; Q: number; beta: number; ratio: number }[];
 };
+
+/** A GB 18218 symbol as a column heading, with its meaning on hover and focus. */
+function GbSymbol({ s, tip }: { s: string; tip: string }) {
+  return (
+    <Tooltip title={tip}>
+      <abbr data-testid={`gb18218-${s}`} style={{ textDecoration: 'underline dotted', cursor: 'help' }}>
+        {s}
+      </abbr>
+    </Tooltip>
+  );
+}
 
 export function InstallationsPage() {
   const { t } = useI18n();
@@ -87,20 +98,20 @@ export function InstallationsPage() {
               dataSource={r.perSubstance}
               columns={[
                 { title: t('substances'), dataIndex: 'matched' },
-                { title: 'q (t)', dataIndex: 'q' },
-                { title: 'Q (t)', dataIndex: 'Q' },
-                { title: 'β', dataIndex: 'beta' },
-                { title: 'q/Q', dataIndex: 'ratio' },
+                { title: <GbSymbol s="q (t)" tip={t('gb18218_q')} />, dataIndex: 'q' },
+                { title: <GbSymbol s="Q (t)" tip={t('gb18218_Q')} />, dataIndex: 'Q' },
+                { title: <GbSymbol s="β" tip={t('gb18218_beta')} />, dataIndex: 'beta' },
+                { title: <GbSymbol s="q/Q" tip={t('gb18218_ratio')} />, dataIndex: 'ratio' },
               ]}
             />
           ),
         }}
         columns={[
-          { title: t('name'), dataIndex: 'name' },
+          { title: t('installationName'), dataIndex: 'name' },
           { title: t('enterprise'), dataIndex: 'enterpriseName' },
-          { title: 'S', dataIndex: 'S' },
-          { title: 'α', dataIndex: 'alpha' },
-          { title: 'R', dataIndex: 'R' },
+          { title: <GbSymbol s="S" tip={t('gb18218_S')} />, dataIndex: 'S' },
+          { title: <GbSymbol s="α" tip={t('gb18218_alpha')} />, dataIndex: 'alpha' },
+          { title: <GbSymbol s="R" tip={t('gb18218_R')} />, dataIndex: 'R' },
           {
             title: t('grade'),
             dataIndex: 'grade',
@@ -132,7 +143,7 @@ export function InstallationsPage() {
             }
           }}
         >
-          <Form.Item name="name" label={t('name')} rules={[{ required: true }]}>
+          <Form.Item name="name" label={t('installationName')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
           <Form.Item name="peopleWithin500m" label={t('people500')} rules={[{ required: true }]}>

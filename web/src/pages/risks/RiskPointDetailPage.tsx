@@ -1,4 +1,4 @@
-import { CONTROL_MEASURE_LABELS, CONTROL_TIER_LABELS } from '@taishan/domain';
+import { actorLabel, CONTROL_MEASURE_LABELS, CONTROL_TIER_LABELS } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, Modal, Result, Space, Table } from 'antd';
 import { useState } from 'react';
@@ -100,7 +100,7 @@ export function RiskPointDetailPage() {
               },
               { title: t('score'), dataIndex: 'score' },
               { title: t('level'), dataIndex: 'level', render: (v: RiskPoint['level']) => <LevelTag level={v} /> },
-              { title: t('actor'), dataIndex: 'assessedBy' },
+              { title: t('actor'), dataIndex: 'assessedBy', render: (v: string) => actorLabel(v, lang) },
             ]}
           />
           <Modal open={assessing} title={t('reassess')} onCancel={() => setAssessing(false)} onOk={() => form.submit()} destroyOnHidden>
