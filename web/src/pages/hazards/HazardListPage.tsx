@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api, formErrors, type Page } from '../../api.ts';
 import { ActiveFilters } from '../../components/ActiveFilters.tsx';
+import { DateRangeFilter, EnterpriseFilter, KeywordFilter, RegionFilter } from '../../components/FilterControls.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
@@ -42,6 +43,12 @@ export function HazardListPage() {
         </Space>
       }
     >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <KeywordFilter placeholder="filterHazardKeyword" testId="hazard-keyword" />
+        {!me?.scope.enterpriseId && <EnterpriseFilter />}
+        {!me?.scope.enterpriseId && <RegionFilter />}
+        <DateRangeFilter label="filterFoundDate" />
+      </Space>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           allowClear
