@@ -31,6 +31,8 @@ describe(`search and filters in the browser (${process.env.E2E_DB ?? 'pglite'})`
   /** The API's answer with the page's session. */
   const apiOf = (page: Page, path: string) =>
     page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<{ total: number; items: Record<string, unknown>[] }>;
+  /** A keyword box (antd may put the test id on the input or on its wrapper). */
+  const keyword = (page: Page, id: string) => page.locator(`input[data-testid=${id}], [data-testid=${id}] input`).first();
   const rows = (page: Page) => page.locator('[data-testid=hazard-table] tbody tr.ant-table-row');
 
   test('a county supervisor searches hazards by keyword and by the days found', async () => {
@@ -38,8 +40,8 @@ describe(`search and filters in the browser (${process.env.E2E_DB ?? 'pglite'})`
     await page.goto(`${server.url}/hazards`);
     await rows(page).first().waitFor();
     // A keyword: typed, entered, in the URL; every row shows it, as many as the API finds.
-    await page.locator('[data-testid=hazard-keyword] input').fill('挡鼠板');
-    await page.locator('[data-testid=hazard-keyword] input').press('Enter');
+    await keyword(page, 'hazard-keyword').fill('挡鼠板');
+    await keyword(page, 'hazard-keyword').press('Enter');
     await page.waitForURL((u) => u.searchParams.get('q') === '挡鼠板');
     const found = await apiOf(page, `/api/v1/hazards?q=${encodeURIComponent('挡鼠板')}`);
     assert.ok(found.total >= 1);
@@ -49,12 +51,13 @@ describe(`search and filters in the browser (${process.env.E2E_DB ?? 'pglite'})`
     // Days found: this week has it (the demo found it yesterday), 2020 does not.
     const today = todayInShanghai();
     const weekAgo = todayInShanghai(new Date(Date.now() - 7 * 86_400_000));
-    const range = page.locator('[data-testid=filter-from-to] input');
-    await range.first().click();
-    await range.first().fill(weekAgo);
-    await range.first().press('Enter');
-    await range.nth(1).fill(today);
-    await range.nth(1).press('Enter');
+    const start = page.getByPlaceholder('发现日期 起');
+    const end = page.getByPlaceholder('发现日期 止');
+    await start.click();
+    await start.fill(weekAgo);
+    await start.press('Enter');
+    await end.fill(today);
+    await end.press('Enter');
     await page.waitForURL((u) => u.searchParams.get('from') === weekAgo && u.searchParams.get('to') === today);
     assert.equal(new URL(page.url()).searchParams.get('q'), '挡鼠板', 'the keyword stays');
     await page.getByText(`共 ${found.total} 条`).waitFor();
@@ -62,8 +65,8 @@ describe(`search and filters in the browser (${process.env.E2E_DB ?? 'pglite'})`
 
     // The URL alone (a shared link) narrows the same way; a range with nothing in it, nothing.
     await page.goto(`${server.url}/hazards?q=${encodeURIComponent('挡鼠板')}&from=2020-01-01&to=2020-12-31`);
-    await page.locator('[data-testid=hazard-keyword] input').and(page.locator('[value="挡鼠板"]')).waitFor();
     await page.locator('[data-testid=hazard-table] .ant-empty').waitFor();
+    assert.equal(await keyword(page, 'hazard-keyword').inputValue(), '挡鼠板', 'the box shows the URL’s keyword');
     assert.equal(await rows(page).count(), 0);
 
     // The 2025 hazards of the demo, by days found, as the API counts them.
@@ -98,10 +101,10 @@ describe(`search and filters in the browser (${process.env.E2E_DB ?? 'pglite'})`
   test('the audit log: filtered by actor and action, exported as the filtered rows with Beijing times', async () => {
     const { ctx, page } = await login('admin');
     await page.goto(`${server.url}/admin/audit`);
-    const actor = page.locator('[data-testid=filter-actor] input');
+    const actor = keyword(page, 'filter-actor');
     await actor.fill('county');
     await actor.press('Enter');
-    const action = page.locator('[data-testid=filter-action] input');
+    const action = keyword(page, 'filter-action');
     await action.fill('auth.');
     await action.press('Enter');
     await page.waitForURL((u) => u.searchParams.get('actor') === 'county' && u.searchParams.get('action') === 'auth.');
