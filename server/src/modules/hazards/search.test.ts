@@ -129,6 +129,67 @@ describe('search and filters', () => {
     assert.deepEqual(await list(county, `from=2026-03-01&to=2026-03-31&q=${encodeURIComponent('配电箱')}&sort=-createdAt`), ['a1', 'b1']);
   });
 
+  test('risk register by keyword; inspections by tier, date, enterprise and status; within the scope only', async () => {
+    const point = async (e: string, name: string, location: string | null) =>
+      (
+        await t.db.query<{ id: string }>('INSERT INTO risk_points (enterprise_id, name, location) VALUES ($1, $2, $3) RETURNING id', [
+          ent[e]?.id,
+          name,
+          location,
+        ])
+      )[0]?.id;
+    const rp = {
+      a: await point('A', '液氯储罐', '罐区'),
+      b: await point('B', '高炉煤气柜', '液氯库旁'),
+      c: await point('C', '液氯钢瓶库', null),
+    };
+    const risks = async (cookie: string, query: string) => {
+      const res = await get(cookie, `/api/v1/risk-points?pageSize=500&${query}`);
+      assert.equal(res.statusCode, 200, res.body);
+      const ids = (res.json().items as { id: string }[]).map((i) => i.id);
+      return Object.entries(rp)
+        .filter(([, id]) => ids.includes(id as string))
+        .map(([k]) => k);
+    };
+    assert.deepEqual(await risks(county, `q=${encodeURIComponent('液氯')}`), ['a', 'b']);
+    assert.deepEqual(await risks(kunshan, `q=${encodeURIComponent('液氯')}`), ['c']);
+    assert.deepEqual(await risks(county, `q=${encodeURIComponent('宏达')}`), ['a']);
+    assert.deepEqual(await risks(townA, `q=${encodeURIComponent('液氯')}`), ['a']);
+
+    const [checklist] = await t.db.query<{ id: string }>("SELECT id FROM checklist_templates WHERE code = 'fire-general' LIMIT 1");
+    const plan = async (e: string, tier: string, plannedDate: string, status = 'planned') =>
+      (
+        await t.db.query<{ id: string }>(
+          `INSERT INTO inspections (enterprise_id, tier, checklist_id, planned_date, status, planned_by)
+           VALUES ($1, $2, $3, $4, $5, 'test') RETURNING id`,
+          [ent[e]?.id, tier, checklist?.id, plannedDate, status],
+        )
+      )[0]?.id;
+    const ins = {
+      a1: await plan('A', 'patrol', '2026-03-02'),
+      a2: await plan('A', 'county', '2026-03-31', 'submitted'),
+      b1: await plan('B', 'county', '2026-04-01'),
+      c1: await plan('C', 'county', '2026-03-15'),
+    };
+    const inspections = async (cookie: string, query: string) => {
+      const res = await get(cookie, `/api/v1/inspections?pageSize=200&${query}`);
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json() as { items: { id: string }[]; total: number };
+      assert.equal(body.total, body.items.length);
+      return Object.entries(ins)
+        .filter(([, id]) => body.items.some((i) => i.id === id))
+        .map(([k]) => k);
+    };
+    assert.deepEqual(await inspections(county, 'tier=county'), ['a2', 'b1']);
+    assert.deepEqual(await inspections(kunshan, 'tier=county'), ['c1']);
+    assert.deepEqual(await inspections(county, 'from=2026-03-01&to=2026-03-31'), ['a1', 'a2']);
+    assert.deepEqual(await inspections(county, `enterpriseId=${ent.B?.id}`), ['b1']);
+    assert.deepEqual(await inspections(county, `enterpriseId=${ent.C?.id}`), []);
+    assert.deepEqual(await inspections(county, 'status=submitted'), ['a2']);
+    assert.deepEqual(await inspections(townA, 'tier=county&status=planned'), []);
+    assert.deepEqual(await inspections(county, 'tier=county&status=planned&from=2026-04-01'), ['b1']);
+  });
+
   test('bad filters: 400 with messages in Chinese and English', async () => {
     for (const q of ['from=2026-13-01', 'to=yesterday', `q=${'长'.repeat(101)}`]) {
       const res = await get(county, `/api/v1/hazards?${q}`);
