@@ -8,6 +8,7 @@ export * from './enterprises/schema.ts';
 export * from './errors/messages.ts';
 export * from './hazards/checklists.ts';
 export * from './hazards/lifecycle.ts';
+export * from './hazards/rates.ts';
 export * from './hazards/schedules.ts';
 export * from './hazards/schema.ts';
 export * from './industries/gbt4754.ts';

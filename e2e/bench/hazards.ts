@@ -30,7 +30,15 @@ import {
 const N = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
 const PER = Number(process.env.BENCH_HAZARDS_PER ?? 10);
 /** What a county supervisor filters by, in turn; every one sorted by deadline, pages 1–5 of 20. */
-const FILTERS = ['status=open', 'status=open&level=major', 'status=open&overdue=true', 'status=rectifying', 'status=open&tier=patrol'];
+const FILTERS = [
+  'status=open',
+  'status=open&level=major',
+  'status=open&overdue=true',
+  'status=rectifying',
+  'status=open&tier=patrol',
+  // A keyword (item 17): ILIKE over the county's open hazards in deadline order, stopping at the page.
+  `status=open&q=${encodeURIComponent('配电箱')}`,
+];
 
 /** The paced run: each client asks once per this many ms (50 clients → 500 requests/s). */
 const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 100);

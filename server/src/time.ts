@@ -20,3 +20,10 @@ export function dateOnly(d: string | Date | null): string | null {
   if (typeof d === 'string') return d.slice(0, 10);
   return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 }
+
+/** The moment a Beijing day starts (00:00 UTC+8), `plusDays` later, as ISO 8601: a date filter's bound on a timestamptz. */
+export function beijingDayStart(day: string, plusDays = 0): string {
+  const d = new Date(`${day}T00:00:00+08:00`);
+  d.setUTCDate(d.getUTCDate() + plusDays);
+  return d.toISOString();
+}

@@ -533,6 +533,25 @@ const zh = {
   gb18218_q: 'q：该危险化学品的实际存在量（吨）',
   gb18218_Q: 'Q：该危险化学品的临界量（吨），见 GB 18218 表 1 或按类别见表 2',
   gb18218_ratio: 'q/Q：实际存在量与临界量之比',
+  // Search and filters (issue 22, item 17)
+  filterKeyword: '关键词',
+  filterHazardKeyword: '隐患描述、编号、企业名称或位置',
+  filterRiskKeyword: '风险点名称、位置或企业名称',
+  filterFoundDate: '发现日期',
+  filterPlannedDate: '计划日期',
+  filterAuditDate: '日期',
+  filterAuditActor: '操作人（用户名）',
+  filterAuditAction: '动作（如 hazard.accept，或 hazard. 表示全部隐患动作）',
+  filterAuditEntityType: '对象类型',
+  filterAuditEntityId: '对象编号',
+  filterPeriod: '统计期间',
+  rateRectification: '整改率',
+  rateOnTime: '按期整改率',
+  rateFound: '期间发现',
+  rateClosed: '期末前销号',
+  rateDue: '期间到期',
+  rateClosedOnTime: '按期销号',
+  rateNone: '—',
 };
 export type MessageKey = keyof typeof zh;
 /** Whether a key sent by the server (a work item's title) is one the UI has words for. */
@@ -1078,6 +1097,25 @@ const en: Record<MessageKey, string> = {
   gb18218_q: 'q: quantity of the chemical present (tonnes)',
   gb18218_Q: 'Q: critical quantity of the chemical (tonnes), GB 18218 table 1 or by category table 2',
   gb18218_ratio: 'q/Q: quantity present over critical quantity',
+  // Search and filters (issue 22, item 17)
+  filterKeyword: 'Keyword',
+  filterHazardKeyword: 'Description, number, enterprise or location',
+  filterRiskKeyword: 'Risk point, location or enterprise',
+  filterFoundDate: 'Found',
+  filterPlannedDate: 'Planned',
+  filterAuditDate: 'Date',
+  filterAuditActor: 'Actor (username)',
+  filterAuditAction: 'Action (e.g. hazard.accept, or hazard. for all hazard actions)',
+  filterAuditEntityType: 'Object type',
+  filterAuditEntityId: 'Object id',
+  filterPeriod: 'Period',
+  rateRectification: 'Rectification rate',
+  rateOnTime: 'On-time rate',
+  rateFound: 'Found in period',
+  rateClosed: 'Closed by period end',
+  rateDue: 'Due in period',
+  rateClosedOnTime: 'Closed on time',
+  rateNone: '—',
 };
 
 export type Lang = 'zh' | 'en';

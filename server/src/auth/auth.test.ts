@@ -138,6 +138,7 @@ describe('auth', () => {
       'user   GET /api/v1/alarms',
       'user   GET /api/v1/alarms/stream',
       'user   GET /api/v1/audit',
+      'user   GET /api/v1/audit/export',
       'user   GET /api/v1/audit/verify',
       'user   GET /api/v1/checklists',
       'user   GET /api/v1/checklists/:id',

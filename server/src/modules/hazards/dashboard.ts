@@ -1,11 +1,23 @@
-// Supervisor dashboard: hazards by status, level and overdue, per sub-region of a region.
-import { HAZARD_STATUSES, regionPrefix, type Scope } from '@taishan/domain';
+// Supervisor dashboard: hazards by status, level and overdue, per sub-region of a region; and for
+// a period, 整改率 and 按期整改率 (defined in domain/src/hazards/rates.ts), per sub-region too.
+import {
+  HAZARD_STATUSES,
+  onTimeRectificationRate,
+  type Period,
+  type PeriodCounts,
+  RATE_DEFINITIONS,
+  rectificationRate,
+  regionPrefix,
+  type Scope,
+} from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
 import { readScoped } from '../../db/scope.ts';
 import { Where } from '../../db/where.ts';
+import { invalid } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
+import { beijingDayStart, todayInShanghai } from '../../time.ts';
 import { hazardRegion, hazardScope, wholeCounties } from './store.ts';
 
 const STATUS_COLUMNS = HAZARD_STATUSES.map((s) => `count(*) FILTER (WHERE h.status = '${s}')::int AS "${s}"`).join(', ');
@@ -52,6 +64,36 @@ export function dashboardSql(scope: Scope, base: string, len: number) {
   };
 }
 
+/**
+ * The counts behind the period's rates, per child-region prefix (length `len`) under `base`: as
+ * periodCounts (domain) counts them, in two passes through the county indexes of migration 025 —
+ * hazards found in the period, and hazards whose deadline fell in it. Beijing days: the period's
+ * moments start at 00:00 UTC+8, and a deadline's day ends at 16:00 UTC.
+ */
+export function periodCountsSql(scope: Scope, base: string, len: number, p: Period) {
+  const w = new Where();
+  w.add(hazardScope({ scope }, w.params)).add(hazardRegion(base, w.params));
+  const start = w.param(beijingDayStart(p.from));
+  const end = w.param(beijingDayStart(p.to, 1));
+  const found = `SELECT left(h.region_code, ${len}) AS prefix, count(*)::int AS found,
+      count(*) FILTER (WHERE h.status = 'closed' AND h.closed_at < ${end}::timestamptz)::int AS closed, 0 AS due, 0 AS closed_on_time
+    FROM hazards h WHERE ${w.sql} AND h.created_at >= ${start}::timestamptz AND h.created_at < ${end}::timestamptz
+      AND h.status <> 'cancelled' GROUP BY 1`;
+  const first = w.param(p.from);
+  const last = w.param(p.to);
+  const due = `SELECT left(h.region_code, ${len}) AS prefix, 0 AS found, 0 AS closed, count(*)::int AS due,
+      count(*) FILTER (WHERE h.status = 'closed' AND h.closed_at < (h.deadline::timestamp AT TIME ZONE 'UTC') + interval '16 hours')::int AS closed_on_time
+    FROM hazards h WHERE ${w.sql} AND h.deadline >= ${first}::date AND h.deadline <= ${last}::date
+      AND h.status <> 'cancelled' GROUP BY 1`;
+  return {
+    sql: `SELECT prefix, sum(found)::int AS found, sum(closed)::int AS closed, sum(due)::int AS due, sum(closed_on_time)::int AS closed_on_time
+      FROM (${found} UNION ALL ${due}) c GROUP BY prefix`,
+    params: w.params,
+  };
+}
+
+const withRates = (c: PeriodCounts) => ({ ...c, rectificationRate: rectificationRate(c), onTimeRate: onTimeRectificationRate(c) });
+
 /** The regions one level below `base` (provinces when empty). */
 export const childRegionsSql = (base: string) =>
   base
@@ -72,9 +114,16 @@ export function hazardDashboardRoutes(app: FastifyInstance, db: Db) {
         .string()
         .regex(/^\d{2,12}$/, '区划代码应为数字||Region code is digits')
         .optional(),
+      /** The period of the rates, Beijing days, inclusive: by default this Beijing year to today. */
+      from: z.iso.date('日期格式为 YYYY-MM-DD||A date is YYYY-MM-DD').optional(),
+      to: z.iso.date('日期格式为 YYYY-MM-DD||A date is YYYY-MM-DD').optional(),
     }),
-    handler: async ({ query, actor }) =>
-      readScoped(db, actor.scope, async (tx) => {
+    handler: async ({ query, actor }) => {
+      const today = todayInShanghai();
+      const period: Period = { from: query.from ?? `${today.slice(0, 4)}-01-01`, to: query.to ?? today };
+      if (period.from > period.to)
+        throw invalid({ to: { zh: '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' } });
+      return readScoped(db, actor.scope, async (tx) => {
         const base = query.region ? regionPrefix(query.region.padEnd(12, '0')) : actor.scope.regionPrefix;
         const regions = childRegionsSql(base);
         const children = await tx.query<{ code: string; name: string; prefix: string }>(regions.sql, regions.params, { prepare: true });
@@ -90,17 +139,46 @@ export function hazardDashboardRoutes(app: FastifyInstance, db: Db) {
         for (const r of rows) for (const [k, v] of Object.entries(r)) if (k !== 'prefix') totals[k] = (totals[k] ?? 0) + Number(v);
         for (const k of COLUMN_NAMES) totals[k] ??= 0;
         const byPrefix = new Map(rows.map((r) => [r.prefix, r]));
+        const pc = periodCountsSql(tx.scope, base, len, period);
+        const periodRows = await tx.query<{ prefix: string; found: number; closed: number; due: number; closed_on_time: number }>(
+          pc.sql,
+          pc.params,
+        );
+        const counts = (r?: (typeof periodRows)[number]): PeriodCounts => ({
+          found: r?.found ?? 0,
+          closed: r?.closed ?? 0,
+          due: r?.due ?? 0,
+          closedOnTime: r?.closed_on_time ?? 0,
+        });
+        const sum = periodRows.map(counts).reduce(
+          (a, c) => ({
+            found: a.found + c.found,
+            closed: a.closed + c.closed,
+            due: a.due + c.due,
+            closedOnTime: a.closedOnTime + c.closedOnTime,
+          }),
+          counts(),
+        );
+        const periodByPrefix = new Map(periodRows.map((r) => [r.prefix, r]));
         return {
           region: base,
           totals,
+          period: { ...period, ...withRates(sum), definitions: RATE_DEFINITIONS },
           byRegion: children
-            .map((c) => ({
-              code: c.code,
-              name: c.name,
-              ...(byPrefix.get(c.prefix.padEnd(len, '0').slice(0, len)) ?? byPrefix.get(c.prefix) ?? {}),
-            }))
+            .map((c) => {
+              const key = c.prefix.padEnd(len, '0').slice(0, len);
+              const counted = byPrefix.get(key) ?? byPrefix.get(c.prefix);
+              const inPeriod = periodByPrefix.get(key) ?? periodByPrefix.get(c.prefix);
+              return {
+                code: c.code,
+                name: c.name,
+                ...(counted ?? {}),
+                ...(counted || inPeriod ? { period: withRates(counts(inPeriod)) } : {}),
+              };
+            })
             .filter((r) => Object.keys(r).length > 2 || children.length <= 40),
         };
-      }),
+      });
+    },
   });
 }

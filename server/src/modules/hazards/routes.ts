@@ -32,6 +32,7 @@ import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
 import { readImageUpload } from '../../storage/uploads.ts';
+import { beijingDayStart } from '../../time.ts';
 import { enterpriseScope, visibleEnterprise } from '../risks/store.ts';
 import { type DossierInspection, hazardDossier } from './dossier.ts';
 import { hazardListXlsx } from './export.ts';
@@ -68,6 +69,11 @@ export const hazardListQuery = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   tier: z.enum(INSPECTION_TIERS).optional(),
   listed: z.enum(['true', 'false', 'county', 'city']).optional(),
+  /** Words in the description, the number, the enterprise's name or the location (ILIKE, within the caller's scope). */
+  q: z.string().trim().max(100, '关键词最多 100 字||A keyword is at most 100 characters').optional(),
+  /** Found (registered) on or after / on or before this Beijing day. */
+  from: z.iso.date('日期格式为 YYYY-MM-DD||A date is YYYY-MM-DD').optional(),
+  to: z.iso.date('日期格式为 YYYY-MM-DD||A date is YYYY-MM-DD').optional(),
   sort: z.enum(['deadline', '-createdAt']).default('deadline'),
   ...pageFields(200, 20),
 });
@@ -84,6 +90,14 @@ export function hazardWhere(tx: Pick<Scoped, 'scope'>, q: Omit<ListQuery, 'page'
   if (q.listed === 'true') w.add('h.listed_tier IS NOT NULL');
   else if (q.listed === 'false') w.add('h.listed_tier IS NULL');
   else w.eqConst('h.listed_tier', q.listed);
+  if (q.q) {
+    // Infix search with no trigram index (PGlite has no pg_trgm): the scope and the other filters
+    // narrow the rows through the county indexes first, and ILIKE reads what is left.
+    const like = w.param(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    w.add(`(h.description ILIKE ${like} OR h.number ILIKE ${like} OR h.enterprise_name ILIKE ${like} OR h.location ILIKE ${like})`);
+  }
+  if (q.from) w.add(`h.created_at >= ${w.param(beijingDayStart(q.from))}::timestamptz`);
+  if (q.to) w.add(`h.created_at < ${w.param(beijingDayStart(q.to, 1))}::timestamptz`);
   return w;
 }
 /** The region filter as the prefix hazardRegion takes (its trailing groups of zeros dropped). */
@@ -122,6 +136,7 @@ export const HAZARD_COUNT_CAP = 1000;
 function areaCountSql(scope: Scope, q: ListQuery, params: unknown[]): string | null {
   if (scope.industries !== null || scope.enterpriseId !== null) return null;
   if (q.enterpriseId || q.industry || q.tier || q.listed === 'county' || q.listed === 'city') return null;
+  if (q.q || q.from || q.to) return null;
   const counties = wholeCounties(scope.regionPrefix, regionFilter(q) ?? '');
   const w = placeAndState(new Where(params).add(hazardRegion(scope.regionPrefix, params)), q);
   if (q.listed) w.add(q.listed === 'true' ? 'h.listed' : 'NOT h.listed');

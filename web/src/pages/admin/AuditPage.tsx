@@ -1,10 +1,13 @@
-// Admin: the hash-chained audit trail, with a one-click verification of the whole chain.
-
+// Admin: the hash-chained audit trail filtered by who, what, which object and when (filters in the
+// URL), exported as a workbook, with a one-click verification of the whole chain.
+import { DownloadOutlined } from '@ant-design/icons';
 import { actorLabel, auditActionLabel, auditEntityLabel } from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, type Page } from '../../api.ts';
+import { DateRangeFilter, KeywordFilter } from '../../components/FilterControls.tsx';
+import { useFilters } from '../../components/useFilters.ts';
 import { formatTime, useI18n } from '../../i18n.tsx';
 
 type Event = {
@@ -22,20 +25,25 @@ type Verify = { ok: boolean; checked: number; firstBroken: { seq: number; reason
 
 export function AuditPage() {
   const { t, lang } = useI18n();
-  const [page, setPage] = useState(1);
-  const [action, setAction] = useState('');
+  const { params, set, query: qs, exportQuery } = useFilters();
+  const page = Number(params.get('page') ?? 1);
   const [verify, setVerify] = useState<Verify | null>(null);
   const list = useQuery({
-    queryKey: ['audit', page, action],
-    queryFn: () => api<Page<Event>>(`/api/v1/audit?page=${page}&pageSize=50${action ? `&action=${encodeURIComponent(action)}` : ''}`),
+    queryKey: ['audit', qs],
+    queryFn: () => api<Page<Event>>(`/api/v1/audit?pageSize=50&${qs}`),
   });
   return (
     <Card
       title={t('audit')}
       extra={
-        <Button onClick={async () => setVerify(await api<Verify>('/api/v1/audit/verify'))} data-testid="verify-chain">
-          {t('verifyChain')}
-        </Button>
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} href={`/api/v1/audit/export?${exportQuery}`} data-testid="audit-export">
+            {t('export')}
+          </Button>
+          <Button onClick={async () => setVerify(await api<Verify>('/api/v1/audit/verify'))} data-testid="verify-chain">
+            {t('verifyChain')}
+          </Button>
+        </Space>
       }
     >
       {verify && (
@@ -50,15 +58,12 @@ export function AuditPage() {
           data-testid="verify-result"
         />
       )}
-      <Space style={{ marginBottom: 12 }}>
-        <Input.Search
-          placeholder={t('action')}
-          allowClear
-          onSearch={(v) => {
-            setAction(v.trim());
-            setPage(1);
-          }}
-        />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <KeywordFilter param="actor" placeholder="filterAuditActor" width={180} />
+        <KeywordFilter param="action" placeholder="filterAuditAction" width={300} />
+        <KeywordFilter param="entityType" placeholder="filterAuditEntityType" width={150} />
+        <KeywordFilter param="entityId" placeholder="filterAuditEntityId" width={300} />
+        <DateRangeFilter label="filterAuditDate" />
       </Space>
       <Table<Event>
         rowKey="seq"
@@ -66,7 +71,13 @@ export function AuditPage() {
         loading={list.isLoading}
         dataSource={list.data?.items}
         scroll={{ x: 900 }}
-        pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => t('total', { n }) }}
+        pagination={{
+          current: page,
+          pageSize: 50,
+          total: list.data?.total ?? 0,
+          onChange: (p) => set('page', String(p)),
+          showTotal: (n) => t('total', { n }),
+        }}
         expandable={{
           expandedRowRender: (e) => (
             <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>

@@ -1,25 +1,61 @@
-// 隐患看板: hazards by status, level and overdue per sub-region, with drill-down.
-import { HAZARD_STATUS_LABELS, HAZARD_STATUSES } from '@taishan/domain';
+// 隐患看板: hazards by status, level and overdue per sub-region, with drill-down; for a period
+// (in the URL, this year by default), 整改率 and 按期整改率 with their definitions.
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { HAZARD_STATUS_LABELS, HAZARD_STATUSES, RATE_DEFINITIONS } from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Statistic, Table } from 'antd';
+import { Button, Card, Col, Row, Space, Statistic, Table, Tooltip } from 'antd';
 import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { Chart, perRegionOption } from '../../components/Chart.tsx';
+import { DateRangeFilter } from '../../components/FilterControls.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
 
-type RegionRow = Record<string, number> & { code: string; name: string };
-type Dash = { region: string; totals: Record<string, number>; byRegion: RegionRow[] };
+type PeriodRates = {
+  found: number;
+  closed: number;
+  due: number;
+  closedOnTime: number;
+  rectificationRate: number | null;
+  onTimeRate: number | null;
+};
+type RegionRow = Record<string, number> & { code: string; name: string; period?: PeriodRates };
+type Dash = {
+  region: string;
+  totals: Record<string, number>;
+  period: PeriodRates & { from: string; to: string };
+  byRegion: RegionRow[];
+};
+
+/** A rate as a percentage with one decimal; — when nothing was counted. */
+const percent = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
 
 export function DashboardPage() {
   const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? '';
+  const query = new URLSearchParams();
+  for (const k of ['region', 'from', 'to']) if (params.get(k)) query.set(k, params.get(k) as string);
+  const qs = query.toString();
   const q = useQuery({
-    queryKey: ['hazard-dashboard', region],
-    queryFn: () => api<Dash>(`/api/v1/hazard-dashboard${region ? `?region=${region}` : ''}`),
+    queryKey: ['hazard-dashboard', qs],
+    queryFn: () => api<Dash>(`/api/v1/hazard-dashboard${qs ? `?${qs}` : ''}`),
   });
+  /** Another region, the period kept. */
+  const goTo = (code: string | null) => {
+    const next = new URLSearchParams(params);
+    if (code) next.set('region', code);
+    else next.delete('region');
+    setParams(next);
+  };
+  const rateTitle = (key: 'rateRectification' | 'rateOnTime', def: keyof typeof RATE_DEFINITIONS) => (
+    <Tooltip title={pick(lang, RATE_DEFINITIONS[def])}>
+      <span data-testid={`rate-definition-${def}`}>
+        {t(key)} <QuestionCircleOutlined aria-label={pick(lang, RATE_DEFINITIONS[def])} />
+      </span>
+    </Tooltip>
+  );
   const d = q.data;
   const option = useMemo<EChartsOption | null>(
     () =>
@@ -40,9 +76,32 @@ export function DashboardPage() {
     [d, lang, t],
   );
   return (
-    <Card title={t('dashboard')} loading={q.isLoading} extra={region && <Button onClick={() => setParams({})}>{t('drillUp')}</Button>}>
+    <Card title={t('dashboard')} loading={q.isLoading} extra={region && <Button onClick={() => goTo(null)}>{t('drillUp')}</Button>}>
       {d && (
         <>
+          <Space wrap style={{ marginBottom: 12 }}>
+            <span>{t('filterPeriod')}</span>
+            <DateRangeFilter label="filterPeriod" />
+            <span data-testid="dashboard-period">
+              {d.period.from} ~ {d.period.to}
+            </span>
+          </Space>
+          <Row gutter={16} style={{ marginBottom: 16 }} data-testid="dashboard-rates">
+            <Col xs={12} md={4}>
+              <Statistic title={rateTitle('rateRectification', 'rectification')} value={percent(d.period.rectificationRate)} />
+            </Col>
+            <Col xs={12} md={4}>
+              <Statistic title={rateTitle('rateOnTime', 'onTime')} value={percent(d.period.onTimeRate)} />
+            </Col>
+            {(['found', 'closed', 'due', 'closedOnTime'] as const).map((k) => (
+              <Col key={k} xs={12} md={4}>
+                <Statistic
+                  title={t(k === 'found' ? 'rateFound' : k === 'closed' ? 'rateClosed' : k === 'due' ? 'rateDue' : 'rateClosedOnTime')}
+                  value={d.period[k]}
+                />
+              </Col>
+            ))}
+          </Row>
           <Row gutter={16} data-testid="dashboard-totals">
             {(['major', 'general', 'overdue', 'listed', 'closed'] as const).map((k) => (
               <Col key={k} xs={12} md={4}>
@@ -73,13 +132,15 @@ export function DashboardPage() {
                 title: t('region'),
                 dataIndex: 'name',
                 render: (v: string, r) => (
-                  <Button type="link" size="small" onClick={() => setParams({ region: r.code.replace(/(000)+$/, '') })}>
+                  <Button type="link" size="small" onClick={() => goTo(r.code.replace(/(000)+$/, ''))}>
                     {v}
                   </Button>
                 ),
               },
               ...HAZARD_STATUSES.map((s) => ({ title: pick(lang, HAZARD_STATUS_LABELS[s]), dataIndex: s, render: (v?: number) => v ?? 0 })),
               { title: t('overdue'), dataIndex: 'overdue', render: (v?: number) => v ?? 0 },
+              { title: t('rateRectification'), render: (_, r) => percent(r.period?.rectificationRate) },
+              { title: t('rateOnTime'), render: (_, r) => percent(r.period?.onTimeRate) },
             ]}
           />
         </>

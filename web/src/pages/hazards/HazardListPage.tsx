@@ -9,6 +9,7 @@ import { Link } from 'react-router';
 import { ApiError, api, formErrors, type Page } from '../../api.ts';
 import { ActiveFilters } from '../../components/ActiveFilters.tsx';
 import { MobileCards, usePhone } from '../../components/MobileCards.tsx';
+import { DateRangeFilter, EnterpriseFilter, KeywordFilter, RegionFilter } from '../../components/FilterControls.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { useFilters } from '../../components/useFilters.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
@@ -51,6 +52,12 @@ export function HazardListPage() {
         </Space>
       }
     >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <KeywordFilter placeholder="filterHazardKeyword" testId="hazard-keyword" />
+        {!me?.scope.enterpriseId && <EnterpriseFilter />}
+        {!me?.scope.enterpriseId && <RegionFilter />}
+        <DateRangeFilter label="filterFoundDate" />
+      </Space>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           allowClear

@@ -1,13 +1,14 @@
 // 检查: planned and submitted inspections; plan new ones for enterprises at the user's tier.
-import { roleTier, TIER_LABELS } from '@taishan/domain';
+import { INSPECTION_TIERS, roleTier, TIER_LABELS } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, DatePicker, Form, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Form, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, type Page } from '../../api.ts';
 import { ActiveFilters } from '../../components/ActiveFilters.tsx';
 import { MobileCards, usePhone } from '../../components/MobileCards.tsx';
+import { DateRangeFilter, EnterpriseFilter, SelectFilter } from '../../components/FilterControls.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
@@ -33,7 +34,7 @@ export function InspectionsPage() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   // Filters from the URL (the workbench links here with status, tier and planned dates).
-  const { query: qs } = useFilters();
+  const { query: qs, params, set } = useFilters();
   const list = useQuery({ queryKey: ['inspections', qs], queryFn: () => api<Page<Inspection>>(`/api/v1/inspections?${qs}`) });
   const checklists = useQuery({
     queryKey: ['checklists'],
@@ -61,6 +62,23 @@ export function InspectionsPage() {
         )
       }
     >
+      <Space wrap style={{ marginBottom: 12 }}>
+        {!me?.scope.enterpriseId && <EnterpriseFilter />}
+        <SelectFilter
+          param="tier"
+          label={t('tier')}
+          options={INSPECTION_TIERS.map((x) => ({ value: x, label: pick(lang, TIER_LABELS[x]) }))}
+        />
+        <SelectFilter
+          param="status"
+          label={t('status')}
+          options={[
+            { value: 'planned', label: t('plannedDate') },
+            { value: 'submitted', label: t('submit') },
+          ]}
+        />
+        <DateRangeFilter label="filterPlannedDate" />
+      </Space>
       <ActiveFilters
         describe={(k, v) =>
           k === 'tier' && v in TIER_LABELS
@@ -82,6 +100,13 @@ export function InspectionsPage() {
           loading={list.isLoading}
           rowKey={(r) => r.id}
           testId="inspection-cards"
+          pagination={{
+            current: Number(params.get('page') ?? 1),
+            pageSize: 50,
+            total: list.data?.total ?? 0,
+            showTotal: (n) => t('total', { n }),
+            onChange: (p) => set('page', String(p)),
+          }}
           card={(r) => ({
             title: r.enterpriseName,
             link: `/inspections/${r.id}`,
@@ -100,6 +125,13 @@ export function InspectionsPage() {
           dataSource={list.data?.items}
           scroll={{ x: 800 }}
           data-testid="inspection-table"
+          pagination={{
+            current: Number(params.get('page') ?? 1),
+            pageSize: 50,
+            total: list.data?.total ?? 0,
+            showTotal: (n) => t('total', { n }),
+            onChange: (p) => set('page', String(p)),
+          }}
           columns={[
             { title: t('enterprise'), dataIndex: 'enterpriseName', render: (v, r) => <Link to={`/inspections/${r.id}`}>{v}</Link> },
             { title: t('tier'), dataIndex: 'tier', render: (v: Inspection['tier']) => pick(lang, TIER_LABELS[v]) },

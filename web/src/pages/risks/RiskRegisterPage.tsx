@@ -3,9 +3,10 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { ACCIDENT_TYPES, RISK_LEVEL_INFO, RISK_LEVELS } from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Table } from 'antd';
+import { Button, Card, Select, Space, Table } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api, type Page } from '../../api.ts';
+import { EnterpriseFilter, KeywordFilter } from '../../components/FilterControls.tsx';
 import { LevelTag } from '../../components/LevelTag.tsx';
 import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
@@ -44,13 +45,8 @@ export function RiskRegisterPage() {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          placeholder={t('search')}
-          allowClear
-          defaultValue={params.get('q') ?? ''}
-          onSearch={(v) => set('q', v.trim() || undefined)}
-          style={{ width: 260 }}
-        />
+        <KeywordFilter placeholder="filterRiskKeyword" />
+        {!ownEnterprise && <EnterpriseFilter />}
         <Select
           allowClear
           placeholder={t('level')}
