@@ -147,11 +147,17 @@ describe('public reports', () => {
     // 10^20 / 10^6 / 5 per second ≈ 6.3×10^5 years for one expected hit.
     const years = 10 ** 20 / 10 ** 6 / 5 / (365 * 24 * 3600);
     assert.ok(years > 600000);
-    assert.equal(
-      (await pub('POST', '/api/public/reports/follow', { receipt })).statusCode,
-      200,
-      'a right receipt is never refused by the budget',
-    );
+  });
+
+  test('the budget is judged before the receipt: beyond it a right receipt is refused exactly like a wrong one (issue 22, item 9)', async () => {
+    await new Promise((r) => setTimeout(r, 4500)); // the bucket refills to its burst of 20
+    const guesses = Array.from({ length: 40 }, (_, i) => `${String(i).padStart(4, '0')} 9999 8888 7777 6666`);
+    const answers = await Promise.all([...guesses, receipt].map((r) => pub('POST', '/api/public/reports/follow', { receipt: r })));
+    const right = answers.at(-1);
+    assert.equal(right?.statusCode, 429, 'the right receipt, sent after the budget was spent, is not judged either');
+    assert.deepEqual(right?.json(), answers.find((a) => a.statusCode === 429)?.json(), 'the same answer as a refused wrong guess');
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal((await pub('POST', '/api/public/reports/follow', { receipt })).statusCode, 200, 'within the budget it opens again');
   });
 
   test('nothing that identifies the reporter is in any log line or stored row; content is sealed at rest', async () => {

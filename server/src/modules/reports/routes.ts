@@ -30,23 +30,27 @@ import { REPORT_SELECT, type ReportContent, type ReportRow, reporterView } from 
 /** A fresh receipt: RECEIPT_DIGITS digits from the CSPRNG. */
 const newReceipt = () => Array.from({ length: RECEIPT_DIGITS }, () => randomInt(10)).join('');
 
-/** Failed look-ups for the whole server (no caller is told apart): a burst of 20, then 5 a second. */
+/** Look-ups for the whole server (no caller is told apart): a burst of 20, then 5 a second. */
 const FOLLOW_FAILURE_DELAY_MS = 1000;
 
 export function publicReportRoutes(app: FastifyInstance, db: Db, keys: Keyring, pow: ProofOfWork, files: FileStore) {
-  const followFailures = new TokenBucket(20, 5);
+  const lookups = new TokenBucket(20, 5);
   const deadlines = reportDeadlinesFrom(process.env);
   // A backstop behind the adaptive proof of work: 300 at once, then 5 a second, for all callers.
   const submissions = new TokenBucket(300, 5);
 
-  /** The report a receipt opens, or null — slowly, and rate limited across all callers when wrong. */
+  /**
+   * The report a receipt opens, or null. The budget is taken before the receipt is judged, so a
+   * right guess and a wrong one cost the same: beyond the budget every look-up is refused unjudged
+   * (a 429 says nothing about the receipt), and no argon2 verification runs for it.
+   */
   async function byReceipt(input: string): Promise<ReportRow | null> {
+    if (!lookups.take()) throw new AppError('rate_limited');
     const receipt = normalizeReceipt(input);
     const candidates = receipt ? await db.query<ReportRow>(`${REPORT_SELECT} WHERE r.receipt_tag = $1`, [keys.receiptTag(receipt)]) : [];
     for (const r of candidates) if (receipt && (await verifyPassword(r.receipt_hash, receipt))) return r;
-    // A wrong receipt costs the caller a second, and beyond the global budget a 429.
+    // A wrong receipt also costs the caller a second.
     await sleep(FOLLOW_FAILURE_DELAY_MS);
-    if (!followFailures.take()) throw new AppError('rate_limited');
     return null;
   }
 
