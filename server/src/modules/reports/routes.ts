@@ -22,6 +22,7 @@ import { defineRoute } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
 import { todayInShanghai } from '../../time.ts';
 import { readAttachment, saveAttachment } from './attachments.ts';
+import { reserveUpload, uploadBudgetFrom } from './budget.ts';
 import type { Keyring } from './keyring.ts';
 import { sleep, TokenBucket } from './limits.ts';
 import type { ProofOfWork } from './pow.ts';
@@ -36,6 +37,7 @@ const FOLLOW_FAILURE_DELAY_MS = 1000;
 export function publicReportRoutes(app: FastifyInstance, db: Db, keys: Keyring, pow: ProofOfWork, files: FileStore) {
   const lookups = new TokenBucket(20, 5);
   const deadlines = reportDeadlinesFrom(process.env);
+  const uploadBudget = uploadBudgetFrom(process.env);
   // A backstop behind the adaptive proof of work: 300 at once, then 5 a second, for all callers.
   const submissions = new TokenBucket(300, 5);
 
@@ -195,7 +197,9 @@ export function publicReportRoutes(app: FastifyInstance, db: Db, keys: Keyring, 
       if (!r) throw new AppError('not_found', { zh: '回执码不正确', en: 'Receipt not recognised' });
       if (r.status === 'closed') throw new AppError('conflict', { zh: '举报已办结', en: 'The report is closed' });
       await db.transaction(async (tx) => {
-        await saveAttachment(tx, files, keys, r.id, 'reporter', file, todayInShanghai());
+        const today = todayInShanghai();
+        await reserveUpload(tx, uploadBudget, r.id, file.data.length, today);
+        await saveAttachment(tx, files, keys, r.id, 'reporter', file, today);
         await appendAudit(
           tx,
           { id: null, username: 'public' },
