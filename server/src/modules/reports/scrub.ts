@@ -21,7 +21,7 @@
 
 import type { Bilingual } from '@taishan/domain';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
-import { invalid } from '../../http/errors.ts';
+import { AppError, invalid } from '../../http/errors.ts';
 
 const refuse = (file: Bilingual) => invalid({ file });
 const DAMAGED: Bilingual = { zh: '文件已损坏或格式不完整，无法处理', en: 'The file is damaged or incomplete and cannot be processed' };
@@ -115,6 +115,15 @@ const NAME = (n: string) => PDFName.of(n);
 const PDF_DROPPED_KEYS = ['Metadata', 'PieceInfo', 'LastModified', 'EmbeddedFiles', 'AF', 'SpiderInfo', 'Perms', 'Collection'];
 
 export async function scrubPdf(buf: Buffer): Promise<Buffer> {
+  try {
+    return await rewritePdf(buf);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw refuse(DAMAGED); // pdf-lib's own failures on a malformed file
+  }
+}
+
+async function rewritePdf(buf: Buffer): Promise<Buffer> {
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(buf, { updateMetadata: false, throwOnInvalidObject: true });
@@ -127,6 +136,7 @@ export async function scrubPdf(buf: Buffer): Promise<Buffer> {
     throw refuse(DAMAGED);
   }
   const ctx = doc.context;
+  if (!(ctx.lookup(ctx.trailerInfo.Root) instanceof PDFDict)) throw refuse(DAMAGED);
   ctx.trailerInfo.Info = undefined;
   ctx.trailerInfo.ID = undefined;
   const dictOf = (o: unknown): PDFDict | undefined => (o instanceof PDFDict ? o : o instanceof PDFStream ? o.dict : undefined);
