@@ -80,7 +80,7 @@ export async function saveAttachment(
       file: { zh: `每件举报最多 ${ATTACHMENTS_PER_REPORT} 个附件`, en: `At most ${ATTACHMENTS_PER_REPORT} files per report` },
     });
   const [{ id } = { id: '' }] = await q.query<{ id: string }>('SELECT gen_random_uuid() AS id');
-  const key = await files.put('report-files', keys.sealFile(a.data, id));
+  const key = await files.put('report-files', keys.sealFile(a.data, id), { day: today });
   try {
     const meta: Meta = { name: a.name, type: a.type };
     await q.query(

@@ -1,39 +1,19 @@
 // The storage budget for public uploads (issue 22, item 5): per report, per day and in total,
 // each refused with its own answer and nothing half written (no row, no stored file).
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { crc32 } from 'node:zlib';
 import { multipartBody, openTestApp, type TestApp } from '../../test/harness.ts';
 import { uploadBudgetFrom } from './budget.ts';
 import { solve } from './pow.ts';
+import { pngOf } from './test-files.ts';
 
 const KB = 1024;
 // Read by the routes when the app is built: 60 KB a report, 100 KB a day, 150 KB in all.
 process.env.REPORT_UPLOAD_REPORT_MB = String(60 / 1024);
 process.env.REPORT_UPLOAD_DAY_MB = String(100 / 1024);
 process.env.REPORT_UPLOAD_TOTAL_MB = String(150 / 1024);
-
-/** A PNG of about `bytes` bytes (the bulk in one IDAT chunk; nothing in it is metadata). */
-export function pngOf(bytes: number) {
-  const chunk = (type: string, data: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length);
-    head.write(type, 4, 'latin1');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
-    return Buffer.concat([head, data, crc]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 16, 0, 0, 0, 16, 8, 2, 0, 0, 0]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', randomBytes(bytes - 57)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 describe('public upload budget', () => {
   let t: TestApp;

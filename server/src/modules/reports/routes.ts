@@ -14,7 +14,7 @@ import {
 } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { appendAudit } from '../../audit/chain.ts';
+import { appendAudit, shanghaiMidnight } from '../../audit/chain.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import type { Db } from '../../db/db.ts';
 import { AppError, invalid } from '../../http/errors.ts';
@@ -127,14 +127,21 @@ export function publicReportRoutes(app: FastifyInstance, db: Db, keys: Keyring, 
           ],
         );
         await tx.query(
-          `INSERT INTO report_transitions (report_id, action, from_status, to_status, actor) VALUES ($1, 'receive', NULL, 'received', 'public')`,
-          [rid],
+          `INSERT INTO report_transitions (report_id, action, from_status, to_status, actor, at, day_only) VALUES ($1, 'receive', NULL, 'received', 'public', $2, true)`,
+          [rid, shanghaiMidnight()],
         );
         // The audit event names the report, never the reporter.
         await appendAudit(
           tx,
           { id: null, username: 'public' },
-          { action: 'report.receive', entityType: 'report', entityId: rid, regionCode: region, after: { category: body.category } },
+          {
+            action: 'report.receive',
+            entityType: 'report',
+            entityId: rid,
+            regionCode: region,
+            after: { category: body.category },
+            dayOnly: true,
+          },
         );
       });
       return { receipt: formatReceipt(receipt), digits: RECEIPT_DIGITS };
@@ -177,7 +184,7 @@ export function publicReportRoutes(app: FastifyInstance, db: Db, keys: Keyring, 
         await appendAudit(
           tx,
           { id: null, username: 'public' },
-          { action: 'report.reporterMessage', entityType: 'report', entityId: r.id, regionCode: r.region_code },
+          { action: 'report.reporterMessage', entityType: 'report', entityId: r.id, regionCode: r.region_code, dayOnly: true },
         );
       });
       return reporterView(db, keys, r);
@@ -203,7 +210,14 @@ export function publicReportRoutes(app: FastifyInstance, db: Db, keys: Keyring, 
         await appendAudit(
           tx,
           { id: null, username: 'public' },
-          { action: 'report.reporterFile', entityType: 'report', entityId: r.id, regionCode: r.region_code, after: { kind: file.kind } },
+          {
+            action: 'report.reporterFile',
+            entityType: 'report',
+            entityId: r.id,
+            regionCode: r.region_code,
+            after: { kind: file.kind },
+            dayOnly: true,
+          },
         );
       });
       return reporterView(db, keys, r);
