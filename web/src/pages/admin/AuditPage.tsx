@@ -15,6 +15,7 @@ type Event = {
   hash: string;
   before: unknown;
   after: unknown;
+  dayOnly?: boolean;
 };
 type Verify = { ok: boolean; checked: number; firstBroken: { seq: number; reason: string } | null };
 
@@ -72,7 +73,7 @@ export function AuditPage() {
         }}
         columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
-          { title: t('time'), dataIndex: 'at', render: (v) => formatTime(v, lang), width: 150 },
+          { title: t('time'), dataIndex: 'at', render: (v, e) => formatTime(v, lang, e.dayOnly), width: 150 },
           { title: t('actor'), dataIndex: 'actorName', width: 120 },
           { title: t('action'), dataIndex: 'action', width: 170 },
           { title: t('entity'), render: (_, e) => `${e.entityType}${e.entityId ? ` ${e.entityId.slice(0, 8)}` : ''}` },
