@@ -809,7 +809,8 @@ const en: Record<MessageKey, string> = {
   reportEnterpriseRequired: 'Pick the enterprise from the list',
   reportEnterpriseSearch: 'Type the enterprise name (two characters or more)',
   reportFiles: 'Files',
-  reportFilesHint: 'Images (JPEG/PNG) ≤10 MB, PDF ≤20 MB, video (MP4/MOV) ≤50 MB, at most 10; location, author and similar details are removed',
+  reportFilesHint:
+    'Images (JPEG/PNG) ≤10 MB, PDF ≤20 MB, video (MP4/MOV) ≤50 MB, at most 10; location, author and similar details are removed',
   reportFollowLink: 'Follow a report with its receipt',
   reportFollowTitle: 'Follow your report',
   reportHandler: 'Handler',
