@@ -287,7 +287,7 @@ const zh = {
   reportEnterpriseRequired: '请从列表中选择企业',
   reportEnterpriseSearch: '输入企业名称（至少两个字）',
   reportFiles: '附件',
-  reportFilesHint: '图片（JPEG/PNG）≤10MB、PDF ≤20MB、视频（MP4/MOV/WebM）≤50MB，最多10个',
+  reportFilesHint: '图片（JPEG/PNG）≤10MB、PDF ≤20MB、视频（MP4/MOV）≤50MB，最多10个；拍摄位置、作者等信息会被清除',
   reportFollowLink: '凭回执码查询进展',
   reportFollowTitle: '举报进展查询',
   reportHandler: '办理人员',
@@ -844,7 +844,8 @@ const en: Record<MessageKey, string> = {
   reportEnterpriseRequired: 'Pick the enterprise from the list',
   reportEnterpriseSearch: 'Type the enterprise name (two characters or more)',
   reportFiles: 'Files',
-  reportFilesHint: 'Images (JPEG/PNG) ≤10 MB, PDF ≤20 MB, video (MP4/MOV/WebM) ≤50 MB, at most 10',
+  reportFilesHint:
+    'Images (JPEG/PNG) ≤10 MB, PDF ≤20 MB, video (MP4/MOV) ≤50 MB, at most 10; location, author and similar details are removed',
   reportFollowLink: 'Follow a report with its receipt',
   reportFollowTitle: 'Follow your report',
   reportHandler: 'Handler',
@@ -1151,10 +1152,11 @@ export function useI18n(): I18n {
 export const pick = (lang: Lang, l: { zh: string; en: string }) => l[lang];
 
 /** Dates always shown in China Standard Time. */
-export function formatTime(iso: string, lang: Lang): string {
+/** A moment in Beijing time; `dayOnly` for events that keep only their day (a public report's submission). */
+export function formatTime(iso: string, lang: Lang, dayOnly = false): string {
   return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
     timeZone: 'Asia/Shanghai',
     dateStyle: 'short',
-    timeStyle: 'short',
+    ...(dayOnly ? {} : { timeStyle: 'short' as const }),
   }).format(new Date(iso));
 }

@@ -15,6 +15,11 @@ export type AuditInput = {
   regionCode?: string | null;
   before?: unknown;
   after?: unknown;
+  /**
+   * Only the day is kept (a reporter's submission, message or file): the event is written at
+   * midnight Beijing time of its day and shown as that day (issue 22, item 4).
+   */
+  dayOnly?: boolean;
 };
 
 export type AuditEvent = {
@@ -30,7 +35,13 @@ export type AuditEvent = {
   after: unknown;
   prevHash: string;
   hash: string;
+  /** Set (true) only on events that keep their day alone; absent otherwise, so older hashes hold. */
+  dayOnly?: true;
 };
+
+/** Midnight Beijing time of the day `now` falls on, as an ISO instant. */
+export const shanghaiMidnight = (now = new Date()) =>
+  new Date(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now)}T00:00:00+08:00`).toISOString();
 
 /** JSON with object keys sorted at every depth, so jsonb's key reordering does not change hashes. */
 export function canonicalJson(value: unknown): string {
@@ -56,6 +67,7 @@ export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
     regionCode: e.regionCode,
     before: e.before ?? null,
     after: e.after ?? null,
+    dayOnly: e.dayOnly ? true : undefined,
   });
   return createHash('sha256').update(e.prevHash).update('\n').update(body).digest('hex');
 }
@@ -71,7 +83,8 @@ export async function appendAudit(tx: Queryable, actor: AuditActor, input: Audit
   const after = input.after === undefined ? null : JSON.parse(JSON.stringify(input.after));
   const partial = {
     seq: Number(head.seq),
-    at: new Date().toISOString(),
+    at: input.dayOnly ? shanghaiMidnight() : new Date().toISOString(),
+    ...(input.dayOnly ? { dayOnly: true as const } : {}),
     actorId: actor.id,
     actorName: actor.username,
     action: input.action,
@@ -84,8 +97,8 @@ export async function appendAudit(tx: Queryable, actor: AuditActor, input: Audit
   };
   const event = { ...partial, hash: eventHash(partial) };
   await tx.query(
-    `INSERT INTO audit_events (seq, at, actor_id, actor_name, action, entity_type, entity_id, region_code, before, after, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12)`,
+    `INSERT INTO audit_events (seq, at, actor_id, actor_name, action, entity_type, entity_id, region_code, before, after, prev_hash, hash, day_only)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12, $13)`,
     [
       event.seq,
       event.at,
@@ -99,6 +112,7 @@ export async function appendAudit(tx: Queryable, actor: AuditActor, input: Audit
       JSON.stringify(after),
       event.prevHash,
       event.hash,
+      event.dayOnly === true,
     ],
   );
   await tx.query('UPDATE audit_head SET hash = $1 WHERE id = 1', [event.hash]);
@@ -118,6 +132,7 @@ type AuditRow = {
   after: unknown;
   prev_hash: string;
   hash: string;
+  day_only?: boolean;
 };
 
 export function auditFromRow(r: AuditRow): AuditEvent {
@@ -134,6 +149,7 @@ export function auditFromRow(r: AuditRow): AuditEvent {
     after: r.after,
     prevHash: r.prev_hash,
     hash: r.hash,
+    ...(r.day_only ? { dayOnly: true as const } : {}),
   };
 }
 

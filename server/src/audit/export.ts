@@ -2,7 +2,7 @@
 // and the accounts that are not a person by their Chinese names (domain/src/audit/actions.ts).
 import { actorLabel, auditActionLabel, auditEntityLabel } from '@taishan/domain';
 import ExcelJS from 'exceljs';
-import { shanghaiTime } from '../time.ts';
+import { shanghaiTime, todayInShanghai } from '../time.ts';
 import type { AuditEvent } from './chain.ts';
 
 export async function auditXlsx(events: AuditEvent[]): Promise<Buffer> {
@@ -24,7 +24,8 @@ export async function auditXlsx(events: AuditEvent[]): Promise<Buffer> {
   for (const e of events) {
     ws.addRow({
       seq: e.seq,
-      at: shanghaiTime(e.at),
+      // A reporter's steps keep only their day (README, public reports): the day, not a midnight.
+      at: e.dayOnly ? todayInShanghai(new Date(e.at)) : shanghaiTime(e.at),
       actor: actorLabel(e.actorName, 'zh'),
       action: auditActionLabel(e.action, 'zh'),
       entityType: auditEntityLabel(e.entityType, 'zh'),

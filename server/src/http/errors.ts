@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   account_locked: 423,
   rate_limited: 429,
+  insufficient_storage: 507,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -26,6 +27,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, Bilingual> = {
   unsupported_media_type: { zh: '不支持的内容类型', en: 'Unsupported content type' },
   account_locked: { zh: '登录失败次数过多，账号已临时锁定', en: 'Too many failed logins; account temporarily locked' },
   rate_limited: { zh: '请求过于频繁', en: 'Too many requests' },
+  insufficient_storage: { zh: '存储空间不足', en: 'Insufficient storage' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
 };
 

@@ -3,7 +3,7 @@
 // domain's definitions, to the hazard; the audit log filters and exports.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type HazardRateFacts, onTimeRectificationRate, periodCounts, rectificationRate } from '@taishan/domain';
+import { auditActionLabel, type HazardRateFacts, onTimeRectificationRate, periodCounts, rectificationRate } from '@taishan/domain';
 import ExcelJS from 'exceljs';
 import { enterpriseBody, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
 import { shanghaiTime, todayInShanghai } from '../../time.ts';
@@ -321,7 +321,7 @@ describe('search and filters', () => {
     assert.equal(rows.length, 5);
     assert.deepEqual(
       rows,
-      expected.map((e) => [shanghaiTime(e.at), 'county', e.action]),
+      expected.map((e) => [shanghaiTime(e.at), 'county', auditActionLabel(e.action, 'zh')]),
     );
     assert.equal((await get(county, '/api/v1/audit/export')).statusCode, 403);
     assert.equal((await get(county, '/api/v1/audit?actor=county')).statusCode, 403);

@@ -1,6 +1,6 @@
 // Attachments to a public report: images, PDF and video, recognised by their bytes (the
-// browser's content type is not trusted), capped per type, stripped of embedded metadata
-// (EXIF/GPS) unless the reporter chose to keep it as evidence, and sealed before they reach file
+// browser's content type is not trusted), capped per type, cleaned of every metadata carrier
+// (scrub.ts; a photo's EXIF/GPS is kept only if the reporter chose to keep it as evidence), and sealed before they reach file
 // storage: the stored bytes and the name are ciphertext, so the files folder alone reveals nothing.
 import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../../db/db.ts';
@@ -8,6 +8,7 @@ import { AppError, invalid } from '../../http/errors.ts';
 import type { FileStore } from '../../storage/files.ts';
 import { sniffImage } from '../../storage/files.ts';
 import type { Keyring } from './keyring.ts';
+import { scrubAttachment } from './scrub.ts';
 
 export type AttachmentKind = 'image' | 'pdf' | 'video';
 const MB = 1024 * 1024;
@@ -25,40 +26,6 @@ export function sniffAttachment(buf: Buffer): { kind: AttachmentKind; type: stri
   }
   if (buf.length > 4 && buf.readUInt32BE(0) === 0x1a45dfa3) return { kind: 'video', type: 'video/webm' };
   return null;
-}
-
-/**
- * The image without the metadata blocks that carry camera, time and GPS position: JPEG APP1
- * (EXIF/XMP) and APP13 (IPTC); PNG eXIf, tEXt, zTXt and iTXt. Pixels are untouched. The browser
- * already re-encodes photos; this is the server's own guarantee for clients that did not.
- */
-export function stripImageMetadata(buf: Buffer): Buffer {
-  if (buf[0] === 0xff && buf[1] === 0xd8) {
-    const parts: Buffer[] = [buf.subarray(0, 2)];
-    let i = 2;
-    while (i + 4 <= buf.length && buf[i] === 0xff) {
-      const marker = buf[i + 1] as number;
-      if (marker === 0xda) break; // start of scan: the rest is image data
-      const end = i + 2 + buf.readUInt16BE(i + 2);
-      if (marker !== 0xe1 && marker !== 0xed) parts.push(buf.subarray(i, end));
-      i = end;
-    }
-    parts.push(buf.subarray(i));
-    return Buffer.concat(parts);
-  }
-  if (buf[0] === 0x89 && buf.subarray(1, 4).toString('latin1') === 'PNG') {
-    const parts: Buffer[] = [buf.subarray(0, 8)];
-    let i = 8;
-    while (i + 12 <= buf.length) {
-      const len = buf.readUInt32BE(i);
-      const type = buf.subarray(i + 4, i + 8).toString('latin1');
-      const end = i + 12 + len;
-      if (!['eXIf', 'tEXt', 'zTXt', 'iTXt'].includes(type)) parts.push(buf.subarray(i, end));
-      i = end;
-    }
-    return Buffer.concat(parts);
-  }
-  return buf;
 }
 
 /** Reads one multipart file (fields first: `keepLocation`, and the receipt for reporters). */
@@ -89,7 +56,9 @@ export async function readAttachment(req: FastifyRequest) {
   const keep = field('keepLocation') === 'true';
   // Only the base name, cut short: a path or a long name could itself identify someone's device.
   const name = (file.filename || 'file').split(/[\\/]/).pop()?.slice(-80) || 'file';
-  return { data: what.kind === 'image' && !keep ? stripImageMetadata(data) : data, ...what, name, field };
+  // Every other file, and a photo unless its location is kept on purpose, is cleaned of metadata.
+  const clean = what.kind === 'image' && keep ? data : await scrubAttachment(data, what.type);
+  return { data: clean, ...what, name, field };
 }
 
 export type Attachment = Awaited<ReturnType<typeof readAttachment>>;
@@ -111,7 +80,7 @@ export async function saveAttachment(
       file: { zh: `每件举报最多 ${ATTACHMENTS_PER_REPORT} 个附件`, en: `At most ${ATTACHMENTS_PER_REPORT} files per report` },
     });
   const [{ id } = { id: '' }] = await q.query<{ id: string }>('SELECT gen_random_uuid() AS id');
-  const key = await files.put('report-files', keys.sealFile(a.data, id));
+  const key = await files.put('report-files', keys.sealFile(a.data, id), { day: today });
   try {
     const meta: Meta = { name: a.name, type: a.type };
     await q.query(

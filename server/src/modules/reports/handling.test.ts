@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { PDFDocument } from 'pdf-lib';
 import { localFileStore } from '../../storage/files.ts';
 import { enterpriseBody, makeUser, multipartBody, openTestApp, type TestApp } from '../../test/harness.ts';
 import { escalateOverdueReports, purgeExpiredReports } from './jobs.ts';
@@ -19,6 +20,12 @@ function jpegWithLocation() {
   const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x20, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
   const sos = Buffer.from([0xff, 0xda, 0x00, 0x0c, 0x03, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3f, 0, 0xaa, 0xbb, 0xcc, 0xff, 0xd9]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app1, sof, sos]);
+}
+function box(type: string, body: Buffer) {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(body.length + 8);
+  head.write(type, 4, 'latin1');
+  return Buffer.concat([head, body]);
 }
 function u16(n: number) {
   const b = Buffer.alloc(2);
@@ -109,6 +116,36 @@ describe('report handling', () => {
     for (const f of walk(join(t.filesDir, 'report-files'))) {
       const bytes = readFileSync(f);
       assert.equal(bytes.includes('GPS-31.2304N') || bytes.includes('Exif') || bytes.includes('现场'), false, 'stored bytes are sealed');
+    }
+  });
+
+  test('a PDF and a video reach the handler without their metadata; WebM is refused at the field (issue 22, item 3)', async () => {
+    const { id, receipt } = await newReport({ enterpriseId: entA });
+    const doc = await PDFDocument.create();
+    doc.setAuthor('王秘密 WangSecret');
+    doc.addPage([100, 100]);
+    const pdf = Buffer.from(await doc.save({ useObjectStreams: false }));
+    const mov = Buffer.concat([
+      box('ftyp', Buffer.from('qt  \0\0\0\0qt  ', 'latin1')),
+      box('moov', box('udta', box('©xyz', Buffer.from('+31.2304+121.4737/')))),
+      box('mdat', Buffer.from('FRAMES')),
+    ]);
+    const up = (content: Buffer, filename: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/public/reports/files',
+        ...multipartBody({ content, filename }, { receipt, keepLocation: 'true' }),
+      });
+    assert.equal((await up(pdf, 'a.pdf')).statusCode, 201);
+    assert.equal((await up(mov, 'v.mov')).statusCode, 201);
+    const webm = await up(Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0, 0, 0, 0, 0, 0, 0, 0]), 'v.webm');
+    assert.equal(webm.statusCode, 400);
+    assert.match(webm.json().error.fields.file, /MP4 或 MOV/);
+    const files = (await as('county', 'GET', `/api/v1/reports/${id}`)).json().files as { id: string; name: string }[];
+    assert.deepEqual(files.map((f) => f.name).sort(), ['a.pdf', 'v.mov']);
+    for (const f of files) {
+      const got = (await as('county', 'GET', `/api/v1/reports/${id}/files/${f.id}`)).rawPayload;
+      assert.equal(got.includes('WangSecret') || got.includes('+31.2304'), false, `${f.name} is clean`);
     }
   });
 

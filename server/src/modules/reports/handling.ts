@@ -187,7 +187,10 @@ export function reportHandlingRoutes(app: FastifyInstance, db: Db, keys: Keyring
           actor: string;
           reason: string | null;
           at: Date;
-        }>('SELECT action, from_status, to_status, actor, reason, at FROM report_transitions WHERE report_id = $1 ORDER BY id', [r.id]);
+          day_only: boolean;
+        }>('SELECT action, from_status, to_status, actor, reason, at, day_only FROM report_transitions WHERE report_id = $1 ORDER BY id', [
+          r.id,
+        ]);
         const merged = await tx.query<{ id: string }>('SELECT id FROM reports WHERE merged_into = $1 ORDER BY received_on, id', [r.id]);
         return {
           ...reportSummary(r),
@@ -204,6 +207,7 @@ export function reportHandlingRoutes(app: FastifyInstance, db: Db, keys: Keyring
             actor: t.actor,
             reason: t.reason,
             at: new Date(t.at).toISOString(),
+            dayOnly: t.day_only,
           })),
           mergedReports: merged.map((m) => m.id),
           reveals: await revealsOf(tx, r.id, actor),

@@ -24,6 +24,9 @@ export function leadingZeroBits(hash: Buffer): number {
   return bits;
 }
 
+const CHALLENGE_SHAPE = /^([0-9]{1,16})\.([0-9]{1,2})\.([0-9a-f]{24})\.([0-9a-f]{32})$/;
+const NONCE_SHAPE = /^(0|[1-9][0-9]{0,19})$/;
+
 /** Reports a minute that count as normal load; beyond it the difficulty rises. */
 export const POW_CALM_PER_MINUTE = 20;
 const POW_MAX_EXTRA = 6;
@@ -54,8 +57,12 @@ export class ProofOfWork {
 
   /** 'ok', or why not: 'invalid' (forged, malformed or wrong work), 'expired', 'reused'. */
   check(challenge: string, nonce: string): 'ok' | 'invalid' | 'expired' | 'reused' {
-    const [expires, bits, random, sig] = challenge.split('.');
-    if (!expires || !bits || !random || !sig) return 'invalid';
+    // Exactly the shape we hand out: a suffix (an extra `.part`, a trailing character) or a
+    // nonce other than plain digits is refused, so one solved challenge cannot be replayed under
+    // another spelling, nor the `challenge:nonce` boundary moved.
+    const m = CHALLENGE_SHAPE.exec(challenge);
+    if (!m || !NONCE_SHAPE.test(nonce)) return 'invalid';
+    const [, expires = '', bits = '', random = '', sig = ''] = m;
     const expected = Buffer.from(this.sign(`${expires}.${bits}.${random}`));
     if (expected.length !== sig.length || !timingSafeEqual(expected, Buffer.from(sig))) return 'invalid';
     if (Number(expires) < this.now()) return 'expired';

@@ -60,6 +60,23 @@ test('proof of work: forged, wrong, expired and reused challenges are refused', 
   assert.equal(pow.check(late.challenge, solve(late.challenge, 12)), 'expired');
 });
 
+test('proof of work: a solved challenge with a suffix, or a nonce spelt differently, is refused (issue 22, item 9)', () => {
+  const pow = new ProofOfWork(8, () => 2_000_000);
+  const { challenge, bits } = pow.challenge();
+  const nonce = solve(challenge, bits);
+  // Each variant carries real work for its own spelling, so only the shape check can refuse it.
+  for (const variant of [`${challenge}.x`, `${challenge}.`, `${challenge}0`, `${challenge}:1`, ` ${challenge}`]) {
+    assert.equal(pow.check(variant, solve(variant, bits)), 'invalid', `challenge ${JSON.stringify(variant.slice(-6))}`);
+  }
+  const spelt = [`0${nonce}`, `${nonce} `, `+${nonce}`, `${nonce}.0`].find(
+    (n) => leadingZeroBits(createHash('sha256').update(`${challenge}:${n}`).digest()) >= bits,
+  );
+  assert.equal(spelt === undefined ? 'invalid' : pow.check(challenge, spelt), 'invalid');
+  assert.equal(pow.check(challenge, `${nonce}:x`), 'invalid');
+  assert.equal(pow.check(challenge, nonce), 'ok', 'the challenge as handed out, with its plain nonce, is accepted once');
+  assert.equal(pow.check(`${challenge}.x`, solve(`${challenge}.x`, bits)), 'invalid', 'and not again under another spelling');
+});
+
 test('proof of work: the difficulty rises with a flood and falls back when it stops', () => {
   let now = 5_000_000;
   const pow = new ProofOfWork(8, () => now);

@@ -1,9 +1,14 @@
 // The public report flow end to end through the API, and what it leaves behind: no identifier in
 // any log line or stored row, nothing readable at rest, a receipt that only opens its own report.
 import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { enterpriseBody, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
+import ExcelJS from 'exceljs';
+import { enterpriseBody, makeUser, multipartBody, openTestApp, type TestApp } from '../../test/harness.ts';
+import { todayInShanghai } from '../../time.ts';
 import { solve } from './pow.ts';
+import { pngOf } from './test-files.ts';
 
 const SECRET = '三号仓库后门处液氨管道长期泄漏，夜班偷偷生产';
 const NAME = '王秘密';
@@ -15,6 +20,7 @@ describe('public reports', () => {
   const logs: string[] = [];
   let t: TestApp;
   let county: string;
+  let admin: string;
   let kunshan: string;
   let ent: string;
   let enterpriseId: string;
@@ -31,7 +37,7 @@ describe('public reports', () => {
 
   before(async () => {
     t = await openTestApp({ logStream: { write: (line) => void logs.push(line) } });
-    const admin = await t.login('admin');
+    admin = await t.login('admin');
     enterpriseId = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(1, '320582100000'))).json().id;
     await makeUser(t.db, { username: 'county', role: 'countySupervisor', regionCode: '320582000000' });
     await makeUser(t.db, { username: 'kunshan', role: 'countySupervisor', regionCode: '320583000000' });
@@ -76,6 +82,53 @@ describe('public reports', () => {
     assert.deepEqual(after, [{ n: (before[0] as { n: number }).n + 1 }]);
   });
 
+  test('only the day of the submission is kept: report row, receive transition, audit event, stored file (issue 22, item 4)', async () => {
+    const today = todayInShanghai();
+    const midnight = new Date(`${today}T00:00:00+08:00`).getTime();
+    const [tr] = await t.db.query<{ at: Date; day_only: boolean }>(
+      "SELECT at, day_only FROM report_transitions WHERE report_id = $1 AND action = 'receive'",
+      [reportId],
+    );
+    assert.equal(new Date(tr?.at as Date).getTime(), midnight, 'the receive transition is at midnight Beijing time');
+    assert.equal(tr?.day_only, true);
+    const [ev] = await t.db.query<{ at: Date; day_only: boolean; seq: number }>(
+      "SELECT at, day_only, seq FROM audit_events WHERE action = 'report.receive' AND entity_id = $1",
+      [reportId],
+    );
+    assert.equal(new Date(ev?.at as Date).getTime(), midnight, 'the audit event too');
+    assert.equal(ev?.day_only, true);
+    assert.match(reportId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'a random (v4) id');
+    const detail = (await inject(county, 'GET', `/api/v1/reports/${reportId}`)).json();
+    assert.deepEqual(
+      detail.transitions.map((x: { action: string; at: string; dayOnly: boolean }) => [x.action, new Date(x.at).getTime(), x.dayOnly]),
+      [['receive', midnight, true]],
+    );
+    const audit = (await inject(admin, 'GET', `/api/v1/audit?entityId=${reportId}`)).json();
+    const shown = (audit.items as { action: string; at: string; dayOnly?: boolean }[]).find((e) => e.action === 'report.receive');
+    assert.deepEqual([shown?.at && new Date(shown.at).getTime(), shown?.dayOnly], [midnight, true]);
+    assert.equal((await inject(admin, 'GET', '/api/v1/audit/verify')).json().ok, true, 'the chain still verifies');
+    // The audit export writes the day alone for it, not a midnight that reads like a moment.
+    const xlsx = await inject(admin, 'GET', `/api/v1/audit/export?entityId=${reportId}&action=report.receive`);
+    assert.equal(xlsx.statusCode, 200, xlsx.body);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    assert.equal(String(wb.getWorksheet('审计日志')?.getRow(2).getCell(2).value), today);
+
+    const up = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/reports/files',
+      ...multipartBody({ content: pngOf(2048), filename: 'p.png', type: 'image/png' }, { receipt }),
+    });
+    assert.equal(up.statusCode, 201, up.body);
+    const [file] = await t.db.query<{ storage_key: string }>('SELECT storage_key FROM report_files WHERE report_id = $1', [reportId]);
+    const st = statSync(join(t.filesDir, file?.storage_key as string));
+    assert.deepEqual([st.mtimeMs, st.atimeMs], [midnight, midnight], 'the stored file’s times are the day');
+    const [fe] = await t.db.query<{ at: Date }>("SELECT at FROM audit_events WHERE action = 'report.reporterFile' AND entity_id = $1", [
+      reportId,
+    ]);
+    assert.equal(new Date(fe?.at as Date).getTime(), midnight);
+  });
+
   test('handlers of the jurisdiction handle it; others cannot see it; the reporter follows with the receipt', async () => {
     assert.equal((await inject(ent, 'GET', '/api/v1/reports')).statusCode, 403, 'the reported enterprise never sees reports');
     assert.equal((await inject(kunshan, 'GET', '/api/v1/reports')).json().items.length, 0);
@@ -116,7 +169,7 @@ describe('public reports', () => {
     );
     assert.deepEqual(
       events.map((e) => e.action),
-      ['report.receive', 'report.accept', 'report.message', 'report.reporterMessage'],
+      ['report.receive', 'report.reporterFile', 'report.accept', 'report.message', 'report.reporterMessage'],
     );
     await inject(county, 'POST', `/api/v1/reports/${reportId}/transitions`, { action: 'verify' });
     const noReason = await inject(county, 'POST', `/api/v1/reports/${reportId}/transitions`, { action: 'unsubstantiate' });
@@ -147,11 +200,17 @@ describe('public reports', () => {
     // 10^20 / 10^6 / 5 per second ≈ 6.3×10^5 years for one expected hit.
     const years = 10 ** 20 / 10 ** 6 / 5 / (365 * 24 * 3600);
     assert.ok(years > 600000);
-    assert.equal(
-      (await pub('POST', '/api/public/reports/follow', { receipt })).statusCode,
-      200,
-      'a right receipt is never refused by the budget',
-    );
+  });
+
+  test('the budget is judged before the receipt: beyond it a right receipt is refused exactly like a wrong one (issue 22, item 9)', async () => {
+    await new Promise((r) => setTimeout(r, 4500)); // the bucket refills to its burst of 20
+    const guesses = Array.from({ length: 40 }, (_, i) => `${String(i).padStart(4, '0')} 9999 8888 7777 6666`);
+    const answers = await Promise.all([...guesses, receipt].map((r) => pub('POST', '/api/public/reports/follow', { receipt: r })));
+    const right = answers.at(-1);
+    assert.equal(right?.statusCode, 429, 'the right receipt, sent after the budget was spent, is not judged either');
+    assert.deepEqual(right?.json(), answers.find((a) => a.statusCode === 429)?.json(), 'the same answer as a refused wrong guess');
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal((await pub('POST', '/api/public/reports/follow', { receipt })).statusCode, 200, 'within the budget it opens again');
   });
 
   test('nothing that identifies the reporter is in any log line or stored row; content is sealed at rest', async () => {

@@ -14,7 +14,7 @@ import {
 } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { appendAudit } from '../../audit/chain.ts';
+import { appendAudit, shanghaiMidnight } from '../../audit/chain.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import type { Db } from '../../db/db.ts';
 import { AppError, invalid } from '../../http/errors.ts';
@@ -22,6 +22,7 @@ import { defineRoute } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
 import { todayInShanghai } from '../../time.ts';
 import { readAttachment, saveAttachment } from './attachments.ts';
+import { reserveUpload, uploadBudgetFrom } from './budget.ts';
 import type { Keyring } from './keyring.ts';
 import { sleep, TokenBucket } from './limits.ts';
 import type { ProofOfWork } from './pow.ts';
@@ -30,23 +31,28 @@ import { REPORT_SELECT, type ReportContent, type ReportRow, reporterView } from 
 /** A fresh receipt: RECEIPT_DIGITS digits from the CSPRNG. */
 const newReceipt = () => Array.from({ length: RECEIPT_DIGITS }, () => randomInt(10)).join('');
 
-/** Failed look-ups for the whole server (no caller is told apart): a burst of 20, then 5 a second. */
+/** Look-ups for the whole server (no caller is told apart): a burst of 20, then 5 a second. */
 const FOLLOW_FAILURE_DELAY_MS = 1000;
 
 export function publicReportRoutes(app: FastifyInstance, db: Db, keys: Keyring, pow: ProofOfWork, files: FileStore) {
-  const followFailures = new TokenBucket(20, 5);
+  const lookups = new TokenBucket(20, 5);
   const deadlines = reportDeadlinesFrom(process.env);
+  const uploadBudget = uploadBudgetFrom(process.env);
   // A backstop behind the adaptive proof of work: 300 at once, then 5 a second, for all callers.
   const submissions = new TokenBucket(300, 5);
 
-  /** The report a receipt opens, or null — slowly, and rate limited across all callers when wrong. */
+  /**
+   * The report a receipt opens, or null. The budget is taken before the receipt is judged, so a
+   * right guess and a wrong one cost the same: beyond the budget every look-up is refused unjudged
+   * (a 429 says nothing about the receipt), and no argon2 verification runs for it.
+   */
   async function byReceipt(input: string): Promise<ReportRow | null> {
+    if (!lookups.take()) throw new AppError('rate_limited');
     const receipt = normalizeReceipt(input);
     const candidates = receipt ? await db.query<ReportRow>(`${REPORT_SELECT} WHERE r.receipt_tag = $1`, [keys.receiptTag(receipt)]) : [];
     for (const r of candidates) if (receipt && (await verifyPassword(r.receipt_hash, receipt))) return r;
-    // A wrong receipt costs the caller a second, and beyond the global budget a 429.
+    // A wrong receipt also costs the caller a second.
     await sleep(FOLLOW_FAILURE_DELAY_MS);
-    if (!followFailures.take()) throw new AppError('rate_limited');
     return null;
   }
 
@@ -121,14 +127,21 @@ export function publicReportRoutes(app: FastifyInstance, db: Db, keys: Keyring, 
           ],
         );
         await tx.query(
-          `INSERT INTO report_transitions (report_id, action, from_status, to_status, actor) VALUES ($1, 'receive', NULL, 'received', 'public')`,
-          [rid],
+          `INSERT INTO report_transitions (report_id, action, from_status, to_status, actor, at, day_only) VALUES ($1, 'receive', NULL, 'received', 'public', $2, true)`,
+          [rid, shanghaiMidnight()],
         );
         // The audit event names the report, never the reporter.
         await appendAudit(
           tx,
           { id: null, username: 'public' },
-          { action: 'report.receive', entityType: 'report', entityId: rid, regionCode: region, after: { category: body.category } },
+          {
+            action: 'report.receive',
+            entityType: 'report',
+            entityId: rid,
+            regionCode: region,
+            after: { category: body.category },
+            dayOnly: true,
+          },
         );
       });
       return { receipt: formatReceipt(receipt), digits: RECEIPT_DIGITS };
@@ -171,7 +184,7 @@ export function publicReportRoutes(app: FastifyInstance, db: Db, keys: Keyring, 
         await appendAudit(
           tx,
           { id: null, username: 'public' },
-          { action: 'report.reporterMessage', entityType: 'report', entityId: r.id, regionCode: r.region_code },
+          { action: 'report.reporterMessage', entityType: 'report', entityId: r.id, regionCode: r.region_code, dayOnly: true },
         );
       });
       return reporterView(db, keys, r);
@@ -191,11 +204,20 @@ export function publicReportRoutes(app: FastifyInstance, db: Db, keys: Keyring, 
       if (!r) throw new AppError('not_found', { zh: '回执码不正确', en: 'Receipt not recognised' });
       if (r.status === 'closed') throw new AppError('conflict', { zh: '举报已办结', en: 'The report is closed' });
       await db.transaction(async (tx) => {
-        await saveAttachment(tx, files, keys, r.id, 'reporter', file, todayInShanghai());
+        const today = todayInShanghai();
+        await reserveUpload(tx, uploadBudget, r.id, file.data.length, today);
+        await saveAttachment(tx, files, keys, r.id, 'reporter', file, today);
         await appendAudit(
           tx,
           { id: null, username: 'public' },
-          { action: 'report.reporterFile', entityType: 'report', entityId: r.id, regionCode: r.region_code, after: { kind: file.kind } },
+          {
+            action: 'report.reporterFile',
+            entityType: 'report',
+            entityId: r.id,
+            regionCode: r.region_code,
+            after: { kind: file.kind },
+            dayOnly: true,
+          },
         );
       });
       return reporterView(db, keys, r);

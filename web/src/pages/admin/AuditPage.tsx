@@ -20,6 +20,7 @@ type Event = {
   hash: string;
   before: unknown;
   after: unknown;
+  dayOnly?: boolean;
 };
 type Verify = { ok: boolean; checked: number; firstBroken: { seq: number; reason: string } | null };
 
@@ -85,7 +86,7 @@ export function AuditPage() {
         }}
         columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
-          { title: t('time'), dataIndex: 'at', render: (v) => formatTime(v, lang), width: 150 },
+          { title: t('time'), dataIndex: 'at', render: (v, e) => formatTime(v, lang, e.dayOnly), width: 150 },
           { title: t('actor'), dataIndex: 'actorName', width: 120, render: (v: string) => actorLabel(v, lang) },
           {
             title: t('action'),

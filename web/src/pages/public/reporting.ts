@@ -57,4 +57,4 @@ export async function uploadWithReceipt<T>(receipt: string, file: File, keepLoca
   return api<T>('/api/public/reports/files', { method: 'POST', body: form, ...anon });
 }
 
-export const ACCEPT = 'image/jpeg,image/png,image/heic,image/webp,application/pdf,video/mp4,video/quicktime,video/webm';
+export const ACCEPT = 'image/jpeg,image/png,image/heic,image/webp,application/pdf,video/mp4,video/quicktime';

@@ -309,7 +309,7 @@ export function ReportDetailPage() {
                 color: x.action === 'escalate' ? 'red' : 'blue',
                 children: (
                   <>
-                    {t(actionKey(x.action))} · {actorLabel(x.actor, lang)} · {formatTime(x.at, lang)}
+                    {t(actionKey(x.action))} · {actorLabel(x.actor, lang)} · {formatTime(x.at, lang, x.dayOnly)}
                     {x.reason && <div style={{ color: '#888' }}>{x.reason}</div>}
                   </>
                 ),

@@ -46,7 +46,7 @@ export type ReportDetail = ReportSummary & {
   identitySealed: boolean;
   messages: { author: 'reporter' | 'handler'; handler: string | null; text: string; sentOn: string }[];
   files: { id: string; author: string; name: string; type: string; size: number }[];
-  transitions: { action: string; from: string | null; to: string; actor: string; reason: string | null; at: string }[];
+  transitions: { action: string; from: string | null; to: string; actor: string; reason: string | null; at: string; dayOnly?: boolean }[];
   mergedReports: string[];
   reveals: Reveal[];
 };
