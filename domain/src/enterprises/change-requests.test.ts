@@ -40,7 +40,13 @@ test('an enterprise admin may not change supervision fields itself, only ask; ev
 });
 
 test('supervision fields changed: high-risk fields as a set, unchanged values and other fields are not changes', () => {
-  const current = { regionCode: '320582100000', industryCode: '2614', highRisk: ['hazardousChemicals', 'dustExplosion'], employees: 120, revenueWan: 5000 };
+  const current = {
+    regionCode: '320582100000',
+    industryCode: '2614',
+    highRisk: ['hazardousChemicals', 'dustExplosion'],
+    employees: 120,
+    revenueWan: 5000,
+  };
   assert.deepEqual(supervisionFieldsChanged(current, { highRisk: ['dustExplosion', 'hazardousChemicals'], employees: 120 }), []);
   assert.deepEqual(supervisionFieldsChanged(current, { highRisk: [] }), ['highRisk']);
   assert.deepEqual(supervisionFieldsChanged(current, { employees: 99, industryCode: '4700' }), ['industryCode', 'employees']);
@@ -73,7 +79,7 @@ test('who acts on a request: every role × the confirming county × status', () 
     [actor('citySupervisor', '3205'), ['approve', 'reject']],
     [actor('citySupervisor', '3206'), []],
     [actor('countySupervisor', '320583'), ['approve', 'reject']],
-    [actor('countySupervisor', '320582'), [], /* the county it leaves */],
+    [actor('countySupervisor', '320582'), [] /* the county it leaves */],
     [actor('townshipSupervisor', '320583100'), []],
     [actor('gridWorker', '320583100'), []],
     [actor('departmentInspector', '320583', null, ['26']), []],

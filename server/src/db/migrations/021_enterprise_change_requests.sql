@@ -71,3 +71,17 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION apply_enterprise_change(uuid, boolean) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION apply_enterprise_change(uuid, boolean) TO taishan_app;
+
+-- The enterprise a request concerns, as it is now, for the caller deciding it: the receiving
+-- county of a move does not see it yet. Only while the request is pending and the caller's scope
+-- holds the confirming county; locks the row, since the decision writes it.
+CREATE FUNCTION change_request_enterprise(req uuid) RETURNS jsonb
+  LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+  SELECT to_jsonb(e) FROM enterprises e JOIN enterprise_change_requests r ON r.enterprise_id = e.id
+  WHERE r.id = req AND r.status = 'pending'
+    AND r.confirm_region_code >= current_setting('taishan.region_prefix', true)
+    AND r.confirm_region_code < current_setting('taishan.region_prefix', true) || '~'
+  FOR UPDATE OF e;
+$$;
+REVOKE ALL ON FUNCTION change_request_enterprise(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION change_request_enterprise(uuid) TO taishan_app;
