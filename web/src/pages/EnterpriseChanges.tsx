@@ -107,6 +107,7 @@ export function ChangeRequestButton({ enterprise }: { enterprise: Enterprise }) 
         {error && <Alert type="error" message={error} style={{ marginBottom: 12 }} data-testid="request-change-error" />}
         <Form
           form={form}
+          name="changeRequest"
           layout="vertical"
           onFinish={submit}
           initialValues={Object.fromEntries(FIELDS.map((f) => [f, enterprise[f]]))}
