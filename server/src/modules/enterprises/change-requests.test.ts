@@ -117,7 +117,10 @@ describe('enterprise change requests (监管要素变更申请)', () => {
     assert.deepEqual(req.before, { industryCode: '2614', highRisk: ['hazardousChemicals'], employees: 150 });
     assert.equal(req.confirmRegionCode, COUNTY);
     assert.equal(await audits('enterpriseChange.request', id), 1);
-    assert.equal((await notices('county', 'enterpriseChangeRequested')).length, 1);
+    assert.deepEqual(
+      (await notices('county', 'enterpriseChangeRequested')).map((n) => n.link),
+      ['/enterprises/changes?toConfirm=true'],
+    );
     // Nothing has changed yet.
     assert.equal((await row(id))?.industry_code, '2614');
     // One request at a time.

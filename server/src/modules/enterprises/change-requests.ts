@@ -208,7 +208,7 @@ export async function createChangeRequest(db: Db, actor: Actor, enterpriseId: st
   });
   await db.query(
     `INSERT INTO notifications (user_id, kind, title, link) SELECT id, 'enterpriseChangeRequested', $2, $3 FROM (${COUNTY_SUPERVISORS_OF('$1')}) s`,
-    [created.confirm_region_code, `${created.enterprise_name} 申请变更监管要素，请确认`, `/enterprises/changes?status=pending`],
+    [created.confirm_region_code, `${created.enterprise_name} 申请变更监管要素，请确认`, `/enterprises/changes?toConfirm=true`],
   );
   return toChangeRequest(created, actor);
 }
