@@ -2,6 +2,7 @@ export * from './audit/actions.ts';
 export * from './auth/roles.ts';
 export * from './credit-code/credit-code.ts';
 export * from './documents/numbers.ts';
+export * from './enterprises/change-requests.ts';
 export * from './enterprises/policy.ts';
 export * from './enterprises/safety-director.ts';
 export * from './enterprises/schema.ts';

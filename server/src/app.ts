@@ -21,6 +21,7 @@ import { AppError, errorBody, langOf } from './http/errors.ts';
 import { calculatorRoutes } from './modules/calculators/routes.ts';
 import { departmentRoutes } from './modules/departments/routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/routes.ts';
+import { enterpriseChangeWorkItems } from './modules/enterprises/workbench.ts';
 import { checklistRoutes } from './modules/hazards/checklists.ts';
 import { hazardDashboardRoutes } from './modules/hazards/dashboard.ts';
 import { inspectionRoutes } from './modules/hazards/inspections.ts';
@@ -257,7 +258,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     .register('schedules', scheduleWorkItems)
     .register('reports', publicReportWorkItems)
     .register('alarms', alarmWorkItems)
-    .register('riskReports', riskReportWorkItems);
+    .register('riskReports', riskReportWorkItems)
+    .register('enterpriseChanges', enterpriseChangeWorkItems);
   app.decorate('workbench', workbench);
   workbenchRoutes(app, db, workbench);
 

@@ -13,6 +13,7 @@ import { I18nProvider, useI18n } from './i18n.tsx';
 import { AuditPage } from './pages/admin/AuditPage.tsx';
 import { DepartmentsPage } from './pages/admin/DepartmentsPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
+import { EnterpriseChangesPage } from './pages/EnterpriseChanges.tsx';
 import { EnterpriseDetailPage } from './pages/EnterpriseDetailPage.tsx';
 import { EnterpriseFormPage } from './pages/EnterpriseFormPage.tsx';
 import { EnterpriseListPage } from './pages/EnterpriseListPage.tsx';
@@ -78,6 +79,7 @@ function Routed() {
         <Route path="/" element={<WorkbenchPage />} />
         <Route path="/enterprises" element={<EnterpriseListPage />} />
         <Route path="/enterprises/new" element={<EnterpriseFormPage />} />
+        <Route path="/enterprises/changes" element={<EnterpriseChangesPage />} />
         <Route path="/enterprises/import" element={<ImportPage />} />
         <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
         <Route path="/enterprises/:id/edit" element={<EnterpriseFormPage />} />

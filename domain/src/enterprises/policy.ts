@@ -2,7 +2,7 @@
 // data layer); these rules decide the actions on a record the actor can already see.
 import { type Actor, hasRole, isAdmin, isSupervisor } from '../auth/roles.ts';
 
-export type EnterpriseAction = 'update' | 'delete' | 'changeRegion' | 'changeCreditCode';
+export type EnterpriseAction = 'update' | 'delete' | 'changeRegion' | 'changeCreditCode' | 'changeSupervision' | 'requestChange';
 
 /** Government users who keep the directory: admin and supervisors at every tier. */
 export const canCreateEnterprise = (actor: Actor) => isAdmin(actor) || isSupervisor(actor);
@@ -11,10 +11,11 @@ export const canImportEnterprises = canCreateEnterprise;
 
 export function enterpriseActions(actor: Actor): EnterpriseAction[] {
   if (isAdmin(actor) || hasRole(actor, 'provinceSupervisor', 'citySupervisor', 'countySupervisor')) {
-    return ['update', 'delete', 'changeRegion', 'changeCreditCode'];
+    return ['update', 'delete', 'changeRegion', 'changeCreditCode', 'changeSupervision'];
   }
-  if (hasRole(actor, 'townshipSupervisor')) return ['update', 'changeCreditCode'];
-  // An enterprise admin keeps its own profile current but cannot move itself or change its identity.
-  if (hasRole(actor, 'enterpriseAdmin')) return ['update'];
+  if (hasRole(actor, 'townshipSupervisor')) return ['update', 'changeCreditCode', 'changeSupervision'];
+  // An enterprise admin keeps its own profile current but cannot move itself, change its identity
+  // or the fields that decide who supervises it: those it asks its county to change (变更申请).
+  if (hasRole(actor, 'enterpriseAdmin')) return ['update', 'requestChange'];
   return [];
 }

@@ -174,3 +174,14 @@ export function riskReportWork(a: Actor): WorkDefinition[] {
     ];
   return [];
 }
+
+/**
+ * Enterprises' requests to change their supervision fields (GET /api/v1/enterprise-change-requests),
+ * for those who confirm them: county supervisors (of the receiving county for a move) and above.
+ */
+export function enterpriseChangeWork(a: Actor): WorkDefinition[] {
+  if (!isAdmin(a) && !['countySupervisor', 'citySupervisor', 'provinceSupervisor'].includes(a.role)) return [];
+  return [
+    { kind: 'enterpriseChanges.toConfirm', severity: 'attention', titleKey: 'wbEnterpriseChangesToConfirm', query: { toConfirm: 'true' } },
+  ];
+}

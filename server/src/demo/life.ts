@@ -7,7 +7,7 @@
 // dates for past years) and fast (a few hundred statements). Runs once: it marks itself with the
 // demo enterprise's site plan.
 import { deflateSync } from 'node:zlib';
-import { addDays, LEC_DEFAULT_THRESHOLDS, lec } from '@taishan/domain';
+import { addDays, confirmingCounty, LEC_DEFAULT_THRESHOLDS, lec } from '@taishan/domain';
 import type { Db } from '../db/db.ts';
 import type { FileStore } from '../storage/files.ts';
 import { todayInShanghai } from '../time.ts';
@@ -70,6 +70,30 @@ export async function seedDemoLife(db: Db, files: FileStore): Promise<void> {
     [townOther, countyChem, county2Ent].filter((e): e is Ent => !!e),
   );
   await seedPastYears(db, rand);
+  if (countyChem) await seedChangeRequest(db, countyChem);
+}
+
+/**
+ * One change request waiting for the county (issue 22, item 6): a chemical enterprise of the
+ * county asks to record fewer employees, which would lift its safety-director requirement.
+ */
+async function seedChangeRequest(db: Db, e: Ent): Promise<void> {
+  const [row] = await db.query<{ employees: number | null }>('SELECT employees FROM enterprises WHERE id = $1', [e.id]);
+  const employees = row?.employees ?? 120;
+  await db.query(
+    `INSERT INTO enterprise_change_requests (enterprise_id, enterprise_name, region_code, industry_code, confirm_region_code, before, changes,
+       reason, requester, requested_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, '两条生产线停产，从业人员减少，社保名册已更新', '企业管理员', now() - interval '1 day')`,
+    [
+      e.id,
+      e.name,
+      e.region_code,
+      e.industry_code,
+      confirmingCounty(e.region_code),
+      JSON.stringify({ employees }),
+      JSON.stringify({ employees: Math.max(0, Math.min(employees - 1, 80)) }),
+    ],
+  );
 }
 
 // ---- The four-colour map ----------------------------------------------------------------------

@@ -12,6 +12,7 @@ export function RegionCascader(props: {
   placeholder?: string;
   id?: string;
   changeOnSelect?: boolean;
+  disabled?: boolean;
   style?: React.CSSProperties;
   /** On public pages: no cookie goes with the look-ups. */
   anonymous?: boolean;
@@ -69,6 +70,7 @@ export function RegionCascader(props: {
       value={path}
       changeOnSelect={props.changeOnSelect ?? true}
       placeholder={props.placeholder}
+      disabled={props.disabled}
       allowClear
       onChange={(v) => {
         const codes = (v ?? []) as string[];

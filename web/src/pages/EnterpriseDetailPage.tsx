@@ -5,6 +5,7 @@ import { ApiError, api, type Enterprise } from '../api.ts';
 import { flagLabel, industryLabel } from '../components/labels.ts';
 import { formatTime, useI18n } from '../i18n.tsx';
 import { useReference } from '../reference.ts';
+import { ChangeRequestButton, ChangeRequestList } from './EnterpriseChanges.tsx';
 import { EnterpriseFlags } from './EnterpriseListPage.tsx';
 
 export function EnterpriseDetailPage() {
@@ -43,6 +44,7 @@ export function EnterpriseDetailPage() {
                 {t('edit')}
               </Button>
             )}
+            {e.allowedActions.includes('requestChange') && <ChangeRequestButton enterprise={e} />}
             {e.allowedActions.includes('delete') && (
               <Popconfirm
                 title={t('confirmDelete')}
@@ -88,6 +90,11 @@ export function EnterpriseDetailPage() {
             <Descriptions.Item label={t('createdAt')}>{formatTime(e.createdAt, lang)}</Descriptions.Item>
             <Descriptions.Item label={t('updatedAt')}>{formatTime(e.updatedAt, lang)}</Descriptions.Item>
           </Descriptions>
+          {(e.allowedActions.includes('requestChange') || e.allowedActions.includes('changeSupervision')) && (
+            <Card size="small" title={t('ecTitle')} style={{ marginTop: 16 }}>
+              <ChangeRequestList query={{ enterpriseId: e.id }} />
+            </Card>
+          )}
         </>
       )}
     </Card>

@@ -7,6 +7,7 @@ import { ApiError, api, type Enterprise, formErrors } from '../api.ts';
 import { RegionCascader } from '../components/RegionCascader.tsx';
 import { pick, useI18n } from '../i18n.tsx';
 import { useReference } from '../reference.ts';
+import { ChangeRequestButton } from './EnterpriseChanges.tsx';
 
 type Values = Omit<
   Enterprise,
@@ -26,7 +27,9 @@ export function EnterpriseFormPage() {
   useEffect(() => {
     if (existing.data) form.setFieldsValue(existing.data);
   }, [existing.data, form]);
-  const actions = existing.data?.allowedActions ?? ['changeRegion', 'changeCreditCode'];
+  const actions = existing.data?.allowedActions ?? ['changeRegion', 'changeCreditCode', 'changeSupervision'];
+  // The fields that decide supervision are the regulators' (issue 22, item 6): an enterprise asks.
+  const supervision = actions.includes('changeSupervision');
 
   const submit = async (v: Values) => {
     setError(null);
@@ -50,6 +53,16 @@ export function EnterpriseFormPage() {
   return (
     <Card title={id ? `${t('edit')} · ${existing.data?.name ?? ''}` : t('create')} loading={!!id && existing.isLoading}>
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
+      {existing.data && !supervision && (
+        <Alert
+          type="info"
+          showIcon
+          message={t('ecReadOnlyHint')}
+          action={actions.includes('requestChange') ? <ChangeRequestButton enterprise={existing.data} /> : undefined}
+          style={{ marginBottom: 16 }}
+          data-testid="supervision-read-only"
+        />
+      )}
       <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 720 }} initialValues={{ highRisk: [] }}>
         <Form.Item name="creditCode" label={t('creditCode')} rules={[{ required: true, message: t('required') }]}>
           <Input maxLength={18} disabled={!actions.includes('changeCreditCode')} style={{ textTransform: 'uppercase' }} />
@@ -58,13 +71,14 @@ export function EnterpriseFormPage() {
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="regionCode" label={t('region')} rules={[{ required: true, message: t('required') }]}>
-          <RegionCascader />
+          <RegionCascader disabled={!supervision || !actions.includes('changeRegion')} />
         </Form.Item>
         <Form.Item name="address" label={t('address')}>
           <Input maxLength={500} />
         </Form.Item>
         <Form.Item name="industryCode" label={t('industryCode')} rules={[{ required: true, message: t('required') }]}>
           <Select
+            disabled={!supervision}
             showSearch
             optionFilterProp="label"
             options={(ref.data?.industryDivisions ?? []).map((d) => ({ value: d.code, label: `${d.code} ${pick(lang, d)}` }))}
@@ -72,14 +86,18 @@ export function EnterpriseFormPage() {
         </Form.Item>
         <Space wrap>
           <Form.Item name="employees" label={t('employees')}>
-            <InputNumber min={0} precision={0} style={{ width: 180 }} />
+            <InputNumber min={0} precision={0} style={{ width: 180 }} disabled={!supervision} />
           </Form.Item>
           <Form.Item name="revenueWan" label={t('revenueWan')}>
-            <InputNumber min={0} style={{ width: 180 }} />
+            <InputNumber min={0} style={{ width: 180 }} disabled={!supervision} />
           </Form.Item>
         </Space>
         <Form.Item name="highRisk" label={t('highRisk')}>
-          <Select mode="multiple" options={(ref.data?.highRiskFlags ?? []).map((f) => ({ value: f.code, label: pick(lang, f) }))} />
+          <Select
+            mode="multiple"
+            disabled={!supervision}
+            options={(ref.data?.highRiskFlags ?? []).map((f) => ({ value: f.code, label: pick(lang, f) }))}
+          />
         </Form.Item>
         <Space wrap>
           <Form.Item name="legalRepresentative" label={t('legalRepresentative')}>

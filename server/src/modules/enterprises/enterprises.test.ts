@@ -42,7 +42,7 @@ describe('enterprise directory', () => {
     assert.equal(e.regionCode, TOWN);
     assert.equal(e.creditCodeWarning, false);
     assert.equal(e.lacksSafetyDirector, true);
-    assert.deepEqual(e.allowedActions, ['update', 'delete', 'changeRegion', 'changeCreditCode']);
+    assert.deepEqual(e.allowedActions, ['update', 'delete', 'changeRegion', 'changeCreditCode', 'changeSupervision']);
     assert.equal(await audits('enterprise.create'), 1);
   });
 
@@ -160,7 +160,7 @@ describe('enterprise directory', () => {
       payload: { safetyDirector: '张安全' },
     });
     assert.equal(ok.statusCode, 200);
-    assert.deepEqual(ok.json().allowedActions, ['update']);
+    assert.deepEqual(ok.json().allowedActions, ['update', 'requestChange']);
     const move = await t.app.inject({
       method: 'PATCH',
       url: `/api/v1/enterprises/${e.id}`,

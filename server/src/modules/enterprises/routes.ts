@@ -2,6 +2,10 @@
 // Excel export. Everything runs in the caller's jurisdiction scope.
 import {
   canImportEnterprises,
+  changeRequestDecisionSchema,
+  changeRequestInputSchema,
+  changeRequestQuerySchema,
+  changeRequestSchema,
   enterpriseInputSchema,
   enterprisePatchSchema,
   enterpriseQuerySchema,
@@ -14,6 +18,7 @@ import { readScoped } from '../../db/scope.ts';
 import { sendXlsx } from '../../http/download.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
+import { createChangeRequest, decideChangeRequest, listChangeRequests } from './change-requests.ts';
 import { bilingualOf, importRows } from './import.ts';
 import { createEnterprise, patchEnterprise, removeEnterprise, toEnterprise } from './service.ts';
 import { exportRows, findEnterprise, searchEnterprises } from './store.ts';
@@ -143,4 +148,45 @@ export function enterpriseRoutes(app: FastifyInstance, db: Db) {
       return importRows(db, actor, rows);
     },
   });
+
+  // 监管要素变更申请 (issue 22, item 6).
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/enterprises/:id/change-requests',
+    access: 'user',
+    summary:
+      '企业申请变更监管要素（区划、行业、高危领域、人数、收入），由县级确认 Request a change of the supervision fields, for the county to confirm',
+    tags: ['enterprises'],
+    params: idParams,
+    body: changeRequestInputSchema,
+    response: changeRequestSchema,
+    status: 201,
+    handler: async ({ params, body, actor }) => createChangeRequest(db, actor, params.id, body),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/enterprise-change-requests',
+    access: 'user',
+    summary: '变更申请列表（toConfirm=true：待我确认的）Change requests (toConfirm=true: those waiting for me)',
+    tags: ['enterprises'],
+    query: changeRequestQuerySchema,
+    response: z.object({ items: z.array(changeRequestSchema), total: z.number() }),
+    handler: async ({ query, actor }) => listChangeRequests(db, actor, query),
+  });
+
+  for (const action of ['approve', 'reject', 'withdraw'] as const) {
+    const what = { approve: '批准 Approve', reject: '驳回 Reject', withdraw: '撤回 Withdraw' }[action];
+    defineRoute(app, {
+      method: 'POST',
+      url: `/api/v1/enterprise-change-requests/:id/${action}`,
+      access: 'user',
+      summary: `${what} a change request`,
+      tags: ['enterprises'],
+      params: idParams,
+      body: changeRequestDecisionSchema.optional(),
+      response: changeRequestSchema,
+      handler: async ({ params, body, actor }) => decideChangeRequest(db, actor, params.id, action, body?.note ?? null),
+    });
+  }
 }

@@ -10,6 +10,7 @@ import {
   type HighRiskFlag,
   inScope,
   lacksSafetyDirector,
+  supervisionFieldsChanged,
 } from '@taishan/domain';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
@@ -72,6 +73,14 @@ const derive = (e: EnterpriseInput) => ({
   lacksSafetyDirector: lacksSafetyDirector(e),
 });
 
+const SUPERVISION_BY_REQUEST = {
+  zh: '所属区划、行业、高危行业领域、从业人员数和营业收入决定监管归属，企业不能直接修改，请提交变更申请由县级监管部门确认',
+  en: 'Region, industry, high-risk fields, employees and revenue decide who supervises the enterprise: request a change for the county to confirm',
+};
+const SUPERVISION_REFUSED = {
+  zh: '无权修改决定监管归属的字段（所属区划、行业、高危行业领域、从业人员数、营业收入）',
+  en: 'You may not change the fields that decide supervision (region, industry, high-risk fields, employees, revenue)',
+};
 const REGION_MISSING = { zh: '行政区划代码不存在', en: 'No such region code' };
 const REGION_OUT_OF_SCOPE = { zh: '该区划不在您的辖区内', en: 'This region is outside your jurisdiction' };
 const CODE_TAKEN = { zh: '统一社会信用代码已存在', en: 'This credit code is already registered' };
@@ -117,6 +126,12 @@ export function patchEnterprise(db: Db, actor: Actor, id: string, patch: Enterpr
     const next = { ...inputOf(current), ...stripUndefined(changes) };
     // Nothing changed: no new version and no audit event for a save without edits.
     if (JSON.stringify(next) === JSON.stringify(inputOf(current))) return toEnterprise(current, actor);
+    // The fields that decide supervision are the regulators' (issue 22, item 6): an enterprise asks.
+    const supervision = supervisionFieldsChanged(inputOf(current), next);
+    if (supervision.length && !actions.includes('changeSupervision')) {
+      const m = actions.includes('requestChange') ? SUPERVISION_BY_REQUEST : SUPERVISION_REFUSED;
+      throw new AppError('forbidden', m, Object.fromEntries(supervision.map((f) => [f, m])));
+    }
     if (next.regionCode !== current.region_code && !actions.includes('changeRegion')) {
       throw forbidden({ zh: '无权变更所属区划', en: 'You may not move this enterprise' });
     }

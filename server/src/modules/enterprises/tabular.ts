@@ -1,10 +1,13 @@
 // Excel / CSV in the layout regulators hold their directories: one row per enterprise, Chinese
 // headers (English headers and field names are accepted too). Export writes the same headers, so
 // an exported file imports again unchanged.
+
+import { Readable } from 'node:stream';
 import { HIGH_RISK_FLAGS, HIGH_RISK_LABELS, type HighRiskFlag } from '@taishan/domain';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { EnterpriseRow } from './store.ts';
+import { countXlsxRows } from './xlsx-rows.ts';
 
 export const COLUMNS = [
   { key: 'creditCode', zh: '统一社会信用代码', en: 'Credit code', width: 22 },
@@ -92,20 +95,42 @@ function cellValue(key: Key, cell: unknown): unknown {
   }
 }
 
+const TOO_MANY_ROWS = `最多 ${MAX_IMPORT_ROWS} 行||At most ${MAX_IMPORT_ROWS} rows`;
+const UNREADABLE_XLSX = '无法读取 Excel 文件||Cannot read the Excel file';
+
+/**
+ * The first sheet, row by row. Its rows are counted from the zip first (countXlsxRows, which stops
+ * past the limit), so an oversized file is refused before any parsing; then the sheet is read
+ * with exceljs's streaming reader, never as a whole workbook in memory.
+ */
 async function readXlsx(buffer: Buffer): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
+  let rows: number;
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    rows = await countXlsxRows(buffer, MAX_IMPORT_ROWS + 1);
   } catch {
-    throw new TableFormatError('无法读取 Excel 文件||Cannot read the Excel file');
+    throw new TableFormatError(UNREADABLE_XLSX);
   }
-  const ws = wb.worksheets[0];
-  if (!ws) return [];
+  if (rows > MAX_IMPORT_ROWS + 1) throw new TableFormatError(TOO_MANY_ROWS);
   const grid: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    const values = row.values as unknown[];
-    grid[n - 1] = values.slice(1);
-  });
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
+    for await (const ws of reader) {
+      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+        if (row.number > MAX_IMPORT_ROWS + 1) throw new TableFormatError(TOO_MANY_ROWS);
+        grid[row.number - 1] = (row.values as unknown[]).slice(1);
+      }
+      break; // the first sheet only
+    }
+  } catch (err) {
+    if (err instanceof TableFormatError) throw err;
+    throw new TableFormatError(UNREADABLE_XLSX);
+  }
   return Array.from(grid, (r) => r ?? []);
 }
 
