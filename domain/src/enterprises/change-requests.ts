@@ -15,7 +15,9 @@ export type SupervisionField = (typeof SUPERVISION_FIELDS)[number];
 
 export const CHANGE_REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
-export type ChangeRequestAction = 'approve' | 'reject' | 'withdraw';
+/** The steps on a pending request (its audit actions are `enterpriseChange.<step>`, and `request`). */
+export const CHANGE_REQUEST_ACTIONS = ['approve', 'reject', 'withdraw'] as const;
+export type ChangeRequestAction = (typeof CHANGE_REQUEST_ACTIONS)[number];
 
 export type SupervisionValues = {
   regionCode: string;

@@ -11,6 +11,7 @@ import {
   AUDIT_ENTITY_LABELS,
   actorLabel,
   auditActionLabel,
+  CHANGE_REQUEST_ACTIONS,
   HAZARD_ACTIONS,
   HAZARD_STEP_LABELS,
   hazardStepLabel,
@@ -51,6 +52,7 @@ const STEPS_OF: Record<string, readonly string[]> = {
   alarm: ALARM_ACTIONS,
   riskReport: REPORT_ACTIONS,
   report: PUBLIC_REPORT_ACTIONS,
+  enterpriseChange: CHANGE_REQUEST_ACTIONS,
 };
 
 function writtenActions(): Map<string, string> {
