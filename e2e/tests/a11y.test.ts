@@ -186,7 +186,7 @@ describe(`accessibility in the browser (${process.env.E2E_DB ?? 'pglite'})`, () 
     await receipt.waitFor({ timeout: 30_000 });
     const live = page.locator('[data-testid=receipt-announcement]');
     assert.equal(await live.getAttribute('role'), 'status');
-    assert.match(await live.innerText(), /举报已收到/);
+    assert.match(await live.innerText(), /举报已提交/);
     assert.match(await live.innerText(), /\d{4} \d{4}/);
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
     assert.equal(focused, 'receipt-announcement');
