@@ -4,6 +4,7 @@
 // green, gold …) are seeded one step darker so that a tag's text (shade 7) on its tint (shade 1)
 // passes; grey text is rgba(0,0,0,.65)-dark, not .45.
 import type { ThemeConfig } from 'antd';
+import type React from 'react';
 
 export const theme: ThemeConfig = {
   token: {
@@ -35,3 +36,16 @@ export const theme: ThemeConfig = {
 
 /** Text on a risk colour (红/橙/黄/蓝 keep their meaning): near-black passes 4.5:1 on all four. */
 export const RISK_TEXT = '#1f1f1f';
+
+/** Text for screen readers only (a label a sighted user reads from the placeholder). */
+export const VISUALLY_HIDDEN: React.CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};

@@ -44,6 +44,7 @@ export function HazardListPage() {
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
+          aria-label={t('status')}
           allowClear
           placeholder={t('status')}
           style={{ width: 140 }}
@@ -55,6 +56,7 @@ export function HazardListPage() {
           ]}
         />
         <Select
+          aria-label={t('hazardLevel')}
           allowClear
           placeholder={t('hazardLevel')}
           style={{ width: 120 }}
@@ -66,6 +68,7 @@ export function HazardListPage() {
           ]}
         />
         <Select
+          aria-label={t('foundTier')}
           allowClear
           placeholder={t('foundTier')}
           style={{ width: 140 }}

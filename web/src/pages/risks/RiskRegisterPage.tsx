@@ -52,6 +52,7 @@ export function RiskRegisterPage() {
           style={{ width: 260 }}
         />
         <Select
+          aria-label={t('level')}
           allowClear
           placeholder={t('level')}
           style={{ width: 140 }}
@@ -60,6 +61,7 @@ export function RiskRegisterPage() {
           options={RISK_LEVELS.map((l) => ({ value: l, label: pick(lang, RISK_LEVEL_INFO[l]) }))}
         />
         <Select
+          aria-label={t('accidentTypes')}
           allowClear
           placeholder={t('accidentTypes')}
           style={{ width: 180 }}
