@@ -18,6 +18,16 @@ export const theme: ThemeConfig = {
     colorTextTertiary: '#595959',
     colorTextDescription: '#595959',
     colorTextPlaceholder: '#6b6b6b', // 5.3:1
+    colorTextQuaternary: '#6b6b6b', // empty-list text
+    // Status tints stay light (antd would derive grey-green from the darker seeds above).
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorInfoBg: '#e6f4ff',
+    colorInfoBorder: '#91caff',
+    colorWarningBg: '#fff7e6',
+    colorWarningBorder: '#ffd591',
+    colorErrorBg: '#fff1f0',
+    colorErrorBorder: '#ffccc7',
     // Preset palettes: shade 6 is the seed, a tag's text is shade 7.
     blue: '#0958d9',
     geekblue: '#1d39c4',
@@ -34,8 +44,8 @@ export const theme: ThemeConfig = {
   },
 };
 
-/** Text on a risk colour (红/橙/黄/蓝 keep their meaning): near-black passes 4.5:1 on all four. */
-export const RISK_TEXT = '#1f1f1f';
+/** Text on a risk colour (红/橙/黄/蓝 keep their meaning): black passes 4.5:1 on all four (white fails on red 4.2, orange, yellow and blue). */
+export const RISK_TEXT = '#000';
 
 /** Text for screen readers only (a label a sighted user reads from the placeholder). */
 export const VISUALLY_HIDDEN: React.CSSProperties = {

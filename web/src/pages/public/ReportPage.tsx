@@ -32,6 +32,18 @@ export function PublicShell({ children }: { children: React.ReactNode }) {
   );
 }
 
+/** A label marked required as antd marks it (the asterisk), without antd's aria-required on the control. */
+function RequiredLabel({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <span aria-hidden style={{ color: '#c41d1d', marginInlineEnd: 4 }}>
+        *
+      </span>
+      {children}
+    </>
+  );
+}
+
 export function ReportPage() {
   const { t } = useI18n();
   const [form] = Form.useForm();
@@ -154,7 +166,8 @@ export function ReportPage() {
           initialValues={{ category: 'hazard', anonymous: true }}
           disabled={!!progress}
         >
-          <Form.Item name="category" label={t('reportCategory')} rules={[{ required: true }]}>
+          {/* No `required` on a radio group or a select: antd would put aria-required on elements that do not allow it. */}
+          <Form.Item name="category" label={t('reportCategory')}>
             <Radio.Group
               optionType="button"
               buttonStyle="solid"
@@ -180,8 +193,7 @@ export function ReportPage() {
               {/* Labelled and marked required; the check is here (a visible field), so focus can go to it. */}
               <Form.Item
                 name="enterpriseName"
-                label={t('reportPickEnterprise')}
-                required
+                label={<RequiredLabel>{t('reportPickEnterprise')}</RequiredLabel>}
                 rules={[
                   {
                     validator: () =>
@@ -199,7 +211,11 @@ export function ReportPage() {
               </Form.Item>
             </>
           ) : (
-            <Form.Item name="regionCode" label={t('reportPickRegion')} rules={[{ required: true, message: t('reportRegionRequired') }]}>
+            <Form.Item
+              name="regionCode"
+              label={<RequiredLabel>{t('reportPickRegion')}</RequiredLabel>}
+              rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('reportRegionRequired')))) }]}
+            >
               <RegionCascader anonymous placeholder={t('reportRegionPlaceholder')} />
             </Form.Item>
           )}

@@ -310,7 +310,7 @@ export function ReportDetailPage() {
                 children: (
                   <>
                     {t(actionKey(x.action))} · {x.actor} · {formatTime(x.at, lang)}
-                    {x.reason && <div style={{ color: '#888' }}>{x.reason}</div>}
+                    {x.reason && <div style={{ color: '#595959' }}>{x.reason}</div>}
                   </>
                 ),
               }))}
