@@ -13,7 +13,18 @@ import { type RunningServer, startServer } from '../lib/server.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 // A11Y_ROLES=admin,entadmin narrows a local run to some roles.
-const ROLES = process.env.A11Y_ROLES?.split(',') ?? ['admin', 'province', 'city', 'county', 'county2', 'township', 'grid', 'inspector', 'entadmin', 'entstaff'];
+const ROLES = process.env.A11Y_ROLES?.split(',') ?? [
+  'admin',
+  'province',
+  'city',
+  'county',
+  'county2',
+  'township',
+  'grid',
+  'inspector',
+  'entadmin',
+  'entstaff',
+];
 const REPORT_HANDLERS = ['platformAdmin', 'provinceSupervisor', 'citySupervisor', 'countySupervisor', 'townshipSupervisor'];
 
 type Me = { role: string; scope: { enterpriseId: string | null } };

@@ -54,11 +54,17 @@ export function EnterpriseListPage() {
         style={{ width: screens.md ? 320 : '100%' }}
         data-testid="search"
       />
-      {/* An implicit label names the cascader's input for screen readers (issue 22 item 22). */}
-      <label>
-        <span style={VISUALLY_HIDDEN}>{t('region')}</span>
-        <RegionCascader value={params.get('region')} onChange={(c) => set('region', c)} placeholder={t('region')} style={{ width: 260 }} />
+      {/* A label for screen readers names the cascader's input (issue 22 item 22). */}
+      <label htmlFor="filter-region" style={VISUALLY_HIDDEN}>
+        {t('region')}
       </label>
+      <RegionCascader
+        id="filter-region"
+        value={params.get('region')}
+        onChange={(c) => set('region', c)}
+        placeholder={t('region')}
+        style={{ width: 260 }}
+      />
       <Select
         aria-label={t('industry')}
         allowClear
