@@ -241,4 +241,63 @@ describe(`accessibility in the browser (${process.env.E2E_DB ?? 'pglite'})`, () 
     await ctx.close();
     assert.deepEqual(found, [], `${found.length} critical or serious violations:\n${found.join('\n')}`);
   });
+
+  test('the five fixes: labels point at their fields, the five are marked required, errors at the fields, no 已保存 when saving failed, read-only as text', async () => {
+    const ctx = await newContext();
+    const page = await ctx.newPage();
+    await loginAs(page, server.url, 'entadmin');
+    const list = (await (await page.request.get(`${server.url}/api/v1/hazards?status=assigned&pageSize=1`)).json()) as {
+      items: { id: string }[];
+    };
+    const id = list.items[0]?.id;
+    assert.ok(id, 'the demo enterprise has a hazard waiting for its five fixes');
+    await page.goto(`${server.url}/hazards/${id}`);
+    const form = page.locator('form[data-testid=five-fixes]');
+    await form.waitFor();
+    // Every label names an element that exists.
+    const dangling = await form.evaluate((f) =>
+      Array.from(f.querySelectorAll('label[for]'))
+        .map((l) => l.getAttribute('for') ?? '')
+        .filter((x) => !document.getElementById(x)),
+    );
+    assert.deepEqual(dangling, []);
+    const required = (await form.locator('label.ant-form-item-required').allInnerTexts()).map((x) => x.trim());
+    assert.deepEqual(required.sort(), ['责任人', '整改资金（万元）', '整改期限', '整改措施', '应急预案'].sort());
+
+    // A required field left empty: the error is at the field, focus goes to it, nothing is saved.
+    await page.fill('#fix-owner', '');
+    await page.click('[data-testid=save-fixes]');
+    await page.waitForFunction(() => document.activeElement?.id === 'fix-owner');
+    assert.equal(await page.locator('#fix-owner').getAttribute('aria-invalid'), 'true');
+    const ownerItem = page.locator('.ant-form-item', { has: page.locator('#fix-owner') });
+    await ownerItem.locator('.ant-form-item-explain-error').waitFor();
+
+    // Saving refused by the server (someone else saved first): an error, never 已保存.
+    await page.fill('#fix-owner', '王安全');
+    await page.fill('#fix-funds', '0.5');
+    await page.locator('#fix-deadline').click();
+    await page.keyboard.type('2026-12-15');
+    await page.keyboard.press('Tab');
+    await page.fill('#fix-measures', '清理通道杂物');
+    await page.fill('#fix-contingency', '设专人值守');
+    const current = (await (await page.request.get(`${server.url}/api/v1/hazards/${id}`)).json()) as { version: number };
+    const bumped = await page.request.patch(`${server.url}/api/v1/hazards/${id}`, {
+      data: { owner: '李主任', version: current.version },
+    });
+    assert.equal(bumped.status(), 200);
+    await page.click('[data-testid=save-fixes]');
+    await page.locator('.ant-message-error').waitFor();
+    assert.equal(await page.locator('.ant-message').getByText('已保存').count(), 0, 'no 已保存 after a failed save');
+
+    // Read-only (a regulator sees the enterprise's five fixes): text, not disabled inputs.
+    const county = await newContext();
+    const cp = await county.newPage();
+    await loginAs(cp, server.url, 'province');
+    await cp.goto(`${server.url}/hazards/${id}`);
+    const ro = cp.locator('[data-testid=five-fixes]');
+    await ro.getByText('李主任').waitFor();
+    assert.equal(await ro.locator('input, textarea').count(), 0, 'read-only values are text');
+    await county.close();
+    await ctx.close();
+  });
 });
