@@ -176,7 +176,8 @@ describe(`accessibility in the browser (${process.env.E2E_DB ?? 'pglite'})`, () 
     await check(page, 'public /report', found);
     await page.getByText('选择地区').click();
     await check(page, 'public /report (by region)', found);
-    await page.getByText('选择企业').click();
+    await page.goto(`${server.url}/report`);
+    await page.locator('#description').waitFor();
 
     // A failed submit: focus moves to the first invalid field, which says it is invalid.
     await page.getByRole('button', { name: '提交举报' }).click();
