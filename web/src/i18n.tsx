@@ -1,5 +1,5 @@
 // UI strings, Chinese first. Every visible string goes through t(); English is the second language.
-import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 
 const zh = {
   appName: '泰山 · 安全生产治理平台',
@@ -1181,6 +1181,11 @@ const Ctx = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('taishan.lang') === 'en' ? 'en' : 'zh'));
+  // <html lang> follows the language on load too (index.html says zh-CN), so a screen reader
+  // reads English as English after a reload (issue 22 item 22).
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
   const value = useMemo<I18n>(
     () => ({
       lang,

@@ -46,6 +46,7 @@ import { RiskRegisterPage } from './pages/risks/RiskRegisterPage.tsx';
 import { RiskReportsPage } from './pages/risks/RiskReportsPage.tsx';
 import { WorkbenchPage } from './pages/workbench/WorkbenchPage.tsx';
 import { isAdmin, SessionProvider, useSession } from './session.tsx';
+import { theme } from './theme.ts';
 
 /** The reporter's pages: no session is looked up, no cookie is sent (see api.ts credentials). */
 const isPublicReport = () => /^\/report(\/|$)/.test(window.location.pathname);
@@ -125,7 +126,7 @@ function Themed() {
   useEffect(() => setApiLang(lang), [lang]);
   setApiLang(lang);
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={theme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           {isPublicReport() ? (

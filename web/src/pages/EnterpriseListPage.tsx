@@ -12,6 +12,7 @@ import { useFilters } from '../components/useFilters.ts';
 import { formatTime, pick, useI18n } from '../i18n.tsx';
 import { useReference } from '../reference.ts';
 import { canCreateEnterprise, useSession } from '../session.tsx';
+import { VISUALLY_HIDDEN } from '../theme.ts';
 
 export function EnterpriseFlags({ e }: { e: Enterprise }) {
   const { t } = useI18n();
@@ -53,8 +54,19 @@ export function EnterpriseListPage() {
         style={{ width: screens.md ? 320 : '100%' }}
         data-testid="search"
       />
-      <RegionCascader value={params.get('region')} onChange={(c) => set('region', c)} placeholder={t('region')} style={{ width: 260 }} />
+      {/* A label for screen readers names the cascader's input (issue 22 item 22). */}
+      <label htmlFor="filter-region" style={VISUALLY_HIDDEN}>
+        {t('region')}
+      </label>
+      <RegionCascader
+        id="filter-region"
+        value={params.get('region')}
+        onChange={(c) => set('region', c)}
+        placeholder={t('region')}
+        style={{ width: 260 }}
+      />
       <Select
+        aria-label={t('industry')}
         allowClear
         showSearch
         optionFilterProp="label"
@@ -73,6 +85,7 @@ export function EnterpriseListPage() {
         }))}
       />
       <Select
+        aria-label={t('highRisk')}
         allowClear
         placeholder={t('highRisk')}
         style={{ width: 160 }}

@@ -143,56 +143,82 @@ export function HazardDetailPage() {
             )}
           </Descriptions>
           <Card size="small" title={t('fiveFixes')} style={{ marginTop: 16 }}>
-            <Form
-              form={form}
-              layout="vertical"
-              disabled={!h.canEditFixes}
-              onFinish={async (v) => {
-                try {
-                  merge(
-                    await api<Hazard>(`/api/v1/hazards/${id}`, {
+            {h.canEditFixes ? (
+              // Each label points at its control (htmlFor = the control's id); the five fixes are
+              // required (marked), errors show at their fields and focus goes to the first one; a
+              // failed save says so and never "已保存" (issue 22 item 18).
+              <Form
+                form={form}
+                layout="vertical"
+                data-testid="five-fixes"
+                scrollToFirstError={{ focus: true }}
+                onFinish={async (v) => {
+                  let saved: Hazard;
+                  try {
+                    saved = await api<Hazard>(`/api/v1/hazards/${id}`, {
                       method: 'PATCH',
                       json: {
                         ...v,
                         deadline: v.deadline ? (v.deadline as dayjs.Dayjs).format('YYYY-MM-DD') : undefined,
                         version: h.version,
                       },
-                    }),
-                  );
+                    });
+                  } catch (e) {
+                    if (e instanceof ApiError) form.setFields(formErrors(e));
+                    message.error((e as Error).message);
+                    return;
+                  }
+                  merge(saved);
                   message.success(t('saved'));
                   refresh();
-                } catch (e) {
-                  if (e instanceof ApiError) form.setFields(formErrors(e));
-                  message.error((e as Error).message);
-                }
-              }}
-            >
-              <Space wrap>
-                <Form.Item name="owner" label={t('owner')}>
-                  <Input id="fix-owner" style={{ width: 160 }} />
+                }}
+              >
+                <Space wrap>
+                  <Form.Item name="owner" label={t('owner')} htmlFor="fix-owner" rules={[{ required: true, whitespace: true }]}>
+                    <Input id="fix-owner" maxLength={100} style={{ width: 160 }} />
+                  </Form.Item>
+                  <Form.Item name="funds" label={t('funds')} htmlFor="fix-funds" rules={[{ required: true }]}>
+                    <InputNumber id="fix-funds" min={0} style={{ width: 160 }} />
+                  </Form.Item>
+                  <Form.Item name="deadline" label={t('deadline')} htmlFor="fix-deadline" rules={[{ required: true }]}>
+                    <DatePicker id="fix-deadline" />
+                  </Form.Item>
+                </Space>
+                <Form.Item name="measures" label={t('measures')} htmlFor="fix-measures" rules={[{ required: true, whitespace: true }]}>
+                  <Input.TextArea id="fix-measures" maxLength={2000} rows={2} />
                 </Form.Item>
-                <Form.Item name="funds" label={t('funds')}>
-                  <InputNumber id="fix-funds" min={0} style={{ width: 160 }} />
+                <Form.Item
+                  name="contingency"
+                  label={t('contingency')}
+                  htmlFor="fix-contingency"
+                  rules={[{ required: true, whitespace: true }]}
+                >
+                  <Input.TextArea id="fix-contingency" maxLength={2000} rows={2} />
                 </Form.Item>
-                <Form.Item name="deadline" label={t('deadline')}>
-                  <DatePicker id="fix-deadline" />
+                <Form.Item name="rectificationNote" label={t('rectificationNote')} htmlFor="fix-note">
+                  <Input.TextArea id="fix-note" maxLength={2000} rows={2} />
                 </Form.Item>
-              </Space>
-              <Form.Item name="measures" label={t('measures')}>
-                <Input.TextArea id="fix-measures" rows={2} />
-              </Form.Item>
-              <Form.Item name="contingency" label={t('contingency')}>
-                <Input.TextArea id="fix-contingency" rows={2} />
-              </Form.Item>
-              <Form.Item name="rectificationNote" label={t('rectificationNote')}>
-                <Input.TextArea id="fix-note" rows={2} />
-              </Form.Item>
-              {h.canEditFixes && (
                 <Button htmlType="submit" type="primary" data-testid="save-fixes" className="no-print">
                   {t('save')}
                 </Button>
-              )}
-            </Form>
+              </Form>
+            ) : (
+              // Read-only: the values as text, readable and printable, not pale disabled inputs.
+              <Descriptions size="small" column={{ xs: 1, md: 3 }} data-testid="five-fixes">
+                <Descriptions.Item label={t('owner')}>{h.owner ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('funds')}>{h.funds ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('deadline')}>{h.deadline ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('measures')} span={3}>
+                  {h.measures ?? '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('contingency')} span={3}>
+                  {h.contingency ?? '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('rectificationNote')} span={3}>
+                  {h.rectificationNote ?? '—'}
+                </Descriptions.Item>
+              </Descriptions>
+            )}
           </Card>
           <Card size="small" title={`${t('evidence')} / ${t('rectificationPhotos')}`} style={{ marginTop: 16 }}>
             <Space wrap>

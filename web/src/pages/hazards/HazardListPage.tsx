@@ -60,6 +60,7 @@ export function HazardListPage() {
       </Space>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
+          aria-label={t('status')}
           allowClear
           placeholder={t('status')}
           style={{ width: 140 }}
@@ -71,6 +72,7 @@ export function HazardListPage() {
           ]}
         />
         <Select
+          aria-label={t('hazardLevel')}
           allowClear
           placeholder={t('hazardLevel')}
           style={{ width: 120 }}
@@ -82,6 +84,7 @@ export function HazardListPage() {
           ]}
         />
         <Select
+          aria-label={t('foundTier')}
           allowClear
           placeholder={t('foundTier')}
           style={{ width: 140 }}

@@ -325,6 +325,7 @@ export function WallPage() {
             extra={
               <Select
                 style={{ width: 300 }}
+                aria-label={t('wallCurve')}
                 value={chosen?.id}
                 onChange={setSensorId}
                 options={inService.map((s) => ({ value: s.id, label: `${s.enterpriseName} · ${s.name}` }))}

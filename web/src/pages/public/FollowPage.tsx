@@ -129,8 +129,15 @@ export function FollowPage() {
             )}
             {view.status !== 'closed' && (
               <Form layout="vertical">
-                <Form.Item label={t('reportAddInfo')}>
-                  <Input.TextArea rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={5000} data-testid="reply" />
+                <Form.Item label={t('reportAddInfo')} htmlFor="follow-reply">
+                  <Input.TextArea
+                    id="follow-reply"
+                    rows={3}
+                    value={text}
+                    onChange={(e) => setText(e.target.value)}
+                    maxLength={5000}
+                    data-testid="reply"
+                  />
                 </Form.Item>
                 <Upload
                   multiple

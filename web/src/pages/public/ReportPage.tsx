@@ -4,7 +4,7 @@
 import { PUBLIC_REPORT_CATEGORIES } from '@taishan/domain';
 import { Alert, AutoComplete, Button, Card, Checkbox, Form, Input, Progress, Radio, Result, Segmented, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd/es/upload/interface';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api, formErrors } from '../../api.ts';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
@@ -32,6 +32,18 @@ export function PublicShell({ children }: { children: React.ReactNode }) {
   );
 }
 
+/** A label marked required as antd marks it (the asterisk), without antd's aria-required on the control. */
+function RequiredLabel({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <span aria-hidden style={{ color: '#c41d1d', marginInlineEnd: 4 }}>
+        *
+      </span>
+      {children}
+    </>
+  );
+}
+
 export function ReportPage() {
   const { t } = useI18n();
   const [form] = Form.useForm();
@@ -43,6 +55,12 @@ export function ReportPage() {
   const [error, setError] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<string | null>(null);
   const anonymous = Form.useWatch('anonymous', form) ?? true;
+  // The receipt is announced (a live region) and takes the focus, so a screen reader reads it
+  // instead of falling back to the top of the page (issue 22 item 22).
+  const announcement = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (receipt) announcement.current?.focus();
+  }, [receipt]);
 
   const search = async (q: string) => {
     if (q.trim().length < 2) return setFound([]);
@@ -78,8 +96,12 @@ export function ReportPage() {
       setReceipt(r.receipt);
     } catch (e) {
       if (e instanceof ApiError) {
-        form.setFields(formErrors(e));
+        const fields = formErrors(e);
+        form.setFields(fields);
         setError(Object.values(e.fields)[0] ?? e.message);
+        // Focus on the first field the server refused, not left on the button.
+        const first = fields.find((f) => f.name.length > 0);
+        if (first) form.scrollToField(first.name, { focus: true } as never);
       } else setError(String(e));
     } finally {
       setProgress(null);
@@ -89,25 +111,34 @@ export function ReportPage() {
   if (receipt)
     return (
       <PublicShell>
-        <Result
-          status="success"
-          title={t('reportReceived')}
-          subTitle={t('reportReceiptOnce')}
-          extra={[
-            <Typography.Paragraph
-              key="r"
-              copyable={{ text: receipt }}
-              style={{ fontSize: 24, fontFamily: 'monospace', letterSpacing: 1 }}
-              data-testid="receipt"
-            >
-              {receipt}
-            </Typography.Paragraph>,
-            error && <Alert key="e" type="warning" message={error} />,
-            <Link key="f" to="/report/follow">
-              {t('reportFollowLink')}
-            </Link>,
-          ]}
-        />
+        <div
+          ref={announcement}
+          role="status"
+          aria-live="polite"
+          tabIndex={-1}
+          data-testid="receipt-announcement"
+          style={{ outline: 'none' }}
+        >
+          <Result
+            status="success"
+            title={t('reportReceived')}
+            subTitle={t('reportReceiptOnce')}
+            extra={[
+              <Typography.Paragraph
+                key="r"
+                copyable={{ text: receipt }}
+                style={{ fontSize: 24, fontFamily: 'monospace', letterSpacing: 1 }}
+                data-testid="receipt"
+              >
+                {receipt}
+              </Typography.Paragraph>,
+              error && <Alert key="e" type="warning" message={error} />,
+              <Link key="f" to="/report/follow">
+                {t('reportFollowLink')}
+              </Link>,
+            ]}
+          />
+        </div>
       </PublicShell>
     );
 
@@ -127,15 +158,23 @@ export function ReportPage() {
         }
       />
       <Card size="small">
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ category: 'hazard', anonymous: true }} disabled={!!progress}>
-          <Form.Item name="category" label={t('reportCategory')} rules={[{ required: true }]}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          scrollToFirstError={{ focus: true }}
+          initialValues={{ category: 'hazard', anonymous: true }}
+          disabled={!!progress}
+        >
+          {/* No `required` on a radio group or a select: antd would put aria-required on elements that do not allow it. */}
+          <Form.Item name="category" label={t('reportCategory')}>
             <Radio.Group
               optionType="button"
               buttonStyle="solid"
               options={PUBLIC_REPORT_CATEGORIES.map((c) => ({ value: c, label: t(categoryKey(c)) }))}
             />
           </Form.Item>
-          <Form.Item label={t('reportWhere')} required>
+          <Form.Item label={t('reportWhere')}>
             <Segmented
               block
               value={where}
@@ -148,10 +187,20 @@ export function ReportPage() {
           </Form.Item>
           {where === 'enterprise' ? (
             <>
-              <Form.Item name="enterpriseId" hidden rules={[{ required: true, message: t('reportEnterpriseRequired') }]}>
+              <Form.Item name="enterpriseId" hidden>
                 <Input />
               </Form.Item>
-              <Form.Item name="enterpriseName" rules={[{ required: true, message: t('reportEnterpriseRequired') }]}>
+              {/* Labelled and marked required; the check is here (a visible field), so focus can go to it. */}
+              <Form.Item
+                name="enterpriseName"
+                label={<RequiredLabel>{t('reportPickEnterprise')}</RequiredLabel>}
+                rules={[
+                  {
+                    validator: () =>
+                      form.getFieldValue('enterpriseId') ? Promise.resolve() : Promise.reject(new Error(t('reportEnterpriseRequired'))),
+                  },
+                ]}
+              >
                 <AutoComplete
                   placeholder={t('reportEnterpriseSearch')}
                   onSearch={search}
@@ -162,7 +211,11 @@ export function ReportPage() {
               </Form.Item>
             </>
           ) : (
-            <Form.Item name="regionCode" rules={[{ required: true, message: t('reportRegionRequired') }]}>
+            <Form.Item
+              name="regionCode"
+              label={<RequiredLabel>{t('reportPickRegion')}</RequiredLabel>}
+              rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('reportRegionRequired')))) }]}
+            >
               <RegionCascader anonymous placeholder={t('reportRegionPlaceholder')} />
             </Form.Item>
           )}

@@ -310,7 +310,7 @@ export function ReportDetailPage() {
                 children: (
                   <>
                     {t(actionKey(x.action))} · {actorLabel(x.actor, lang)} · {formatTime(x.at, lang, x.dayOnly)}
-                    {x.reason && <div style={{ color: '#888' }}>{x.reason}</div>}
+                    {x.reason && <div style={{ color: '#595959' }}>{x.reason}</div>}
                   </>
                 ),
               }))}

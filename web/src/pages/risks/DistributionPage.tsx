@@ -9,6 +9,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
+import { RISK_TEXT } from '../../theme.ts';
 
 type Counts = { major: number; high: number; moderate: number; low: number };
 type Dist = {
@@ -85,9 +86,20 @@ export function DistributionPage() {
       {d && (
         <>
           <Row gutter={16} style={{ marginBottom: 16 }} data-testid="distribution-totals">
+            {/* The count in dark text beside a swatch of the level's colour (coloured text on white fails contrast). */}
             {RISK_LEVELS.map((l) => (
               <Col key={l} xs={12} md={6}>
-                <Statistic title={pick(lang, RISK_LEVEL_INFO[l])} value={d.totals[l]} valueStyle={{ color: RISK_LEVEL_INFO[l].hex }} />
+                <Statistic
+                  title={pick(lang, RISK_LEVEL_INFO[l])}
+                  value={d.totals[l]}
+                  valueStyle={{ color: RISK_TEXT }}
+                  prefix={
+                    <span
+                      aria-hidden
+                      style={{ display: 'inline-block', width: 14, height: 14, borderRadius: 2, background: RISK_LEVEL_INFO[l].hex }}
+                    />
+                  }
+                />
               </Col>
             ))}
           </Row>

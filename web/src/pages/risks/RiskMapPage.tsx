@@ -10,6 +10,7 @@ import { useParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
 import { LevelTag } from '../../components/LevelTag.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
+import { RISK_TEXT } from '../../theme.ts';
 import type { Area, RiskMap } from './api.ts';
 
 const fill = (a: Area) => a.colour ?? '#9e9e9e';
@@ -184,7 +185,7 @@ export function RiskMapPage() {
       )}
       <Space style={{ margin: '12px 0' }} wrap>
         {RISK_LEVELS.map((l) => (
-          <Tag key={l} color={RISK_LEVEL_INFO[l].hex} style={{ color: l === 'moderate' ? '#333' : '#fff' }}>
+          <Tag key={l} color={RISK_LEVEL_INFO[l].hex} style={{ color: RISK_TEXT }}>
             {pick(lang, RISK_LEVEL_INFO[l])}
           </Tag>
         ))}

@@ -48,6 +48,7 @@ export function RiskRegisterPage() {
         <KeywordFilter placeholder="filterRiskKeyword" />
         {!ownEnterprise && <EnterpriseFilter />}
         <Select
+          aria-label={t('level')}
           allowClear
           placeholder={t('level')}
           style={{ width: 140 }}
@@ -56,6 +57,7 @@ export function RiskRegisterPage() {
           options={RISK_LEVELS.map((l) => ({ value: l, label: pick(lang, RISK_LEVEL_INFO[l]) }))}
         />
         <Select
+          aria-label={t('accidentTypes')}
           allowClear
           placeholder={t('accidentTypes')}
           style={{ width: 180 }}

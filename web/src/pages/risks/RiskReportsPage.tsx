@@ -72,6 +72,7 @@ export function RiskReportsPage() {
       }
     >
       <Select
+        aria-label={t('status')}
         allowClear
         placeholder={t('status')}
         style={{ width: 160, marginBottom: 12 }}

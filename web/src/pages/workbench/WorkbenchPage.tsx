@@ -46,7 +46,7 @@ export function WorkbenchPage() {
         <Row gutter={[16, 16]}>
           {waiting.map((item) => (
             <Col key={item.kind} xs={24} sm={12} lg={8} xl={6}>
-              <Link to={workItemHref(item)} data-testid={`work-${item.kind}`} aria-label={`${title(item)} ${item.count}`}>
+              <Link to={workItemHref(item)} data-testid={`work-${item.kind}`}>
                 <Card hoverable size="small" style={{ height: '100%' }}>
                   <Space direction="vertical" size={4} style={{ width: '100%' }}>
                     <Tag color={SEVERITY[item.severity].color}>{t(SEVERITY[item.severity].key)}</Tag>
