@@ -103,7 +103,9 @@ describe(`accessibility in the browser (${process.env.E2E_DB ?? 'pglite'})`, () 
   });
 
   const newContext = async (locale = 'zh-CN', viewport = { width: 1366, height: 900 }): Promise<BrowserContext> => {
-    const ctx = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
+    // bypassCSP: axe-core is injected as a script the page's CSP (script-src 'self') would refuse;
+    // the CSP itself is checked by csp.test.ts.
+    const ctx = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce', bypassCSP: true });
     // Colour contrast is judged on the settled page, not mid-fade.
     await ctx.addInitScript(() => {
       const style = () => {

@@ -13,5 +13,13 @@ export function useFilters() {
   };
   const exportQuery = new URLSearchParams(params);
   for (const k of ['page', 'pageSize', 'sort']) exportQuery.delete(k);
-  return { params, setParams, set, query: params.toString(), exportQuery: exportQuery.toString() };
+  /** A list's pager: its page in the URL, like the filters. */
+  const pagination = (total: number | undefined, pageSize: number, showTotal: (n: number) => string) => ({
+    current: Number(params.get('page') ?? 1),
+    pageSize,
+    total: total ?? 0,
+    showTotal,
+    onChange: (page: number) => set('page', String(page)),
+  });
+  return { params, setParams, set, pagination, query: params.toString(), exportQuery: exportQuery.toString() };
 }

@@ -8,8 +8,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api, formErrors, type Page } from '../../api.ts';
 import { ActiveFilters } from '../../components/ActiveFilters.tsx';
-import { MobileCards, usePhone } from '../../components/MobileCards.tsx';
 import { DateRangeFilter, EnterpriseFilter, KeywordFilter, RegionFilter } from '../../components/FilterControls.tsx';
+import { MobileCards, usePhone } from '../../components/MobileCards.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { useFilters } from '../../components/useFilters.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
@@ -22,7 +22,7 @@ export function HazardListPage() {
   const { me } = useSession();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const { params, set, query: qs, exportQuery } = useFilters();
+  const { params, set, pagination: pager, query: qs, exportQuery } = useFilters();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const list = useQuery({
@@ -31,13 +31,7 @@ export function HazardListPage() {
   });
   const enterprisePicker = useEnterprisePicker(open && !me?.scope.enterpriseId);
   const phone = usePhone();
-  const pagination = {
-    current: Number(params.get('page') ?? 1),
-    pageSize: 20,
-    total: list.data?.total ?? 0,
-    showTotal: (n: number) => t('total', { n: list.data?.totalCapped ? `${n}+` : n }),
-    onChange: (p: number) => set('page', String(p)),
-  };
+  const pagination = pager(list.data?.total, 20, (n: number) => t('total', { n: list.data?.totalCapped ? `${n}+` : n }));
   return (
     <Card
       title={t('hazardList')}

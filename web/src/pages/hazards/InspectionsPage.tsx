@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, type Page } from '../../api.ts';
 import { ActiveFilters } from '../../components/ActiveFilters.tsx';
-import { MobileCards, usePhone } from '../../components/MobileCards.tsx';
 import { DateRangeFilter, EnterpriseFilter, SelectFilter } from '../../components/FilterControls.tsx';
+import { MobileCards, usePhone } from '../../components/MobileCards.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
@@ -34,7 +34,7 @@ export function InspectionsPage() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   // Filters from the URL (the workbench links here with status, tier and planned dates).
-  const { query: qs, params, set } = useFilters();
+  const { query: qs, pagination: pager } = useFilters();
   const list = useQuery({ queryKey: ['inspections', qs], queryFn: () => api<Page<Inspection>>(`/api/v1/inspections?${qs}`) });
   const checklists = useQuery({
     queryKey: ['checklists'],
@@ -51,6 +51,7 @@ export function InspectionsPage() {
       {r.unannounced && <Tag color="purple">{t('unannounced')}</Tag>}
     </>
   );
+  const pagination = pager(list.data?.total, 50, (n) => t('total', { n }));
   return (
     <Card
       title={t('inspections')}
@@ -100,13 +101,7 @@ export function InspectionsPage() {
           loading={list.isLoading}
           rowKey={(r) => r.id}
           testId="inspection-cards"
-          pagination={{
-            current: Number(params.get('page') ?? 1),
-            pageSize: 50,
-            total: list.data?.total ?? 0,
-            showTotal: (n) => t('total', { n }),
-            onChange: (p) => set('page', String(p)),
-          }}
+          pagination={pagination}
           card={(r) => ({
             title: r.enterpriseName,
             link: `/inspections/${r.id}`,
@@ -125,13 +120,7 @@ export function InspectionsPage() {
           dataSource={list.data?.items}
           scroll={{ x: 800 }}
           data-testid="inspection-table"
-          pagination={{
-            current: Number(params.get('page') ?? 1),
-            pageSize: 50,
-            total: list.data?.total ?? 0,
-            showTotal: (n) => t('total', { n }),
-            onChange: (p) => set('page', String(p)),
-          }}
+          pagination={pagination}
           columns={[
             { title: t('enterprise'), dataIndex: 'enterpriseName', render: (v, r) => <Link to={`/inspections/${r.id}`}>{v}</Link> },
             { title: t('tier'), dataIndex: 'tier', render: (v: Inspection['tier']) => pick(lang, TIER_LABELS[v]) },

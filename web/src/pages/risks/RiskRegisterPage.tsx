@@ -22,7 +22,7 @@ export function RiskRegisterPage() {
   const { t, lang } = useI18n();
   const { me } = useSession();
   const nav = useNavigate();
-  const { params, set, query: qs, exportQuery } = useFilters();
+  const { params, set, pagination: pager, query: qs, exportQuery } = useFilters();
   const list = useQuery({ queryKey: ['risk-points', qs], queryFn: () => api<Page<RiskPoint>>(`/api/v1/risk-points?${qs}`) });
   const ownEnterprise = me?.scope.enterpriseId;
   return (
@@ -72,13 +72,7 @@ export function RiskRegisterPage() {
         dataSource={list.data?.items}
         scroll={{ x: 900 }}
         data-testid="risk-register"
-        pagination={{
-          current: Number(params.get('page') ?? 1),
-          pageSize: 50,
-          total: list.data?.total ?? 0,
-          showTotal: (n) => t('total', { n }),
-          onChange: (p) => set('page', String(p)),
-        }}
+        pagination={pager(list.data?.total, 50, (n) => t('total', { n }))}
         columns={[
           { title: t('riskPoint'), dataIndex: 'name', render: (v, r) => <Link to={`/risks/${r.id}`}>{v}</Link> },
           ...(ownEnterprise ? [] : [{ title: t('enterprise'), dataIndex: 'enterpriseName' }]),
