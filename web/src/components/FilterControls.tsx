@@ -4,6 +4,7 @@ import { DatePicker, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { type MessageKey, useI18n } from '../i18n.tsx';
+import { VISUALLY_HIDDEN } from '../theme.ts';
 import { RegionCascader } from './RegionCascader.tsx';
 import { useEnterprisePicker } from './useEnterprisePicker.ts';
 import { useFilters } from './useFilters.ts';
@@ -97,14 +98,21 @@ export function EnterpriseFilter({ param = 'enterpriseId', width = 220 }: { para
 export function RegionFilter({ param = 'region' }: { param?: string }) {
   const { t } = useI18n();
   const { params, set } = useFilters();
+  // A label for screen readers names the cascader's input (it takes no aria-label; issue 22 item 22).
   return (
-    <RegionCascader
-      changeOnSelect
-      placeholder={t('region')}
-      style={{ width: 240 }}
-      value={params.get(param)}
-      onChange={(code) => set(param, code)}
-    />
+    <>
+      <label htmlFor={`filter-${param}`} style={VISUALLY_HIDDEN}>
+        {t('region')}
+      </label>
+      <RegionCascader
+        id={`filter-${param}`}
+        changeOnSelect
+        placeholder={t('region')}
+        style={{ width: 240 }}
+        value={params.get(param)}
+        onChange={(code) => set(param, code)}
+      />
+    </>
   );
 }
 
