@@ -6,12 +6,10 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout } from 'node:timers/promises';
 import { DEFAULT_HAZARD_NUMBER_PATTERN, TIER_LEVEL_LABELS } from '@taishan/domain';
 import { loadRegions } from '../modules/regions/load.ts';
-import { creditCode, TEST_DB_KIND } from '../test/harness.ts';
+import { creditCode, openBareTestDb } from '../test/harness.ts';
 import type { Db } from './db.ts';
-import { openDb } from './db.ts';
 import { documentCounty, newDocumentNumber, nextDocumentNumber } from './document-numbers.ts';
 import { migrate } from './migrate.ts';
-import { createTempDatabase } from './temp-database.ts';
 
 describe('document numbers', () => {
   let db: Db;
@@ -19,17 +17,7 @@ describe('document numbers', () => {
   const ids: Record<string, string> = {};
 
   before(async () => {
-    if (TEST_DB_KIND === 'postgresql') {
-      const temp = await createTempDatabase('taishan_t');
-      db = await openDb({ databaseUrl: temp.url });
-      drop = async () => {
-        await db.close();
-        await temp.drop();
-      };
-    } else {
-      db = await openDb({});
-      drop = () => db.close();
-    }
+    ({ db, drop } = await openBareTestDb());
     // The database as it was before migration 018, with hazards, an inspection and an escalation.
     await migrate(db, '017');
     await loadRegions(db, ['32']);

@@ -3,26 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { loadRegions } from '../modules/regions/load.ts';
-import { TEST_DB_KIND } from '../test/harness.ts';
+import { openBareTestDb } from '../test/harness.ts';
 import type { Db } from './db.ts';
-import { openDb } from './db.ts';
 import { migrate } from './migrate.ts';
-import { createTempDatabase } from './temp-database.ts';
 
 let db: Db;
 let drop: () => Promise<void>;
 before(async () => {
-  if (TEST_DB_KIND === 'postgresql') {
-    const temp = await createTempDatabase('taishan_t');
-    db = await openDb({ databaseUrl: temp.url });
-    drop = async () => {
-      await db.close();
-      await temp.drop();
-    };
-  } else {
-    db = await openDb({});
-    drop = () => db.close();
-  }
+  ({ db, drop } = await openBareTestDb());
 });
 after(() => drop());
 

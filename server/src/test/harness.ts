@@ -7,7 +7,7 @@ import type { Role } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import type { Db } from '../db/db.ts';
+import { type Db, openDb } from '../db/db.ts';
 import { createTempDatabase } from '../db/temp-database.ts';
 import { demoCreditCode } from '../demo/seed.ts';
 import { Keyring, newKeyFile } from '../modules/reports/keyring.ts';
@@ -18,6 +18,24 @@ export const TEST_DB_KIND = process.env.TAISHAN_TEST_DB === 'postgresql' ? 'post
 export const TEST_PROVINCES = ['32', '11'];
 
 export type TestDb = { db: Db; url: string | undefined; drop: () => Promise<void> };
+
+/** A database of the suite's kind with nothing in it, not even migrations: for tests of a migration. */
+export async function openBareTestDb(): Promise<TestDb> {
+  if (TEST_DB_KIND === 'pglite') {
+    const db = await openDb({});
+    return { db, url: undefined, drop: () => db.close() };
+  }
+  const temp = await createTempDatabase('taishan_t');
+  const db = await openDb({ databaseUrl: temp.url });
+  return {
+    db,
+    url: temp.url,
+    drop: async () => {
+      await db.close();
+      await temp.drop();
+    },
+  };
+}
 
 export async function openTestDb(): Promise<TestDb> {
   if (TEST_DB_KIND === 'pglite') {
