@@ -15,46 +15,20 @@ import { auditRoutes } from './audit/routes.ts';
 import { DEFAULT_LIMITS, databaseRateLimitStore, type Limits, loadSourceKeys } from './auth/limits.ts';
 import { authRoutes, type CookieSecure } from './auth/routes.ts';
 import { actorForSession, SESSION_COOKIE } from './auth/sessions.ts';
-import { PRESENCE_LOCK } from './cluster/instance.ts';
 import type { Db } from './db/db.ts';
 import { AppError, errorBody, langOf } from './http/errors.ts';
-import { calculatorRoutes } from './modules/calculators/routes.ts';
-import { departmentRoutes } from './modules/departments/routes.ts';
-import { enterpriseRoutes } from './modules/enterprises/routes.ts';
-import { enterpriseChangeWorkItems } from './modules/enterprises/workbench.ts';
-import { checklistRoutes } from './modules/hazards/checklists.ts';
-import { hazardDashboardRoutes } from './modules/hazards/dashboard.ts';
-import { inspectionRoutes } from './modules/hazards/inspections.ts';
-import { notificationRoutes } from './modules/hazards/notifications.ts';
-import { hazardRoutes } from './modules/hazards/routes.ts';
-import { scheduleRoutes } from './modules/hazards/schedules.ts';
-import { hazardWorkItems, inspectionWorkItems, scheduleWorkItems } from './modules/hazards/workbench.ts';
-import { healthRoutes } from './modules/health/routes.ts';
-import { alarmRoutes } from './modules/monitoring/alarms.ts';
-import type { MqttIngest } from './modules/monitoring/broker.ts';
-import { GatewayAuth, gatewayRoutes } from './modules/monitoring/gateways.ts';
-import { TelemetryPipeline } from './modules/monitoring/pipeline.ts';
-import { sensorRoutes } from './modules/monitoring/sensors.ts';
-import { telemetryRoutes } from './modules/monitoring/telemetry.ts';
-import { alarmWorkItems } from './modules/monitoring/workbench.ts';
-import { referenceRoutes } from './modules/regions/reference-routes.ts';
-import { regionRoutes } from './modules/regions/routes.ts';
-import { reportHandlingRoutes } from './modules/reports/handling.ts';
-import { type Keyring, loadKeyring, reportKeyFile } from './modules/reports/keyring.ts';
-import { ProofOfWork } from './modules/reports/pow.ts';
-import { revealRoutes } from './modules/reports/reveal.ts';
-import { rewardRuleRoutes } from './modules/reports/rewards.ts';
-import { publicReportRoutes } from './modules/reports/routes.ts';
-import { reportStatsRoutes } from './modules/reports/stats.ts';
-import { publicReportWorkItems } from './modules/reports/workbench.ts';
-import { riskCalculatorRoutes } from './modules/risks/calculators.ts';
-import { distributionRoutes } from './modules/risks/distribution.ts';
-import { installationRoutes } from './modules/risks/installations.ts';
-import { riskReportRoutes } from './modules/risks/reports.ts';
-import { riskMapRoutes } from './modules/risks/risk-map.ts';
-import { riskPointRoutes } from './modules/risks/risk-points.ts';
-import { riskReportWorkItems } from './modules/risks/workbench.ts';
-import { userRoutes } from './modules/users/routes.ts';
+import { registerCalculators } from './modules/calculators/index.ts';
+import { registerDepartments } from './modules/departments/index.ts';
+import type { CapabilityDeps } from './modules/deps.ts';
+import { registerEnterprises } from './modules/enterprises/index.ts';
+import { registerHazards } from './modules/hazards/index.ts';
+import { registerHealth } from './modules/health/index.ts';
+import { registerMonitoring } from './modules/monitoring/index.ts';
+import { registerRegions } from './modules/regions/index.ts';
+import { registerRisks } from './modules/risks/index.ts';
+import { registerUsers } from './modules/users/index.ts';
+import { registerWhistleblowing } from './modules/whistleblowing/index.ts';
+import { type Keyring, loadKeyring, reportKeyFile } from './modules/whistleblowing/keyring.ts';
 import { Workbench } from './modules/workbench/registry.ts';
 import { workbenchRoutes } from './modules/workbench/routes.ts';
 import { localFileStore } from './storage/files.ts';
@@ -85,12 +59,6 @@ export type AppOptions = {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The telemetry pipeline (MQTT ingest and the jobs use the same one). */
-    telemetry: TelemetryPipeline;
-    /** Gateway credentials: the embedded broker checks them, the routes issue and revoke them. */
-    gateways: GatewayAuth;
-    /** The MQTT side of ingest, once main has started it (null in tests that run without one). */
-    mqtt: MqttIngest | null;
     /** The workbench (工作台): capabilities register what waits for a user here. */
     workbench: Workbench;
   }
@@ -205,61 +173,27 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reply.code(404).send(errorBody(new AppError('not_found'), langOf(req.headers['accept-language'])));
   });
 
-  healthRoutes(app, db);
   authRoutes(app, db, { cookieSecure: opts.cookieSecure ?? 'auto', sourceKeys });
-  regionRoutes(app, db);
-  referenceRoutes(app);
-  departmentRoutes(app, db);
-  userRoutes(app, db);
-  enterpriseRoutes(app, db);
-  calculatorRoutes(app);
   auditRoutes(app, db);
-  riskCalculatorRoutes(app, db);
-  riskPointRoutes(app, db);
-  installationRoutes(app, db);
-  const files = localFileStore(opts.filesDir);
-  const keyring = opts.keyring ?? loadKeyring(reportKeyFile(opts.filesDir));
-  riskMapRoutes(app, db, files);
-  checklistRoutes(app, db);
-  inspectionRoutes(app, db, files);
-  scheduleRoutes(app, db);
-  publicReportRoutes(app, db, keyring, new ProofOfWork(), files);
-  reportHandlingRoutes(app, db, keyring, files);
-  revealRoutes(app, db, keyring);
-  rewardRuleRoutes(app, db);
-  reportStatsRoutes(app, db);
-  const telemetry = new TelemetryPipeline(db);
-  await telemetry.ensurePartitions();
-  // The running minutes' aggregates are recounted only by a process starting alone (README "Scaling out").
-  if (!(await db.joinCluster(PRESENCE_LOCK, () => telemetry.recoverMinutes()))) await telemetry.recoverMinutes(false);
-  app.decorate('telemetry', telemetry);
-  const gateways = new GatewayAuth(db);
-  app.decorate('gateways', gateways);
-  app.decorate('mqtt', null);
-  // A clean stop writes what memory still holds (running minutes, latest values).
-  app.addHook('onClose', async () => {
-    await telemetry.drain();
-    await telemetry.closeMinutes(true);
-  });
-  sensorRoutes(app, db, telemetry);
-  telemetryRoutes(app, db, telemetry, gateways);
-  gatewayRoutes(app, db, gateways);
-  alarmRoutes(app, db, telemetry);
-  hazardRoutes(app, db, files);
-  hazardDashboardRoutes(app, db);
-  notificationRoutes(app, db);
-  riskReportRoutes(app, db);
-  distributionRoutes(app, db);
-
-  // 工作台: each capability adds its provider of work items (server/src/modules/workbench).
-  const workbench = new Workbench()
-    .register('hazards', hazardWorkItems)
-    .register('inspections', inspectionWorkItems)
-    .register('schedules', scheduleWorkItems)
-    .register('reports', publicReportWorkItems)
-    .register('alarms', alarmWorkItems)
-    .register('riskReports', riskReportWorkItems)
-    .register('enterpriseChanges', enterpriseChangeWorkItems);
+  // One line per capability (server/src/modules/<cap>/index.ts). A capability's waiting items go
+  // on the 工作台 in the order registered here: hazards first, the directory's last.
+  const workbench = new Workbench();
+  const deps: CapabilityDeps = {
+    db,
+    files: localFileStore(opts.filesDir),
+    keyring: opts.keyring ?? loadKeyring(reportKeyFile(opts.filesDir)),
+    workbench,
+  };
+  registerHealth(app, deps);
+  registerRegions(app, deps);
+  registerDepartments(app, deps);
+  registerUsers(app, deps);
+  registerCalculators(app, deps);
+  registerHazards(app, deps);
+  registerWhistleblowing(app, deps);
+  await registerMonitoring(app, deps);
+  registerRisks(app, deps);
+  registerEnterprises(app, deps);
   app.decorate('workbench', workbench);
   workbenchRoutes(app, db, workbench);
 

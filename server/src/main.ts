@@ -27,9 +27,9 @@ import { DEFAULT_ESCALATE_MINUTES, escalateAlarms } from './modules/monitoring/a
 import { connectExternalBroker, type MqttIngest, type MqttStatus, startEmbeddedBroker } from './modules/monitoring/broker.ts';
 import { simulateSensors } from './modules/monitoring/simulate-cli.ts';
 import { SensorSimulator } from './modules/monitoring/simulator.ts';
-import { DEFAULT_REPORT_RETENTION_DAYS, escalateOverdueReports, purgeExpiredReports } from './modules/reports/jobs.ts';
-import { type Keyring, loadKeyring, reportKeyFile, saveKeyFile } from './modules/reports/keyring.ts';
-import { keysInUse, resealReports } from './modules/reports/rotate.ts';
+import { DEFAULT_REPORT_RETENTION_DAYS, escalateOverdueReports, purgeExpiredReports } from './modules/whistleblowing/jobs.ts';
+import { type Keyring, loadKeyring, reportKeyFile, saveKeyFile } from './modules/whistleblowing/keyring.ts';
+import { keysInUse, resealReports } from './modules/whistleblowing/rotate.ts';
 import { openPlatformDb } from './platform.ts';
 import { localFileStore } from './storage/files.ts';
 

@@ -14,7 +14,7 @@ import { regionPrefix } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { type AppOptions, buildApp } from '../app.ts';
 import type { Db } from '../db/db.ts';
-import { Keyring, newKeyFile } from '../modules/reports/keyring.ts';
+import { Keyring, newKeyFile } from '../modules/whistleblowing/keyring.ts';
 import { openPlatformDb } from '../platform.ts';
 import { makeUser, openTestApp, openTestDb, TEST_PASSWORD, TEST_PROVINCES, type TestApp, type TestDb } from '../test/harness.ts';
 import { MAX_FAILURES, SourceKeys } from './limits.ts';

@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import { formatReceipt, RECEIPT_DIGITS, reportDeadlines } from '@taishan/domain';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/db.ts';
-import type { Keyring } from '../modules/reports/keyring.ts';
+import type { Keyring } from '../modules/whistleblowing/keyring.ts';
 import { todayInShanghai } from '../time.ts';
 import { DEMO_CITY } from './seed.ts';
 

@@ -10,7 +10,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { type Db, openDb } from '../db/db.ts';
 import { createTempDatabase } from '../db/temp-database.ts';
 import { demoCreditCode } from '../demo/seed.ts';
-import { Keyring, newKeyFile } from '../modules/reports/keyring.ts';
+import { Keyring, newKeyFile } from '../modules/whistleblowing/keyring.ts';
 import { openPlatformDb } from '../platform.ts';
 
 export const TEST_DB_KIND = process.env.TAISHAN_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite';
@@ -91,6 +91,8 @@ export type TestApp = {
   app: FastifyInstance;
   db: Db;
   login: (username: string, password?: string) => Promise<string>;
+  /** app.inject as `cookie` (a login's cookie; '' for none), with a JSON payload. */
+  inject: (cookie: string, method: string, url: string, payload?: unknown) => ReturnType<FastifyInstance['inject']>;
   close: () => Promise<void>;
   filesDir: string;
   keyring: Keyring;
@@ -126,6 +128,8 @@ export async function openTestApp(opts: { logStream?: { write(line: string): voi
     db: t.db,
     filesDir,
     keyring,
+    inject: (cookie, method, url, payload) =>
+      app.inject({ method: method as 'GET', url, headers: cookie ? { cookie } : {}, payload: payload as object }),
     async login(username, password = TEST_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
@@ -153,3 +157,64 @@ export function enterpriseBody(n: number, regionCode: string, extra: Record<stri
 }
 
 export const creditCode = demoCreditCode;
+
+/**
+ * The standard cast, for a suite that needs the usual people: Zhangjiagang (county 320582) with
+ * its town 320582100000 and an enterprise there; Kunshan (320583), a neighbouring county of the
+ * same city, as the place whose people must not see Zhangjiagang's rows; Suzhou city; Jiangsu.
+ * Each user is logged in; `cookies.<name>` is their cookie, `ids.<name>` their user id.
+ */
+export const CAST = {
+  province: '320000000000',
+  city: '320500000000',
+  county: '320582000000',
+  town: '320582100000',
+  otherCounty: '320583000000',
+  otherTown: '320583100000',
+} as const;
+
+export type CastName = 'admin' | 'ent' | 'staff' | 'grid' | 'town' | 'county' | 'city' | 'province' | 'inspector' | 'kunshan' | 'otherEnt';
+
+export type CastApp = TestApp & {
+  cookies: Record<CastName, string>;
+  ids: Record<CastName, string>;
+  /** The enterprise in CAST.town (ent and staff belong to it) and one in Kunshan (otherEnt's). */
+  enterpriseId: string;
+  otherEnterpriseId: string;
+  /** A department of the county (safety supervision of manufacturing), the inspector's. */
+  departmentId: string;
+};
+
+export async function openCastApp(opts: { logStream?: { write(line: string): void } } = {}): Promise<CastApp> {
+  const t = await openTestApp(opts);
+  const admin = await t.login('admin');
+  const make = async (body: Record<string, unknown>) => {
+    const res = await t.inject(admin, 'POST', '/api/v1/enterprises', body);
+    if (res.statusCode !== 201) throw new Error(`cast enterprise: ${res.statusCode} ${res.body}`);
+    return res.json().id as string;
+  };
+  const enterpriseId = await make(enterpriseBody(9001, CAST.town));
+  const otherEnterpriseId = await make(enterpriseBody(9002, CAST.otherTown));
+  const departmentId = await makeDepartment(t.db, '张家港市应急管理局', CAST.county, ['C']);
+  const specs: Record<Exclude<CastName, 'admin'>, Omit<UserSpec, 'username'>> = {
+    ent: { role: 'enterpriseAdmin', enterpriseId },
+    staff: { role: 'enterpriseStaff', enterpriseId },
+    grid: { role: 'gridWorker', regionCode: CAST.town },
+    town: { role: 'townshipSupervisor', regionCode: CAST.town },
+    county: { role: 'countySupervisor', regionCode: CAST.county },
+    city: { role: 'citySupervisor', regionCode: CAST.city },
+    province: { role: 'provinceSupervisor', regionCode: CAST.province },
+    inspector: { role: 'departmentInspector', regionCode: CAST.county, departmentId },
+    kunshan: { role: 'countySupervisor', regionCode: CAST.otherCounty },
+    otherEnt: { role: 'enterpriseAdmin', enterpriseId: otherEnterpriseId },
+  };
+  const ids = { admin: '' } as Record<CastName, string>;
+  const cookies = { admin } as Record<CastName, string>;
+  const [adminRow] = await t.db.query<{ id: string }>("SELECT id FROM users WHERE username = 'admin'");
+  ids.admin = adminRow?.id ?? '';
+  for (const [name, spec] of Object.entries(specs) as [Exclude<CastName, 'admin'>, Omit<UserSpec, 'username'>][]) {
+    ids[name] = await makeUser(t.db, { username: `cast-${name}`, ...spec });
+    cookies[name] = await t.login(`cast-${name}`);
+  }
+  return { ...t, cookies, ids, enterpriseId, otherEnterpriseId, departmentId };
+}

@@ -21,7 +21,7 @@ import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
 import { readImageUpload } from '../../storage/uploads.ts';
-import { enterpriseScope, visibleEnterprise } from '../risks/store.ts';
+import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
 import { findChecklist, toChecklist } from './checklists.ts';
 import { insertHazard } from './routes.ts';
 import { dateOnly, toHazard } from './store.ts';

@@ -33,7 +33,7 @@ import { defineRoute, idParams } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
 import { readImageUpload } from '../../storage/uploads.ts';
 import { beijingDayStart } from '../../time.ts';
-import { enterpriseScope, visibleEnterprise } from '../risks/store.ts';
+import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
 import { type DossierInspection, hazardDossier } from './dossier.ts';
 import { hazardListXlsx } from './export.ts';
 import {

@@ -21,7 +21,7 @@ import { Where } from '../../db/where.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import { todayInShanghai } from '../../time.ts';
-import { enterpriseScope, visibleEnterprise } from '../risks/store.ts';
+import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
 import { dateOnly } from './store.ts';
 
 type Row = {

@@ -20,7 +20,7 @@ import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, scopeFilter, withScope } from '../../db/scope.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
-import { enterpriseScope } from '../risks/store.ts';
+import { enterpriseScope } from '../enterprises/scope.ts';
 
 type Row = {
   id: string;

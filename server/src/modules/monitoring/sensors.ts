@@ -13,8 +13,8 @@ import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, scopeFilter, withScope } from '../../db/scope.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
+import { enterpriseScope } from '../enterprises/scope.ts';
 import { readGrid, TableFormatError } from '../enterprises/tabular.ts';
-import { enterpriseScope } from '../risks/store.ts';
 import type { TelemetryPipeline } from './pipeline.ts';
 
 type Row = Record<string, unknown> & { id: string; enterprise_id: string; credit_code: string; region_code: string; version: number };

@@ -7,7 +7,7 @@ import type { Db } from '../../db/db.ts';
 import { readScoped, scopeFilter } from '../../db/scope.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
-import { enterpriseScope } from '../risks/store.ts';
+import { enterpriseScope } from '../enterprises/scope.ts';
 import type { GatewayAuth } from './gateways.ts';
 import type { TelemetryPipeline } from './pipeline.ts';
 import { findSensor, SENSOR_SCOPE } from './sensors.ts';

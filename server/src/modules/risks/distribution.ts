@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
 import { readScoped } from '../../db/scope.ts';
 import { defineRoute } from '../../http/route.ts';
-import { enterpriseScope } from './store.ts';
+import { enterpriseScope } from '../enterprises/scope.ts';
 
 type Counts = { major: number; high: number; moderate: number; low: number };
 const COUNT_COLUMNS = `count(*) FILTER (WHERE rp.level = 'major')::int AS major, count(*) FILTER (WHERE rp.level = 'high')::int AS high,

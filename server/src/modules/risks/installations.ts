@@ -10,7 +10,7 @@ import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
 import { pageFields, Where } from '../../db/where.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
-import { enterpriseScope, visibleEnterprise } from './store.ts';
+import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
 
 type Row = {
   id: string;

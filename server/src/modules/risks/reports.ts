@@ -17,8 +17,8 @@ import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
 import { pageFields, Where } from '../../db/where.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
+import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
 import { RISK_POINT_SELECT, type RiskPointRow } from './risk-points.ts';
-import { enterpriseScope, visibleEnterprise } from './store.ts';
 
 type Row = {
   id: string;

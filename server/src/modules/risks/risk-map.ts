@@ -10,7 +10,7 @@ import { forbidden, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
 import { readImageUpload } from '../../storage/uploads.ts';
-import { enterpriseScope, visibleEnterprise } from './store.ts';
+import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
 
 export const SITE_PLAN_MAX_BYTES = 5 * 1024 * 1024;
 

@@ -23,8 +23,9 @@ import { pageFields, Where } from '../../db/where.ts';
 import { sendXlsx } from '../../http/download.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
+import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
 import { registerXlsx } from './register-export.ts';
-import { enterpriseScope, thresholdsFor, visibleEnterprise } from './store.ts';
+import { thresholdsFor } from './store.ts';
 
 export type RiskPointRow = {
   id: string;

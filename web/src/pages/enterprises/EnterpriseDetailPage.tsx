@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Grid, Popconfirm, Result, Space, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, api, type Enterprise } from '../api.ts';
-import { flagLabel, industryLabel } from '../components/labels.ts';
-import { formatTime, useI18n } from '../i18n.tsx';
-import { useReference } from '../reference.ts';
+import { ApiError, api, type Enterprise } from '../../api.ts';
+import { flagLabel, industryLabel } from '../../components/labels.ts';
+import { formatTime, useI18n } from '../../i18n.tsx';
+import { useReference } from '../../reference.ts';
 import { ChangeRequestButton, ChangeRequestList } from './EnterpriseChanges.tsx';
 import { EnterpriseFlags } from './EnterpriseListPage.tsx';
 

@@ -29,7 +29,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, formErrors } from '../../api.ts';
 import { formatTime, type MessageKey, pick, useI18n } from '../../i18n.tsx';
-import { categoryKey } from '../public/ReportPage.tsx';
+import { categoryKey } from './public/ReportPage.tsx';
 import { ReportStatusTag } from './ReportsPage.tsx';
 import type { ReportDetail, ReportSummary, Reveal } from './types.ts';
 

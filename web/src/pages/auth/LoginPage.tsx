@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api } from '../api.ts';
-import { useI18n } from '../i18n.tsx';
-import { useSession } from '../session.tsx';
+import { ApiError, api } from '../../api.ts';
+import { useI18n } from '../../i18n.tsx';
+import { useSession } from '../../session.tsx';
 
 export function LoginPage() {
   const { t, lang, setLang } = useI18n();

@@ -3,10 +3,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, api, type Enterprise, formErrors } from '../api.ts';
-import { RegionCascader } from '../components/RegionCascader.tsx';
-import { pick, useI18n } from '../i18n.tsx';
-import { useReference } from '../reference.ts';
+import { ApiError, api, type Enterprise, formErrors } from '../../api.ts';
+import { RegionCascader } from '../../components/RegionCascader.tsx';
+import { pick, useI18n } from '../../i18n.tsx';
+import { useReference } from '../../reference.ts';
 import { ChangeRequestButton } from './EnterpriseChanges.tsx';
 
 type Values = Omit<

@@ -5,14 +5,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Grid, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, type Enterprise, type Page } from '../api.ts';
-import { flagLabel, industryLabel } from '../components/labels.ts';
-import { RegionCascader } from '../components/RegionCascader.tsx';
-import { useFilters } from '../components/useFilters.ts';
-import { formatTime, pick, useI18n } from '../i18n.tsx';
-import { useReference } from '../reference.ts';
-import { canCreateEnterprise, useSession } from '../session.tsx';
-import { VISUALLY_HIDDEN } from '../theme.ts';
+import { api, type Enterprise, type Page } from '../../api.ts';
+import { flagLabel, industryLabel } from '../../components/labels.ts';
+import { RegionCascader } from '../../components/RegionCascader.tsx';
+import { useFilters } from '../../components/useFilters.ts';
+import { formatTime, pick, useI18n } from '../../i18n.tsx';
+import { useReference } from '../../reference.ts';
+import { canCreateEnterprise, useSession } from '../../session.tsx';
+import { VISUALLY_HIDDEN } from '../../theme.ts';
 
 export function EnterpriseFlags({ e }: { e: Enterprise }) {
   const { t } = useI18n();

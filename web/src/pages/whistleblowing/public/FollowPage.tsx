@@ -5,8 +5,8 @@ import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, List, Space, 
 import type { UploadFile } from 'antd/es/upload/interface';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
+import { ApiError, api } from '../../../api.ts';
+import { useI18n } from '../../../i18n.tsx';
 import { PublicShell } from './ReportPage.tsx';
 import { ACCEPT, anon, uploadWithReceipt } from './reporting.ts';
 

@@ -20,11 +20,11 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, api, type Enterprise, formErrors } from '../api.ts';
-import { flagLabel, industryLabel } from '../components/labels.ts';
-import { RegionCascader } from '../components/RegionCascader.tsx';
-import { formatTime, type MessageKey, pick, useI18n } from '../i18n.tsx';
-import { useReference } from '../reference.ts';
+import { ApiError, api, type Enterprise, formErrors } from '../../api.ts';
+import { flagLabel, industryLabel } from '../../components/labels.ts';
+import { RegionCascader } from '../../components/RegionCascader.tsx';
+import { formatTime, type MessageKey, pick, useI18n } from '../../i18n.tsx';
+import { useReference } from '../../reference.ts';
 
 export type ChangeRequest = {
   id: string;

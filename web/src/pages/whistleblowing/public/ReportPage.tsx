@@ -6,9 +6,9 @@ import { Alert, AutoComplete, Button, Card, Checkbox, Form, Input, Progress, Rad
 import type { UploadFile } from 'antd/es/upload/interface';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api, formErrors } from '../../api.ts';
-import { RegionCascader } from '../../components/RegionCascader.tsx';
-import { type MessageKey, useI18n } from '../../i18n.tsx';
+import { ApiError, api, formErrors } from '../../../api.ts';
+import { RegionCascader } from '../../../components/RegionCascader.tsx';
+import { type MessageKey, useI18n } from '../../../i18n.tsx';
 import { ACCEPT, anon, proofOfWork, uploadWithReceipt } from './reporting.ts';
 
 type Found = { id: string; name: string; regionName: string | null };

@@ -2,7 +2,7 @@
 // for (sha256 in JavaScript: SubtleCrypto is missing on plain-http addresses), and photos redrawn
 // without their metadata (EXIF: camera, time, GPS position) unless the reporter keeps it.
 import { sha256 } from '@noble/hashes/sha2.js';
-import { api } from '../../api.ts';
+import { api } from '../../../api.ts';
 
 /** Public calls carry no cookie. */
 export const anon = { credentials: 'omit' as const };

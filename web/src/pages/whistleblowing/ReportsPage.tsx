@@ -10,7 +10,7 @@ import { ActiveFilters } from '../../components/ActiveFilters.tsx';
 import { MobileCards, usePhone } from '../../components/MobileCards.tsx';
 import { useFilters } from '../../components/useFilters.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
-import { categoryKey } from '../public/ReportPage.tsx';
+import { categoryKey } from './public/ReportPage.tsx';
 import type { ReportSummary, Reveal } from './types.ts';
 
 export function ReportStatusTag({ status }: { status: string }) {

@@ -3,8 +3,8 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../api.ts';
-import { pick, useI18n } from '../i18n.tsx';
+import { ApiError, api } from '../../api.ts';
+import { pick, useI18n } from '../../i18n.tsx';
 
 type RowResult = {
   line: number;
