@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@taishan/domain';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { type Db, openDb } from '../db/db.ts';
@@ -92,7 +92,7 @@ export type TestApp = {
   db: Db;
   login: (username: string, password?: string) => Promise<string>;
   /** app.inject as `cookie` (a login's cookie; '' for none), with a JSON payload. */
-  inject: (cookie: string, method: string, url: string, payload?: unknown) => ReturnType<FastifyInstance['inject']>;
+  inject: (cookie: string, method: string, url: string, payload?: unknown) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
   filesDir: string;
   keyring: Keyring;
