@@ -36,14 +36,7 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   return data as T;
 }
 
-export type Me = {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  roleLabel: { zh: string; en: string };
-  scope: { regionPrefix: string; industries: string[] | null; enterpriseId: string | null };
-};
+export type { Me } from '@taishan/domain';
 
 export type Enterprise = {
   id: string;

@@ -1,5 +1,14 @@
 // UI strings, Chinese first. Every visible string goes through t(); English is the second language.
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { half } from './messages.ts';
+import { adminMessages } from './pages/admin/messages.ts';
+import { authMessages } from './pages/auth/messages.ts';
+import { enterprisesMessages } from './pages/enterprises/messages.ts';
+import { hazardsMessages } from './pages/hazards/messages.ts';
+import { monitoringMessages } from './pages/monitoring/messages.ts';
+import { risksMessages } from './pages/risks/messages.ts';
+import { whistleblowingMessages } from './pages/whistleblowing/messages.ts';
+import { workbenchMessages } from './pages/workbench/messages.ts';
 
 const zh = {
   appName: '泰山 · 安全生产治理平台',
@@ -580,11 +589,23 @@ const zh = {
   ecPendingAlert: '有一项监管要素变更申请待确认',
   ecEmpty: '（空）',
 };
-export type MessageKey = keyof typeof zh;
+// Every capability's strings (pages/<cap>/messages.ts), merged once.
+const capabilities = [
+  adminMessages,
+  authMessages,
+  enterprisesMessages,
+  hazardsMessages,
+  monitoringMessages,
+  risksMessages,
+  whistleblowingMessages,
+  workbenchMessages,
+] as const;
+type CapabilityKey = { [I in keyof typeof capabilities]: keyof (typeof capabilities)[I] }[number];
+export type MessageKey = keyof typeof zh | CapabilityKey;
 /** Whether a key sent by the server (a work item's title) is one the UI has words for. */
-export const isMessageKey = (k: string): k is MessageKey => Object.hasOwn(zh, k);
+export const isMessageKey = (k: string): k is MessageKey => Object.hasOwn(dictionaries.zh, k);
 
-const en: Record<MessageKey, string> = {
+const en: Record<keyof typeof zh, string> = {
   appName: 'Taishan · Work-safety governance',
   appShort: 'Taishan',
   login: 'Log in',
@@ -1174,7 +1195,10 @@ const en: Record<MessageKey, string> = {
 };
 
 export type Lang = 'zh' | 'en';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
+const dictionaries = {
+  zh: { ...zh, ...half('zh', ...capabilities) },
+  en: { ...en, ...half('en', ...capabilities) },
+} as Record<Lang, Record<MessageKey, string>>;
 
 type I18n = { lang: Lang; setLang: (l: Lang) => void; t: (k: MessageKey, vars?: Record<string, string | number>) => string };
 const Ctx = createContext<I18n | null>(null);

@@ -19,3 +19,8 @@ export function enterpriseActions(actor: Actor): EnterpriseAction[] {
   if (hasRole(actor, 'enterpriseAdmin')) return ['update', 'requestChange'];
   return [];
 }
+
+/** What the user may do with the directory in general (sent in /api/v1/me). */
+export function enterpriseAbilities(actor: Actor): Record<string, boolean> {
+  return { 'enterprises.create': canCreateEnterprise(actor), 'enterprises.import': canImportEnterprises(actor) };
+}

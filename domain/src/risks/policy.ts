@@ -46,3 +46,8 @@ export function reportTransition(
 export function allowedReportActions(actor: Actor, report: { enterpriseId: string; status: ReportStatus }): ReportAction[] {
   return REPORT_ACTIONS.filter((a) => reportTransition(actor, report, a).ok);
 }
+
+/** What the user may do in risk control in general (sent in /api/v1/me). */
+export function riskAbilities(_actor: Actor): Record<string, boolean> {
+  return {};
+}

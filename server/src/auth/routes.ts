@@ -3,7 +3,7 @@
 // account's owner among them, still log in — and an unknown name is counted and locked exactly as
 // an account is, so the answer never tells whether it exists. A good password clears the count.
 // Failures and lockouts of accounts are audited.
-import { ROLE_LABELS } from '@taishan/domain';
+import { type Actor, abilitiesOf, type Me, meSchema, ROLE_LABELS } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appendAudit } from '../audit/chain.ts';
@@ -19,19 +19,6 @@ export { LOCK_MINUTES, MAX_FAILURES } from './limits.ts';
 const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
-});
-
-export const meSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  roleLabel: z.object({ zh: z.string(), en: z.string() }),
-  scope: z.object({
-    regionPrefix: z.string(),
-    industries: z.array(z.string()).nullable(),
-    enterpriseId: z.string().nullable(),
-  }),
 });
 
 export type CookieSecure = boolean | 'auto';
@@ -139,13 +126,7 @@ const badCredentials = () =>
     },
   );
 
-function meOf(actor: {
-  id: string;
-  username: string;
-  displayName?: string;
-  role: keyof typeof ROLE_LABELS;
-  scope: z.infer<typeof meSchema>['scope'];
-}) {
+function meOf(actor: Actor & { displayName?: string }): Me {
   return {
     id: actor.id,
     username: actor.username,
@@ -153,5 +134,6 @@ function meOf(actor: {
     role: actor.role,
     roleLabel: ROLE_LABELS[actor.role],
     scope: actor.scope,
+    abilities: abilitiesOf(actor),
   };
 }

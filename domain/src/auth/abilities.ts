@@ -1,0 +1,24 @@
+// A user's abilities: every capability's general "may …" answers in one record, sent with
+// /api/v1/me so the web shows menus and buttons by them and re-derives no rule. Keys are
+// `<capability>.<action>` (enterprises.create). Answers about one record travel with the record
+// (allowedActions); these are the ones that hold before any record is opened.
+import { enterpriseAbilities } from '../enterprises/policy.ts';
+import { hazardAbilities } from '../hazards/policy.ts';
+import { monitoringAbilities } from '../monitoring/policy.ts';
+import { riskAbilities } from '../risks/policy.ts';
+import { whistleblowingAbilities } from '../whistleblowing/policy.ts';
+import { adminAbilities } from './policy.ts';
+import type { Actor } from './roles.ts';
+
+export type Abilities = Record<string, boolean>;
+
+export function abilitiesOf(actor: Actor): Abilities {
+  return {
+    ...adminAbilities(actor),
+    ...enterpriseAbilities(actor),
+    ...riskAbilities(actor),
+    ...hazardAbilities(actor),
+    ...whistleblowingAbilities(actor),
+    ...monitoringAbilities(actor),
+  };
+}
