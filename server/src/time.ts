@@ -1,5 +1,6 @@
 // Dates as the platform writes and shows them: China Standard Time (Asia/Shanghai, UTC+8, no
-// daylight saving), whatever time zone the server's machine runs in.
+// daylight saving), whatever time zone the server's machine runs in. The one place for date helpers.
+import { isoFromPg } from './db/times.ts';
 
 /** Today in China Standard Time, as deadlines are written: 2026-11-24. */
 export const todayInShanghai = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
@@ -26,4 +27,13 @@ export function beijingDayStart(day: string, plusDays = 0): string {
   const d = new Date(`${day}T00:00:00+08:00`);
   d.setUTCDate(d.getUTCDate() + plusDays);
   return d.toISOString();
+}
+
+/**
+ * A moment from the database as ISO 8601 in UTC, or null: what every API answer carries. Takes a
+ * Date (pg) or PostgreSQL's text (PGlite, or a raw read: db/times.ts parses it without a Date).
+ */
+export function iso(d: string | Date | null | undefined): string | null {
+  if (d === null || d === undefined || d === '') return null;
+  return typeof d === 'string' ? isoFromPg(d) : d.toISOString();
 }

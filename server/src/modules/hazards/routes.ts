@@ -32,7 +32,7 @@ import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
 import { readImageUpload } from '../../storage/uploads.ts';
-import { beijingDayStart } from '../../time.ts';
+import { beijingDayStart, iso } from '../../time.ts';
 import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
 import { type DossierInspection, hazardDossier } from './dossier.ts';
 import { hazardListXlsx } from './export.ts';
@@ -47,7 +47,6 @@ import {
   hazardNumberPattern,
   hazardRegion,
   hazardScope,
-  iso,
   recordTransition,
   toHazard,
   toHazardListItem,

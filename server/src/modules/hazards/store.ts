@@ -11,8 +11,7 @@ import {
   mayList,
 } from '@taishan/domain';
 import { regionRange, type Scoped, scopeFilter } from '../../db/scope.ts';
-import { isoFromPg } from '../../db/times.ts';
-import { dateOnly } from '../../time.ts';
+import { dateOnly, iso } from '../../time.ts';
 
 export { dateOnly };
 
@@ -150,7 +149,6 @@ export function hazardScope(tx: Pick<Scoped, 'scope'>, params: unknown[]): strin
 }
 
 /** A stored moment as ISO 8601 (UTC), null kept; a string is PostgreSQL's text (rawTimes) or ISO already. */
-export const iso = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? isoFromPg(d) : d.toISOString());
 
 export function factsOf(r: HazardRow): HazardFacts {
   return {

@@ -26,7 +26,7 @@ import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, scopeFilter, withScope } from '../../db/scope.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
-import { todayInShanghai } from '../../time.ts';
+import { iso, todayInShanghai } from '../../time.ts';
 import { type AlarmEvent, type TelemetryPipeline, toAlarmEvent } from './pipeline.ts';
 
 export const ALARM_SCOPE = { region: 'a.region_code', industry: 'a.industry_code', enterpriseId: 'a.enterprise_id' };
@@ -39,7 +39,6 @@ const SELECT = `SELECT a.*, s.code AS sensor_code, s.name AS sensor_name, s.unit
   FROM alarms a JOIN sensors s ON s.id = a.sensor_id JOIN major_hazard_installations m ON m.id = s.installation_id
   JOIN enterprises e ON e.id = a.enterprise_id`;
 
-const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
 const toAlarm = (r: Row) => ({
   id: r.id,
   sensorId: r.sensor_id as string,
@@ -62,17 +61,17 @@ const toAlarm = (r: Row) => ({
   firstValue: r.first_value === null ? null : Number(r.first_value),
   lastValue: r.last_value === null ? null : Number(r.last_value),
   peakValue: r.peak_value === null ? null : Number(r.peak_value),
-  raisedAt: iso(r.raised_at),
-  updatedAt: iso(r.updated_at),
-  conditionClearedAt: iso(r.condition_cleared_at),
+  raisedAt: iso(r.raised_at as Date | string | null),
+  updatedAt: iso(r.updated_at as Date | string | null),
+  conditionClearedAt: iso(r.condition_cleared_at as Date | string | null),
   acknowledgedBy: r.acknowledged_by as string | null,
-  acknowledgedAt: iso(r.acknowledged_at),
+  acknowledgedAt: iso(r.acknowledged_at as Date | string | null),
   handledBy: r.handled_by as string | null,
-  handledAt: iso(r.handled_at),
+  handledAt: iso(r.handled_at as Date | string | null),
   disposal: r.disposal as string | null,
   clearedBy: r.cleared_by as string | null,
-  clearedAt: iso(r.cleared_at),
-  escalatedAt: iso(r.escalated_at),
+  clearedAt: iso(r.cleared_at as Date | string | null),
+  escalatedAt: iso(r.escalated_at as Date | string | null),
   escalatedSeverity: (r.escalated_severity as string | null) ?? null,
   version: r.version,
   allowedActions: allowedAlarmActions(r.status, r.condition_active),

@@ -4,6 +4,7 @@
 // nothing (readings are the enterprises' data, not a feed for other clients). A revoked
 // credential's connections are closed at once. Secrets are shown once at issue and stored only
 // as SHA-256. An external broker (MQTT_URL) does its own authentication; see the README.
+
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   canManageGateways,
@@ -20,6 +21,7 @@ import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, scopeFilter, withScope } from '../../db/scope.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
+import { iso } from '../../time.ts';
 import { enterpriseScope } from '../enterprises/scope.ts';
 
 type Row = {
@@ -38,8 +40,6 @@ type Row = {
 const SELECT = `SELECT c.id, c.name, c.enterprise_id, e.name AS enterprise_name, e.credit_code, c.region_code, c.created_at,
     u.display_name AS created_by_name, c.revoked_at, c.last_used_at
   FROM gateway_credentials c LEFT JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN users u ON u.id = c.created_by`;
-
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 function toCredential(r: Row) {
   return {

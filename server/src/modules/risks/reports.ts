@@ -1,6 +1,7 @@
 // Risk reports (风险主动报告): an enterprise reports its major and high risks to the regulator;
 // draft → submitted → acknowledged, or returned with a reason and submitted again. The report
 // keeps a snapshot of the risk points as they were when submitted.
+
 import {
   type Actor,
   allowedReportActions,
@@ -17,6 +18,7 @@ import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
 import { pageFields, Where } from '../../db/where.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
+import { iso } from '../../time.ts';
 import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
 import { RISK_POINT_SELECT, type RiskPointRow } from './risk-points.ts';
 
@@ -38,7 +40,6 @@ type Row = {
 };
 
 const SELECT = 'SELECT rr.*, e.name AS enterprise_name, e.region_code FROM risk_reports rr JOIN enterprises e ON e.id = rr.enterprise_id';
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 const toReport = (r: Row, actor: Actor) => ({
   id: r.id,

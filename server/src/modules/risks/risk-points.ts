@@ -1,6 +1,7 @@
 // Risk points (风险点) of an enterprise: identification, assessment (LEC or LS, history kept on
 // every reassessment), level and colour, control measures with tiers and responsible people.
 // Enterprise users edit their own; supervisors read within their jurisdiction.
+
 import {
   type Actor,
   type AssessmentInput,
@@ -23,6 +24,7 @@ import { pageFields, Where } from '../../db/where.ts';
 import { sendXlsx } from '../../http/download.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
+import { iso } from '../../time.ts';
 import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
 import { registerXlsx } from './register-export.ts';
 import { thresholdsFor } from './store.ts';
@@ -59,7 +61,6 @@ const dateOnly = (d: string | Date | null) =>
     : typeof d === 'string'
       ? d.slice(0, 10)
       : new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-const iso = (d: string | Date | null) => (d === null ? null : new Date(d).toISOString());
 
 export function toRiskPoint(r: RiskPointRow, actor: Actor) {
   return {
