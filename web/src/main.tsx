@@ -45,7 +45,7 @@ import { ReportStatsPage } from './pages/whistleblowing/ReportStatsPage.tsx';
 import { ReportsPage } from './pages/whistleblowing/ReportsPage.tsx';
 import { RewardRulesPage } from './pages/whistleblowing/RewardRulesPage.tsx';
 import { WorkbenchPage } from './pages/workbench/WorkbenchPage.tsx';
-import { isAdmin, SessionProvider, useSession } from './session.tsx';
+import { isAdmin, may, SessionProvider, useSession } from './session.tsx';
 import { theme } from './theme.ts';
 
 /** The reporter's pages: no session is looked up, no cookie is sent (see api.ts credentials). */
@@ -108,13 +108,9 @@ function Routed() {
         <Route path="/reports/:id" element={<ReportDetailPage />} />
         <Route path="/report-stats" element={<ReportStatsPage />} />
         <Route path="/report-reward-rules" element={<RewardRulesPage />} />
-        {isAdmin(me) && (
-          <>
-            <Route path="/admin/users" element={<UsersPage />} />
-            <Route path="/admin/departments" element={<DepartmentsPage />} />
-            <Route path="/admin/audit" element={<AuditPage />} />
-          </>
-        )}
+        {may(me, 'admin.users') && <Route path="/admin/users" element={<UsersPage />} />}
+        {may(me, 'admin.departments') && <Route path="/admin/departments" element={<DepartmentsPage />} />}
+        {may(me, 'admin.audit') && <Route path="/admin/audit" element={<AuditPage />} />}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

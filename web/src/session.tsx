@@ -1,4 +1,4 @@
-// Who is logged in. The role decides the navigation; the server still decides every permission.
+// Who is logged in. Menus and buttons follow me.abilities (the server's answers); the server still decides every permission.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import { api, type Me } from './api.ts';
@@ -15,10 +15,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
 export const useSession = () => useContext(Ctx);
 
-export const isAdmin = (me: Me | null) => me?.role === 'platformAdmin';
-/** Who handles public reports (mirrors the server's mayHandle): admins and area supervisors. */
-export const mayHandleReports = (me: Me | null) =>
-  !!me && ['platformAdmin', 'provinceSupervisor', 'citySupervisor', 'countySupervisor', 'townshipSupervisor'].includes(me.role);
-export const isGovernment = (me: Me | null) => !!me && !['enterpriseAdmin', 'enterpriseStaff'].includes(me.role);
-export const canCreateEnterprise = (me: Me | null) =>
-  !!me && ['platformAdmin', 'provinceSupervisor', 'citySupervisor', 'countySupervisor', 'townshipSupervisor'].includes(me.role);
+/** The answer of one of the user's abilities (domain auth/abilities.ts), false before login. */
+export const may = (me: Me | null, ability: string) => me?.abilities[ability] === true;
+
+/**
+ * Kept for pages of other capabilities that still ask (ChecklistsPage, GatewaysPage, main.tsx's
+ * ingest route): a thin read of the administration abilities, no role re-derived here.
+ */
+export const isAdmin = (me: Me | null) => may(me, 'admin.settings');

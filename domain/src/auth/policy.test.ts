@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mayAdministerProvince } from './policy.ts';
-import type { Actor, Role } from './roles.ts';
+import { adminAbilities, mayAdministerProvince } from './policy.ts';
+import { type Actor, ROLES, type Role } from './roles.ts';
 
 const actor = (role: Role, regionPrefix: string): Actor => ({
   id: 'u',
@@ -21,4 +21,13 @@ test("a province's settings: the admin, or that province's supervisor; nobody el
   ];
   for (const [a, province, expected] of cases)
     assert.equal(mayAdministerProvince(a, province), expected, `${a.role} ${a.scope.regionPrefix} → ${province}`);
+});
+
+test('administration (users, departments, audit, settings): the platform admin only, role by role', () => {
+  for (const role of ROLES) {
+    const a = adminAbilities(actor(role, role === 'platformAdmin' ? '' : '32'));
+    const expected = role === 'platformAdmin';
+    for (const key of ['admin.users', 'admin.departments', 'admin.audit', 'admin.settings'])
+      assert.equal(a[key], expected, `${role} ${key}`);
+  }
 });

@@ -7,7 +7,24 @@ import { type Actor, hasRole, isAdmin } from './roles.ts';
 export const mayAdministerProvince = (actor: Actor, province: string) =>
   isAdmin(actor) || (hasRole(actor, 'provinceSupervisor') && actor.scope.regionPrefix === province);
 
+/** Who manages user accounts (create, disable, reset, re-home): the platform admin. */
+export const mayManageUsers = (actor: Actor) => isAdmin(actor);
+
+/** Who manages the departments and the industries they supervise: the platform admin. */
+export const mayManageDepartments = (actor: Actor) => isAdmin(actor);
+
+/** Who reads, verifies and exports the audit log: the platform admin. */
+export const mayReadAudit = (actor: Actor) => isAdmin(actor);
+
+/** Who changes platform-wide settings (checklists, the ingest pipeline, calendars): the platform admin. */
+export const mayChangePlatformSettings = (actor: Actor) => isAdmin(actor);
+
 /** What the user may do in administration (sent in /api/v1/me). */
-export function adminAbilities(_actor: Actor): Record<string, boolean> {
-  return {};
+export function adminAbilities(actor: Actor): Record<string, boolean> {
+  return {
+    'admin.users': mayManageUsers(actor),
+    'admin.departments': mayManageDepartments(actor),
+    'admin.audit': mayReadAudit(actor),
+    'admin.settings': mayChangePlatformSettings(actor),
+  };
 }

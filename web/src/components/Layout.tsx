@@ -1,4 +1,4 @@
-// The frame: navigation by role, language switch, the user and their jurisdiction, logout.
+// The frame: navigation by the user's abilities (me.abilities), language switch, the user and their jurisdiction, logout.
 import {
   AlertOutlined,
   ApartmentOutlined,
@@ -28,7 +28,7 @@ import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api.ts';
 import { pick, useI18n } from '../i18n.tsx';
-import { isAdmin, mayHandleReports, useSession } from '../session.tsx';
+import { may, useSession } from '../session.tsx';
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();
@@ -44,6 +44,11 @@ export function Layout() {
     enabled: !!me,
   });
   const own = me?.scope.enterpriseId;
+  const adminMenu = [
+    ...(may(me, 'admin.users') ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('users') }] : []),
+    ...(may(me, 'admin.departments') ? [{ key: '/admin/departments', icon: <ApartmentOutlined />, label: t('departments') }] : []),
+    ...(may(me, 'admin.audit') ? [{ key: '/admin/audit', icon: <AuditOutlined />, label: t('audit') }] : []),
+  ];
   const items = [
     { key: '/', icon: <HomeOutlined />, label: t('workbench') },
     { key: '/enterprises', icon: <BankOutlined />, label: t('enterprises') },
@@ -78,11 +83,11 @@ export function Layout() {
       children: [
         { key: '/monitoring', icon: <DashboardOutlined />, label: t('wall') },
         { key: '/sensors', icon: <ApiOutlined />, label: t('sensors') },
-        ...(own || isAdmin(me) ? [{ key: '/monitoring/gateways', icon: <KeyOutlined />, label: t('gateways') }] : []),
-        ...(isAdmin(me) ? [{ key: '/monitoring/ingest', icon: <CloudServerOutlined />, label: t('ingest') }] : []),
+        ...(may(me, 'monitoring.manageGateways') ? [{ key: '/monitoring/gateways', icon: <KeyOutlined />, label: t('gateways') }] : []),
+        ...(may(me, 'monitoring.ingest') ? [{ key: '/monitoring/ingest', icon: <CloudServerOutlined />, label: t('ingest') }] : []),
       ],
     },
-    ...(mayHandleReports(me)
+    ...(may(me, 'whistleblowing.handle')
       ? [
           {
             key: 'reports',
@@ -96,20 +101,7 @@ export function Layout() {
           },
         ]
       : []),
-    ...(isAdmin(me)
-      ? [
-          {
-            key: 'admin',
-            icon: <TeamOutlined />,
-            label: t('admin'),
-            children: [
-              { key: '/admin/users', icon: <TeamOutlined />, label: t('users') },
-              { key: '/admin/departments', icon: <ApartmentOutlined />, label: t('departments') },
-              { key: '/admin/audit', icon: <AuditOutlined />, label: t('audit') },
-            ],
-          },
-        ]
-      : []),
+    ...(adminMenu.length ? [{ key: 'admin', icon: <TeamOutlined />, label: t('admin'), children: adminMenu }] : []),
   ];
   const leaves = items.flatMap((i) => ('children' in i && i.children ? i.children : [i]));
   // The workbench ('/') is selected on itself only, not as the prefix of every path.

@@ -11,7 +11,7 @@ import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { useFilters } from '../../components/useFilters.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
 import { useReference } from '../../reference.ts';
-import { canCreateEnterprise, useSession } from '../../session.tsx';
+import { may, useSession } from '../../session.tsx';
 import { VISUALLY_HIDDEN } from '../../theme.ts';
 
 export function EnterpriseFlags({ e }: { e: Enterprise }) {
@@ -126,15 +126,15 @@ export function EnterpriseListPage() {
       title={t('enterprises')}
       extra={
         <Space wrap>
-          {canCreateEnterprise(me) && (
-            <>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => nav('/enterprises/new')}>
-                {t('create')}
-              </Button>
-              <Button icon={<UploadOutlined />} onClick={() => nav('/enterprises/import')}>
-                {t('import')}
-              </Button>
-            </>
+          {may(me, 'enterprises.create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => nav('/enterprises/new')}>
+              {t('create')}
+            </Button>
+          )}
+          {may(me, 'enterprises.import') && (
+            <Button icon={<UploadOutlined />} onClick={() => nav('/enterprises/import')}>
+              {t('import')}
+            </Button>
           )}
           <Button icon={<DownloadOutlined />} href={`/api/v1/enterprises/export?${exportQuery}`}>
             {t('export')}
