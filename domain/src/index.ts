@@ -30,6 +30,8 @@ export * from './risks/levels.ts';
 export * from './risks/ls.ts';
 export * from './risks/policy.ts';
 export * from './risks/schema.ts';
+export * from './users/policy.ts';
+export * from './users/schema.ts';
 export * from './whistleblowing/policy.ts';
 export * from './whistleblowing/rewards.ts';
 export * from './whistleblowing/workflow.ts';

@@ -1,5 +1,6 @@
 // Admin: people and roles. Supervisors get a region of their tier; inspectors a department;
 // enterprise users an enterprise. Disable, unlock, reset password.
+import { type Role, roleHome, type User } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -9,18 +10,6 @@ import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useReference } from '../../reference.ts';
 
-type User = {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  regionName: string | null;
-  departmentName: string | null;
-  enterpriseName: string | null;
-  disabled: boolean;
-  locked: boolean;
-};
-
 export function UsersPage() {
   const { t, lang } = useI18n();
   const ref = useReference();
@@ -28,13 +17,14 @@ export function UsersPage() {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const role = Form.useWatch('role', form);
+  const role = Form.useWatch('role', form) as Role | undefined;
+  const home = role ? roleHome(role) : undefined;
   const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ items: User[] }>('/api/v1/users') });
   const depts = useQuery({
     queryKey: ['departments'],
     queryFn: () => api<{ items: { id: string; name: string }[] }>('/api/v1/departments'),
   });
-  const enterprisePicker = useEnterprisePicker(role === 'enterpriseAdmin' || role === 'enterpriseStaff');
+  const enterprisePicker = useEnterprisePicker(home === 'enterprise');
   const roleName = (code: string) => {
     const r = ref.data?.roles.find((x) => x.code === code);
     return r ? pick(lang, r) : code;
@@ -82,23 +72,27 @@ export function UsersPage() {
             title: t('actions'),
             render: (_, u) => (
               <Space wrap>
-                <Button size="small" onClick={() => patch(u.id, { disabled: !u.disabled })}>
-                  {u.disabled ? t('enable') : t('disabled')}
-                </Button>
-                {u.locked && (
+                {(u.allowedActions.includes('disable') || u.allowedActions.includes('enable')) && (
+                  <Button size="small" onClick={() => patch(u.id, { disabled: !u.disabled })}>
+                    {u.disabled ? t('enable') : t('disabled')}
+                  </Button>
+                )}
+                {u.allowedActions.includes('unlock') && (
                   <Button size="small" onClick={() => patch(u.id, { unlock: true })}>
                     {t('unlock')}
                   </Button>
                 )}
-                <Button
-                  size="small"
-                  onClick={() => {
-                    const pw = window.prompt(t('newPassword'));
-                    if (pw) patch(u.id, { password: pw });
-                  }}
-                >
-                  {t('resetPassword')}
-                </Button>
+                {u.allowedActions.includes('resetPassword') && (
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      const pw = window.prompt(t('newPassword'));
+                      if (pw) patch(u.id, { password: pw });
+                    }}
+                  >
+                    {t('resetPassword')}
+                  </Button>
+                )}
               </Space>
             ),
           },
@@ -133,17 +127,17 @@ export function UsersPage() {
           <Form.Item name="role" label={t('role')} rules={[{ required: true }]}>
             <Select options={(ref.data?.roles ?? []).map((r) => ({ value: r.code, label: pick(lang, r) }))} />
           </Form.Item>
-          {role === 'departmentInspector' && (
+          {home === 'department' && (
             <Form.Item name="departmentId" label={t('department')} rules={[{ required: true }]}>
               <Select options={(depts.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))} />
             </Form.Item>
           )}
-          {(role === 'enterpriseAdmin' || role === 'enterpriseStaff') && (
+          {home === 'enterprise' && (
             <Form.Item name="enterpriseId" label={t('enterprise')} rules={[{ required: true }]}>
               <Select showSearch filterOption={false} onSearch={enterprisePicker.onSearch} options={enterprisePicker.options} />
             </Form.Item>
           )}
-          {role && !['platformAdmin', 'departmentInspector', 'enterpriseAdmin', 'enterpriseStaff'].includes(role) && (
+          {home === 'region' && (
             <Form.Item name="regionCode" label={t('region')} rules={[{ required: true }]}>
               <RegionCascader />
             </Form.Item>
