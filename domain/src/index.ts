@@ -4,6 +4,7 @@ export * from './auth/policy.ts';
 export * from './auth/roles.ts';
 export * from './auth/schema.ts';
 export * from './credit-code/credit-code.ts';
+export * from './departments/schema.ts';
 export * from './documents/numbers.ts';
 export * from './enterprises/change-requests.ts';
 export * from './enterprises/policy.ts';

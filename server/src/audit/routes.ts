@@ -1,5 +1,5 @@
 // The audit trail for admins: list with filters, and verification of the hash chain.
-import { isAdmin } from '@taishan/domain';
+import { mayReadAudit } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/db.ts';
@@ -48,7 +48,7 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
     tags: ['audit'],
     query: z.object({ ...auditFilters, ...pageFields() }),
     handler: async ({ query, actor }) => {
-      if (!isAdmin(actor)) throw forbidden();
+      if (!mayReadAudit(actor)) throw forbidden();
       const w = auditWhere(query);
       const page = w.page(query.page, query.pageSize);
       const rows = await db.query<Parameters<typeof auditFromRow>[0]>(
@@ -68,7 +68,7 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
     tags: ['audit'],
     query: z.object(auditFilters),
     handler: async ({ query, actor, reply }) => {
-      if (!isAdmin(actor)) throw forbidden();
+      if (!mayReadAudit(actor)) throw forbidden();
       const w = auditWhere(query);
       const rows = await db.query<Parameters<typeof auditFromRow>[0]>(
         `SELECT * FROM audit_events WHERE ${w.sql} ORDER BY seq DESC LIMIT ${AUDIT_EXPORT_LIMIT}`,
@@ -85,7 +85,7 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
     summary: '校验审计哈希链 Verify the audit chain (admins)',
     tags: ['audit'],
     handler: async ({ actor }) => {
-      if (!isAdmin(actor)) throw forbidden();
+      if (!mayReadAudit(actor)) throw forbidden();
       return verifyAudit(db);
     },
   });

@@ -1,4 +1,5 @@
 // Admin: departments and the industries each supervises (三管三必须).
+import type { Department } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -7,8 +8,6 @@ import { industryLabel } from '../../components/labels.ts';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useReference } from '../../reference.ts';
-
-type Department = { id: string; name: string; regionCode: string; regionName: string | null; industries: string[] };
 
 export function DepartmentsPage() {
   const { t, lang } = useI18n();

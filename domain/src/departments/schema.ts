@@ -1,0 +1,35 @@
+// Request and response shapes of departments (行业部门) and the industries they supervise.
+import { z } from 'zod';
+import { regionCodeSchema } from '../enterprises/schema.ts';
+import { bi } from '../errors/messages.ts';
+import { isIndustryCode } from '../industries/gbt4754.ts';
+
+const industries = z
+  .array(
+    z
+      .string()
+      .regex(/^\d{2}$/, bi('行业应为两位大类代码', 'Industry is a 2-digit division code'))
+      .refine(isIndustryCode, bi('行业代码不在 GB/T 4754-2017 中', 'Not a GB/T 4754-2017 division')),
+  )
+  .max(97)
+  .transform((a) => [...new Set(a)].sort());
+
+export const departmentInput = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  regionCode: regionCodeSchema,
+  industries: industries.default([]),
+});
+export type DepartmentInput = z.infer<typeof departmentInput>;
+export const departmentPatchInput = departmentInput.partial();
+export type DepartmentPatchInput = z.infer<typeof departmentPatchInput>;
+
+export const departmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  industries: z.array(z.string()),
+});
+export type Department = z.infer<typeof departmentSchema>;
+
+export const departmentListSchema = z.object({ items: z.array(departmentSchema), total: z.number() });
