@@ -36,29 +36,8 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   return data as T;
 }
 
-export type { Me } from '@taishan/domain';
-
-export type Enterprise = {
-  id: string;
-  creditCode: string;
-  creditCodeWarning: boolean;
-  name: string;
-  address: string | null;
-  regionCode: string;
-  regionName: string | null;
-  industryCode: string;
-  employees: number | null;
-  revenueWan: number | null;
-  highRisk: string[];
-  legalRepresentative: string | null;
-  safetyDirector: string | null;
-  contactPhone: string | null;
-  lacksSafetyDirector: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  allowedActions: string[];
-};
+/** The enterprise as the server sends it: inferred from domain's enterpriseSchema. */
+export type { Enterprise, Me } from '@taishan/domain';
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 

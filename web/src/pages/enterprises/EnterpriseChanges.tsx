@@ -1,5 +1,7 @@
 // 监管要素变更申请 (issue 22, item 6): the enterprise asks for a change of the fields that decide
 // its supervision; the confirming county approves or rejects; the enterprise may withdraw.
+
+import type { ChangeRequest } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -25,26 +27,6 @@ import { flagLabel, industryLabel } from '../../components/labels.ts';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { formatTime, type MessageKey, pick, useI18n } from '../../i18n.tsx';
 import { useReference } from '../../reference.ts';
-
-export type ChangeRequest = {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  regionCode: string;
-  regionName: string | null;
-  confirmRegionCode: string;
-  confirmRegionName: string | null;
-  before: Record<string, unknown>;
-  changes: Record<string, unknown>;
-  reason: string;
-  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
-  requester: string;
-  requestedAt: string;
-  decider: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  allowedActions: string[];
-};
 
 const FIELDS = ['regionCode', 'industryCode', 'highRisk', 'employees', 'revenueWan'] as const;
 const FIELD_LABEL: Record<(typeof FIELDS)[number], MessageKey> = {
