@@ -1,4 +1,35 @@
 // UI strings of the workbench pages, Chinese and English side by side (merged in i18n.tsx).
 import type { Messages } from '../../messages.ts';
 
-export const workbenchMessages = {} as const satisfies Messages;
+export const workbenchMessages = {
+  workbenchIntro: {
+    zh: '待您处理的事项（{today}）。点击数字打开筛选好的清单。',
+    en: 'What waits for you ({today}). Open a number for the filtered list.',
+  },
+  workbenchNothing: { zh: '暂无待办', en: 'Nothing waiting' },
+  workbenchUnavailable: { zh: '部分待办暂时无法读取：{names}', en: 'Some items could not be read just now: {names}' },
+  workbenchOthers: { zh: '其他事项（当前无待办）', en: 'Other items (nothing waiting)' },
+  severityUrgent: { zh: '紧急', en: 'Urgent' },
+  severityAttention: { zh: '待办', en: 'To do' },
+  severityRoutine: { zh: '关注', en: 'Keep an eye on' },
+  wbHazardsOverdue: { zh: '逾期未整改隐患', en: 'Hazards past their deadline' },
+  wbHazardsListed: { zh: '挂牌督办隐患', en: 'Hazards listed for supervision' },
+  wbHazardsListedMine: { zh: '本级挂牌督办隐患', en: 'Hazards listed by your tier' },
+  wbHazardsFiveFixes: { zh: '待落实五落实、开始整改的隐患', en: 'Hazards awaiting the five fixes and rectification' },
+  wbHazardsRectifying: { zh: '整改中的隐患（完成后提交验收）', en: 'Hazards being rectified (submit when done)' },
+  wbHazardsToAssignOwn: { zh: '自查发现待交办的隐患', en: 'Own findings to assign' },
+  wbHazardsToAcceptOwn: { zh: '自查隐患待验收销号', en: 'Own findings to accept and close' },
+  wbHazardsToAssign: { zh: '新上报待交办的隐患', en: 'Reported hazards to assign' },
+  wbHazardsToAccept: { zh: '待验收销号的隐患', en: 'Hazards awaiting acceptance' },
+  wbHazardsMajorUnlisted: { zh: '未挂牌督办的重大隐患', en: 'Major hazards not listed for supervision' },
+  wbInspectionsToday: { zh: '今日计划检查', en: 'Inspections planned for today' },
+  wbInspectionsLate: { zh: '过期未实施的检查', en: 'Planned inspections past their day' },
+  wbSchedulesDue: { zh: '7 日内到期的自查计划', en: 'Self-inspection schedules due within 7 days' },
+  wbReportsToAccept: { zh: '待受理的举报', en: 'Public reports to accept' },
+  wbReportsOverdue: { zh: '超期未办结的举报', en: 'Public reports past a deadline' },
+  wbReportsConcludeSoon: { zh: '7 日内到办结期限的举报', en: 'Public reports to conclude within 7 days' },
+  wbAlarmsToAcknowledge: { zh: '未确认的报警', en: 'Alarms not yet acknowledged' },
+  wbRiskReportsToAcknowledge: { zh: '待确认的风险报告', en: 'Risk reports to acknowledge' },
+  wbRiskReportsReturned: { zh: '被退回待重新报送的风险报告', en: 'Risk reports returned for resubmission' },
+  wbEnterpriseChangesToConfirm: { zh: '待确认的企业监管要素变更申请', en: 'Enterprise change requests to confirm' },
+} as const satisfies Messages;
