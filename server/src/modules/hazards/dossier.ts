@@ -17,8 +17,8 @@ import {
   type Tier,
 } from '@taishan/domain';
 import PDFDocument from 'pdfkit';
+import { type LoadedFont, loadFont } from '../../documents/font.ts';
 import { shanghaiTime } from '../../time.ts';
-import { type LoadedFont, loadFont } from './font.ts';
 import { dateOnly, type HazardRow } from './store.ts';
 
 export const DOSSIER_FONT =

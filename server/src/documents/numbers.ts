@@ -2,8 +2,8 @@
 // pattern (domain: formatDocumentNumber). Hazards first; enforcement and accident documents take
 // theirs the same way under their own kind.
 import { type DocumentNumberParts, formatDocumentNumber } from '@taishan/domain';
+import type { Queryable } from '../db/db.ts';
 import { todayInShanghai } from '../time.ts';
-import type { Queryable } from './db.ts';
 
 export type DocumentKind = 'hazard';
 

@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout } from 'node:timers/promises';
 import { DEFAULT_HAZARD_NUMBER_PATTERN, TIER_LEVEL_LABELS } from '@taishan/domain';
+import type { Db } from '../db/db.ts';
+import { migrate } from '../db/migrate.ts';
 import { loadRegions } from '../modules/regions/load.ts';
 import { creditCode, openBareTestDb } from '../test/harness.ts';
-import type { Db } from './db.ts';
-import { documentCounty, newDocumentNumber, nextDocumentNumber } from './document-numbers.ts';
-import { migrate } from './migrate.ts';
+import { documentCounty, newDocumentNumber, nextDocumentNumber } from './numbers.ts';
 
 describe('document numbers', () => {
   let db: Db;
