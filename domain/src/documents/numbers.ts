@@ -5,15 +5,71 @@
 
 /**
  * Tokens of a pattern: {county} the county's name (the city's where a city has no counties),
- * {year} the year in Beijing, {serial} the number within that county and year, {serial:4} the same
+ * {issuerShort} the issuing department's short name (简称, e.g. 宿城应急; the county's name where
+ * the issuer has none), {year} the year in Beijing, {serial} the number within that county and year, {serial:4} the same
  * zero-padded to 4 digits (never cut: the 10,000th is 10000).
  */
-export const DOCUMENT_NUMBER_TOKENS = ['county', 'year', 'serial'] as const;
+export const DOCUMENT_NUMBER_TOKENS = ['county', 'issuerShort', 'year', 'serial'] as const;
 
 /** Hazards' numbers by default (HAZARD_NUMBER_PATTERN overrides). */
 export const DEFAULT_HAZARD_NUMBER_PATTERN = '{county}〔{year}〕隐患第 {serial:4} 号';
 
-export type DocumentNumberParts = { county: string; year: number; serial: number };
+export type DocumentNumberParts = { county: string; issuerShort?: string; year: number; serial: number };
+
+/**
+ * The documents that take an official number, as data: each numbered per issuer (the issuing
+ * department, or the county where there is none), type and Beijing year, written by its pattern.
+ * `code` is the 文号代字 (STANDARDS-NEXT §3, the 2018-on 应急… forms of the 安全生产行政执法文书).
+ */
+export const DOCUMENT_TYPES = {
+  hazard: { zh: '隐患', en: 'Hazard', code: '隐患', pattern: DEFAULT_HAZARD_NUMBER_PATTERN },
+  hazardDossier: { zh: '隐患档案（一患一档）', en: 'Hazard dossier', code: '隐患档', pattern: '{county}〔{year}〕隐患档第 {serial:4} 号' },
+  inspectionRecord: {
+    zh: '现场检查记录',
+    en: 'On-site inspection record',
+    code: '应急检记',
+    pattern: '（{issuerShort}）应急检记〔{year}〕{serial}号',
+  },
+  onSiteMeasures: {
+    zh: '现场处理措施决定书',
+    en: 'On-site measures decision',
+    code: '应急现决',
+    pattern: '（{issuerShort}）应急现决〔{year}〕{serial}号',
+  },
+  rectificationOrder: {
+    zh: '责令限期整改指令书',
+    en: 'Order to rectify within a time limit',
+    code: '应急责改',
+    pattern: '（{issuerShort}）应急责改〔{year}〕{serial}号',
+  },
+  reviewOpinion: {
+    zh: '整改复查意见书',
+    en: 'Rectification review opinion',
+    code: '应急复查',
+    pattern: '（{issuerShort}）应急复查〔{year}〕{serial}号',
+  },
+  seizureDecision: {
+    zh: '查封扣押决定书',
+    en: 'Seal-up and seizure decision',
+    code: '应急查扣',
+    pattern: '（{issuerShort}）应急查扣〔{year}〕{serial}号',
+  },
+  penaltyNotice: {
+    zh: '行政处罚告知书',
+    en: 'Notice of intended administrative penalty',
+    code: '应急罚告',
+    pattern: '（{issuerShort}）应急罚告〔{year}〕{serial}号',
+  },
+  penaltyDecision: {
+    zh: '行政处罚决定书',
+    en: 'Administrative penalty decision',
+    code: '应急罚',
+    pattern: '（{issuerShort}）应急罚〔{year}〕{serial}号',
+  },
+} as const satisfies Record<string, { zh: string; en: string; code: string; pattern: string }>;
+
+export type DocumentType = keyof typeof DOCUMENT_TYPES;
+export const DOCUMENT_TYPE_CODES = Object.keys(DOCUMENT_TYPES) as DocumentType[];
 
 const TOKEN = /\{(\w+)(?::(\d{1,2}))?\}/g;
 
@@ -32,8 +88,23 @@ export function documentNumberPatternError(pattern: string): { zh: string; en: s
 export function formatDocumentNumber(pattern: string, parts: DocumentNumberParts): string {
   return pattern.replace(TOKEN, (whole, token: string, width?: string) => {
     if (token === 'county') return parts.county;
+    if (token === 'issuerShort') return parts.issuerShort ?? parts.county;
     if (token === 'year') return String(parts.year);
     if (token === 'serial') return String(parts.serial).padStart(Number(width ?? 0), '0');
     return whole;
   });
+}
+
+const CHINESE_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+const chineseNumber = (n: number) =>
+  (n < 10 ? '' : n < 20 ? '十' : `${CHINESE_DIGITS[Math.floor(n / 10)]}十`) + (n % 10 || n < 10 ? CHINESE_DIGITS[n % 10] : '');
+
+/**
+ * A date as official documents write it (GB/T 9704-2012 7.3.5.3): 二〇二六年十二月五日. Takes a
+ * Beijing calendar date (YYYY-MM-DD): the caller gives today in Beijing, not UTC's.
+ */
+export function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  if (!y || !m || !d) throw new Error(`not a date: ${date}`);
+  return `${[...y].map((c) => CHINESE_DIGITS[Number(c)]).join('')}年${chineseNumber(Number(m))}月${chineseNumber(Number(d))}日`;
 }

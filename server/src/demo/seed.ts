@@ -13,8 +13,8 @@ import {
 } from '@taishan/domain';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/db.ts';
-import { newDocumentNumber } from '../db/document-numbers.ts';
 import { withScope } from '../db/scope.ts';
+import { newDocumentNumber } from '../documents/numbers.ts';
 import { createIn } from '../modules/enterprises/service.ts';
 import { hazardNumberPattern } from '../modules/hazards/store.ts';
 

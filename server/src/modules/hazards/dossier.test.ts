@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { buffer } from 'node:stream/consumers';
 import { test } from 'node:test';
 import { setTimeout } from 'node:timers/promises';
+import { loadFont } from '../../documents/font.ts';
 import { pdfObjects, pdfText } from '../../test/pdf.ts';
 import { makePng } from '../../test/png.ts';
 import { shanghaiTime } from '../../time.ts';
 import { DOSSIER_FALLBACK_FONTS, DOSSIER_FONT, DOSSIER_MAX_PHOTOS, type DossierInput, dossierFonts, hazardDossier } from './dossier.ts';
-import { loadFont } from './font.ts';
 import type { HazardRow } from './store.ts';
 
 const hazard: HazardRow = {

@@ -17,8 +17,8 @@ import {
   type Tier,
 } from '@taishan/domain';
 import PDFDocument from 'pdfkit';
+import { type LoadedFont, loadFont } from '../../documents/font.ts';
 import { shanghaiTime } from '../../time.ts';
-import { type LoadedFont, loadFont } from './font.ts';
 import { dateOnly, type HazardRow } from './store.ts';
 
 export const DOSSIER_FONT =
@@ -58,6 +58,8 @@ export type DossierInput = {
   photos: { caption: string; key: string }[];
   readPhoto: (key: string) => Promise<Buffer | null>;
   generatedAt: Date;
+  /** The dossier's official number (documents/numbers.ts dossierNumber), shown on its first page when given. */
+  dossierNumber?: string | null;
   /** Who acted, by username, as the dossier names them: 王五（县级监管人员）. */
   actors: Record<string, string>;
 };
@@ -197,6 +199,7 @@ async function draw(doc: PDFKit.PDFDocument, fonts: LoadedFont[], input: Dossier
   doc.moveDown(0.2);
   doc.fontSize(11);
   write(h.number ?? '（未编号）', PAGE.margin, doc.y, { align: 'center', width });
+  if (input.dossierNumber) write(`档案编号：${input.dossierNumber}`, PAGE.margin, doc.y, { align: 'center', width });
   doc
     .fontSize(9)
     .fillColor(GRAY)

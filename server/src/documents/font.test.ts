@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DOSSIER_FALLBACK_FONTS, DOSSIER_FONT, fontRuns } from './dossier.ts';
+import { DOSSIER_FALLBACK_FONTS, DOSSIER_FONT, fontRuns } from '../modules/hazards/dossier.ts';
 import { loadFont } from './font.ts';
 
 /** OpenType table checksum: the sum of its big-endian 32-bit words, zero-padded. */

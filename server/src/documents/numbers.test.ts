@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout } from 'node:timers/promises';
-import { DEFAULT_HAZARD_NUMBER_PATTERN, TIER_LEVEL_LABELS } from '@taishan/domain';
+import { DEFAULT_HAZARD_NUMBER_PATTERN, DOCUMENT_TYPES, TIER_LEVEL_LABELS } from '@taishan/domain';
+import type { Db } from '../db/db.ts';
+import { migrate } from '../db/migrate.ts';
 import { loadRegions } from '../modules/regions/load.ts';
 import { creditCode, openBareTestDb } from '../test/harness.ts';
-import type { Db } from './db.ts';
-import { documentCounty, newDocumentNumber, nextDocumentNumber } from './document-numbers.ts';
-import { migrate } from './migrate.ts';
+import { documentCounty, dossierNumber, newDocumentNumber, nextDocumentNumber } from './numbers.ts';
 
 describe('document numbers', () => {
   let db: Db;
@@ -137,5 +137,38 @@ describe('document numbers', () => {
       assert.equal(await nextDocumentNumber(tx, 'hazard', '320582', 2031), 1);
       await assert.rejects(tx.query('SELECT * FROM document_counters'), /permission denied/);
     });
+  });
+
+  test('an issuing department numbers its own documents of a type and year, in its pattern with its short name', async () => {
+    const at = new Date('2026-06-01T00:00:00Z');
+    const order = (issuer?: { key: string; short: string | null }) =>
+      newDocumentNumber(db, 'rectificationOrder', '321302001000', DOCUMENT_TYPES.rectificationOrder.pattern, at, issuer);
+    assert.equal((await order({ key: 'dept-a', short: '宿城' })).number, '（宿城）应急责改〔2026〕1号');
+    assert.equal((await order({ key: 'dept-a', short: '宿城' })).number, '（宿城）应急责改〔2026〕2号');
+    assert.equal((await order({ key: 'dept-b', short: '宿豫' })).number, '（宿豫）应急责改〔2026〕1号', 'another issuer counts apart');
+    assert.equal((await order()).number, '（宿城区）应急责改〔2026〕1号', 'the county, where no department issues');
+    const penalty = await newDocumentNumber(db, 'penaltyDecision', '321302001000', DOCUMENT_TYPES.penaltyDecision.pattern, at, {
+      key: 'dept-a',
+      short: '宿城',
+    });
+    assert.equal(penalty.number, '（宿城）应急罚〔2026〕1号', 'another type counts apart');
+  });
+
+  test("a hazard dossier's number is issued once, on first generation, and kept", async () => {
+    const at = new Date('2026-07-01T00:00:00Z');
+    const first = await db.transaction((tx) => dossierNumber(tx, ids['sucheng-2026'] as string, at));
+    assert.equal(first, '宿城区〔2026〕隐患档第 0001 号');
+    assert.equal(await db.transaction((tx) => dossierNumber(tx, ids['sucheng-2026'] as string, at)), first, 'stable');
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        await dossierNumber(tx, ids['zjg-2026-a'] as string, at);
+        throw new Error('download failed');
+      }),
+    );
+    assert.equal(
+      await db.transaction((tx) => dossierNumber(tx, ids['zjg-2026-a'] as string, at)),
+      '张家港市〔2026〕隐患档第 0001 号',
+      'no gap',
+    );
   });
 });
