@@ -9,7 +9,7 @@ import {
   inspectionPlanSchema,
   inspectionResultsSchema,
   isAdmin,
-  roleTier,
+  mayInspect,
 } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -23,7 +23,7 @@ import type { FileStore } from '../../storage/files.ts';
 import { readImageUpload } from '../../storage/uploads.ts';
 import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
 import { findChecklist, toChecklist } from './checklists.ts';
-import { insertHazard } from './routes.ts';
+import { createHazard } from './service.ts';
 import { dateOnly, toHazard } from './store.ts';
 
 type Result = { itemCode: string; result: 'pass' | 'fail' | 'na'; note: string | null; photos: string[] };
@@ -55,14 +55,6 @@ const SELECT = `SELECT i.*, e.name AS enterprise_name, e.region_code, c.name AS 
     u.display_name AS inspector_name
   FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id JOIN checklist_templates c ON c.id = i.checklist_id
   LEFT JOIN users u ON u.id = i.inspector_id`;
-
-/** May this actor plan or carry out an inspection of this tier for this enterprise? */
-function mayInspect(actor: Actor, tier: InspectionTier, enterpriseId: string): boolean {
-  if (isAdmin(actor)) return true;
-  if (tier === 'self') return actor.scope.enterpriseId === enterpriseId;
-  const t = roleTier(actor.role);
-  return t === tier;
-}
 
 const toInspection = (r: Row, actor: Actor) => ({
   id: r.id,
@@ -333,7 +325,7 @@ export function inspectionRoutes(app: FastifyInstance, db: Db, files: FileStore)
         for (const item of items) {
           const res = answered.get(item.code);
           if (res?.result !== 'fail') continue;
-          const h = await insertHazard(tx, actor, {
+          const h = await createHazard(tx, actor, {
             enterpriseId: r.enterprise_id,
             description: `${item.text}${res.note ? `（${res.note}）` : ''}`,
             location: r.location,

@@ -5,6 +5,7 @@ import {
   ACTIONS_NEEDING_REASON,
   type Actor,
   allowedHazardActions,
+  findingTier,
   fiveFixesSchema,
   HAZARD_LEVELS,
   HAZARD_STATUSES,
@@ -36,6 +37,7 @@ import { beijingDayStart, iso } from '../../time.ts';
 import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
 import { type DossierInspection, hazardDossier } from './dossier.ts';
 import { hazardListXlsx } from './export.ts';
+import { createHazard } from './service.ts';
 import {
   dateOnly,
   factsOf,
@@ -186,61 +188,8 @@ async function transitionsOf(tx: Scoped, id: string) {
   }));
 }
 
-/**
- * Create a hazard inside an open transaction (direct report, or a failed checklist item), with
- * its number: the next of its county this year (taken in this transaction; see newDocumentNumber).
- */
-export async function insertHazard(
-  tx: Scoped,
-  actor: Actor,
-  h: z.infer<typeof hazardInputSchema> & {
-    foundTier: InspectionTier;
-    inspectionId?: string | null;
-    checklistItem?: string | null;
-    evidence?: string[];
-  },
-) {
-  const params: unknown[] = [h.enterpriseId];
-  const [e] = await tx.query<{ region_code: string }>(
-    `SELECT e.region_code FROM enterprises e WHERE e.id = $1 AND ${enterpriseScope(tx, params)}`,
-    params,
-  );
-  if (!e) throw notFound();
-  const { number } = await newDocumentNumber(tx, 'hazard', e.region_code, hazardNumberPattern());
-  const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO hazards (enterprise_id, inspection_id, checklist_item, description, location, evidence, level, found_tier, found_by,
-       owner, measures, funds, deadline, contingency, number)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-    [
-      h.enterpriseId,
-      h.inspectionId ?? null,
-      h.checklistItem ?? null,
-      h.description,
-      h.location,
-      JSON.stringify(h.evidence ?? []),
-      h.level,
-      h.foundTier,
-      actor.username,
-      h.owner,
-      h.measures,
-      h.funds ?? null,
-      h.deadline ?? null,
-      h.contingency,
-      number,
-    ],
-  );
-  const id = row?.id as string;
-  await recordTransition(tx, id, 'report', null, 'reported', actor.username, null);
-  const created = (await findHazard(tx, id)) as HazardRow;
-  await appendAudit(tx, actor, {
-    action: 'hazard.report',
-    entityType: 'hazard',
-    entityId: id,
-    regionCode: created.region_code,
-    after: toHazard(created, actor),
-  });
-  return created;
-}
+/** Same as createHazard (service.ts); kept for whistleblowing/handling.ts until it imports createHazard. */
+export { createHazard as insertHazard } from './service.ts';
 
 export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
   hazardNumberPattern();
@@ -312,12 +261,10 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
     handler: async ({ body, actor }) =>
       withScope(db, actor.scope, async (tx) => {
         const e = await visibleEnterprise(tx, body.enterpriseId);
-        const tier = roleTier(actor.role);
-        const own = actor.scope.enterpriseId === e.id;
-        if (!own && tier === null) throw forbidden();
         // The finding tier is the reporter's: enterprises self-inspect; government users report at their tier.
-        const foundTier: InspectionTier = own ? 'self' : tier === 'province' || tier === null ? 'city' : tier;
-        return toHazard(await insertHazard(tx, actor, { ...body, foundTier }), actor);
+        const foundTier = findingTier(actor, e.id);
+        if (foundTier === null) throw forbidden();
+        return toHazard(await createHazard(tx, actor, { ...body, foundTier }), actor);
       }),
   });
 

@@ -5,7 +5,7 @@
 import {
   type Actor,
   dueOccurrence,
-  isAdmin,
+  mayManageSchedules,
   occurrence,
   resumeIndex,
   type ScheduleFrequency,
@@ -45,9 +45,6 @@ type Row = {
 const SELECT = `SELECT s.*, e.name AS enterprise_name, e.region_code, u.display_name AS inspector_name
   FROM inspection_schedules s JOIN enterprises e ON e.id = s.enterprise_id LEFT JOIN users u ON u.id = s.inspector_id`;
 
-/** Self-inspection is the enterprise's own business: its people, or an admin, set the rhythm. */
-const mayManage = (actor: Actor, enterpriseId: string) => isAdmin(actor) || actor.scope.enterpriseId === enterpriseId;
-
 const toSchedule = (r: Row, actor: Actor) => ({
   id: r.id,
   enterpriseId: r.enterprise_id,
@@ -62,7 +59,7 @@ const toSchedule = (r: Row, actor: Actor) => ({
   active: r.active,
   createdBy: r.created_by,
   version: r.version,
-  canManage: mayManage(actor, r.enterprise_id),
+  canManage: mayManageSchedules(actor, r.enterprise_id),
 });
 
 async function find(tx: Scoped, id: string, forUpdate = false) {
@@ -180,7 +177,7 @@ export function scheduleRoutes(app: FastifyInstance, db: Db) {
     handler: async ({ body, actor }) => {
       const created = await withScope(db, actor.scope, async (tx) => {
         const e = await visibleEnterprise(tx, body.enterpriseId);
-        if (!mayManage(actor, e.id))
+        if (!mayManageSchedules(actor, e.id))
           throw forbidden({ zh: '自查计划由企业自行制定', en: 'Self-inspection schedules are set by the enterprise' });
         if (!(await latestSelfChecklist(tx, body.checklistCode)))
           throw invalid({ checklistCode: { zh: '检查表不存在或不适用于企业自查', en: 'No such checklist for self-inspection' } });
@@ -221,7 +218,7 @@ export function scheduleRoutes(app: FastifyInstance, db: Db) {
       withScope(db, actor.scope, async (tx) => {
         const before = await find(tx, params.id, true);
         if (!before) throw notFound();
-        if (!mayManage(actor, before.enterprise_id)) throw forbidden();
+        if (!mayManageSchedules(actor, before.enterprise_id)) throw forbidden();
         if (body.version !== undefined && body.version !== before.version) throw new AppError('conflict');
         // Resuming skips the paused period: the next occurrence is the first from today on.
         const start = dateOnly(before.start_date) as string;
