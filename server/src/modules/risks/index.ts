@@ -5,9 +5,9 @@ import type { CapabilityDeps } from '../deps.ts';
 
 import { distributionRoutes } from './distribution.ts';
 import { installationRoutes } from './installations.ts';
-import { riskReportRoutes } from './reports.ts';
 import { riskMapRoutes } from './risk-map.ts';
-import { riskPointRoutes } from './risk-points.ts';
+import { riskPointRoutes } from './risk-points-routes.ts';
+import { riskReportRoutes } from './risk-reports-routes.ts';
 import { thresholdRoutes } from './thresholds-routes.ts';
 import { riskReportWorkItems } from './workbench.ts';
 
