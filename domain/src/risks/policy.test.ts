@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Actor, Role } from '../auth/roles.ts';
-import { allowedReportActions, canEditEnterpriseRisk, REPORT_ACTIONS, REPORT_STATUSES, reportTransition } from './policy.ts';
+import { allowedReportActions, canEditEnterpriseRisk, REPORT_ACTIONS, REPORT_STATUSES, reportTransition, riskAbilities } from './policy.ts';
 
 const actor = (role: Role, enterpriseId: string | null = null): Actor => ({
   id: 'u',
@@ -50,4 +50,23 @@ test('risk report lifecycle: every action from every status for each side', () =
   assert.deepEqual(allowedReportActions(county, { enterpriseId: 'e1', status: 'submitted' }), ['acknowledge', 'return']);
   assert.deepEqual(allowedReportActions(ent, { enterpriseId: 'e1', status: 'draft' }), ['submit']);
   assert.deepEqual(allowedReportActions(actor('enterpriseAdmin', 'e2'), { enterpriseId: 'e1', status: 'draft' }), []);
+});
+
+test('risk abilities: only users of an enterprise create risk points, installations and reports (for their own)', () => {
+  const table: [Role, string | null, boolean][] = [
+    ['enterpriseAdmin', 'e1', true],
+    ['enterpriseStaff', 'e1', true],
+    ['platformAdmin', null, false],
+    ['provinceSupervisor', null, false],
+    ['citySupervisor', null, false],
+    ['countySupervisor', null, false],
+    ['townshipSupervisor', null, false],
+    ['departmentInspector', null, false],
+    ['gridWorker', null, false],
+  ];
+  for (const [role, enterpriseId, may] of table) {
+    const a = riskAbilities(actor(role, enterpriseId));
+    for (const key of ['risks.createRiskPoint', 'risks.createInstallation', 'risks.createReport'])
+      assert.equal(a[key], may, `${role} ${key}`);
+  }
 });

@@ -48,6 +48,12 @@ export function allowedReportActions(actor: Actor, report: { enterpriseId: strin
 }
 
 /** What the user may do in risk control in general (sent in /api/v1/me). */
-export function riskAbilities(_actor: Actor): Record<string, boolean> {
-  return {};
+export function riskAbilities(actor: Actor): Record<string, boolean> {
+  // Risk points, installations and risk reports are created for the user's own enterprise only.
+  const own = actor.scope.enterpriseId !== null && canEditEnterpriseRisk(actor, actor.scope.enterpriseId);
+  return {
+    'risks.createRiskPoint': own,
+    'risks.createInstallation': own,
+    'risks.createReport': own,
+  };
 }

@@ -64,6 +64,13 @@ export const thresholdsSchema = z
   );
 
 export const provinceThresholdsSchema = z.strictObject({ lec: thresholdsSchema, ls: thresholdsSchema });
+export type ProvinceThresholds = z.infer<typeof provinceThresholdsSchema>;
+export const thresholdsResponseSchema = z.object({
+  province: z.string(),
+  custom: z.boolean(),
+  lec: z.object({ major: z.number(), high: z.number(), moderate: z.number() }),
+  ls: z.object({ major: z.number(), high: z.number(), moderate: z.number() }),
+});
 
 export const CONTROL_MEASURE_TYPES = ['engineering', 'management', 'training', 'ppe', 'emergency'] as const;
 export const CONTROL_TIERS = ['company', 'workshop', 'team', 'post'] as const;

@@ -1,8 +1,8 @@
-// Public calculators: the domain's rules over HTTP, no account needed.
+// Public calculators (credit code, LEC, LS, GB 18218): the domain's rules over HTTP, no account needed.
 import type { FastifyInstance } from 'fastify';
 import type { CapabilityDeps } from '../deps.ts';
 import { calculatorRoutes } from './routes.ts';
 
-export function registerCalculators(app: FastifyInstance, _deps: CapabilityDeps) {
-  calculatorRoutes(app);
+export function registerCalculators(app: FastifyInstance, { db }: CapabilityDeps) {
+  calculatorRoutes(app, db);
 }

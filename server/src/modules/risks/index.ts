@@ -2,16 +2,17 @@
 // map, risk reports (风险主动报告, enterprise → regulator) and their distribution.
 import type { FastifyInstance } from 'fastify';
 import type { CapabilityDeps } from '../deps.ts';
-import { riskCalculatorRoutes } from './calculators.ts';
+
 import { distributionRoutes } from './distribution.ts';
 import { installationRoutes } from './installations.ts';
-import { riskReportRoutes } from './reports.ts';
 import { riskMapRoutes } from './risk-map.ts';
-import { riskPointRoutes } from './risk-points.ts';
+import { riskPointRoutes } from './risk-points-routes.ts';
+import { riskReportRoutes } from './risk-reports-routes.ts';
+import { thresholdRoutes } from './thresholds-routes.ts';
 import { riskReportWorkItems } from './workbench.ts';
 
 export function registerRisks(app: FastifyInstance, { db, files, workbench }: CapabilityDeps) {
-  riskCalculatorRoutes(app, db);
+  thresholdRoutes(app, db);
   riskPointRoutes(app, db);
   installationRoutes(app, db);
   riskMapRoutes(app, db, files);

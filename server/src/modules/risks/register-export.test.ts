@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { registerXlsx } from './register-export.ts';
-import type { RiskPointRow } from './risk-points.ts';
+import type { RiskPointRow } from './risk-points-store.ts';
 
 test('the review date is the stored day on a server in UTC+8', async () => {
   const zone = process.env.TZ;

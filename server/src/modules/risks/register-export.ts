@@ -3,7 +3,7 @@
 import { ACCIDENT_TYPES, CONTROL_MEASURE_LABELS, CONTROL_MEASURE_TYPES, CONTROL_TIER_LABELS, RISK_LEVEL_INFO } from '@taishan/domain';
 import ExcelJS from 'exceljs';
 import { dateOnly } from '../../time.ts';
-import type { RiskPointRow } from './risk-points.ts';
+import type { RiskPointRow } from './risk-points-store.ts';
 
 const accidentZh = new Map(ACCIDENT_TYPES.map((a) => [a.code as string, a.zh]));
 

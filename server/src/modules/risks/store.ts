@@ -15,3 +15,11 @@ export async function thresholdsFor(q: Queryable, regionCode: string): Promise<T
   );
   return row ? { province, custom: true, lec: row.lec, ls: row.ls } : { province, custom: false, ...DEFAULT_THRESHOLDS };
 }
+
+export async function upsertThresholds(q: Queryable, province: string, t: Thresholds): Promise<void> {
+  await q.query(
+    `INSERT INTO risk_thresholds (province_code, lec, ls) VALUES ($1, $2::jsonb, $3::jsonb)
+     ON CONFLICT (province_code) DO UPDATE SET lec = excluded.lec, ls = excluded.ls, updated_at = now()`,
+    [province, JSON.stringify(t.lec), JSON.stringify(t.ls)],
+  );
+}

@@ -2,7 +2,7 @@
 // ones for the enterprise to resubmit — counted with the list's own WHERE.
 import { riskReportWork } from '@taishan/domain';
 import { countEach, type WorkbenchProvider } from '../workbench/registry.ts';
-import { countRiskReports, riskReportListQuery, riskReportWhere } from './reports.ts';
+import { countRiskReports, riskReportListQuery, riskReportWhere } from './risk-reports-store.ts';
 
 export const riskReportWorkItems: WorkbenchProvider = (actor, _scope, tx) =>
   countEach(riskReportWork(actor), { path: '/risk-reports', apiPath: '/api/v1/risk-reports' }, (query) =>

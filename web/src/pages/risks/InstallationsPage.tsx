@@ -64,7 +64,7 @@ export function InstallationsPage() {
     <Card
       title={t('installations')}
       extra={
-        me?.scope.enterpriseId && (
+        me?.abilities['risks.createInstallation'] && (
           <Button type="primary" onClick={() => setOpen(true)}>
             {t('newInstallation')}
           </Button>

@@ -30,7 +30,7 @@ export function RiskRegisterPage() {
       title={t('riskRegister')}
       extra={
         <Space wrap>
-          {ownEnterprise && (
+          {ownEnterprise && me?.abilities['risks.createRiskPoint'] && (
             <>
               <Button type="primary" icon={<PlusOutlined />} onClick={() => nav('/risks/new')} data-testid="new-risk-point">
                 {t('newRiskPoint')}

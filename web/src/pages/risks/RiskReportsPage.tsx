@@ -57,7 +57,7 @@ export function RiskReportsPage() {
     <Card
       title={t('riskReports')}
       extra={
-        me?.scope.enterpriseId && (
+        me?.abilities['risks.createReport'] && (
           <Button
             type="primary"
             data-testid="new-report"

@@ -2,117 +2,32 @@
 // draft → submitted → acknowledged, or returned with a reason and submitted again. The report
 // keeps a snapshot of the risk points as they were when submitted.
 
-import {
-  type Actor,
-  allowedReportActions,
-  canEditEnterpriseRisk,
-  REPORT_ACTIONS,
-  type ReportStatus,
-  reportTransition,
-} from '@taishan/domain';
+import { canEditEnterpriseRisk, REPORT_ACTIONS, reportTransition } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
-import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
-import { pageFields, Where } from '../../db/where.ts';
+import { readScoped, withScope } from '../../db/scope.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
-import { iso } from '../../time.ts';
-import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
-import { RISK_POINT_SELECT, type RiskPointRow } from './risk-points.ts';
+import { visibleEnterprise } from '../enterprises/scope.ts';
 
-type Row = {
-  id: string;
-  enterprise_id: string;
-  enterprise_name: string;
-  region_code: string;
-  status: ReportStatus;
-  items: unknown[];
-  note: string | null;
-  return_reason: string | null;
-  submitted_at: Date | string | null;
-  submitted_by: string | null;
-  decided_at: Date | string | null;
-  decided_by: string | null;
-  version: number;
-  created_at: Date | string;
-};
-
-const SELECT = 'SELECT rr.*, e.name AS enterprise_name, e.region_code FROM risk_reports rr JOIN enterprises e ON e.id = rr.enterprise_id';
-
-const toReport = (r: Row, actor: Actor) => ({
-  id: r.id,
-  enterpriseId: r.enterprise_id,
-  enterpriseName: r.enterprise_name,
-  regionCode: r.region_code,
-  status: r.status,
-  items: r.items,
-  note: r.note,
-  returnReason: r.return_reason,
-  submittedAt: iso(r.submitted_at),
-  submittedBy: r.submitted_by,
-  decidedAt: iso(r.decided_at),
-  decidedBy: r.decided_by,
-  version: r.version,
-  createdAt: iso(r.created_at),
-  allowedActions: allowedReportActions(actor, { enterpriseId: r.enterprise_id, status: r.status }),
-});
-
-async function find(tx: Scoped, id: string, forUpdate = false) {
-  const params: unknown[] = [id];
-  return (
-    await tx.query<Row>(`${SELECT} WHERE rr.id = $1 AND ${enterpriseScope(tx, params)}${forUpdate ? ' FOR UPDATE OF rr' : ''}`, params)
-  )[0];
-}
-
-/** The enterprise's current major and high risk points, as the report carries them. */
-async function snapshot(tx: Scoped, enterpriseId: string) {
-  const rows = await tx.query<RiskPointRow>(
-    `${RISK_POINT_SELECT} WHERE rp.enterprise_id = $1 AND rp.level IN ('major', 'high') ORDER BY rp.level = 'major' DESC, rp.name`,
-    [enterpriseId],
-  );
-  return rows.map((r) => ({
-    riskPointId: r.id,
-    name: r.name,
-    location: r.area_name ?? r.location,
-    level: r.level,
-    method: r.method,
-    score: r.score,
-    accidentTypes: r.accident_types,
-    controlMeasures: r.control_measures,
-  }));
-}
+import {
+  countRiskReports,
+  findRiskReport,
+  RISK_REPORT_SELECT,
+  type RiskReportRow,
+  riskReportListQuery,
+  riskReportSnapshot,
+  riskReportWhere,
+  toRiskReport,
+} from './risk-reports-store.ts';
 
 const transitionBody = z.strictObject({
   action: z.enum(REPORT_ACTIONS),
   reason: z.string().trim().min(1).max(1000).optional(),
   version: z.number().int().min(1).optional(),
 });
-
-export const riskReportListQuery = z.object({
-  status: z.enum(['draft', 'submitted', 'acknowledged', 'returned']).optional(),
-  enterpriseId: z.uuid().optional(),
-  ...pageFields(),
-});
-
-/** WHERE of the risk report list (joined to `enterprises e`), shared with the workbench's counts. */
-export function riskReportWhere(tx: Scoped, query: Omit<z.infer<typeof riskReportListQuery>, 'page' | 'pageSize'>): Where {
-  const w = new Where();
-  w.add(enterpriseScope(tx, w.params)).eq('rr.status', query.status).eq('rr.enterprise_id', query.enterpriseId);
-  // Supervisors do not see enterprises' unsent drafts.
-  if (tx.scope.enterpriseId === null) w.add(`rr.status <> 'draft'`);
-  return w;
-}
-
-/** The list's total. */
-export async function countRiskReports(tx: Scoped, w: Where): Promise<number> {
-  const [c] = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM risk_reports rr JOIN enterprises e ON e.id = rr.enterprise_id WHERE ${w.sql}`,
-    w.params,
-  );
-  return c?.n ?? 0;
-}
 
 export function riskReportRoutes(app: FastifyInstance, db: Db) {
   defineRoute(app, {
@@ -126,12 +41,12 @@ export function riskReportRoutes(app: FastifyInstance, db: Db) {
       readScoped(db, actor.scope, async (tx) => {
         const w = riskReportWhere(tx, query);
         const page = w.page(query.page, query.pageSize);
-        const rows = await tx.query<Row>(
-          `${SELECT} WHERE ${w.sql} ORDER BY coalesce(rr.submitted_at, rr.created_at) DESC, rr.id ${page.limit}`,
+        const rows = await tx.query<RiskReportRow>(
+          `${RISK_REPORT_SELECT} WHERE ${w.sql} ORDER BY coalesce(rr.submitted_at, rr.created_at) DESC, rr.id ${page.limit}`,
           page.params,
         );
         return {
-          items: rows.map((r) => toReport(r, actor)),
+          items: rows.map((r) => toRiskReport(r, actor)),
           total: await countRiskReports(tx, w),
           page: query.page,
           pageSize: query.pageSize,
@@ -148,9 +63,9 @@ export function riskReportRoutes(app: FastifyInstance, db: Db) {
     params: idParams,
     handler: async ({ params, actor }) =>
       readScoped(db, actor.scope, async (tx) => {
-        const r = await find(tx, params.id);
+        const r = await findRiskReport(tx, params.id);
         if (!r || (r.status === 'draft' && actor.scope.enterpriseId === null && actor.role !== 'platformAdmin')) throw notFound();
-        return toReport(r, actor);
+        return toRiskReport(r, actor);
       }),
   });
 
@@ -168,17 +83,17 @@ export function riskReportRoutes(app: FastifyInstance, db: Db) {
         if (!canEditEnterpriseRisk(actor, e.id)) throw forbidden();
         const [created] = await tx.query<{ id: string }>(
           `INSERT INTO risk_reports (enterprise_id, status, items, note) VALUES ($1, 'draft', $2::jsonb, $3) RETURNING id`,
-          [e.id, JSON.stringify(await snapshot(tx, e.id)), body.note ?? null],
+          [e.id, JSON.stringify(await riskReportSnapshot(tx, e.id)), body.note ?? null],
         );
-        const row = (await find(tx, created?.id as string)) as Row;
+        const row = (await findRiskReport(tx, created?.id as string)) as RiskReportRow;
         await appendAudit(tx, actor, {
           action: 'riskReport.create',
           entityType: 'riskReport',
           entityId: row.id,
           regionCode: e.region_code,
-          after: toReport(row, actor),
+          after: toRiskReport(row, actor),
         });
-        return toReport(row, actor);
+        return toRiskReport(row, actor);
       }),
   });
 
@@ -192,7 +107,7 @@ export function riskReportRoutes(app: FastifyInstance, db: Db) {
     body: transitionBody,
     handler: async ({ params, body, actor }) =>
       withScope(db, actor.scope, async (tx) => {
-        const before = await find(tx, params.id, true);
+        const before = await findRiskReport(tx, params.id, true);
         if (!before || (before.status === 'draft' && !canEditEnterpriseRisk(actor, before.enterprise_id))) throw notFound();
         if (body.version !== undefined && body.version !== before.version) throw new AppError('conflict');
         const t = reportTransition(actor, { enterpriseId: before.enterprise_id, status: before.status }, body.action);
@@ -205,7 +120,7 @@ export function riskReportRoutes(app: FastifyInstance, db: Db) {
         }
         if (body.action === 'return' && !body.reason) throw invalid({ reason: { zh: '退回须写明原因', en: 'A return needs a reason' } });
         if (body.action === 'submit') {
-          const items = await snapshot(tx, before.enterprise_id);
+          const items = await riskReportSnapshot(tx, before.enterprise_id);
           if (items.length === 0) {
             throw invalid({
               items: {
@@ -225,7 +140,7 @@ export function riskReportRoutes(app: FastifyInstance, db: Db) {
             [params.id, t.to, actor.username, body.action === 'return' ? body.reason : null],
           );
         }
-        const after = (await find(tx, params.id)) as Row;
+        const after = (await findRiskReport(tx, params.id)) as RiskReportRow;
         await appendAudit(tx, actor, {
           action: `riskReport.${body.action}`,
           entityType: 'riskReport',
@@ -234,7 +149,7 @@ export function riskReportRoutes(app: FastifyInstance, db: Db) {
           before: { status: before.status },
           after: { status: after.status, reason: body.reason ?? null },
         });
-        return toReport(after, actor);
+        return toRiskReport(after, actor);
       }),
   });
 }

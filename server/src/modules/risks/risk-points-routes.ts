@@ -2,161 +2,28 @@
 // every reassessment), level and colour, control measures with tiers and responsible people.
 // Enterprise users edit their own; supervisors read within their jurisdiction.
 
-import {
-  type Actor,
-  type AssessmentInput,
-  assessmentInputSchema,
-  canEditEnterpriseRisk,
-  lec,
-  ls,
-  RISK_LEVEL_INFO,
-  type RiskLevel,
-  riskLevelSchema,
-  riskPointInputSchema,
-  riskPointPatchSchema,
-} from '@taishan/domain';
+import { assessmentInputSchema, canEditEnterpriseRisk, riskPointInputSchema, riskPointPatchSchema } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
-import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
-import { pageFields, Where } from '../../db/where.ts';
+import { readScoped, withScope } from '../../db/scope.ts';
 import { sendXlsx } from '../../http/download.ts';
-import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import { iso } from '../../time.ts';
-import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
+import { visibleEnterprise } from '../enterprises/scope.ts';
 import { registerXlsx } from './register-export.ts';
-import { thresholdsFor } from './store.ts';
-
-export type RiskPointRow = {
-  id: string;
-  enterprise_id: string;
-  enterprise_name: string;
-  region_code: string;
-  name: string;
-  location: string | null;
-  activity: string | null;
-  hazard_factors: string[];
-  accident_types: string[];
-  control_measures: { type: string; description: string; tier: string; responsible: string }[];
-  review_date: string | Date | null;
-  area_id: string | null;
-  area_name: string | null;
-  method: string | null;
-  score: number | null;
-  level: RiskLevel | null;
-  assessed_at: string | Date | null;
-  version: number;
-  created_at: string | Date;
-  updated_at: string | Date;
-};
-
-export const RISK_POINT_SELECT = `SELECT rp.*, e.name AS enterprise_name, e.region_code, ra.name AS area_name
-  FROM risk_points rp JOIN enterprises e ON e.id = rp.enterprise_id LEFT JOIN risk_areas ra ON ra.id = rp.area_id`;
-
-const dateOnly = (d: string | Date | null) =>
-  d === null
-    ? null
-    : typeof d === 'string'
-      ? d.slice(0, 10)
-      : new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-
-export function toRiskPoint(r: RiskPointRow, actor: Actor) {
-  return {
-    id: r.id,
-    enterpriseId: r.enterprise_id,
-    enterpriseName: r.enterprise_name,
-    regionCode: r.region_code,
-    name: r.name,
-    location: r.location,
-    activity: r.activity,
-    hazardFactors: r.hazard_factors,
-    accidentTypes: r.accident_types,
-    controlMeasures: r.control_measures,
-    reviewDate: dateOnly(r.review_date),
-    areaId: r.area_id,
-    areaName: r.area_name,
-    method: r.method,
-    score: r.score,
-    level: r.level,
-    colour: r.level ? RISK_LEVEL_INFO[r.level].colour : null,
-    assessedAt: iso(r.assessed_at),
-    version: r.version,
-    createdAt: iso(r.created_at) as string,
-    updatedAt: iso(r.updated_at) as string,
-    allowedActions: canEditEnterpriseRisk(actor, r.enterprise_id) ? ['update', 'assess', 'delete'] : [],
-  };
-}
-
-export async function findRiskPoint(tx: Scoped, id: string, forUpdate = false): Promise<RiskPointRow | undefined> {
-  const params: unknown[] = [id];
-  const rows = await tx.query<RiskPointRow>(
-    `${RISK_POINT_SELECT} WHERE rp.id = $1 AND ${enterpriseScope(tx, params)}${forUpdate ? ' FOR UPDATE OF rp' : ''}`,
-    params,
-  );
-  return rows[0];
-}
-
-/** Assess with the province's thresholds, append to the history and set the point's current level. */
-async function assess(tx: Scoped, actor: Actor, point: { id: string; enterprise_id: string; region_code: string }, a: AssessmentInput) {
-  const t = await thresholdsFor(tx, point.region_code);
-  const result = a.method === 'lec' ? lec(a.inputs, t.lec) : ls(a.inputs, t.ls);
-  const score = 'D' in result ? result.D : result.R;
-  await tx.query(
-    `INSERT INTO risk_assessments (risk_point_id, enterprise_id, method, inputs, result, thresholds, score, level, assessed_by)
-     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8, $9)`,
-    [
-      point.id,
-      point.enterprise_id,
-      a.method,
-      JSON.stringify(a.inputs),
-      JSON.stringify(result),
-      JSON.stringify(a.method === 'lec' ? t.lec : t.ls),
-      score,
-      result.level,
-      actor.username,
-    ],
-  );
-  await tx.query(
-    `UPDATE risk_points SET method = $2, score = $3, level = $4, assessed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
-    [point.id, a.method, score, result.level],
-  );
-  return result;
-}
-
-async function checkArea(tx: Scoped, enterpriseId: string, areaId: string | null | undefined) {
-  if (!areaId) return;
-  const r = await tx.query('SELECT 1 FROM risk_areas WHERE id = $1 AND enterprise_id = $2', [areaId, enterpriseId]);
-  if (!r.length) throw invalid({ areaId: { zh: '区域不存在或不属于该企业', en: 'No such area in this enterprise' } });
-}
-
-const listQuery = z.object({
-  enterpriseId: z.uuid().optional(),
-  level: riskLevelSchema.optional(),
-  accidentType: z.string().max(40).optional(),
-  areaId: z.uuid().optional(),
-  q: z.string().trim().max(100).optional(),
-  unassessed: z.enum(['true', 'false']).optional(),
-  ...pageFields(500),
-});
-export type RiskPointQuery = z.infer<typeof listQuery>;
-
-/** WHERE of the register, shared by the list and the Excel export. */
-export function registerWhere(tx: Scoped, q: Omit<RiskPointQuery, 'page' | 'pageSize'>): Where {
-  const w = new Where();
-  w.add(enterpriseScope(tx, w.params)).eq('rp.enterprise_id', q.enterpriseId).eq('rp.level', q.level).eq('rp.area_id', q.areaId);
-  if (q.accidentType) w.add(`${w.param(q.accidentType)} = ANY(rp.accident_types)`);
-  if (q.q) {
-    const like = w.param(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    w.add(`(rp.name ILIKE ${like} OR rp.location ILIKE ${like} OR e.name ILIKE ${like})`);
-  }
-  if (q.unassessed === 'true') w.add('rp.level IS NULL');
-  return w;
-}
-
-/** Most severe first, then by name: the order regulators read a register in. */
-export const REGISTER_ORDER = `CASE rp.level WHEN 'major' THEN 1 WHEN 'high' THEN 2 WHEN 'moderate' THEN 3 WHEN 'low' THEN 4 ELSE 5 END, e.name, rp.name, rp.id`;
+import {
+  assess,
+  checkArea,
+  findRiskPoint,
+  REGISTER_ORDER,
+  RISK_POINT_SELECT,
+  type RiskPointRow,
+  registerWhere,
+  riskPointListQuery,
+  toRiskPoint,
+} from './risk-points-store.ts';
 
 export function riskPointRoutes(app: FastifyInstance, db: Db) {
   defineRoute(app, {
@@ -165,7 +32,7 @@ export function riskPointRoutes(app: FastifyInstance, db: Db) {
     access: 'user',
     summary: '风险清单 Risk register (filters: enterprise, level, accident type, area, text)',
     tags: ['risks'],
-    query: listQuery,
+    query: riskPointListQuery,
     handler: async ({ query, actor }) =>
       readScoped(db, actor.scope, async (tx) => {
         const w = registerWhere(tx, query);
@@ -188,7 +55,7 @@ export function riskPointRoutes(app: FastifyInstance, db: Db) {
     access: 'user',
     summary: '导出风险分级管控清单（Excel）Export the register',
     tags: ['risks'],
-    query: listQuery.omit({ page: true, pageSize: true }),
+    query: riskPointListQuery.omit({ page: true, pageSize: true }),
     handler: async ({ query, actor, reply }) => {
       const rows = await readScoped(db, actor.scope, (tx) => {
         const w = registerWhere(tx, query);
