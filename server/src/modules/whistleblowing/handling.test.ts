@@ -181,6 +181,14 @@ describe('report handling', () => {
     assert.equal((await as('county', 'PUT', '/api/v1/report-reward-rules/32', rule)).statusCode, 403);
     assert.equal((await as('admin', 'PUT', '/api/v1/report-reward-rules/32', { ...rule, minimum: 300000 })).statusCode, 400);
     assert.equal((await as('province', 'PUT', '/api/v1/report-reward-rules/32', rule)).statusCode, 200);
+    const listed = async (who: Parameters<typeof as>[0]) => (await as(who, 'GET', '/api/v1/report-reward-rules')).json();
+    const forProvince = await listed('province');
+    assert.deepEqual([forProvince.allowedActions, forProvince.nationalAllowedActions], [['set'], []]);
+    assert.deepEqual(forProvince.items.find((r: { province: string }) => r.province === '32').allowedActions, ['edit']);
+    const forCounty = await listed('county');
+    assert.deepEqual([forCounty.allowedActions, forCounty.nationalAllowedActions], [[], []]);
+    assert.deepEqual(forCounty.items.find((r: { province: string }) => r.province === '32').allowedActions, []);
+    assert.deepEqual((await listed('admin')).nationalAllowedActions, ['edit']);
     const overridden = await step('county', id, { action: 'decideReward', reward: { penalty: 100000, override: 25000 } });
     assert.equal(overridden.statusCode, 400, 'departing from the rule needs a reason');
     const decided = await step('county', id, { action: 'decideReward', reward: { penalty: 100000 } });

@@ -3,7 +3,7 @@
 // tier whose jurisdiction holds the report, never the one asking — approves or refuses; only
 // then may the asker open the identity. The request, the decision and every opening are audit
 // events; the identity itself is never written to the audit trail or the logs.
-import { type Actor, isAdmin, regionPrefix } from '@taishan/domain';
+import { type Actor, mayDecideReveal } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
@@ -31,12 +31,9 @@ type RevealRow = {
 
 const REVEAL_SELECT = `SELECT v.*, (SELECT u.region_code FROM users u WHERE u.id = v.requested_by) AS requester_region FROM report_reveals v`;
 
-/** Whether the actor may decide on someone else's request: a custodian of the same or a higher tier. */
-export function mayDecide(actor: Actor, v: Pick<RevealRow, 'requested_by' | 'requester_region'>) {
-  if (actor.id === v.requested_by) return false;
-  if (isAdmin(actor)) return true;
-  return mayHandle(actor) && actor.scope.regionPrefix.length <= regionPrefix(v.requester_region ?? '').length;
-}
+/** Whether the actor may decide on someone else's request (domain's mayDecideReveal: a handler of the same or a higher tier). */
+export const mayDecide = (actor: Actor, v: Pick<RevealRow, 'requested_by' | 'requester_region'>) =>
+  mayDecideReveal(actor, { requestedBy: v.requested_by, requesterRegion: v.requester_region });
 
 const view = (v: RevealRow, actor: Actor) => ({
   id: v.id,

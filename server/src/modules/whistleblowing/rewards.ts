@@ -1,9 +1,9 @@
 // Reward rules per province (举报奖励标准) and the decision that applies them. A province without
 // its own rule uses the national default row ('00'), else the built-in national rule.
 import {
-  type Actor,
   computeReward,
-  isAdmin,
+  maySetRewardRule,
+  maySetSomeRewardRule,
   NATIONAL_REWARD_RULE,
   type RewardFacts,
   type RewardRule,
@@ -35,10 +35,6 @@ export async function decideReward(q: Queryable, r: ReportRow, facts: Omit<Rewar
 
 const provinceParams = z.object({ province: z.string().regex(/^\d{2}$/, '省级区划为两位数字||Province is two digits') });
 
-/** Admins set any province's rule; a province supervisor sets their own province's. */
-const maySetRule = (actor: Actor, province: string) =>
-  isAdmin(actor) || (actor.role === 'provinceSupervisor' && actor.scope.regionPrefix === province);
-
 export function rewardRuleRoutes(app: FastifyInstance, db: Db) {
   defineRoute(app, {
     method: 'GET',
@@ -46,17 +42,23 @@ export function rewardRuleRoutes(app: FastifyInstance, db: Db) {
     access: 'user',
     summary: '各省举报奖励标准 Reward rules by province',
     tags: ['reports'],
-    handler: async () => {
+    handler: async ({ actor }) => {
       const rows = await db.query<{ province: string; rule: RewardRule; updated_by: string; updated_at: Date }>(
         `SELECT k.province, k.rule, k.updated_by, k.updated_at FROM report_reward_rules k ORDER BY k.province`,
       );
+      // What the actor may do: set some province's rule (allowedActions), edit the national
+      // default (nationalAllowedActions), edit each listed rule (its allowedActions).
+      const edit = (province: string): 'edit'[] => (maySetRewardRule(actor, province) ? ['edit'] : []);
       return {
         national: NATIONAL_REWARD_RULE,
+        allowedActions: maySetSomeRewardRule(actor) ? (['set'] as const) : [],
+        nationalAllowedActions: edit('00'),
         items: rows.map((r) => ({
           province: r.province,
           rule: r.rule,
           updatedBy: r.updated_by,
           updatedAt: new Date(r.updated_at).toISOString(),
+          allowedActions: edit(r.province),
         })),
       };
     },
@@ -71,7 +73,7 @@ export function rewardRuleRoutes(app: FastifyInstance, db: Db) {
     params: provinceParams,
     body: rewardRuleSchema,
     handler: async ({ params, body, actor }) => {
-      if (!maySetRule(actor, params.province)) throw forbidden();
+      if (!maySetRewardRule(actor, params.province)) throw forbidden();
       if (body.minimum > body.maximum)
         throw invalid({ minimum: { zh: '最低奖励不能高于最高奖励', en: 'The minimum exceeds the maximum' } });
       return db.transaction(async (tx) => {

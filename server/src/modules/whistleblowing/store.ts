@@ -3,20 +3,17 @@
 import {
   type Actor,
   allowedPublicReportActions,
-  isAdmin,
+  mayHandleWhistleblowerReports,
   PUBLIC_REPORT_STATUS_LABELS,
   type PublicReportStatus,
-  roleTier,
 } from '@taishan/domain';
 import type { Queryable } from '../../db/db.ts';
 import { dateOnly } from '../hazards/store.ts';
 import { listAttachments } from './attachments.ts';
 import type { Keyring } from './keyring.ts';
 
-/** Reports are for area supervisors (and admins), never enterprise accounts, industry-limited inspectors or grid workers. */
-export const mayHandle = (actor: Actor) =>
-  isAdmin(actor) ||
-  (actor.scope.enterpriseId === null && actor.scope.industries === null && roleTier(actor.role) !== null && actor.role !== 'gridWorker');
+/** Whistleblower reports are for area supervisors (and admins): the rule is domain's mayHandleWhistleblowerReports. */
+export const mayHandle = (actor: Actor) => mayHandleWhistleblowerReports(actor);
 
 export type ReportRow = {
   id: string;

@@ -8,7 +8,8 @@ import { ApiError, api, formErrors } from '../../api.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 
-type Row = { province: string; rule: RewardRule; updatedBy: string; updatedAt: string };
+type Row = { province: string; rule: RewardRule; updatedBy: string; updatedAt: string; allowedActions: 'edit'[] };
+type Rules = { national: RewardRule; allowedActions: 'set'[]; nationalAllowedActions: 'edit'[]; items: Row[] };
 
 const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
 
@@ -21,13 +22,15 @@ export function RewardRulesPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const q = useQuery({
     queryKey: ['reward-rules'],
-    queryFn: () => api<{ national: RewardRule; items: Row[] }>('/api/v1/report-reward-rules'),
+    queryFn: () => api<Rules>('/api/v1/report-reward-rules'),
   });
+  // The province a supervisor sets (prefilled, fixed in the form); the server says who may edit what.
   const ownProvince = me?.role === 'provinceSupervisor' ? me.scope.regionPrefix : null;
-  const mayEdit = me?.role === 'platformAdmin' || !!ownProvince;
+  const mayEdit = !!q.data?.allowedActions.includes('set');
   // The national row: an admin's '00' rule if set, else the built-in one.
   const national =
-    q.data?.items.find((r) => r.province === '00') ?? ({ province: '00', rule: q.data?.national, updatedBy: '', updatedAt: '' } as Row);
+    q.data?.items.find((r) => r.province === '00') ??
+    ({ province: '00', rule: q.data?.national, updatedBy: '', updatedAt: '', allowedActions: q.data?.nationalAllowedActions ?? [] } as Row);
   const rules = [national, ...(q.data?.items.filter((r) => r.province !== '00') ?? [])];
 
   const edit = (province: string | null) => {
@@ -71,7 +74,7 @@ export function RewardRulesPage() {
           {
             title: t('actions'),
             render: (_, r) =>
-              (me?.role === 'platformAdmin' || r.province === ownProvince) && (
+              r.allowedActions.includes('edit') && (
                 <Button size="small" onClick={() => edit(r.province)}>
                   {t('edit')}
                 </Button>

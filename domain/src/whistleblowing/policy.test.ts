@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Actor, Role } from '../auth/roles.ts';
+import {
+  mayDecideReveal,
+  mayHandleWhistleblowerReports,
+  maySetRewardRule,
+  maySetSomeRewardRule,
+  whistleblowingAbilities,
+} from './policy.ts';
+
+const actor = (role: Role, regionPrefix: string, more: Partial<Actor['scope']> = {}, id = 'u'): Actor => ({
+  id,
+  username: id,
+  role,
+  scope: { regionPrefix, industries: null, enterpriseId: null, ...more },
+});
+
+test('handling whistleblower reports: admins and area supervisors, role by role', () => {
+  const cases: [Actor, boolean][] = [
+    [actor('platformAdmin', ''), true],
+    [actor('provinceSupervisor', '32'), true],
+    [actor('citySupervisor', '3205'), true],
+    [actor('countySupervisor', '320582'), true],
+    [actor('townshipSupervisor', '320582100'), true],
+    [actor('gridWorker', '320582100001'), false],
+    [actor('departmentInspector', '320582'), true],
+    [actor('departmentInspector', '320582', { industries: ['chemical'] }), false],
+    [actor('enterpriseAdmin', '320582', { enterpriseId: 'e1' }), false],
+    [actor('enterpriseStaff', '320582', { enterpriseId: 'e1' }), false],
+  ];
+  for (const [a, expected] of cases) assert.equal(mayHandleWhistleblowerReports(a), expected, `${a.role} ${JSON.stringify(a.scope)}`);
+});
+
+test('deciding on a reveal request: never the requester; the admin; a handler of the same or a higher tier', () => {
+  const countyRequest = { requestedBy: 'asker', requesterRegion: '320582000000' };
+  const cases: [Actor, { requestedBy: string; requesterRegion: string | null }, boolean][] = [
+    [actor('countySupervisor', '320582', {}, 'asker'), countyRequest, false],
+    [actor('platformAdmin', '', {}, 'asker'), countyRequest, false],
+    [actor('platformAdmin', ''), countyRequest, true],
+    [actor('provinceSupervisor', '32'), countyRequest, true],
+    [actor('citySupervisor', '3205'), countyRequest, true],
+    [actor('countySupervisor', '320582'), countyRequest, true],
+    [actor('townshipSupervisor', '320582100'), countyRequest, false],
+    [actor('gridWorker', '320582100001'), countyRequest, false],
+    [actor('enterpriseAdmin', '320582', { enterpriseId: 'e1' }), countyRequest, false],
+    [actor('departmentInspector', '320582', { industries: ['chemical'] }), countyRequest, false],
+    // an unknown requester region counts as province level: only a province supervisor or the admin decides
+    [actor('provinceSupervisor', '32'), { requestedBy: 'asker', requesterRegion: null }, true],
+    [actor('countySupervisor', '320582'), { requestedBy: 'asker', requesterRegion: null }, false],
+    [actor('platformAdmin', ''), { requestedBy: 'asker', requesterRegion: null }, true],
+  ];
+  for (const [a, request, expected] of cases)
+    assert.equal(mayDecideReveal(a, request), expected, `${a.role} ${a.id} → ${JSON.stringify(request)}`);
+});
+
+test("reward rules: the admin any province's (and the national default), a province supervisor their own", () => {
+  const cases: [Actor, string, boolean][] = [
+    [actor('platformAdmin', ''), '00', true],
+    [actor('platformAdmin', ''), '32', true],
+    [actor('provinceSupervisor', '32'), '32', true],
+    [actor('provinceSupervisor', '32'), '11', false],
+    [actor('provinceSupervisor', '32'), '00', false],
+    [actor('citySupervisor', '3205'), '32', false],
+    [actor('countySupervisor', '320582'), '32', false],
+    [actor('enterpriseAdmin', '32', { enterpriseId: 'e1' }), '32', false],
+  ];
+  for (const [a, province, expected] of cases) assert.equal(maySetRewardRule(a, province), expected, `${a.role} → ${province}`);
+  assert.equal(maySetSomeRewardRule(actor('platformAdmin', '')), true);
+  assert.equal(maySetSomeRewardRule(actor('provinceSupervisor', '32')), true);
+  assert.equal(maySetSomeRewardRule(actor('citySupervisor', '3205')), false);
+  assert.equal(maySetSomeRewardRule(actor('gridWorker', '320582100001')), false);
+});
+
+test('abilities sent in /api/v1/me', () => {
+  assert.deepEqual(whistleblowingAbilities(actor('platformAdmin', '')), {
+    'whistleblowing.handle': true,
+    'whistleblowing.stats': true,
+    'whistleblowing.rewardRules': true,
+  });
+  assert.deepEqual(whistleblowingAbilities(actor('citySupervisor', '3205')), {
+    'whistleblowing.handle': true,
+    'whistleblowing.stats': true,
+    'whistleblowing.rewardRules': false,
+  });
+  assert.deepEqual(whistleblowingAbilities(actor('enterpriseStaff', '320582', { enterpriseId: 'e1' })), {
+    'whistleblowing.handle': false,
+    'whistleblowing.stats': false,
+    'whistleblowing.rewardRules': false,
+  });
+});
