@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Actor, Role } from '../auth/roles.ts';
-import { canManageGateways, canSeeGateways, gatewayCredentialInputSchema, grantCovers, grantRegionPrefix } from './gateways.ts';
+import { gatewayCredentialInputSchema, grantCovers, grantRegionPrefix } from './gateways.ts';
+import { canManageGateways, canSeeGateways } from './policy.ts';
 
 const ENT = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';

@@ -3,7 +3,7 @@
 // forwarding for many enterprises gets a regional one, which only a platform admin issues.
 // Pure rules; the server keeps the secrets and checks them at the broker.
 import { z } from 'zod';
-import { type Actor, isAdmin, isEnterpriseUser, regionPrefix } from '../auth/roles.ts';
+import { regionPrefix } from '../auth/roles.ts';
 import { bi } from '../errors/messages.ts';
 
 export const gatewayCredentialInputSchema = z
@@ -25,19 +25,6 @@ export type GatewayCredentialInput = z.infer<typeof gatewayCredentialInputSchema
 
 /** What a credential covers: one enterprise, or the enterprises whose region code starts with a prefix. */
 export type GatewayGrant = { enterpriseId: string } | { regionPrefix: string };
-
-/**
- * Who may issue or revoke a credential: an enterprise's own accounts for their enterprise (an
- * enterprise admin; staff only read), a platform admin for any enterprise or region. Supervisors
- * oversee the data, they do not run the gateways.
- */
-export function canManageGateways(actor: Actor, grant: GatewayGrant): boolean {
-  if (isAdmin(actor)) return true;
-  return 'enterpriseId' in grant && actor.role === 'enterpriseAdmin' && actor.scope.enterpriseId === grant.enterpriseId;
-}
-
-/** Who may see the credentials list at all (their own enterprise's, or all for an admin). */
-export const canSeeGateways = (actor: Actor) => isAdmin(actor) || (isEnterpriseUser(actor) && actor.scope.enterpriseId !== null);
 
 /** Whether a grant lets its holder publish for an enterprise (its id and 12-digit region code). */
 export function grantCovers(grant: GatewayGrant, enterprise: { id: string; regionCode: string }): boolean {

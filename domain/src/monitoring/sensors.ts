@@ -157,6 +157,18 @@ export const DEAD_LETTER_REASONS = [
   'unstorable',
 ] as const;
 export type DeadLetterReason = (typeof DEAD_LETTER_REASONS)[number];
+export const DEAD_LETTER_REASON_LABELS: Record<DeadLetterReason, { zh: string; en: string }> = {
+  malformed: { zh: '格式错误（非 JSON）', en: 'Malformed (not JSON)' },
+  tooDeep: { zh: '嵌套过深', en: 'Nested too deep' },
+  invalid: { zh: '字段不合规', en: 'Invalid fields' },
+  unknownEnterprise: { zh: '未知企业', en: 'Unknown enterprise' },
+  unknownSensor: { zh: '未登记的传感器', en: 'Unregistered sensor' },
+  outOfRange: { zh: '超出量程', en: 'Out of range' },
+  future: { zh: '时间在未来', en: 'In the future' },
+  late: { zh: '迟到（超出保留期）', en: 'Late (past retention)' },
+  decommissioned: { zh: '点位已停用', en: 'Sensor decommissioned' },
+  unstorable: { zh: '数据库拒收', en: 'Refused by the database' },
+};
 
 /**
  * Deepest nesting of arrays and objects a telemetry message may have. A batch nests three deep

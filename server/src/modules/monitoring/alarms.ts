@@ -23,8 +23,9 @@ import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
 import { SESSION_COOKIE, watchSession } from '../../auth/sessions.ts';
 import type { Db } from '../../db/db.ts';
+import { lockForCommand } from '../../db/lock.ts';
 import { readScoped, type Scoped, scopeFilter, withScope } from '../../db/scope.ts';
-import { AppError, invalid, notFound } from '../../http/errors.ts';
+import { AppError, invalid } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import { iso, todayInShanghai } from '../../time.ts';
 import { type AlarmEvent, type TelemetryPipeline, toAlarmEvent } from './pipeline.ts';
@@ -136,9 +137,13 @@ export function alarmRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPip
     }),
     handler: async ({ params, body, actor }) => {
       const saved = await withScope(db, actor.scope, async (tx) => {
-        const a = await findAlarm(tx, params.id, true);
-        if (!a) throw notFound();
-        if (body.version !== undefined && body.version !== a.version) throw new AppError('conflict');
+        const a = await lockForCommand(tx, params.id, {
+          find: findAlarm,
+          version: body.version,
+          versionOf: (r) => r.version,
+          // The 409 alarms always said (errors.ts's default for 'conflict').
+          conflict: { zh: '记录已被他人修改或已存在', en: 'The record changed or already exists' },
+        });
         const to = alarmTransition(a.status, body.action, a.condition_active);
         if (to === 'refused')
           throw new AppError('conflict', undefined, {}, { allowedActions: allowedAlarmActions(a.status, a.condition_active) });

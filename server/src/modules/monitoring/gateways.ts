@@ -7,6 +7,7 @@
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
+  type Actor,
   canManageGateways,
   canSeeGateways,
   type GatewayGrant,
@@ -18,6 +19,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
+import { lockForCommand } from '../../db/lock.ts';
 import { readScoped, type Scoped, scopeFilter, withScope } from '../../db/scope.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
@@ -172,6 +174,9 @@ async function findCredential(tx: Scoped, id: string, forUpdate = false): Promis
 const grantOf = (r: Pick<Row, 'enterprise_id' | 'region_code'>): GatewayGrant =>
   r.enterprise_id ? { enterpriseId: r.enterprise_id } : { regionPrefix: r.region_code };
 
+/** The buttons a credential shows this user: revoke, while not revoked and theirs to manage. */
+const credentialActions = (actor: Actor, r: Row): 'revoke'[] => (!r.revoked_at && canManageGateways(actor, grantOf(r)) ? ['revoke'] : []);
+
 export function gatewayRoutes(app: FastifyInstance, db: Db, auth: GatewayAuth) {
   defineRoute(app, {
     method: 'GET',
@@ -185,7 +190,8 @@ export function gatewayRoutes(app: FastifyInstance, db: Db, auth: GatewayAuth) {
         const p: unknown[] = [];
         const where = scopeFilter(tx.scope, p, { region: 'c.region_code', enterpriseId: 'c.enterprise_id' });
         const rows = await tx.query<Row>(`${SELECT} WHERE ${where} ORDER BY c.revoked_at IS NOT NULL, c.created_at DESC LIMIT 500`, p);
-        return { items: rows.map(toCredential), connections: isAdmin(actor) ? auth.connections : undefined };
+        const items = rows.map((r) => ({ ...toCredential(r), allowedActions: credentialActions(actor, r) }));
+        return { items, connections: isAdmin(actor) ? auth.connections : undefined };
       });
     },
   });
@@ -240,9 +246,8 @@ export function gatewayRoutes(app: FastifyInstance, db: Db, auth: GatewayAuth) {
     params: idParams,
     handler: async ({ params, actor }) => {
       const revoked = await withScope(db, actor.scope, async (tx) => {
-        const c = await findCredential(tx, params.id, true);
-        if (!c || !canSeeGateways(actor)) throw notFound();
-        if (!canManageGateways(actor, grantOf(c))) throw forbidden();
+        if (!canSeeGateways(actor)) throw notFound();
+        const c = await lockForCommand(tx, params.id, { find: findCredential, may: (r) => canManageGateways(actor, grantOf(r)) });
         if (c.revoked_at) throw conflict({ zh: '凭证已吊销', en: 'Already revoked' });
         await tx.query('UPDATE gateway_credentials SET revoked_at = now(), revoked_by = $2 WHERE id = $1', [c.id, actor.id]);
         const after = (await findCredential(tx, c.id)) as Row;

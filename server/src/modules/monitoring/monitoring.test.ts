@@ -607,6 +607,9 @@ describe('monitoring', () => {
     assert.equal(mine.name, '2号罐区网关');
     assert.equal(mine.creditCode, creditCode);
     assert.equal('password' in mine, false, 'the secret is shown once, at issue');
+    assert.deepEqual(mine.allowedActions, [], 'staff only read: no revoke button');
+    const asAdmin = (await as('ent', 'GET', '/api/v1/gateway-credentials')).json().items.find((c: { id: string }) => c.id === login.id);
+    assert.deepEqual(asAdmin.allowedActions, ['revoke'], 'its enterprise admin may revoke it');
     const stored = await t.db.query<{ secret_sha256: string }>('SELECT secret_sha256 FROM gateway_credentials WHERE id = $1', [login.id]);
     assert.notEqual(stored[0]?.secret_sha256, login.password, 'only its hash is stored');
 

@@ -5,7 +5,7 @@
 // A sensor with history (readings or alarms) is decommissioned (停用: kept and marked, its
 // readings dead-lettered, no alarms), never deleted; only one without any may be deleted, and
 // open alarms block both (they are handled and cleared first).
-import { type Actor, canEditEnterpriseRisk, SENSOR_TYPE_INFO, SENSOR_TYPES, type SensorInput, sensorInputSchema } from '@taishan/domain';
+import { type Actor, canEditSensors, SENSOR_TYPE_INFO, SENSOR_TYPES, type SensorInput, sensorInputSchema } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
@@ -94,7 +94,7 @@ async function insertSensor(tx: Scoped, actor: Actor, b: SensorInput) {
     params,
   );
   if (!inst) throw invalid({ installationId: { zh: '重大危险源不存在或不在辖区内', en: 'No such installation in your scope' } });
-  if (!canEditEnterpriseRisk(actor, inst.enterprise_id)) throw forbidden();
+  if (!canEditSensors(actor, inst.enterprise_id)) throw forbidden();
   const [taken] = await tx.query('SELECT 1 FROM sensors WHERE enterprise_id = $1 AND code = $2 AND decommissioned_at IS NULL', [
     inst.enterprise_id,
     b.code,
@@ -229,7 +229,7 @@ export function sensorRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPi
       const saved = await withScope(db, actor.scope, async (tx) => {
         const before = await findSensor(tx, params.id, true);
         if (!before) throw notFound();
-        if (!canEditEnterpriseRisk(actor, before.enterprise_id)) throw forbidden();
+        if (!canEditSensors(actor, before.enterprise_id)) throw forbidden();
         if (body.version !== undefined && body.version !== before.version) throw new AppError('conflict');
         if (before.decommissioned_at) throw decommissioned();
         if (body.code !== before.code) {
@@ -274,7 +274,7 @@ export function sensorRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPi
       const saved = await withScope(db, actor.scope, async (tx) => {
         const before = await findSensor(tx, params.id, true);
         if (!before) throw notFound();
-        if (!canEditEnterpriseRisk(actor, before.enterprise_id)) throw forbidden();
+        if (!canEditSensors(actor, before.enterprise_id)) throw forbidden();
         if (body?.version !== undefined && body.version !== before.version) throw new AppError('conflict');
         if (before.decommissioned_at) throw decommissioned();
         await refuseWithOpenAlarms(tx, params.id);
@@ -310,7 +310,7 @@ export function sensorRoutes(app: FastifyInstance, db: Db, pipeline: TelemetryPi
       const gone = await withScope(db, actor.scope, async (tx) => {
         const before = await findSensor(tx, params.id, true);
         if (!before) throw notFound();
-        if (!canEditEnterpriseRisk(actor, before.enterprise_id)) throw forbidden();
+        if (!canEditSensors(actor, before.enterprise_id)) throw forbidden();
         await refuseWithOpenAlarms(tx, params.id);
         // Readings carry no reference to their sensor (partitioned); the trigger of migration 019 checks again.
         const [history] = await tx.query<{ yes: boolean }>(

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { ApiError, api, formErrors } from '../../api.ts';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { formatTime, useI18n } from '../../i18n.tsx';
-import { isAdmin, useSession } from '../../session.tsx';
+import { useSession } from '../../session.tsx';
 
 type Credential = {
   id: string;
@@ -20,8 +20,9 @@ type Credential = {
   createdBy: string | null;
   revokedAt: string | null;
   lastUsedAt: string | null;
+  allowedActions: 'revoke'[];
 };
-type Issued = Credential & { password: string };
+type Issued = Omit<Credential, 'allowedActions'> & { password: string };
 
 export function GatewaysPage() {
   const { t, lang } = useI18n();
@@ -31,8 +32,9 @@ export function GatewaysPage() {
   const [form] = Form.useForm();
   const [issuing, setIssuing] = useState(false);
   const [issued, setIssued] = useState<Issued | null>(null);
-  const admin = isAdmin(me);
-  const mayManage = admin || me?.role === 'enterpriseAdmin';
+  // Regional credentials and the choice of enterprise: the platform admin's (domain monitoring policy).
+  const admin = !!me?.abilities['monitoring.issueRegionalGateways'];
+  const mayManage = !!me?.abilities['monitoring.manageGateways'];
   const [cover, setCover] = useState<'enterprise' | 'region'>('enterprise');
   const enterprisePicker = useEnterprisePicker(issuing && admin);
   const list = useQuery({
@@ -111,7 +113,7 @@ export function GatewaysPage() {
             title: '',
             width: 80,
             render: (_, c) =>
-              mayManage && !c.revokedAt ? (
+              c.allowedActions.includes('revoke') ? (
                 <Popconfirm title={t('gatewaysRevokeConfirm')} onConfirm={() => revoke(c)}>
                   <Button size="small" danger>
                     {t('gatewaysRevoke')}

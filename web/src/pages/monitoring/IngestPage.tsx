@@ -2,7 +2,7 @@
 // refused, the rate, what waits to be written, the MQTT side (the embedded broker's gateways, or
 // our subscriber on an external broker and the acknowledgements it holds), warnings, and the
 // readings refused lately with their reason. Polls every 5 s; the rate is the difference of two polls.
-import { DEAD_LETTER_REASONS, type DeadLetterReason, splitBilingual } from '@taishan/domain';
+import { DEAD_LETTER_REASON_LABELS, DEAD_LETTER_REASONS, type DeadLetterReason, splitBilingual } from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useRef } from 'react';
@@ -60,7 +60,8 @@ export function IngestPage() {
     refetchInterval: 5000,
   });
   const s = stats.data;
-  const reason = (r: string) => ((DEAD_LETTER_REASONS as readonly string[]).includes(r) ? t(`deadReason_${r as DeadLetterReason}`) : r);
+  const reason = (r: string) =>
+    (DEAD_LETTER_REASONS as readonly string[]).includes(r) ? pick(lang, DEAD_LETTER_REASON_LABELS[r as DeadLetterReason]) : r;
   if (!s) return <Card title={t('ingest')} loading={stats.isLoading} />;
   const c = s.counters;
   return (

@@ -21,7 +21,7 @@ export function SensorsPage() {
   const [form] = Form.useForm();
   const [adding, setAdding] = useState(false);
   const sensors = useQuery({ queryKey: ['sensors'], queryFn: () => api<{ items: Sensor[] }>('/api/v1/sensors') });
-  const mayEdit = !!me?.scope.enterpriseId || me?.role === 'platformAdmin';
+  const mayEdit = !!me?.abilities['monitoring.editSensors'];
   const installations = useQuery({
     queryKey: ['installations-for-sensors'],
     enabled: mayEdit,
