@@ -18,6 +18,7 @@ import { actorForSession, SESSION_COOKIE } from './auth/sessions.ts';
 import type { Db } from './db/db.ts';
 import { AppError, errorBody, langOf } from './http/errors.ts';
 import { registerCalculators } from './modules/calculators/index.ts';
+import { registerCalendar } from './modules/calendar/index.ts';
 import { registerDepartments } from './modules/departments/index.ts';
 import type { CapabilityDeps } from './modules/deps.ts';
 import { registerEnterprises } from './modules/enterprises/index.ts';
@@ -189,6 +190,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerDepartments(app, deps);
   registerUsers(app, deps);
   registerCalculators(app, deps);
+  registerCalendar(app, deps);
   registerHazards(app, deps);
   registerWhistleblowing(app, deps);
   await registerMonitoring(app, deps);

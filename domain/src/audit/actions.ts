@@ -87,6 +87,8 @@ export const AUDIT_ACTION_LABELS = {
   'report.revealApprove': { zh: '批准查看举报人身份', en: 'Identity reveal approved' },
   'report.revealRefuse': { zh: '拒绝查看举报人身份', en: 'Identity reveal refused' },
   'report.reveal': { zh: '查看举报人身份', en: 'Reporter identity viewed' },
+  'calendarDay.set': { zh: '设置节假日安排', en: 'Calendar day set' },
+  'calendarDay.delete': { zh: '删除节假日安排', en: 'Calendar day removed' },
   'report.purge': { zh: '到期清除举报人信息', en: 'Reporter data purged' },
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -112,6 +114,7 @@ export const AUDIT_ENTITY_LABELS = {
   alarm: { zh: '报警', en: 'Alarm' },
   report: { zh: '举报', en: 'Public report' },
   rewardRule: { zh: '奖励规则', en: 'Reward rule' },
+  calendarDay: { zh: '节假日安排', en: 'Calendar day' },
 } as const satisfies Record<string, Label>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 

@@ -2,6 +2,7 @@
 // /api/v1/me so the web shows menus and buttons by them and re-derives no rule. Keys are
 // `<capability>.<action>` (enterprises.create). Answers about one record travel with the record
 // (allowedActions); these are the ones that hold before any record is opened.
+import { calendarAbilities } from '../calendar/policy.ts';
 import { enterpriseAbilities } from '../enterprises/policy.ts';
 import { hazardAbilities } from '../hazards/policy.ts';
 import { monitoringAbilities } from '../monitoring/policy.ts';
@@ -15,6 +16,7 @@ export type Abilities = Record<string, boolean>;
 export function abilitiesOf(actor: Actor): Abilities {
   return {
     ...adminAbilities(actor),
+    ...calendarAbilities(actor),
     ...enterpriseAbilities(actor),
     ...riskAbilities(actor),
     ...hazardAbilities(actor),

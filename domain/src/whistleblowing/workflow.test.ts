@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { addWorkingDays, WEEKENDS_ONLY } from '../calendar/working-days.ts';
 import {
-  addWorkingDays,
   allowedPublicReportActions,
   formatReceipt,
   normalizeReceipt,
@@ -41,7 +41,7 @@ test('receipts: printed in groups of four, typed back with spaces or dashes', ()
 test('deadlines: five working days to accept (weekends skipped), sixty days to conclude', () => {
   // 2026-11-27 is a Friday.
   assert.deepEqual(reportDeadlines('2026-11-27'), { acceptDue: '2026-12-04', concludeDue: '2027-01-26' });
-  assert.equal(addWorkingDays('2026-11-23', 5), '2026-11-30');
+  assert.equal(addWorkingDays(WEEKENDS_ONLY, '2026-11-23', 5), '2026-11-30');
 });
 
 test('deadlines are configurable; nonsense falls back to the statutory defaults', () => {

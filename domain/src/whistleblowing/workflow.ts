@@ -2,6 +2,7 @@
 // rejected (with a reason the reporter sees) → verifying → substantiated or unsubstantiated →
 // reward decided → reward paid → closed. Pure rules; the server applies them.
 import { z } from 'zod';
+import { addWorkingDays, WEEKENDS_ONLY, type WorkingCalendar } from '../calendar/working-days.ts';
 import { bi } from '../errors/messages.ts';
 import { ACCIDENT_GRADES } from './rewards.ts';
 
@@ -168,18 +169,6 @@ export const DEFAULT_REPORT_DEADLINES: ReportDeadlines = { acceptWorkingDays: 5,
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
 
-/** `n` working days after `from` (Saturdays and Sundays skipped; public holidays are not known here). */
-export function addWorkingDays(from: string, n: number): string {
-  const d = day(from);
-  let left = n;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6) left--;
-  }
-  return ymd(d);
-}
-
 /** Deadlines from settings (REPORT_ACCEPT_WORKING_DAYS, REPORT_CONCLUDE_DAYS), else the defaults. */
 export function reportDeadlinesFrom(env: Record<string, string | undefined>): ReportDeadlines {
   const n = (v: string | undefined, d: number) => (v && /^\d{1,3}$/.test(v) && Number(v) > 0 ? Number(v) : d);
@@ -189,8 +178,13 @@ export function reportDeadlinesFrom(env: Record<string, string | undefined>): Re
   };
 }
 
-export function reportDeadlines(receivedOn: string, c: ReportDeadlines = DEFAULT_REPORT_DEADLINES) {
+/** Accept within working days counted in `calendar` (weekends only when none is given); conclude within calendar days. */
+export function reportDeadlines(
+  receivedOn: string,
+  c: ReportDeadlines = DEFAULT_REPORT_DEADLINES,
+  calendar: WorkingCalendar = WEEKENDS_ONLY,
+) {
   const conclude = day(receivedOn);
   conclude.setUTCDate(conclude.getUTCDate() + c.concludeDays);
-  return { acceptDue: addWorkingDays(receivedOn, c.acceptWorkingDays), concludeDue: ymd(conclude) };
+  return { acceptDue: addWorkingDays(calendar, receivedOn, c.acceptWorkingDays), concludeDue: ymd(conclude) };
 }

@@ -21,6 +21,7 @@ import { AppError, invalid } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
 import { todayInShanghai } from '../../time.ts';
+import { workingCalendar } from '../calendar/index.ts';
 import { readAttachment, saveAttachment } from './attachments.ts';
 import { reserveUpload, uploadBudgetFrom } from './budget.ts';
 import type { Keyring } from './keyring.ts';
@@ -90,6 +91,7 @@ export function publicReportRoutes(app: FastifyInstance, db: Db, keys: Keyring, 
         throw invalid({ name: { zh: '实名举报请留下姓名或电话', en: 'A named report needs a name or a phone' } });
       const receipt = newReceipt();
       const receiptHash = await hashPassword(receipt);
+      const calendar = await workingCalendar(db); // read before the transaction (PGlite has one connection)
       await db.transaction(async (tx) => {
         // The jurisdiction: the enterprise's region (from the public directory), else the region picked.
         let region = body.regionCode ?? null;
@@ -102,7 +104,7 @@ export function publicReportRoutes(app: FastifyInstance, db: Db, keys: Keyring, 
           if (!g) throw invalid({ regionCode: { zh: '区划不存在', en: 'No such region' } });
         }
         const today = todayInShanghai();
-        const due = reportDeadlines(today, deadlines);
+        const due = reportDeadlines(today, deadlines, calendar);
         const [row] = await tx.query<{ id: string }>('SELECT gen_random_uuid() AS id');
         const rid = row?.id as string;
         const content: ReportContent = { description: body.description, place: body.place, happenedAt: body.happenedAt };
