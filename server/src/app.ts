@@ -169,7 +169,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => {
     if (!req.url.startsWith('/api/') && opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
       // Client-side routes: the SPA decides.
-      return reply.type('text/html').sendFile('index.html');
+      return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile('index.html');
     }
     reply.code(404).send(errorBody(new AppError('not_found'), langOf(req.headers['accept-language'])));
   });
@@ -200,7 +200,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   workbenchRoutes(app, db, workbench);
 
   if (opts.webDist && existsSync(opts.webDist)) {
-    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false });
+    // Web delivery (README): the build writes .br/.gz beside each asset, sent as the browser accepts;
+    // hashed /assets/* never change under their name (a year, immutable), index.html is revalidated.
+    await app.register(fastifyStatic, {
+      root: opts.webDist,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   return app;
 }

@@ -2,51 +2,64 @@
 import './csp.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import { StrictMode, useEffect } from 'react';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import { lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { setApiLang } from './api.ts';
-import { Layout } from './components/Layout.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
-import { AuditPage } from './pages/admin/AuditPage.tsx';
-import { DepartmentsPage } from './pages/admin/DepartmentsPage.tsx';
-import { UsersPage } from './pages/admin/UsersPage.tsx';
-import { LoginPage } from './pages/auth/LoginPage.tsx';
-import { EnterpriseChangesPage } from './pages/enterprises/EnterpriseChanges.tsx';
-import { EnterpriseDetailPage } from './pages/enterprises/EnterpriseDetailPage.tsx';
-import { EnterpriseFormPage } from './pages/enterprises/EnterpriseFormPage.tsx';
-import { EnterpriseListPage } from './pages/enterprises/EnterpriseListPage.tsx';
-import { ImportPage } from './pages/enterprises/ImportPage.tsx';
-import { ChecklistsPage } from './pages/hazards/ChecklistsPage.tsx';
-import { DashboardPage } from './pages/hazards/DashboardPage.tsx';
-import { HazardDetailPage } from './pages/hazards/HazardDetailPage.tsx';
-import { HazardListPage } from './pages/hazards/HazardListPage.tsx';
-import { InboxPage } from './pages/hazards/InboxPage.tsx';
-import { InspectionExecutePage } from './pages/hazards/InspectionExecutePage.tsx';
-import { InspectionsPage } from './pages/hazards/InspectionsPage.tsx';
-import { SchedulesPage } from './pages/hazards/SchedulesPage.tsx';
-import { GatewaysPage } from './pages/monitoring/GatewaysPage.tsx';
-import { IngestPage } from './pages/monitoring/IngestPage.tsx';
-import { SensorsPage } from './pages/monitoring/SensorsPage.tsx';
-import { WallPage } from './pages/monitoring/WallPage.tsx';
-import { DistributionPage } from './pages/risks/DistributionPage.tsx';
-import { InstallationsPage } from './pages/risks/InstallationsPage.tsx';
-import { RiskMapPage } from './pages/risks/RiskMapPage.tsx';
-import { RiskPointDetailPage } from './pages/risks/RiskPointDetailPage.tsx';
-import { RiskPointFormPage } from './pages/risks/RiskPointFormPage.tsx';
-import { RiskRegisterPage } from './pages/risks/RiskRegisterPage.tsx';
-import { RiskReportsPage } from './pages/risks/RiskReportsPage.tsx';
-import { FollowPage } from './pages/whistleblowing/public/FollowPage.tsx';
-import { ReportPage } from './pages/whistleblowing/public/ReportPage.tsx';
-import { ReportDetailPage } from './pages/whistleblowing/ReportDetailPage.tsx';
-import { ReportStatsPage } from './pages/whistleblowing/ReportStatsPage.tsx';
-import { ReportsPage } from './pages/whistleblowing/ReportsPage.tsx';
-import { RewardRulesPage } from './pages/whistleblowing/RewardRulesPage.tsx';
-import { WorkbenchPage } from './pages/workbench/WorkbenchPage.tsx';
 import { isAdmin, may, SessionProvider, useSession } from './session.tsx';
 import { theme } from './theme.ts';
+
+// Every page loads when first opened (its own chunk, with what only it uses: ECharts, jsPDF…), so the
+// first visit of /report or /login fetches only the shell and that one page (README "Web delivery").
+const Layout = lazy(() => import('./components/Layout.tsx').then((m) => ({ default: m.Layout })));
+const AuditPage = lazy(() => import('./pages/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const DepartmentsPage = lazy(() => import('./pages/admin/DepartmentsPage.tsx').then((m) => ({ default: m.DepartmentsPage })));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+const EnterpriseChangesPage = lazy(() =>
+  import('./pages/enterprises/EnterpriseChanges.tsx').then((m) => ({ default: m.EnterpriseChangesPage })),
+);
+const EnterpriseDetailPage = lazy(() =>
+  import('./pages/enterprises/EnterpriseDetailPage.tsx').then((m) => ({ default: m.EnterpriseDetailPage })),
+);
+const EnterpriseFormPage = lazy(() =>
+  import('./pages/enterprises/EnterpriseFormPage.tsx').then((m) => ({ default: m.EnterpriseFormPage })),
+);
+const EnterpriseListPage = lazy(() =>
+  import('./pages/enterprises/EnterpriseListPage.tsx').then((m) => ({ default: m.EnterpriseListPage })),
+);
+const ImportPage = lazy(() => import('./pages/enterprises/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const ChecklistsPage = lazy(() => import('./pages/hazards/ChecklistsPage.tsx').then((m) => ({ default: m.ChecklistsPage })));
+const DashboardPage = lazy(() => import('./pages/hazards/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const HazardDetailPage = lazy(() => import('./pages/hazards/HazardDetailPage.tsx').then((m) => ({ default: m.HazardDetailPage })));
+const HazardListPage = lazy(() => import('./pages/hazards/HazardListPage.tsx').then((m) => ({ default: m.HazardListPage })));
+const InboxPage = lazy(() => import('./pages/hazards/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
+const InspectionExecutePage = lazy(() =>
+  import('./pages/hazards/InspectionExecutePage.tsx').then((m) => ({ default: m.InspectionExecutePage })),
+);
+const InspectionsPage = lazy(() => import('./pages/hazards/InspectionsPage.tsx').then((m) => ({ default: m.InspectionsPage })));
+const SchedulesPage = lazy(() => import('./pages/hazards/SchedulesPage.tsx').then((m) => ({ default: m.SchedulesPage })));
+const GatewaysPage = lazy(() => import('./pages/monitoring/GatewaysPage.tsx').then((m) => ({ default: m.GatewaysPage })));
+const IngestPage = lazy(() => import('./pages/monitoring/IngestPage.tsx').then((m) => ({ default: m.IngestPage })));
+const SensorsPage = lazy(() => import('./pages/monitoring/SensorsPage.tsx').then((m) => ({ default: m.SensorsPage })));
+const WallPage = lazy(() => import('./pages/monitoring/WallPage.tsx').then((m) => ({ default: m.WallPage })));
+const DistributionPage = lazy(() => import('./pages/risks/DistributionPage.tsx').then((m) => ({ default: m.DistributionPage })));
+const InstallationsPage = lazy(() => import('./pages/risks/InstallationsPage.tsx').then((m) => ({ default: m.InstallationsPage })));
+const RiskMapPage = lazy(() => import('./pages/risks/RiskMapPage.tsx').then((m) => ({ default: m.RiskMapPage })));
+const RiskPointDetailPage = lazy(() => import('./pages/risks/RiskPointDetailPage.tsx').then((m) => ({ default: m.RiskPointDetailPage })));
+const RiskPointFormPage = lazy(() => import('./pages/risks/RiskPointFormPage.tsx').then((m) => ({ default: m.RiskPointFormPage })));
+const RiskRegisterPage = lazy(() => import('./pages/risks/RiskRegisterPage.tsx').then((m) => ({ default: m.RiskRegisterPage })));
+const RiskReportsPage = lazy(() => import('./pages/risks/RiskReportsPage.tsx').then((m) => ({ default: m.RiskReportsPage })));
+const FollowPage = lazy(() => import('./pages/whistleblowing/public/FollowPage.tsx').then((m) => ({ default: m.FollowPage })));
+const ReportPage = lazy(() => import('./pages/whistleblowing/public/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const ReportDetailPage = lazy(() => import('./pages/whistleblowing/ReportDetailPage.tsx').then((m) => ({ default: m.ReportDetailPage })));
+const ReportStatsPage = lazy(() => import('./pages/whistleblowing/ReportStatsPage.tsx').then((m) => ({ default: m.ReportStatsPage })));
+const ReportsPage = lazy(() => import('./pages/whistleblowing/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
+const RewardRulesPage = lazy(() => import('./pages/whistleblowing/RewardRulesPage.tsx').then((m) => ({ default: m.RewardRulesPage })));
+const WorkbenchPage = lazy(() => import('./pages/workbench/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })));
 
 /** The reporter's pages: no session is looked up, no cookie is sent (see api.ts credentials). */
 const isPublicReport = () => /^\/report(\/|$)/.test(window.location.pathname);
@@ -127,12 +140,16 @@ function Themed() {
         <QueryClientProvider client={queryClient}>
           {isPublicReport() ? (
             <BrowserRouter>
-              <PublicReportRoutes />
+              <Suspense fallback={null}>
+                <PublicReportRoutes />
+              </Suspense>
             </BrowserRouter>
           ) : (
             <SessionProvider>
               <BrowserRouter>
-                <Routed />
+                <Suspense fallback={null}>
+                  <Routed />
+                </Suspense>
               </BrowserRouter>
             </SessionProvider>
           )}

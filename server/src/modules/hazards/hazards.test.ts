@@ -236,6 +236,10 @@ describe('hazard investigation and remediation', () => {
       return { text: pdfText(r.rawPayload, true), images: pdfObjects(r.rawPayload, 'Image') };
     };
     const loop = await dossier(town, closedId);
+    // Its official number (一患一档's 档案编号), issued on first generation and the same on the next.
+    const serial = (text: string) => /隐患档第\s*(\d+)\s*号/.exec(text.replace(/\s+/g, ' '))?.[1];
+    assert.ok(serial(loop.text), 'the dossier carries its number');
+    assert.equal(serial((await dossier(county, closedId)).text), serial(loop.text));
     for (const s of ['隐患档案（一患一档）', '消防通道堆放杂物', '仓库东侧', '一般隐患', '镇办巡查', '直接登记'])
       assert.ok(loop.text.includes(s), s);
     for (const s of [FIXES.owner, FIXES.measures, FIXES.contingency, FIXES.deadline, '已清理并划线']) assert.ok(loop.text.includes(s), s);

@@ -27,7 +27,7 @@ import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
 import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
 import { pageConst, pageFields, Where } from '../../db/where.ts';
-import { newDocumentNumber } from '../../documents/numbers.ts';
+import { dossierNumber } from '../../documents/numbers.ts';
 import { sendDownload, sendXlsx } from '../../http/download.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
@@ -189,7 +189,6 @@ async function transitionsOf(tx: Scoped, id: string) {
 }
 
 /** Same as createHazard (service.ts); kept for whistleblowing/handling.ts until it imports createHazard. */
-export { createHazard as insertHazard } from './service.ts';
 
 export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
   hazardNumberPattern();
@@ -476,6 +475,8 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
       });
       if (!found) throw notFound();
       const { h, transitions, inspection } = found;
+      // The dossier's official number: issued the first time it is generated, the same afterwards.
+      const number = await withScope(db, actor.scope, (tx) => dossierNumber(tx, h.id));
       const actors = await actorNames(db, [h.found_by, ...transitions.map((t) => t.actor), inspection?.dossier.submittedBy]);
       // Each photo once, in the order it was taken: the inspection's, evidence, proof of rectification.
       const captions = new Map<string, string>();
@@ -495,6 +496,7 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
           readPhoto: (key) => files.get(key),
           generatedAt: new Date(),
           actors,
+          dossierNumber: number,
         },
         (err) => reply.log.error({ err, hazard: h.id }, 'hazard dossier failed while it was being sent'),
       );
@@ -503,7 +505,7 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
         pdf,
         'application/pdf',
         `hazard-${h.id.slice(0, 8)}.pdf`,
-        `隐患档案-${h.number ? `${h.number}-` : ''}${h.description.slice(0, 40)}.pdf`,
+        `隐患档案-${number}-${h.number ? `${h.number}-` : ''}${h.description.slice(0, 40)}.pdf`,
       );
     },
   });

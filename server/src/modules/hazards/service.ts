@@ -3,8 +3,8 @@
 import type { Actor, hazardInputSchema, InspectionTier } from '@taishan/domain';
 import type { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
-import { newDocumentNumber } from '../../db/document-numbers.ts';
 import type { Scoped } from '../../db/scope.ts';
+import { newDocumentNumber } from '../../documents/numbers.ts';
 import { notFound } from '../../http/errors.ts';
 import { enterpriseScope } from '../enterprises/scope.ts';
 import { findHazard, type HazardRow, hazardNumberPattern, recordTransition, toHazard } from './store.ts';

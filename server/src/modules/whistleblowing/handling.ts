@@ -7,6 +7,7 @@
 import {
   type Actor,
   allowedPublicReportActions,
+  findingTier,
   PUBLIC_REPORT_ACTIONS_NEEDING_REASON,
   PUBLIC_REPORT_OPEN_STATUSES,
   PUBLIC_REPORT_OUTCOMES,
@@ -27,7 +28,7 @@ import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
 import { todayInShanghai } from '../../time.ts';
-import { insertHazard } from '../hazards/routes.ts';
+import { createHazard } from '../hazards/service.ts';
 import { findHazard } from '../hazards/store.ts';
 import { listAttachments, openAttachment, readAttachment, saveAttachment } from './attachments.ts';
 import type { Keyring } from './keyring.ts';
@@ -69,8 +70,7 @@ async function stepEffects(tx: Scoped, actor: Actor, r: ReportRow, body: Body): 
         const enterpriseId = body.hazard.enterpriseId ?? r.enterprise_id;
         if (!enterpriseId)
           throw invalid({ 'hazard.enterpriseId': { zh: '请选择隐患所属企业', en: 'Pick the enterprise the hazard belongs to' } });
-        const tier = roleTier(actor.role);
-        const h = await insertHazard(tx, actor, {
+        const h = await createHazard(tx, actor, {
           enterpriseId,
           description: body.hazard.description,
           location: body.hazard.location,
@@ -80,7 +80,8 @@ async function stepEffects(tx: Scoped, actor: Actor, r: ReportRow, body: Body): 
           funds: null,
           deadline: null,
           contingency: null,
-          foundTier: tier === 'province' || tier === null ? 'city' : tier,
+          // A report becomes a hazard found at the handler's tier (hazards' rule).
+          foundTier: findingTier(actor) ?? 'city',
         });
         return { hazard_id: h.id };
       }
