@@ -11,6 +11,7 @@ import { type Db, openDb } from '../db/db.ts';
 import { createTempDatabase } from '../db/temp-database.ts';
 import { demoCreditCode } from '../demo/seed.ts';
 import { Keyring, newKeyFile } from '../modules/whistleblowing/keyring.ts';
+import { solve } from '../modules/whistleblowing/pow.ts';
 import { openPlatformDb } from '../platform.ts';
 
 export const TEST_DB_KIND = process.env.TAISHAN_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite';
@@ -217,4 +218,24 @@ export async function openCastApp(opts: { logStream?: { write(line: string): voi
     cookies[name] = await t.login(`cast-${name}`);
   }
   return { ...t, cookies, ids, enterpriseId, otherEnterpriseId, departmentId };
+}
+
+/**
+ * A whistleblower's report as the public page sends it (the proof of work solved), a hazard in a
+ * warehouse unless `body` says otherwise; the receipt, or a thrown error when it is not accepted.
+ */
+export async function submitPublicReport(app: FastifyInstance, body: Record<string, unknown> = {}): Promise<string> {
+  const c = (await app.inject({ url: '/api/public/reports/challenge' })).json();
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/public/reports',
+    payload: {
+      category: 'hazard',
+      description: '仓库消防通道被货物堵死，灭火器过期',
+      ...body,
+      pow: { challenge: c.challenge, nonce: solve(c.challenge, c.bits) },
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`public report: ${res.statusCode} ${res.body}`);
+  return res.json().receipt as string;
 }

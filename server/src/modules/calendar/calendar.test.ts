@@ -4,9 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { OFFICIAL_CALENDAR_DAYS, reportDeadlines } from '@taishan/domain';
-import { type CastApp, openCastApp } from '../../test/harness.ts';
+import { type CastApp, openCastApp, submitPublicReport } from '../../test/harness.ts';
 import { todayInShanghai } from '../../time.ts';
-import { solve } from '../whistleblowing/pow.ts';
 import { workingCalendar } from './working-calendar.ts';
 
 const addDays = (d: string, n: number) => {
@@ -80,18 +79,7 @@ describe('working-day calendar', () => {
       const res = await t.inject(t.cookies.admin, 'PUT', `/api/v1/calendar/days/${date}`, { kind: 'holiday', name: '测试' });
       assert.equal(res.statusCode, 200, res.body);
     }
-    const c = (await t.app.inject({ url: '/api/public/reports/challenge' })).json();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/public/reports',
-      payload: {
-        category: 'hazard',
-        description: '仓库消防通道被货物堵死，灭火器过期',
-        enterpriseId: t.enterpriseId,
-        pow: { challenge: c.challenge, nonce: solve(c.challenge, c.bits) },
-      },
-    });
-    assert.equal(res.statusCode, 201, res.body);
+    await submitPublicReport(t.app, { enterpriseId: t.enterpriseId });
     const [row] = await t.db.query<{ due: string }>(
       "SELECT to_char(accept_due, 'YYYY-MM-DD') AS due FROM reports ORDER BY received_on DESC, accept_due DESC LIMIT 1",
     );

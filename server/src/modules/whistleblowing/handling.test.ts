@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import { localFileStore } from '../../storage/files.ts';
-import { enterpriseBody, makeUser, multipartBody, openTestApp, type TestApp } from '../../test/harness.ts';
+import { enterpriseBody, makeUser, multipartBody, openTestApp, submitPublicReport, type TestApp } from '../../test/harness.ts';
 import { escalateOverdueReports, purgeExpiredReports } from './jobs.ts';
-import { solve } from './pow.ts';
 import { keysInUse, resealReports } from './rotate.ts';
 
 /** A tiny JPEG whose APP1 (EXIF) segment carries a position. */
@@ -42,21 +41,7 @@ describe('report handling', () => {
   let entB = '';
   const as = (who: string, method: string, url: string, payload?: unknown) =>
     t.app.inject({ method: method as 'GET', url, headers: { cookie: s[who] as string }, payload: payload as object });
-  const submit = async (body: Record<string, unknown>) => {
-    const c = (await t.app.inject({ url: '/api/public/reports/challenge' })).json();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/public/reports',
-      payload: {
-        category: 'hazard',
-        description: '仓库消防通道被货物堵死，灭火器过期',
-        ...body,
-        pow: { challenge: c.challenge, nonce: solve(c.challenge, c.bits) },
-      },
-    });
-    assert.equal(res.statusCode, 201, res.body);
-    return res.json().receipt as string;
-  };
+  const submit = (body: Record<string, unknown>) => submitPublicReport(t.app, body);
   /** Submits and returns the new report's id and receipt. */
   const newReport = async (body: Record<string, unknown>) => {
     const before = new Set((await t.db.query<{ id: string }>('SELECT id FROM reports')).map((r) => r.id));
