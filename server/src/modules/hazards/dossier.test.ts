@@ -12,6 +12,7 @@ import type { HazardRow } from './store.ts';
 const hazard: HazardRow = {
   id: '3f2a9c1e-0000-4000-8000-000000000001',
   number: '张家港市〔2026〕隐患第 0042 号',
+  dossier_number: null,
   enterprise_id: '3f2a9c1e-0000-4000-8000-000000000002',
   enterprise_name: '鑫垚化工有限公司',
   region_code: '320582100000',

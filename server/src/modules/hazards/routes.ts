@@ -475,8 +475,9 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
       });
       if (!found) throw notFound();
       const { h, transitions, inspection } = found;
-      // The dossier's official number: issued the first time it is generated, the same afterwards.
-      const number = await withScope(db, actor.scope, (tx) => dossierNumber(tx, h.id));
+      // The dossier's official number: issued (a write) only the first time it is generated; the
+      // same afterwards, read with the hazard.
+      const number = h.dossier_number ?? (await withScope(db, actor.scope, (tx) => dossierNumber(tx, h.id)));
       const actors = await actorNames(db, [h.found_by, ...transitions.map((t) => t.actor), inspection?.dossier.submittedBy]);
       // Each photo once, in the order it was taken: the inspection's, evidence, proof of rectification.
       const captions = new Map<string, string>();

@@ -19,6 +19,8 @@ export type HazardRow = {
   id: string;
   /** 宿城区〔2026〕隐患第 0123 号 (migration 018); null only for rows written around the API (the benchmark's). */
   number: string | null;
+  /** The dossier's official number (migration 026), issued when the dossier is first generated. */
+  dossier_number: string | null;
   enterprise_id: string;
   enterprise_name: string;
   region_code: string;
