@@ -7,7 +7,7 @@ import { type MessageKey, useI18n } from '../i18n.tsx';
 import { VISUALLY_HIDDEN } from '../theme.ts';
 import { RegionCascader } from './RegionCascader.tsx';
 import { useEnterprisePicker } from './useEnterprisePicker.ts';
-import { useFilters } from './useFilters.ts';
+import { currentParams, useFilters } from './useFilters.ts';
 
 /** Words to search for, sent when entered (Enter or the search button), cleared with ×. */
 export function KeywordFilter({
@@ -55,7 +55,7 @@ export function DateRangeFilter({ from = 'from', to = 'to', label }: { from?: st
       placeholder={[`${t(label)} ${t('filterFrom')}`, `${t(label)} ${t('filterTo')}`]}
       value={[day(from), day(to)]}
       onChange={(range: [Dayjs | null, Dayjs | null] | null) => {
-        const next = new URLSearchParams(params);
+        const next = currentParams();
         const [a, b] = range ?? [null, null];
         for (const [k, d] of [
           [from, a],

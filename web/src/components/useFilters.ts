@@ -2,10 +2,20 @@
 // `exportQuery` is the same filters without paging, for the Excel export link.
 import { useSearchParams } from 'react-router';
 
+/**
+ * The filters in the address bar now. React Router renders a navigation in a transition, so the
+ * hook's `params` can lag one change behind: two filters set in quick succession (type, Enter,
+ * type, Enter) would otherwise build the second URL from the first one's stale parameters and
+ * drop it. The browser's URL is updated synchronously by each navigation, so it is read instead.
+ */
+export function currentParams(): URLSearchParams {
+  return new URLSearchParams(window.location.search);
+}
+
 export function useFilters() {
   const [params, setParams] = useSearchParams();
   const set = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
+    const next = currentParams();
     if (value) next.set(key, value);
     else next.delete(key);
     if (key !== 'page') next.delete('page');
