@@ -25,6 +25,7 @@ export * from './monitoring/gateways.ts';
 export * from './monitoring/ingest-health.ts';
 export * from './monitoring/policy.ts';
 export * from './monitoring/sensors.ts';
+export * from './regions/boundaries.ts';
 export * from './risks/accident-types.ts';
 export * from './risks/gb18218.ts';
 export * from './risks/gb18218-tables.ts';

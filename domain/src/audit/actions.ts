@@ -90,6 +90,7 @@ export const AUDIT_ACTION_LABELS = {
   'calendarDay.set': { zh: '设置节假日安排', en: 'Calendar day set' },
   'calendarDay.delete': { zh: '删除节假日安排', en: 'Calendar day removed' },
   'report.purge': { zh: '到期清除举报人信息', en: 'Reporter data purged' },
+  'regionBoundaries.upload': { zh: '上传行政区划边界', en: 'Region boundaries uploaded' },
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
@@ -115,6 +116,7 @@ export const AUDIT_ENTITY_LABELS = {
   report: { zh: '举报', en: 'Public report' },
   rewardRule: { zh: '奖励规则', en: 'Reward rule' },
   calendarDay: { zh: '节假日安排', en: 'Calendar day' },
+  regionBoundaries: { zh: '行政区划边界', en: 'Region boundaries' },
 } as const satisfies Record<string, Label>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
