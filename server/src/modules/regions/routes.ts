@@ -1,11 +1,15 @@
-// Places: the national divisions down to township. Public: region names are public knowledge and
-// the public report page needs them.
-import { bi } from '@taishan/domain';
+// Places: the national divisions down to township, and the boundaries of a region's children
+// for the map. The divisions are public: region names are public knowledge and the public report
+// page needs them. Boundaries need a login (the dashboards draw them); loading them is the admin's
+// or the province supervisor's (mayUploadBoundaries). No SQL here: store.ts.
+import { bi, boundariesResponseSchema, boundaryUploadSchema, mayUploadBoundaries } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
-import { notFound } from '../../http/errors.ts';
+import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
+import { uploadBoundaries } from './service.ts';
+import { bundledBoundaries, childRegions, regionByCode, regionPath, toRegion, uploadedBoundaries } from './store.ts';
 
 const regionSchema = z.object({
   code: z.string(),
@@ -20,18 +24,6 @@ const code12 = z
   .regex(/^\d{6}(\d{3}(\d{3})?)?$/, bi('区划代码应为 6、9 或 12 位数字', 'Region code has 6, 9 or 12 digits'))
   .transform((c) => c.padEnd(12, '0'));
 
-type Row = { code: string; parent_code: string | null; name: string; level: string; prefix: string; has_children: boolean };
-const toRegion = (r: Row) => ({
-  code: r.code,
-  parentCode: r.parent_code,
-  name: r.name,
-  level: r.level,
-  prefix: r.prefix,
-  hasChildren: r.has_children,
-});
-const SELECT = `SELECT r.code, r.parent_code, r.name, r.level, r.prefix,
-  EXISTS (SELECT 1 FROM regions c WHERE c.parent_code = r.code) AS has_children FROM regions r`;
-
 export function regionRoutes(app: FastifyInstance, db: Db) {
   defineRoute(app, {
     method: 'GET',
@@ -42,9 +34,7 @@ export function regionRoutes(app: FastifyInstance, db: Db) {
     query: z.object({ parent: code12.optional() }),
     response: z.object({ items: z.array(regionSchema), total: z.number() }),
     handler: async ({ query }) => {
-      const rows = query.parent
-        ? await db.query<Row>(`${SELECT} WHERE r.parent_code = $1 ORDER BY r.code`, [query.parent])
-        : await db.query<Row>(`${SELECT} WHERE r.parent_code IS NULL ORDER BY r.code`);
+      const rows = await childRegions(db, query.parent);
       return { items: rows.map(toRegion), total: rows.length };
     },
   });
@@ -58,16 +48,46 @@ export function regionRoutes(app: FastifyInstance, db: Db) {
     params: z.object({ code: code12 }),
     response: regionSchema.extend({ path: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })) }),
     handler: async ({ params }) => {
-      const path = await db.query<{ code: string; name: string; level: string; parent_code: string | null }>(
-        `WITH RECURSIVE up AS (
-           SELECT code, name, level, parent_code, 0 AS depth FROM regions WHERE code = $1
-           UNION ALL SELECT r.code, r.name, r.level, r.parent_code, up.depth + 1 FROM regions r JOIN up ON r.code = up.parent_code)
-         SELECT code, name, level, parent_code FROM up ORDER BY depth DESC`,
-        [params.code],
-      );
-      const [row] = await db.query<Row>(`${SELECT} WHERE r.code = $1`, [params.code]);
+      const row = await regionByCode(db, params.code);
       if (!row) throw notFound();
-      return { ...toRegion(row), path: path.map(({ code, name, level }) => ({ code, name, level })) };
+      return { ...toRegion(row), path: await regionPath(db, params.code) };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/regions/:code/boundaries',
+    access: 'user',
+    summary: '下级区划边界（GeoJSON）Boundaries of the child regions, for the map',
+    tags: ['regions'],
+    params: z.object({ code: code12 }),
+    response: boundariesResponseSchema,
+    handler: async ({ params, reply }) => {
+      const found = (await uploadedBoundaries(db, params.code)) ?? bundledBoundaries(params.code);
+      if (!found)
+        throw new AppError('not_found', {
+          zh: '该区划尚无边界数据，请管理员上传下级区划边界（GeoJSON）',
+          en: 'No boundaries for this region yet: an administrator can upload its child regions as GeoJSON',
+        });
+      // Boundaries change rarely; a browser may keep them for a minute without asking again.
+      reply.header('cache-control', 'private, max-age=60');
+      return found;
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/regions/:code/boundaries',
+    access: 'user',
+    summary: '上传下级区划边界（管理员或本省监管人员）Load the boundaries of the child regions',
+    tags: ['regions'],
+    params: z.object({ code: code12 }),
+    body: boundaryUploadSchema,
+    response: boundariesResponseSchema,
+    handler: async ({ params, body, actor }) => {
+      if (!mayUploadBoundaries(actor, params.code)) throw forbidden();
+      if (!(await regionByCode(db, params.code))) throw notFound();
+      return uploadBoundaries(db, actor, params.code, body);
     },
   });
 }
