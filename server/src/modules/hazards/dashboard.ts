@@ -1,13 +1,19 @@
 // Supervisor dashboard: hazards by status, level and overdue, per sub-region of a region; and for
-// a period, 整改率 and 按期整改率 (defined in domain/src/hazards/rates.ts), per sub-region too.
+// a period, 整改率 and 按期整改率 (defined in domain/src/hazards/rates.ts), per sub-region too; for
+// the map, open hazards and risk points (by level) per sub-region. Response: domain's
+// hazardDashboardSchema.
 import {
   HAZARD_STATUSES,
+  type HazardCounts,
+  hazardDashboardSchema,
   onTimeRectificationRate,
   type Period,
   type PeriodCounts,
   RATE_DEFINITIONS,
+  RISK_LEVELS,
   rectificationRate,
   regionPrefix,
+  riskPointCounts,
   type Scope,
 } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
@@ -18,11 +24,14 @@ import { Where } from '../../db/where.ts';
 import { invalid } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { beijingDayStart, todayInShanghai } from '../../time.ts';
+import { type DistrictRiskRow, riskPointsByDistrict } from '../risks/district-counts-store.ts';
 import { hazardRegion, hazardScope, wholeCounties } from './store.ts';
 
 const STATUS_COLUMNS = HAZARD_STATUSES.map((s) => `count(*) FILTER (WHERE h.status = '${s}')::int AS "${s}"`).join(', ');
+const OPEN = `h.status NOT IN ('closed', 'cancelled')`;
 const COLUMNS = `${STATUS_COLUMNS}, count(*) FILTER (WHERE h.level = 'major')::int AS major, count(*) FILTER (WHERE h.level = 'general')::int AS general,
-  count(*) FILTER (WHERE h.overdue)::int AS overdue, count(*) FILTER (WHERE h.listed_tier IS NOT NULL AND h.status NOT IN ('closed', 'cancelled'))::int AS listed`;
+  count(*) FILTER (WHERE h.overdue)::int AS overdue, count(*) FILTER (WHERE h.listed_tier IS NOT NULL AND ${OPEN})::int AS listed,
+  count(*) FILTER (WHERE ${OPEN})::int AS open, count(*) FILTER (WHERE h.level = 'major' AND ${OPEN})::int AS "openMajor"`;
 /** The same columns summed from the maintained counts (migrations 006, 014 and 017). */
 const SUM = (cond: string, name: string) => `coalesce(sum(h.n) FILTER (WHERE ${cond}), 0)::int AS "${name}"`;
 const COUNT_COLUMNS = [
@@ -30,7 +39,9 @@ const COUNT_COLUMNS = [
   SUM(`h.level = 'major'`, 'major'),
   SUM(`h.level = 'general'`, 'general'),
   SUM('h.overdue', 'overdue'),
-  SUM(`h.listed AND h.status NOT IN ('closed', 'cancelled')`, 'listed'),
+  SUM(`h.listed AND ${OPEN}`, 'listed'),
+  SUM(OPEN, 'open'),
+  SUM(`h.level = 'major' AND ${OPEN}`, 'openMajor'),
 ].join(', ');
 
 /**
@@ -100,7 +111,17 @@ export const childRegionsSql = (base: string) =>
     ? { sql: 'SELECT code, name, prefix FROM regions WHERE parent_code = $1 ORDER BY code', params: [base.padEnd(12, '0')] }
     : { sql: 'SELECT code, name, prefix FROM regions WHERE parent_code IS NULL ORDER BY code', params: [] };
 
-const COLUMN_NAMES = [...HAZARD_STATUSES, 'major', 'general', 'overdue', 'listed'];
+const COLUMN_NAMES = [...HAZARD_STATUSES, 'major', 'general', 'overdue', 'listed', 'open', 'openMajor'];
+
+/** Risk points summed over districts (or none). */
+function sumRisk(rows: DistrictRiskRow[]) {
+  const sum = { total: 0, major: 0, high: 0, moderate: 0, low: 0 };
+  for (const r of rows) {
+    sum.total += r.total;
+    for (const l of RISK_LEVELS) sum[l] += r[l];
+  }
+  return riskPointCounts(sum);
+}
 
 export function hazardDashboardRoutes(app: FastifyInstance, db: Db) {
   defineRoute(app, {
@@ -109,6 +130,7 @@ export function hazardDashboardRoutes(app: FastifyInstance, db: Db) {
     access: 'user',
     summary: '隐患统计看板（按下级区划：状态、等级、逾期）Hazard dashboard per sub-region',
     tags: ['hazards'],
+    response: hazardDashboardSchema,
     query: z.object({
       region: z
         .string()
@@ -160,23 +182,31 @@ export function hazardDashboardRoutes(app: FastifyInstance, db: Db) {
           counts(),
         );
         const periodByPrefix = new Map(periodRows.map((r) => [r.prefix, r]));
+        // Risk points per district for the map: the same grouping, within the same scope.
+        const riskRows = await riskPointsByDistrict(tx, base, len);
+        const riskByPrefix = new Map(riskRows.map((r) => [r.prefix, r]));
         return {
           region: base,
-          totals,
+          totals: { ...(totals as HazardCounts), riskPoints: sumRisk(riskRows) },
           period: { ...period, ...withRates(sum), definitions: RATE_DEFINITIONS },
           byRegion: children
             .map((c) => {
               const key = c.prefix.padEnd(len, '0').slice(0, len);
               const counted = byPrefix.get(key) ?? byPrefix.get(c.prefix);
               const inPeriod = periodByPrefix.get(key) ?? periodByPrefix.get(c.prefix);
+              const risk = riskByPrefix.get(key) ?? riskByPrefix.get(c.prefix);
               return {
                 code: c.code,
                 name: c.name,
                 ...(counted ?? {}),
                 ...(counted || inPeriod ? { period: withRates(counts(inPeriod)) } : {}),
+                riskPoints: sumRisk(risk ? [risk] : []),
+                shown: !!(counted || inPeriod || risk) || children.length <= 40,
               };
             })
-            .filter((r) => Object.keys(r).length > 2 || children.length <= 40),
+            // Many children (a county's villages): only those with something to count.
+            .filter((r) => r.shown)
+            .map(({ shown: _, ...r }) => r),
         };
       });
     },
