@@ -1,9 +1,11 @@
 // UI strings, Chinese first. Every visible string goes through t(); English is the second language.
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { mapMessages } from './components/map-messages.ts';
 import { half } from './messages.ts';
 import { adminMessages } from './pages/admin/messages.ts';
 import { authMessages } from './pages/auth/messages.ts';
 import { enterprisesMessages } from './pages/enterprises/messages.ts';
+import { dashboardMessages } from './pages/hazards/dashboard-messages.ts';
 import { hazardsMessages } from './pages/hazards/messages.ts';
 import { monitoringMessages } from './pages/monitoring/messages.ts';
 import { risksMessages } from './pages/risks/messages.ts';
@@ -454,6 +456,8 @@ const capabilities = [
   authMessages,
   enterprisesMessages,
   hazardsMessages,
+  dashboardMessages,
+  mapMessages,
   monitoringMessages,
   risksMessages,
   whistleblowingMessages,

@@ -1,7 +1,21 @@
 // 隐患看板: hazards by status, level and overdue per sub-region, with drill-down; for a period
-// (in the URL, this year by default), 整改率 and 按期整改率 with their definitions.
+// (in the URL, this year by default), 整改率 and 按期整改率 with their definitions; where the
+// region's district boundaries exist, two maps: open hazards and risk points per district
+// (colours: domain/src/regions/map-colours.ts), a click drilling down as the table's links do.
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import { HAZARD_STATUS_LABELS, HAZARD_STATUSES, RATE_DEFINITIONS } from '@taishan/domain';
+import {
+  HAZARD_STATUS_LABELS,
+  HAZARD_STATUSES,
+  type HazardDashboard,
+  MAP_EMPTY_COLOUR,
+  MAP_HAZARD_SCALE,
+  MAP_MAJOR_HAZARD_COLOUR,
+  openHazardColour,
+  RATE_DEFINITIONS,
+  RISK_LEVEL_INFO,
+  RISK_LEVELS,
+  riskLevelColour,
+} from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Space, Statistic, Table, Tooltip } from 'antd';
 import type { EChartsOption } from 'echarts';
@@ -10,23 +24,11 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { Chart, perRegionOption } from '../../components/Chart.tsx';
 import { DateRangeFilter } from '../../components/FilterControls.tsx';
+import { type MapItem, RegionMap, useBoundaries } from '../../components/RegionMap.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
 
-type PeriodRates = {
-  found: number;
-  closed: number;
-  due: number;
-  closedOnTime: number;
-  rectificationRate: number | null;
-  onTimeRate: number | null;
-};
-type RegionRow = Record<string, number> & { code: string; name: string; period?: PeriodRates };
-type Dash = {
-  region: string;
-  totals: Record<string, number>;
-  period: PeriodRates & { from: string; to: string };
-  byRegion: RegionRow[];
-};
+type Dash = HazardDashboard;
+type RegionRow = Dash['byRegion'][number];
 
 /** A rate as a percentage with one decimal; — when nothing was counted. */
 const percent = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
@@ -49,6 +51,8 @@ export function DashboardPage() {
     else next.delete('region');
     setParams(next);
   };
+  /** A child region (12 digits) opened: its code without the trailing zero groups in the URL. */
+  const drillTo = (code: string) => goTo(code.replace(/(000)+$/, ''));
   const rateTitle = (key: 'rateRectification' | 'rateOnTime', def: keyof typeof RATE_DEFINITIONS) => (
     <Tooltip title={pick(lang, RATE_DEFINITIONS[def])}>
       <span data-testid={`rate-definition-${def}`}>
@@ -57,6 +61,28 @@ export function DashboardPage() {
     </Tooltip>
   );
   const d = q.data;
+  // The maps show where the server has the districts' boundaries (the region asked for, else the
+  // caller's own, as the response names it).
+  const boundaries = useBoundaries(d?.region ?? '');
+  const maps = useMemo(() => {
+    if (!d) return null;
+    const maxOpen = Math.max(0, ...d.byRegion.map((r) => r.open ?? 0));
+    const hazards: MapItem[] = d.byRegion.map((r) => ({
+      code: r.code,
+      name: r.name,
+      value: r.open ?? 0,
+      colour: openHazardColour(r.open ?? 0, r.openMajor ?? 0, maxOpen),
+      detail: r.openMajor ?? 0,
+    }));
+    const risks: MapItem[] = d.byRegion.map((r) => ({
+      code: r.code,
+      name: r.name,
+      value: r.riskPoints.total,
+      colour: riskLevelColour(r.riskPoints.highest),
+      detail: r.riskPoints.highest ? pick(lang, RISK_LEVEL_INFO[r.riskPoints.highest]) : r.riskPoints.total ? t('mapNotAssessed') : '—',
+    }));
+    return { hazards, risks };
+  }, [d, lang, t]);
   const option = useMemo<EChartsOption | null>(
     () =>
       d
@@ -120,6 +146,42 @@ export function DashboardPage() {
               </Col>
             ))}
           </Row>
+          {maps && boundaries.data && (
+            <Row gutter={16} style={{ marginTop: 16 }} data-testid="dashboard-maps">
+              <Col xs={24} lg={12}>
+                {/* approvalNumber (审图号): from the settings registry's map.approvalNumber once it exists. */}
+                <RegionMap
+                  region={d.region}
+                  title={t('mapOpenHazards')}
+                  items={maps.hazards}
+                  valueLabel={t('mapOpenHazardsCount')}
+                  detailLabel={t('mapOpenMajorCount')}
+                  onSelect={drillTo}
+                  legend={[
+                    { label: t('mapLegendMajorHazard'), colour: MAP_MAJOR_HAZARD_COLOUR },
+                    { label: t('mapLegendMoreOpen'), colour: MAP_HAZARD_SCALE[1] },
+                    { label: t('mapLegendNone'), colour: MAP_EMPTY_COLOUR },
+                  ]}
+                  testId="map-hazards"
+                />
+              </Col>
+              <Col xs={24} lg={12}>
+                <RegionMap
+                  region={d.region}
+                  title={t('mapRiskPoints')}
+                  items={maps.risks}
+                  valueLabel={t('mapRiskPointsCount')}
+                  detailLabel={t('mapHighestLevel')}
+                  onSelect={drillTo}
+                  legend={[
+                    ...RISK_LEVELS.map((l) => ({ label: pick(lang, RISK_LEVEL_INFO[l]), colour: RISK_LEVEL_INFO[l].hex })),
+                    { label: t('mapNotAssessed'), colour: MAP_EMPTY_COLOUR },
+                  ]}
+                  testId="map-risks"
+                />
+              </Col>
+            </Row>
+          )}
           {option && <Chart option={option} testId="dashboard-chart" />}
           <Table<RegionRow>
             size="small"
@@ -132,7 +194,7 @@ export function DashboardPage() {
                 title: t('region'),
                 dataIndex: 'name',
                 render: (v: string, r) => (
-                  <Button type="link" size="small" onClick={() => goTo(r.code.replace(/(000)+$/, ''))}>
+                  <Button type="link" size="small" onClick={() => drillTo(r.code)}>
                     {v}
                   </Button>
                 ),
