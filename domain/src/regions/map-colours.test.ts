@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { riskPointCounts } from '../hazards/dashboard.ts';
-import { MAP_EMPTY_COLOUR, MAP_HAZARD_SCALE, openHazardColour, riskLevelColour } from './map-colours.ts';
+import { MAP_EMPTY_COLOUR, MAP_HAZARD_SCALE, openHazardColour, openHazardOutline, riskLevelColour } from './map-colours.ts';
 
 test('a district by its risk points: the highest level present decides the colour', () => {
   const cases: [Record<'total' | 'major' | 'high' | 'moderate' | 'low', number>, string | null, string][] = [
@@ -19,16 +19,19 @@ test('a district by its risk points: the highest level present decides the colou
   }
 });
 
-test('a district by its open hazards: red with a major one, else darker the more are open', () => {
-  const cases: [number, number, number, string][] = [
-    [0, 0, 10, MAP_EMPTY_COLOUR],
-    [1, 1, 10, '#e53935'],
-    [1, 0, 10, MAP_HAZARD_SCALE[0]],
-    [10, 0, 10, MAP_HAZARD_SCALE[1]],
-    [1, 0, 1, MAP_HAZARD_SCALE[1]], // the only busy district is the darkest
-    [20, 0, 10, MAP_HAZARD_SCALE[1]], // never past the scale
+test('a district by its open hazards: darker the more are open, outlined red while a major one is', () => {
+  const cases: [number, number, number, string, string | undefined][] = [
+    [0, 0, 10, MAP_EMPTY_COLOUR, undefined],
+    [1, 0, 10, MAP_HAZARD_SCALE[0], undefined],
+    [1, 1, 10, MAP_HAZARD_SCALE[0], '#e53935'], // one major hazard: outlined, filled by the count
+    [10, 2, 10, MAP_HAZARD_SCALE[1], '#e53935'],
+    [1, 0, 1, MAP_HAZARD_SCALE[1], undefined], // the only busy district is the darkest
+    [20, 0, 10, MAP_HAZARD_SCALE[1], undefined], // never past the scale
   ];
-  for (const [open, major, max, colour] of cases) assert.equal(openHazardColour(open, major, max), colour, `${open}/${major}/${max}`);
-  const mid = openHazardColour(5, 0, 9);
+  for (const [open, major, max, fill, outline] of cases) {
+    assert.equal(openHazardColour(open, max), fill, `${open}/${major}/${max}`);
+    assert.equal(openHazardOutline(major), outline, `${open}/${major}/${max}`);
+  }
+  const mid = openHazardColour(5, 9);
   assert.ok(mid !== MAP_HAZARD_SCALE[0] && mid !== MAP_HAZARD_SCALE[1] && /^#[0-9a-f]{6}$/.test(mid), mid);
 });

@@ -21,11 +21,11 @@ import { type HTMLAttributes, type ReactNode, useEffect, useMemo, useRef } from 
 import { api } from '../api.ts';
 import { pick, useI18n } from '../i18n.tsx';
 
-/** One child region: its 12-digit code, name, the number shown and the colour it is filled with. */
-export type MapItem = { code: string; name: string; value: number; colour: string; detail?: ReactNode };
+/** One child region: its 12-digit code, name, the number shown, its fill and optionally an outline colour. */
+export type MapItem = { code: string; name: string; value: number; colour: string; outline?: string; detail?: ReactNode };
 /** A place on the map (WGS-84 as the boundaries), coloured by its risk level when it has one. */
 export type MapPoint = { lng: number; lat: number; name: string; level?: RiskLevel | null };
-export type MapLegend = { label: string; colour: string }[];
+export type MapLegend = { label: string; colour: string; outline?: boolean }[];
 
 export type RegionMapProps = {
   /** The region whose children are drawn: a code or prefix ('3213', '321300000000'); '' draws no map. */
@@ -97,6 +97,8 @@ export function RegionMap({
         nameProperty: 'code',
         roam: false,
         selectedMode: false,
+        top: 8,
+        bottom: 8,
         label: { show: true, fontSize: 11, color: '#263238', formatter: (p: { name?: string }) => label(p.name ?? '') },
         emphasis: { label: { show: true, formatter: (p: { name?: string }) => label(p.name ?? '') }, itemStyle: { areaColor: '#b0bec5' } },
         itemStyle: { areaColor: MAP_EMPTY_COLOUR, borderColor: '#ffffff', borderWidth: 1 },
@@ -108,7 +110,10 @@ export function RegionMap({
             return item ? `${item.name}：${item.value}` : (featureNames.get(short) ?? short);
           },
         },
-        regions: items.map((i) => ({ name: shortRegionCode(i.code), itemStyle: { areaColor: i.colour } })),
+        regions: items.map((i) => ({
+          name: shortRegionCode(i.code),
+          itemStyle: { areaColor: i.colour, ...(i.outline ? { borderColor: i.outline, borderWidth: 2 } : {}) },
+        })),
       },
       series: points?.length
         ? [
@@ -177,7 +182,14 @@ export function RegionMap({
             <span key={l.label} style={{ fontSize: 12 }}>
               <span
                 aria-hidden
-                style={{ display: 'inline-block', width: 12, height: 12, marginRight: 4, verticalAlign: -1, background: l.colour }}
+                style={{
+                  display: 'inline-block',
+                  width: 12,
+                  height: 12,
+                  marginRight: 4,
+                  verticalAlign: -1,
+                  ...(l.outline ? { border: `2px solid ${l.colour}` } : { background: l.colour }),
+                }}
               />
               {l.label}
             </span>
@@ -197,7 +209,16 @@ export function RegionMap({
             dataIndex: 'name',
             render: (name: string, r) => (
               <Space size={6}>
-                <span aria-hidden style={{ display: 'inline-block', width: 10, height: 10, background: r.colour }} />
+                <span
+                  aria-hidden
+                  style={{
+                    display: 'inline-block',
+                    width: 10,
+                    height: 10,
+                    background: r.colour,
+                    outline: r.outline ? `2px solid ${r.outline}` : undefined,
+                  }}
+                />
                 {onSelect ? (
                   <Button
                     type="link"

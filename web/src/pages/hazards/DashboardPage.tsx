@@ -11,6 +11,7 @@ import {
   MAP_HAZARD_SCALE,
   MAP_MAJOR_HAZARD_COLOUR,
   openHazardColour,
+  openHazardOutline,
   RATE_DEFINITIONS,
   RISK_LEVEL_INFO,
   RISK_LEVELS,
@@ -71,7 +72,8 @@ export function DashboardPage() {
       code: r.code,
       name: r.name,
       value: r.open ?? 0,
-      colour: openHazardColour(r.open ?? 0, r.openMajor ?? 0, maxOpen),
+      colour: openHazardColour(r.open ?? 0, maxOpen),
+      outline: openHazardOutline(r.openMajor ?? 0),
       detail: r.openMajor ?? 0,
     }));
     const risks: MapItem[] = d.byRegion.map((r) => ({
@@ -158,7 +160,7 @@ export function DashboardPage() {
                   detailLabel={t('mapOpenMajorCount')}
                   onSelect={drillTo}
                   legend={[
-                    { label: t('mapLegendMajorHazard'), colour: MAP_MAJOR_HAZARD_COLOUR },
+                    { label: t('mapLegendMajorHazard'), colour: MAP_MAJOR_HAZARD_COLOUR, outline: true },
                     { label: t('mapLegendMoreOpen'), colour: MAP_HAZARD_SCALE[1] },
                     { label: t('mapLegendNone'), colour: MAP_EMPTY_COLOUR },
                   ]}

@@ -10,7 +10,7 @@ export const dashboardMessages = {
   mapRiskPointsCount: { zh: '风险点', en: 'Risk points' },
   mapHighestLevel: { zh: '最高风险等级', en: 'Highest level' },
   mapNotAssessed: { zh: '未评估', en: 'Not assessed' },
-  mapLegendMajorHazard: { zh: '有重大隐患', en: 'Major hazard open' },
+  mapLegendMajorHazard: { zh: '红框：有未销号重大隐患', en: 'Red outline: a major hazard open' },
   mapLegendMoreOpen: { zh: '未销号隐患越多颜色越深', en: 'Darker: more open hazards' },
   mapLegendNone: { zh: '无', en: 'None' },
 } satisfies Messages;
