@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 import type { BoundariesResponse, BoundaryUpload } from '@taishan/domain';
 import type { Queryable } from '../../db/db.ts';
 
-export type RegionRow = { code: string; parent_code: string | null; name: string; level: string; prefix: string; has_children: boolean };
+/** A region as the routes read it: the row and whether it has children. */
+export type RegionRecord = { code: string; parent_code: string | null; name: string; level: string; prefix: string; has_children: boolean };
 
-export const toRegion = (r: RegionRow) => ({
+export const toRegion = (r: RegionRecord) => ({
   code: r.code,
   parentCode: r.parent_code,
   name: r.name,
@@ -21,11 +22,11 @@ const SELECT = `SELECT r.code, r.parent_code, r.name, r.level, r.prefix,
 /** The children of a region (12 digits), or the provinces when `parent` is undefined. */
 export const childRegions = (db: Queryable, parent?: string) =>
   parent
-    ? db.query<RegionRow>(`${SELECT} WHERE r.parent_code = $1 ORDER BY r.code`, [parent])
-    : db.query<RegionRow>(`${SELECT} WHERE r.parent_code IS NULL ORDER BY r.code`);
+    ? db.query<RegionRecord>(`${SELECT} WHERE r.parent_code = $1 ORDER BY r.code`, [parent])
+    : db.query<RegionRecord>(`${SELECT} WHERE r.parent_code IS NULL ORDER BY r.code`);
 
-export async function regionByCode(db: Queryable, code: string): Promise<RegionRow | undefined> {
-  const [row] = await db.query<RegionRow>(`${SELECT} WHERE r.code = $1`, [code]);
+export async function regionByCode(db: Queryable, code: string): Promise<RegionRecord | undefined> {
+  const [row] = await db.query<RegionRecord>(`${SELECT} WHERE r.code = $1`, [code]);
   return row;
 }
 
