@@ -4,6 +4,7 @@ export * from './auth/policy.ts';
 export * from './auth/roles.ts';
 export * from './auth/schema.ts';
 export * from './calendar/policy.ts';
+export * from './calendar/schema.ts';
 export * from './calendar/working-days.ts';
 export * from './credit-code/credit-code.ts';
 export * from './departments/schema.ts';

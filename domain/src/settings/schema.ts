@@ -36,6 +36,7 @@ export const settingsResponseSchema = z.object({
   province: z.string().nullable(),
   items: z.array(settingViewSchema),
 });
+export type SettingsList = z.infer<typeof settingsResponseSchema>;
 
 export const settingUpdateSchema = z
   .object({
