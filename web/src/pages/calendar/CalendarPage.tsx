@@ -22,6 +22,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ApiError, formErrors } from '../../api.ts';
 import { pick, useI18n } from '../../i18n.tsx';
 import { addDay, fetchYear, removeDay, setDay } from './api.ts';
@@ -54,7 +55,10 @@ export function CalendarPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [year, setYear] = useState(() => dayjs().year());
+  // The year is in the address (?year=2026), so a link or a reload keeps it.
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || dayjs().year();
+  const setYear = (y: number) => setParams({ year: String(y) }, { replace: true });
   // null: closed; 'new': adding; a date: editing that day.
   const [editing, setEditing] = useState<string | null>(null);
   const q = useQuery({ queryKey: ['calendar', year], queryFn: () => fetchYear(year) });
@@ -97,7 +101,7 @@ export function CalendarPage() {
   };
 
   const thisYear = dayjs().year();
-  const years = Array.from({ length: 5 }, (_, i) => thisYear - 2 + i);
+  const years = [...new Set([...Array.from({ length: 5 }, (_, i) => thisYear - 2 + i), year])].sort();
   return (
     <Card
       title={t('calendarTitle')}
