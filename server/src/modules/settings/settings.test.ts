@@ -4,6 +4,7 @@
 // settings are readable without a login; other modules read the value in force by region.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { withScope } from '../../db/scope.ts';
 import { type CastApp, openCastApp } from '../../test/harness.ts';
 import { effectiveSetting } from './service.ts';
 
@@ -71,6 +72,9 @@ describe('settings registry', () => {
     assert.equal(await effectiveSetting(t.db, 'enforcement.reviewDays', '321302001000'), 5);
     assert.equal(await effectiveSetting(t.db, 'enforcement.reviewDays', '110101000000'), 7);
     assert.equal(await effectiveSetting(t.db, 'enforcement.reviewDays', ''), 7);
+    // Another module reads it inside a county's scoped transaction (settings are not scoped).
+    const countyScope = { regionPrefix: '321302', industries: null, enterpriseId: null };
+    assert.equal(await withScope(t.db, countyScope, (tx) => effectiveSetting(tx, 'enforcement.reviewDays', '321302001000')), 5);
 
     assert.equal((await t.inject(t.cookies.county, 'DELETE', '/api/v1/settings/enforcement.reviewDays?province=32')).statusCode, 403);
     assert.equal((await t.inject(t.cookies.province, 'DELETE', '/api/v1/settings/enforcement.reviewDays?province=32')).statusCode, 204);

@@ -29,7 +29,6 @@ export function SettingsPage() {
   const provinces = useQuery({
     queryKey: ['regions', 'top'],
     queryFn: () => api<{ items: Region[] }>('/api/v1/regions'),
-    enabled: !ownProvince,
   });
   const list = useQuery({ queryKey: ['settings', province], queryFn: () => fetchSettings(province) });
   const regionName = (code: string) =>
@@ -88,7 +87,7 @@ export function SettingsPage() {
             disabled={!!ownProvince}
             options={
               ownProvince
-                ? [{ value: ownProvince, label: ownProvince }]
+                ? [{ value: ownProvince, label: regionName(ownProvince) }]
                 : [
                     { value: NATIONAL, label: t('settingsNational') },
                     ...(provinces.data?.items ?? []).map((r) => ({ value: r.prefix, label: r.name })),
