@@ -50,7 +50,7 @@ export function SettingsPage() {
     if (!editing) return;
     const version = (province ? editing.provinceVersion : editing.nationalVersion) ?? 0;
     try {
-      await putSetting(editing.key, { ...(province ? { province } : {}), value: value ?? (editing.type === 'text' ? '' : value), version });
+      await putSetting(editing.key, { ...(province ? { province } : {}), value: value ?? (editing.type === 'text' ? '' : null), version });
       setEditing(null);
       refresh();
       message.success(t('saved'));
