@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SETTING_KEYS, SETTINGS, type SettingKey, settingOrigin, settingValue } from './registry.ts';
+import { originIn, SETTING_KEYS, SETTINGS, type SettingDef, type SettingKey, settingOrigin, settingValue, valueIn } from './registry.ts';
 
 test('every setting is well formed: its default passes its schema, a provisional one says what is unconfirmed', () => {
   for (const key of SETTING_KEYS) {
@@ -33,13 +33,9 @@ test('the value in force: the province override, else the national value, else t
 });
 
 test('a national-only setting ignores a province value', () => {
-  // No national-only entry exists yet; the rule is checked on a copy of one.
-  const original = SETTINGS['enforcement.reviewDays'].scope;
-  try {
-    (SETTINGS['enforcement.reviewDays'] as { scope: string }).scope = 'national';
-    assert.equal(settingValue('enforcement.reviewDays', { national: 7, province: 5 }), 7);
-    assert.equal(settingOrigin('enforcement.reviewDays', { province: 5 }), 'default');
-  } finally {
-    (SETTINGS['enforcement.reviewDays'] as { scope: string }).scope = original;
-  }
+  // No national-only entry exists yet: the rule is checked on a definition made for the test.
+  const def: SettingDef = { ...SETTINGS['enforcement.reviewDays'], scope: 'national' };
+  assert.equal(valueIn(def, { national: 7, province: 5 }), 7);
+  assert.equal(valueIn(def, { province: 5 }), 10);
+  assert.equal(originIn(def, { province: 5 }), 'default');
 });

@@ -88,11 +88,25 @@ export const NATIONAL_SETTING_REGION = '00';
 /** The province (2 digits) of a 12-digit region code, or of a shorter prefix. */
 export const provinceOfRegion = (regionCode: string) => regionCode.slice(0, 2);
 
+export type StoredValues = { national?: unknown; province?: unknown };
+
 /** A stored value as the setting's type, or undefined when it is absent or no longer valid. */
-function parsed<K extends SettingKey>(key: K, value: unknown): SettingValue<K> | undefined {
+function parsed<S extends z.ZodType>(def: SettingDef<S>, value: unknown): z.output<S> | undefined {
   if (value === undefined || value === null) return undefined;
-  const r = SETTINGS[key].schema.safeParse(value);
-  return r.success ? (r.data as SettingValue<K>) : undefined;
+  const r = def.schema.safeParse(value);
+  return r.success ? r.data : undefined;
+}
+
+/** Where the value in force comes from, for any setting's definition (the rule behind settingOrigin). */
+export function originIn(def: SettingDef, values: StoredValues): 'province' | 'national' | 'default' {
+  if (def.scope === 'province' && parsed(def, values.province) !== undefined) return 'province';
+  return parsed(def, values.national) !== undefined ? 'national' : 'default';
+}
+
+/** The value in force for any setting's definition (the rule behind settingValue). */
+export function valueIn<S extends z.ZodType>(def: SettingDef<S>, values: StoredValues): z.output<S> {
+  const origin = originIn(def, values);
+  return origin === 'default' ? def.default : (parsed(def, values[origin]) as z.output<S>);
 }
 
 /**
@@ -100,14 +114,9 @@ function parsed<K extends SettingKey>(key: K, value: unknown): SettingValue<K> |
  * national value, else the default. A stored value the schema no longer accepts (the schema was
  * tightened after it was saved) is passed over rather than used.
  */
-export function settingValue<K extends SettingKey>(key: K, values: { national?: unknown; province?: unknown }): SettingValue<K> {
-  const s = SETTINGS[key];
-  const province = s.scope === 'province' ? parsed(key, values.province) : undefined;
-  return province ?? parsed(key, values.national) ?? (s.default as SettingValue<K>);
+export function settingValue<K extends SettingKey>(key: K, values: StoredValues): SettingValue<K> {
+  return valueIn(SETTINGS[key] as SettingDef, values) as SettingValue<K>;
 }
 
 /** Where the value in force comes from. */
-export function settingOrigin(key: SettingKey, values: { national?: unknown; province?: unknown }): 'province' | 'national' | 'default' {
-  if (SETTINGS[key].scope === 'province' && parsed(key, values.province) !== undefined) return 'province';
-  return parsed(key, values.national) !== undefined ? 'national' : 'default';
-}
+export const settingOrigin = (key: SettingKey, values: StoredValues) => originIn(SETTINGS[key] as SettingDef, values);
