@@ -51,6 +51,11 @@ describe(`the district map in the browser (${process.env.E2E_DB ?? 'pglite'})`, 
       assert.equal(await listed(page, 'map-hazards', r.code), r.open ?? 0, `${r.name} open hazards`);
       assert.equal(await listed(page, 'map-risks', r.code), r.riskPoints.total, `${r.name} risk points`);
     }
+    // The 审图号 in force for the province (the setting map.approvalNumber; the demo sets one) under each map.
+    const approval = (await api(page, '/api/v1/settings/public/map.approvalNumber?province=32')) as { value: string };
+    assert.ok(approval.value, 'the demo sets an approval number');
+    await page.getByTestId('map-hazards-approval').getByText(`审图号：${approval.value}`).waitFor();
+    await page.getByTestId('map-risks-approval').getByText(`审图号：${approval.value}`).waitFor();
     // The canvas is drawn (not blank): some pixel differs from the top-left corner.
     const drawn = await page
       .locator('[data-testid=map-hazards-canvas] canvas')

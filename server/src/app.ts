@@ -27,6 +27,7 @@ import { registerHealth } from './modules/health/index.ts';
 import { registerMonitoring } from './modules/monitoring/index.ts';
 import { registerRegions } from './modules/regions/index.ts';
 import { registerRisks } from './modules/risks/index.ts';
+import { registerSettings } from './modules/settings/index.ts';
 import { registerUsers } from './modules/users/index.ts';
 import { registerWhistleblowing } from './modules/whistleblowing/index.ts';
 import { type Keyring, loadKeyring, reportKeyFile } from './modules/whistleblowing/keyring.ts';
@@ -191,6 +192,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerUsers(app, deps);
   registerCalculators(app, deps);
   registerCalendar(app, deps);
+  registerSettings(app, deps);
   registerHazards(app, deps);
   registerWhistleblowing(app, deps);
   await registerMonitoring(app, deps);

@@ -4,11 +4,13 @@ import { mapMessages } from './components/map-messages.ts';
 import { half } from './messages.ts';
 import { adminMessages } from './pages/admin/messages.ts';
 import { authMessages } from './pages/auth/messages.ts';
+import { calendarMessages } from './pages/calendar/messages.ts';
 import { enterprisesMessages } from './pages/enterprises/messages.ts';
 import { dashboardMessages } from './pages/hazards/dashboard-messages.ts';
 import { hazardsMessages } from './pages/hazards/messages.ts';
 import { monitoringMessages } from './pages/monitoring/messages.ts';
 import { risksMessages } from './pages/risks/messages.ts';
+import { settingsMessages } from './pages/settings/messages.ts';
 import { whistleblowingMessages } from './pages/whistleblowing/messages.ts';
 import { workbenchMessages } from './pages/workbench/messages.ts';
 
@@ -454,12 +456,14 @@ const zh = {
 const capabilities = [
   adminMessages,
   authMessages,
+  calendarMessages,
   enterprisesMessages,
   hazardsMessages,
   dashboardMessages,
   mapMessages,
   monitoringMessages,
   risksMessages,
+  settingsMessages,
   whistleblowingMessages,
   workbenchMessages,
 ] as const;

@@ -18,6 +18,8 @@ const Layout = lazy(() => import('./components/Layout.tsx').then((m) => ({ defau
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const DepartmentsPage = lazy(() => import('./pages/admin/DepartmentsPage.tsx').then((m) => ({ default: m.DepartmentsPage })));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
+const SettingsPage = lazy(() => import('./pages/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 const EnterpriseChangesPage = lazy(() =>
   import('./pages/enterprises/EnterpriseChanges.tsx').then((m) => ({ default: m.EnterpriseChangesPage })),
@@ -124,6 +126,8 @@ function Routed() {
         {may(me, 'admin.users') && <Route path="/admin/users" element={<UsersPage />} />}
         {may(me, 'admin.departments') && <Route path="/admin/departments" element={<DepartmentsPage />} />}
         {may(me, 'admin.audit') && <Route path="/admin/audit" element={<AuditPage />} />}
+        {may(me, 'settings.edit') && <Route path="/admin/settings" element={<SettingsPage />} />}
+        <Route path="/admin/calendar" element={<CalendarPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

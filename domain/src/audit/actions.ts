@@ -91,6 +91,8 @@ export const AUDIT_ACTION_LABELS = {
   'calendarDay.delete': { zh: '删除节假日安排', en: 'Calendar day removed' },
   'report.purge': { zh: '到期清除举报人信息', en: 'Reporter data purged' },
   'regionBoundaries.upload': { zh: '上传行政区划边界', en: 'Region boundaries uploaded' },
+  'setting.update': { zh: '修改系统设置', en: 'Setting changed' },
+  'setting.removeOverride': { zh: '删除省级设置（恢复全国值）', en: 'Province setting removed (national value applies)' },
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
@@ -117,6 +119,7 @@ export const AUDIT_ENTITY_LABELS = {
   rewardRule: { zh: '奖励规则', en: 'Reward rule' },
   calendarDay: { zh: '节假日安排', en: 'Calendar day' },
   regionBoundaries: { zh: '行政区划边界', en: 'Region boundaries' },
+  setting: { zh: '系统设置', en: 'Setting' },
 } as const satisfies Record<string, Label>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 

@@ -7,6 +7,7 @@ import { enterpriseAbilities } from '../enterprises/policy.ts';
 import { hazardAbilities } from '../hazards/policy.ts';
 import { monitoringAbilities } from '../monitoring/policy.ts';
 import { riskAbilities } from '../risks/policy.ts';
+import { settingsAbilities } from '../settings/policy.ts';
 import { whistleblowingAbilities } from '../whistleblowing/policy.ts';
 import { adminAbilities } from './policy.ts';
 import type { Actor } from './roles.ts';
@@ -22,5 +23,6 @@ export function abilitiesOf(actor: Actor): Abilities {
     ...hazardAbilities(actor),
     ...whistleblowingAbilities(actor),
     ...monitoringAbilities(actor),
+    ...settingsAbilities(actor),
   };
 }

@@ -120,6 +120,7 @@ describe('auth', () => {
       'public GET /api/v1/regions',
       'public GET /api/v1/regions/:code',
       'public GET /api/v1/risk-thresholds/:province',
+      'public GET /api/v1/settings/public/:key',
       'public POST /api/public/reports',
       'public POST /api/public/reports/files',
       'public POST /api/public/reports/follow',
@@ -135,6 +136,7 @@ describe('auth', () => {
       'user   DELETE /api/v1/risk-areas/:id',
       'user   DELETE /api/v1/risk-points/:id',
       'user   DELETE /api/v1/sensors/:id',
+      'user   DELETE /api/v1/settings/:key',
       'user   GET /api/v1/alarm-stats',
       'user   GET /api/v1/alarms',
       'user   GET /api/v1/alarms/stream',
@@ -182,6 +184,7 @@ describe('auth', () => {
       'user   GET /api/v1/risk-reports/:id',
       'user   GET /api/v1/sensors',
       'user   GET /api/v1/sensors/:id/series',
+      'user   GET /api/v1/settings',
       'user   GET /api/v1/telemetry/stats',
       'user   GET /api/v1/users',
       'user   GET /api/v1/workbench',
@@ -238,6 +241,7 @@ describe('auth', () => {
       'user   PUT /api/v1/report-reward-rules/:province',
       'user   PUT /api/v1/risk-thresholds/:province',
       'user   PUT /api/v1/sensors/:id',
+      'user   PUT /api/v1/settings/:key',
       'userOrGateway POST /api/v1/telemetry',
     ]);
   });

@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import { formatReceipt, RECEIPT_DIGITS, reportDeadlines } from '@taishan/domain';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/db.ts';
+import { workingCalendar } from '../modules/calendar/index.ts';
 import type { Keyring } from '../modules/whistleblowing/keyring.ts';
 import { todayInShanghai } from '../time.ts';
 import { DEMO_CITY } from './seed.ts';
@@ -57,12 +58,14 @@ async function seedIn(
     [prefix, `${prefix}~`],
   );
   let shown: string | null = null;
+  // Acceptance is due in working days: counted in the holiday calendar, as for a real report.
+  const calendar = await workingCalendar(db);
   for (const [i, d] of demo.entries()) {
     const e = enterprises[i];
     if (!e) break;
     const receipt = Array.from({ length: RECEIPT_DIGITS }, () => randomInt(10)).join('');
     const receivedOn = daysAgo(d.ago);
-    const due = reportDeadlines(receivedOn);
+    const due = reportDeadlines(receivedOn, undefined, calendar);
     const [row] = await db.query<{ id: string }>('SELECT gen_random_uuid() AS id');
     const id = row?.id as string;
     const reward =

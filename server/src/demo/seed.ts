@@ -17,6 +17,7 @@ import { withScope } from '../db/scope.ts';
 import { newDocumentNumber } from '../documents/numbers.ts';
 import { createIn } from '../modules/enterprises/service.ts';
 import { hazardNumberPattern } from '../modules/hazards/store.ts';
+import { seedDemoSettings } from './settings.ts';
 
 export const DEMO_CITY = '321300000000'; // 江苏省宿迁市
 export const DEMO_PASSWORD = 'Taishan@2026';
@@ -153,8 +154,8 @@ export async function seedDemo(db: Db, opts: { enterprises?: number } = {}): Pro
   await seedDemoHazards(db, rand);
 
   const [dept] = await db.query<{ id: string }>(
-    `INSERT INTO departments (name, region_code, industries)
-     VALUES ('宿迁市应急管理局危险化学品安全监督管理科', $1, '{25,26,27,28}') RETURNING id`,
+    `INSERT INTO departments (name, short_name, region_code, industries)
+     VALUES ('宿迁市应急管理局危险化学品安全监督管理科', '宿应急', $1, '{25,26,27,28}') RETURNING id`,
     [DEMO_CITY],
   );
   await db.query(`INSERT INTO departments (name, region_code, industries) VALUES ('宿迁市住房和城乡建设局', $1, '{47,48,49,50}')`, [
@@ -180,6 +181,7 @@ export async function seedDemo(db: Db, opts: { enterprises?: number } = {}): Pro
       [username, name, hash, role, region, deptId, entId],
     );
   }
+  await seedDemoSettings(db);
   return demoAccounts(db);
 }
 

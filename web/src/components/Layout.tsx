@@ -7,6 +7,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   BellOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   CloudServerOutlined,
   DashboardOutlined,
@@ -18,6 +19,7 @@ import {
   MessageOutlined,
   PictureOutlined,
   ScheduleOutlined,
+  SettingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   WarningOutlined,
@@ -48,6 +50,11 @@ export function Layout() {
     ...(may(me, 'admin.users') ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('users') }] : []),
     ...(may(me, 'admin.departments') ? [{ key: '/admin/departments', icon: <ApartmentOutlined />, label: t('departments') }] : []),
     ...(may(me, 'admin.audit') ? [{ key: '/admin/audit', icon: <AuditOutlined />, label: t('audit') }] : []),
+    ...(may(me, 'settings.edit') ? [{ key: '/admin/settings', icon: <SettingOutlined />, label: t('settingsTitle') }] : []),
+    // Anyone logged in may read the calendar; the menu offers it to those who keep it or the settings.
+    ...(may(me, 'calendar.edit') || may(me, 'settings.edit')
+      ? [{ key: '/admin/calendar', icon: <CalendarOutlined />, label: t('calendarTitle') }]
+      : []),
   ];
   const items = [
     { key: '/', icon: <HomeOutlined />, label: t('workbench') },

@@ -37,7 +37,8 @@ export type RegionMapProps = {
   /** The column heading of `detail` in the table. */
   detailLabel?: string;
   points?: MapPoint[];
-  /** 审图号 of the base map, shown under it (a public map must show it). */
+  /** 审图号 of the base map, shown under it (a public map must show it); by default the setting
+   * `map.approvalNumber` in force for the region's province. */
   approvalNumber?: string;
   /** A district was clicked (on the map or in the table): its 12-digit code. */
   onSelect?: (code: string) => void;
@@ -62,6 +63,18 @@ export function useBoundaries(region: string) {
   });
 }
 
+/** The 审图号 in force for a region's province (setting `map.approvalNumber`, public); '' when unset. */
+export function useApprovalNumber(region: string) {
+  const province = region.slice(0, 2);
+  return useQuery({
+    queryKey: ['setting-public', 'map.approvalNumber', province],
+    enabled: province.length === 2,
+    staleTime: 10 * 60_000,
+    queryFn: async () =>
+      String((await api<{ value: unknown }>(`/api/v1/settings/public/map.approvalNumber?province=${province}`)).value ?? ''),
+  });
+}
+
 export function RegionMap({
   region,
   title,
@@ -77,6 +90,8 @@ export function RegionMap({
 }: RegionMapProps) {
   const { t, lang } = useI18n();
   const boundaries = useBoundaries(region);
+  const setting = useApprovalNumber(approvalNumber === undefined ? region : '');
+  const approval = approvalNumber ?? setting.data ?? '';
   const ref = useRef<HTMLDivElement>(null);
   const geojson = boundaries.data?.geojson;
   const mapName = boundaries.data ? `taishan-${boundaries.data.region}` : null;
@@ -171,9 +186,9 @@ export function RegionMap({
       </Typography.Title>
       {region && boundaries.data === null && <Alert type="info" showIcon message={t('mapNoBoundaries')} style={{ marginBottom: 8 }} />}
       {geojson && <div ref={ref} role="img" aria-label={title} style={{ width: '100%', height }} data-testid={`${testId}-canvas`} />}
-      {approvalNumber && (
+      {approval && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`${testId}-approval`}>
-          {t('mapApprovalNumber', { n: approvalNumber })}
+          {t('mapApprovalNumber', { n: approval })}
         </Typography.Text>
       )}
       {legend && legend.length > 0 && (

@@ -1,5 +1,5 @@
 // The working-day calendar (节假日安排): read by anyone logged in, edited by the platform admin.
-import { bi, calendarDaySchema, mayEditCalendar } from '@taishan/domain';
+import { bi, calendarDaySchema, calendarYearSchema, mayEditCalendar } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
@@ -16,12 +16,6 @@ const yearQuery = z.object({
     .min(2000, bi('年份应在 2000–2100 之间', 'Year is between 2000 and 2100'))
     .max(2100, bi('年份应在 2000–2100 之间', 'Year is between 2000 and 2100')),
 });
-const yearResponse = z.object({
-  year: z.number(),
-  items: z.array(calendarDaySchema),
-  total: z.number(),
-  allowedActions: z.array(z.enum(['edit'])),
-});
 
 export function calendarRoutes(app: FastifyInstance, db: Db) {
   defineRoute(app, {
@@ -31,7 +25,7 @@ export function calendarRoutes(app: FastifyInstance, db: Db) {
     summary: '节假日安排（某年的放假和调休上班日）Holidays and make-up working days of a year',
     tags: ['calendar'],
     query: yearQuery,
-    response: yearResponse,
+    response: calendarYearSchema,
     handler: async ({ query, actor }) => {
       const items = await daysOfYear(db, query.year);
       return { year: query.year, items, total: items.length, allowedActions: mayEditCalendar(actor) ? ['edit' as const] : [] };

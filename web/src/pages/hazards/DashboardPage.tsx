@@ -151,7 +151,6 @@ export function DashboardPage() {
           {maps && boundaries.data && (
             <Row gutter={16} style={{ marginTop: 16 }} data-testid="dashboard-maps">
               <Col xs={24} lg={12}>
-                {/* approvalNumber (审图号): from the settings registry's map.approvalNumber once it exists. */}
                 <RegionMap
                   region={d.region}
                   title={t('mapOpenHazards')}
