@@ -24,6 +24,7 @@ export * from './monitoring/alarms.ts';
 export * from './monitoring/gateways.ts';
 export * from './monitoring/ingest-health.ts';
 export * from './monitoring/policy.ts';
+export * from './monitoring/schema.ts';
 export * from './monitoring/sensors.ts';
 export * from './risks/accident-types.ts';
 export * from './risks/gb18218.ts';
