@@ -44,6 +44,7 @@ export const sensorSchema = z.object({
 export type Sensor = z.infer<typeof sensorSchema>;
 export const sensorListSchema = z.object({ items: z.array(sensorSchema) });
 export const sensorImportResultSchema = z.object({ imported: z.number() });
+export type SensorImportResult = z.infer<typeof sensorImportResultSchema>;
 
 export const alarmSchema = z.object({
   id: z.string(),
@@ -108,7 +109,7 @@ export const gatewayCredentialSchema = z.object({
   creditCode: z.string().nullable(),
   /** For a regional credential, the region prefix it covers ('' is the whole country). */
   regionCode: z.string().nullable(),
-  createdAt: isoTime.nullable(),
+  createdAt: isoTime,
   createdBy: z.string().nullable(),
   revokedAt: isoTime.nullable(),
   lastUsedAt: isoTime.nullable(),
@@ -167,8 +168,8 @@ export const mqttStatusSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-/** GET /api/v1/telemetry/stats: the counters always; with `only=counters`, nothing else. */
-export const ingestStatsSchema = z.object({
+/** GET /api/v1/telemetry/stats?only=counters: the in-memory counters and the MQTT side alone. */
+export const ingestCountersSchema = z.object({
   since: isoTime,
   counters: z.object({
     batches: z.number(),
@@ -183,24 +184,24 @@ export const ingestStatsSchema = z.object({
   }),
   mqtt: mqttStatusSchema.nullable(),
   warnings: z.array(z.object({ code: z.string(), value: z.number(), limit: z.number(), message: z.string() })),
-  gateways: z
-    .object({
-      logins: z.number(),
-      refusedLogins: z.number(),
-      refusedPublishes: z.number(),
-      refusedSubscribes: z.number(),
-      connected: z.number(),
-    })
-    .optional(),
+});
+
+/** GET /api/v1/telemetry/stats: the counters, the gateways' logins, the process's memory and the dead letters. */
+export const ingestStatsSchema = ingestCountersSchema.extend({
+  gateways: z.object({
+    logins: z.number(),
+    refusedLogins: z.number(),
+    refusedPublishes: z.number(),
+    refusedSubscribes: z.number(),
+    connected: z.number(),
+  }),
   /** The process's memory in MB (rss, heapTotal, heapUsed, external, arrayBuffers). */
-  memory: z.record(z.string(), z.number()).optional(),
-  deadLetters: z
-    .object({
-      last24h: z.array(z.object({ reason: z.string(), n: z.number() })),
-      recent: z.array(
-        z.object({ receivedAt: isoTime, source: z.string(), creditCode: z.string().nullable(), reason: z.string(), payload: z.string() }),
-      ),
-    })
-    .optional(),
+  memory: z.record(z.string(), z.number()),
+  deadLetters: z.object({
+    last24h: z.array(z.object({ reason: z.string(), n: z.number() })),
+    recent: z.array(
+      z.object({ receivedAt: isoTime, source: z.string(), creditCode: z.string().nullable(), reason: z.string(), payload: z.string() }),
+    ),
+  }),
 });
 export type IngestStats = z.infer<typeof ingestStatsSchema>;

@@ -34,7 +34,7 @@ export function credentialRecord(r: CredentialRow): Omit<GatewayCredential, 'all
     enterpriseName: r.enterprise_name,
     creditCode: r.credit_code,
     regionCode: r.enterprise_id ? null : r.region_code,
-    createdAt: iso(r.created_at),
+    createdAt: iso(r.created_at) as string, // NOT NULL
     createdBy: r.created_by_name,
     revokedAt: iso(r.revoked_at),
     lastUsedAt: iso(r.last_used_at),
