@@ -205,3 +205,5 @@ export const ingestStatsSchema = ingestCountersSchema.extend({
   }),
 });
 export type IngestStats = z.infer<typeof ingestStatsSchema>;
+/** What the route declares: the full answer, or (only=counters) without the gateways, memory and dead letters. */
+export const ingestStatsResponseSchema = ingestStatsSchema.partial({ gateways: true, memory: true, deadLetters: true });
