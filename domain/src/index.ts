@@ -26,6 +26,7 @@ export * from './monitoring/alarms.ts';
 export * from './monitoring/gateways.ts';
 export * from './monitoring/ingest-health.ts';
 export * from './monitoring/policy.ts';
+export * from './monitoring/schema.ts';
 export * from './monitoring/sensors.ts';
 export * from './regions/boundaries.ts';
 export * from './regions/map-colours.ts';

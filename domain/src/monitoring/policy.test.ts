@@ -4,9 +4,12 @@ import { type Actor, ROLES, type Role } from '../auth/roles.ts';
 import { ALARM_STATUSES, allowedAlarmActions } from './alarms.ts';
 import {
   alarmActionsFor,
+  allowedGatewayCredentialActions,
+  allowedSensorActions,
   canEditSensors,
   canIssueRegionalGateways,
   canManageGateways,
+  canSeeGatewayConnections,
   canSeeGateways,
   canSeeIngestHealth,
   monitoringAbilities,
@@ -71,4 +74,43 @@ test('every user who sees an alarm may act on it as its status allows', () => {
     for (const status of ALARM_STATUSES)
       for (const active of [true, false])
         assert.deepEqual(alarmActionsFor(actor(role), status, active), allowedAlarmActions(status, active), `${role} ${status} ${active}`);
+});
+
+test("a sensor's actions: edit and decommission for its keepers, delete only without history, nothing once decommissioned", () => {
+  for (const role of ROLES) {
+    const a = actor(role);
+    const [, , , keeps] = TABLE[role];
+    const inService = { enterpriseId: ENT, decommissioned: false };
+    assert.deepEqual(
+      allowedSensorActions(a, { ...inService, hasHistory: true }),
+      keeps ? ['edit', 'decommission'] : [],
+      `${role} with history`,
+    );
+    assert.deepEqual(
+      allowedSensorActions(a, { ...inService, hasHistory: false }),
+      keeps ? ['edit', 'decommission', 'delete'] : [],
+      `${role} new`,
+    );
+    assert.deepEqual(allowedSensorActions(a, { enterpriseId: ENT, decommissioned: true, hasHistory: true }), [], `${role} decommissioned`);
+    assert.deepEqual(
+      allowedSensorActions(a, { enterpriseId: OTHER, decommissioned: false, hasHistory: false }),
+      role === 'platformAdmin' ? ['edit', 'decommission', 'delete'] : [],
+      `${role} another enterprise's`,
+    );
+  }
+});
+
+test("a credential's actions: revoke while live, for whoever manages its grant; connections are the admin's figure", () => {
+  for (const role of ROLES) {
+    const a = actor(role);
+    const [manage, , regional] = TABLE[role];
+    assert.deepEqual(allowedGatewayCredentialActions(a, { grant: { enterpriseId: ENT }, revoked: false }), manage ? ['revoke'] : [], role);
+    assert.deepEqual(allowedGatewayCredentialActions(a, { grant: { enterpriseId: ENT }, revoked: true }), [], `${role} revoked`);
+    assert.deepEqual(
+      allowedGatewayCredentialActions(a, { grant: { regionPrefix: '320583' }, revoked: false }),
+      regional ? ['revoke'] : [],
+      `${role} regional`,
+    );
+    assert.equal(canSeeGatewayConnections(a), role === 'platformAdmin', `${role} connections`);
+  }
 });

@@ -10,7 +10,7 @@
 //   key makes the re-delivery write nothing twice.
 import { createServer, type Server } from 'node:net';
 import { Aedes, type AuthErrorCode, type Client } from 'aedes';
-import type { GatewayAuth, GatewaySession } from './gateways.ts';
+import type { GatewayAuth, GatewaySession } from './gateway-auth.ts';
 import type { TelemetryPipeline } from './pipeline.ts';
 import { DurableSubscriber, type SubscriberStatus } from './subscriber.ts';
 

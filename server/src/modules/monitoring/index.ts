@@ -4,12 +4,13 @@
 import type { FastifyInstance } from 'fastify';
 import { PRESENCE_LOCK } from '../../cluster/instance.ts';
 import type { CapabilityDeps } from '../deps.ts';
-import { alarmRoutes } from './alarms.ts';
+import { alarmRoutes } from './alarms-routes.ts';
 import type { MqttIngest } from './broker.ts';
-import { GatewayAuth, gatewayRoutes } from './gateways.ts';
+import { GatewayAuth } from './gateway-auth.ts';
+import { gatewayRoutes } from './gateways-routes.ts';
 import { TelemetryPipeline } from './pipeline.ts';
-import { sensorRoutes } from './sensors.ts';
-import { telemetryRoutes } from './telemetry.ts';
+import { sensorRoutes } from './sensors-routes.ts';
+import { telemetryRoutes } from './telemetry-routes.ts';
 import { alarmWorkItems } from './workbench.ts';
 
 declare module 'fastify' {

@@ -23,72 +23,35 @@
 //
 // Alarm state (each sensor's zone, last value and time, rate flag, open offline alarm) is kept
 // in memory and rebuilt from sensor_latest and the open alarms at start; it changes only after
-// the transaction that records it commits.
+//
+// The parts live beside it: ingest.ts (a message's checks), minutes.ts and aggregates-store.ts
+// (minute aggregates), readings-store.ts (the rest of the SQL written here), alarm-signals.ts
+// (alarm rows), partitions-store.ts and retention.ts. This file holds the queue, the group commit
+// and the memory that must change only after a commit.
+
 import { EventEmitter } from 'node:events';
+import { type AlarmSignal, deadLetterText, evaluate, type SensorState, severityOf } from '@taishan/domain';
+import type { Db } from '../../db/db.ts';
+import { mergeMinutes, readWatermark, recountMinutesFrom, setWatermark, writeMaybeStored } from './aggregates-store.ts';
+import { type AlarmEvent, applySignal } from './alarm-signals.ts';
 import {
-  type AlarmSignal,
-  configOf,
-  DEAD_LETTER_CHARS,
-  type DeadLetterReason,
-  deadLetterText,
-  evaluate,
-  INITIAL_STATE,
-  inRange,
-  MAX_BATCH_READINGS,
-  MAX_TELEMETRY_DEPTH,
-  nestedDeeperThan,
-  type OpenAlarm,
-  openAlarmAfter,
-  parseReading,
-  type SensorConfig,
-  type SensorState,
-  type Severity,
-  severityOf,
-  type ThresholdLevel,
-  telemetryBatchSchema,
-} from '@taishan/domain';
-import { appendAudit } from '../../audit/chain.ts';
-import type { Db, Queryable } from '../../db/db.ts';
-import { encodeReadings, uuidBytes } from './copy-binary.ts';
+  type Accepted,
+  type Dead,
+  type EnterpriseEntry,
+  type IngestLimits,
+  MessageCheck,
+  refusedForItsContent,
+  type SensorEntry,
+} from './ingest.ts';
+import { afterPlan, type Minutes, planMinutes } from './minutes.ts';
+import { ensurePartitions, type ReadingsWindow } from './partitions-store.ts';
+import { insertDeadLetters, loadEnterpriseSensors, saveLatest, silentSensors, writeFresh } from './readings-store.ts';
+import { expireOlderThan } from './retention.ts';
 
-export type SensorEntry = {
-  id: string;
-  /** The id as 16 bytes, for binary COPY. */
-  idBytes: Buffer;
-  code: string;
-  enterpriseId: string;
-  regionCode: string;
-  industryCode: string;
-  config: SensorConfig;
-  state: SensorState;
-  /** The open offline alarm's condition is active (cleared by the next reading). */
-  offline: boolean;
-  /** Decommissioned (停用): its readings are dead-lettered, it raises nothing. */
-  decommissioned: boolean;
-  /** The reading time last written to sensor_latest, and when (server clock) it was written. */
-  savedTs: number | null;
-  savedAt: number;
-};
-type EnterpriseEntry = { id: string; sensors: Map<string, SensorEntry> } | null;
+export type { AlarmEvent } from './alarm-signals.ts';
+export { toAlarmEvent } from './alarm-signals.ts';
+export type { SensorEntry } from './ingest.ts';
 
-export type AlarmEvent = {
-  id: string;
-  sensorId: string;
-  enterpriseId: string;
-  regionCode: string;
-  industryCode: string;
-  kind: string;
-  severity: string;
-  level: string | null;
-  status: string;
-  conditionActive: boolean;
-  lastValue: number | null;
-  raisedAt: string;
-  updatedAt: string;
-};
-
-type Accepted = { sensor: SensorEntry; ts: number; value: number };
-type Dead = { source: string; creditCode: string | null; reason: DeadLetterReason; payload: string };
 /** 'close': also write what waits (finished minutes, unsaved latest values); 'all': everything, minutes still running too. */
 type Housekeeping = 'close' | 'all' | null;
 type Pending = {
@@ -106,40 +69,12 @@ type Queued = {
   /** Where the batch came from (for its dead letter, should the database refuse it). */
   from?: { source: string; creditCode: string };
 };
-type Agg = { n: number; sum: number; min: number; max: number };
-/** Sensor id → minute start (Unix ms) → aggregate. */
-type Minutes = Map<string, Map<number, Agg>>;
 
 export type IngestResult = { accepted: number; rejected: number };
 
-export type PipelineOptions = {
-  /** Readings older than this behind the sensor's latest are late (dead-lettered). */
-  lateSeconds?: number;
-  /** Readings further ahead of the server clock than this are refused. */
-  futureSeconds?: number;
-  now?: () => number;
-};
+export type PipelineOptions = Partial<IngestLimits> & { now?: () => number };
 
-const ALARM_RETURNING = `RETURNING id, sensor_id, enterprise_id, region_code, industry_code, kind, severity, level, status, condition_active,
-  last_value, raised_at, updated_at`;
-
-export function toAlarmEvent(r: Record<string, unknown>): AlarmEvent {
-  return {
-    id: r.id as string,
-    sensorId: r.sensor_id as string,
-    enterpriseId: r.enterprise_id as string,
-    regionCode: r.region_code as string,
-    industryCode: r.industry_code as string,
-    kind: r.kind as string,
-    severity: r.severity as string,
-    level: (r.level as string | null) ?? null,
-    status: r.status as string,
-    conditionActive: r.condition_active as boolean,
-    lastValue: r.last_value === null ? null : Number(r.last_value),
-    raisedAt: new Date(r.raised_at as string).toISOString(),
-    updatedAt: new Date(r.updated_at as string).toISOString(),
-  };
-}
+const UNIQUE_VIOLATION = '23505';
 
 export class TelemetryPipeline {
   /** 'alarm' (AlarmEvent) after each committed alarm change; 'flush' ({ readings }) after each write. */
@@ -183,7 +118,7 @@ export class TelemetryPipeline {
   private writing = false;
   private scheduled = false;
   private readonly opts: Required<PipelineOptions>;
-  private window = { from: 0, to: 0 };
+  private window: ReadingsWindow = { from: 0, to: 0 };
 
   constructor(
     private readonly db: Db,
@@ -195,68 +130,13 @@ export class TelemetryPipeline {
 
   /** Daily partitions from yesterday to three days ahead; the window of times a reading may have. */
   async ensurePartitions(): Promise<void> {
-    const today = new Date(this.opts.now());
-    today.setUTCHours(0, 0, 0, 0);
-    const from = new Date(today.getTime() - 86400000);
-    await this.db.query('SELECT ensure_reading_partitions($1::date, 5)', [from.toISOString().slice(0, 10)]);
-    const [w] = await this.db.query<{ lo: string | null; hi: string | null }>(
-      `SELECT min(substr(c.relname, 10)) AS lo, max(substr(c.relname, 10)) AS hi FROM pg_inherits i
-       JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'readings'`,
-    );
-    const day = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8)));
-    this.window = w?.lo && w.hi ? { from: day(w.lo), to: day(w.hi) + 86400000 } : { from: 0, to: 0 };
+    this.window = await ensurePartitions(this.db, this.opts.now());
   }
 
-  /**
-   * The retention setting (READINGS_RETENTION_DAYS): drops daily reading partitions older than
-   * `days`, with their minute aggregates, and deletes dead letters received before then — a
-   * gateway sending junk would otherwise fill that table without end. One audit event says what
-   * goes, in the same transaction as the partitions and aggregates, so nothing is dropped
-   * unaudited. Dead letters then go in chunks of 10,000, each its own statement, so a large
-   * backlog never holds one long transaction; the event counts them beforehand (none can join
-   * them: a dead letter is received now), and a run cut off half-way leaves the rest to the next,
-   * which counts and audits them again.
-   */
+  /** Retention (retention.ts): old partitions, their aggregates and old dead letters go. */
   async expireOlderThan(days: number): Promise<{ partitions: number; deadLetters: number }> {
-    const cutoffAt = new Date(this.opts.now() - days * 86400000);
-    const cutoff = cutoffAt.toISOString().slice(0, 10).replace(/-/g, '');
-    const expired = await this.db.transaction(async (tx) => {
-      const old = (
-        await tx.query<{ relname: string }>(
-          `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
-           WHERE p.relname = 'readings' AND substr(c.relname, 10) < $1`,
-          [cutoff],
-        )
-      )
-        .map((o) => o.relname)
-        .filter((relname) => /^readings_\d{8}$/.test(relname))
-        .sort();
-      const [dead] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM telemetry_dead_letters WHERE received_at < $1', [
-        cutoffAt.toISOString(),
-      ]);
-      const deadLetters = dead?.n ?? 0;
-      if (!old.length && !deadLetters) return { partitions: 0, deadLetters };
-      await tx.query('DELETE FROM readings_minute WHERE minute < $1::date', [
-        `${cutoff.slice(0, 4)}-${cutoff.slice(4, 6)}-${cutoff.slice(6, 8)}`,
-      ]);
-      // Dropped last: a partition's drop locks the readings table until commit.
-      for (const relname of old) await tx.query(`DROP TABLE ${relname}`);
-      await appendAudit(
-        tx,
-        { id: null, username: 'system' },
-        { action: 'telemetry.expire', entityType: 'readings', after: { retentionDays: days, partitions: old, deadLetters } },
-      );
-      return { partitions: old.length, deadLetters };
-    });
+    const expired = await expireOlderThan(this.db, days, this.opts.now());
     if (expired.partitions) await this.ensurePartitions();
-    while (expired.deadLetters) {
-      const chunk = await this.db.query<{ id: string }>(
-        `DELETE FROM telemetry_dead_letters WHERE id IN
-           (SELECT id FROM telemetry_dead_letters WHERE received_at < $1 ORDER BY received_at LIMIT 10000) RETURNING id`,
-        [cutoffAt.toISOString()],
-      );
-      if (chunk.length < 10000) break;
-    }
     return expired;
   }
 
@@ -284,18 +164,8 @@ export class TelemetryPipeline {
    * now would count their readings twice, so this process only starts counting its own.
    */
   async recoverMinutes(recount = true): Promise<void> {
-    const [w] = await this.db.query<{ at: string | Date }>('SELECT minutes_complete_before AS at FROM telemetry_watermark');
-    const from = w ? new Date(w.at).getTime() : 0;
-    const at = new Date(from).toISOString();
-    if (recount)
-      await this.db.transaction(async (tx) => {
-        await tx.query('DELETE FROM readings_minute WHERE minute >= $1', [at]);
-        await tx.query(
-          `INSERT INTO readings_minute (sensor_id, minute, n, sum, min, max)
-         SELECT sensor_id, date_trunc('minute', ts), count(*), sum(value), min(value), max(value) FROM readings WHERE ts >= $1 GROUP BY 1, 2`,
-          [at],
-        );
-      });
+    const from = await readWatermark(this.db);
+    if (recount) await recountMinutesFrom(this.db, from);
     this.openMinutes = new Map();
     this.completeBefore = from;
   }
@@ -333,125 +203,27 @@ export class TelemetryPipeline {
   }
 
   private async load(creditCode: string): Promise<EnterpriseEntry> {
-    const [e] = await this.db.query<{ id: string }>('SELECT id FROM enterprises WHERE credit_code = $1', [creditCode]);
-    if (!e) return null;
-    const rows = await this.db.query<Record<string, unknown>>(
-      `SELECT s.*, l.ts AS last_ts, l.value AS last_value, l.zone, l.rate_high,
-         EXISTS (SELECT 1 FROM alarms a WHERE a.sensor_id = s.id AND a.kind = 'offline' AND a.status <> 'cleared' AND a.condition_active) AS offline
-       FROM sensors s LEFT JOIN sensor_latest l ON l.sensor_id = s.id WHERE s.enterprise_id = $1
-       ORDER BY s.decommissioned_at IS NULL, s.decommissioned_at`,
-      [e.id],
-    );
-    const sensors = new Map<string, SensorEntry>();
-    for (const r of rows) {
-      const n = (k: string) => (r[k] === null || r[k] === undefined ? undefined : Number(r[k]));
-      sensors.set(r.code as string, {
-        id: r.id as string,
-        idBytes: uuidBytes(r.id as string),
-        code: r.code as string,
-        enterpriseId: e.id,
-        regionCode: r.region_code as string,
-        industryCode: r.industry_code as string,
-        config: configOf({
-          rangeMin: Number(r.range_min),
-          rangeMax: Number(r.range_max),
-          lowLow: n('low_low'),
-          low: n('low'),
-          high: n('high'),
-          highHigh: n('high_high'),
-          hysteresis: Number(r.hysteresis),
-          rateLimit: n('rate_limit') ?? null,
-          offlineSeconds: Number(r.offline_seconds),
-        }),
-        state:
-          r.last_ts === null
-            ? INITIAL_STATE
-            : {
-                zone: (r.zone as ThresholdLevel | null) ?? null,
-                lastValue: Number(r.last_value),
-                lastTs: new Date(r.last_ts as string).getTime(),
-                rateHigh: Boolean(r.rate_high),
-              },
-        offline: Boolean(r.offline),
-        // Decommissioned ones first: one in service with the same code (its replacement) takes the code.
-        decommissioned: r.decommissioned_at !== null,
-        savedTs: r.last_ts === null ? null : new Date(r.last_ts as string).getTime(),
-        savedAt: 0,
-      });
-    }
-    for (const sensor of sensors.values()) this.byId.set(sensor.id, sensor);
-    return { id: e.id, sensors };
+    const e = await loadEnterpriseSensors(this.db, creditCode);
+    if (e) for (const sensor of e.sensors.values()) this.byId.set(sensor.id, sensor);
+    return e;
   }
 
   /** Take one batch; resolves once everything in it is durably written (accepted or dead-lettered). */
   async ingest(creditCode: string, payload: unknown, source: 'mqtt' | 'http'): Promise<IngestResult> {
     this.counters.batches++;
-    const dead: Dead[] = [];
-    const accepted: Accepted[] = [];
-    const code = deadLetterText(creditCode, 40);
-    const reject = (reason: DeadLetterReason, item: unknown) =>
-      dead.push({ source, creditCode: code, reason, payload: deadLetterText(item) });
-    // An item refused as a reading: one nested deeper than any reading is said to be so.
-    const refuse = (item: unknown) => reject(nestedDeeperThan(item, MAX_TELEMETRY_DEPTH - 2) ? 'tooDeep' : 'invalid', item);
-    let body: unknown = payload;
-    const raw = typeof payload === 'string' || Buffer.isBuffer(payload);
-    if (raw) {
-      try {
-        body = JSON.parse(payload.toString());
-      } catch {
-        reject('malformed', rawText(payload));
-      }
+    const check = new MessageCheck(creditCode, source, payload);
+    const readings = check.readings();
+    if (readings) {
+      // The enterprise is cached after its first batch: no await (and no extra tick) then.
+      const cached = this.enterprises.get(creditCode);
+      const e = cached !== undefined && !(cached instanceof Promise) ? cached : await this.enterprise(creditCode);
+      check.check(e, readings, this.opts.now(), this.window, this.opts);
     }
-    let batch: ReturnType<typeof batchOf> | null = null;
-    try {
-      batch = dead.length ? null : batchOf(body);
-      if (batch && !batch.success) {
-        const deep = nestedDeeperThan(body, MAX_TELEMETRY_DEPTH);
-        reject(deep ? 'tooDeep' : 'malformed', raw ? rawText(payload as string | Buffer) : body);
-      }
-    } catch {
-      // Nothing above should throw for any input; should something, the message is still only a dead letter.
-      batch = null;
-      dead.length = 0;
-      reject('malformed', raw ? rawText(payload as string | Buffer) : '');
-    }
-    // The enterprise is cached after its first batch: no await (and no extra tick) then.
-    const cached = batch?.success ? this.enterprises.get(creditCode) : undefined;
-    const e = !batch?.success ? null : cached !== undefined && !(cached instanceof Promise) ? cached : await this.enterprise(creditCode);
-    if (batch?.success) {
-      const readings = batch.data.readings;
-      try {
-        if (!e) for (const item of readings) reject('unknownEnterprise', item);
-        else {
-          const now = this.opts.now();
-          for (const item of readings) {
-            const r = parseReading(item);
-            if (!r) {
-              refuse(item);
-              continue;
-            }
-            const sensor = e.sensors.get(r.sensor);
-            const ts = r.ts;
-            if (!sensor) reject('unknownSensor', item);
-            else if (sensor.decommissioned) reject('decommissioned', item);
-            else if (!inRange(sensor.config, r.value)) reject('outOfRange', item);
-            else if (ts > now + this.opts.futureSeconds * 1000 || ts >= this.window.to) reject('future', item);
-            else if (ts < this.window.from || (sensor.state.lastTs !== null && ts < sensor.state.lastTs - this.opts.lateSeconds * 1000))
-              reject('late', item);
-            else accepted.push({ sensor, ts, value: r.value });
-          }
-        }
-      } catch {
-        // As above: whatever went wrong with the checks, the message becomes a dead letter, not a stuck message.
-        accepted.length = 0;
-        dead.length = 0;
-        reject('invalid', raw ? rawText(payload as string | Buffer) : readings);
-      }
-    }
+    const { accepted, dead } = check;
     this.counters.accepted += accepted.length;
     this.counters.rejected += dead.length;
     const done = new Promise<void>((resolve, reject) =>
-      this.queue.push({ readings: accepted, dead, waiter: { resolve, reject }, from: { source, creditCode: code } }),
+      this.queue.push({ readings: accepted, dead, waiter: { resolve, reject }, from: { source, creditCode: check.creditCode } }),
     );
     this.schedule();
     await done;
@@ -605,7 +377,7 @@ export class TelemetryPipeline {
       for (const sensor of this.byId.values())
         if (!next.has(sensor) && sensor.state.lastTs !== sensor.savedTs) save.set(sensor, sensor.state);
     const transaction = (fresh: Accepted[], other: Accepted[]) => {
-      const minutes = this.planMinutes(fresh, now, housekeeping === 'all');
+      const minutes = planMinutes(this.openMinutes, this.completeBefore, fresh, now, housekeeping === 'all');
       const work = !!(fresh.length || other.length || save.size || batch.dead.length || signals.length || clearOffline.size);
       if (!work && !minutes.write.size && minutes.completeBefore === this.completeBefore) return Promise.resolve({ events: [], minutes });
       return this.db.transaction(async (tx) => {
@@ -613,34 +385,9 @@ export class TelemetryPipeline {
         if (other.length) await writeMaybeStored(tx, other);
         if (minutes.write.size) await mergeMinutes(tx, minutes.write);
         if (minutes.completeBefore !== null && minutes.completeBefore !== this.completeBefore)
-          await tx.query('UPDATE telemetry_watermark SET minutes_complete_before = $1', [new Date(minutes.completeBefore).toISOString()]);
-        if (save.size) {
-          const rows = [...save.entries()];
-          await tx.query(
-            `INSERT INTO sensor_latest (sensor_id, ts, value, zone, rate_high)
-             SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::float8[], $4::text[], $5::boolean[])
-             ON CONFLICT (sensor_id) DO UPDATE SET ts = EXCLUDED.ts, value = EXCLUDED.value, zone = EXCLUDED.zone, rate_high = EXCLUDED.rate_high
-               WHERE EXCLUDED.ts >= sensor_latest.ts`,
-            [
-              rows.map(([s]) => s.id),
-              rows.map(([, st]) => new Date(st.lastTs as number).toISOString()),
-              rows.map(([, st]) => st.lastValue),
-              rows.map(([, st]) => st.zone),
-              rows.map(([, st]) => st.rateHigh),
-            ],
-          );
-        }
-        if (batch.dead.length)
-          await tx.query(
-            `INSERT INTO telemetry_dead_letters (source, credit_code, reason, payload)
-             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-            [
-              batch.dead.map((d) => d.source),
-              batch.dead.map((d) => d.creditCode),
-              batch.dead.map((d) => d.reason),
-              batch.dead.map((d) => d.payload),
-            ],
-          );
+          await setWatermark(tx, minutes.completeBefore);
+        if (save.size) await saveLatest(tx, save);
+        if (batch.dead.length) await insertDeadLetters(tx, batch.dead);
         const events: AlarmEvent[] = [];
         for (const { sensor, signal } of signals) events.push(...(await applySignal(tx, sensor, signal)));
         for (const sensor of clearOffline)
@@ -658,14 +405,8 @@ export class TelemetryPipeline {
     }
     // Committed: now the memory may follow.
     const { minutes } = done;
-    if (minutes.completeBefore !== null) {
-      for (const [id, byMinute] of this.openMinutes) {
-        for (const m of byMinute.keys()) if (housekeeping === 'all' || m < minutes.completeBefore) byMinute.delete(m);
-        if (!byMinute.size) this.openMinutes.delete(id);
-      }
-      for (const [id, byMinute] of minutes.keep) for (const [m, agg] of byMinute) addTo(this.openMinutes, id, m, agg);
-      this.completeBefore = minutes.completeBefore;
-    }
+    afterPlan(this.openMinutes, minutes, housekeeping === 'all');
+    if (minutes.completeBefore !== null) this.completeBefore = minutes.completeBefore;
     for (const [sensor, st] of save) {
       sensor.savedTs = st.lastTs;
       sensor.savedAt = now;
@@ -675,54 +416,15 @@ export class TelemetryPipeline {
     return done.events;
   }
 
-  /**
-   * Which minute aggregates this write adds to readings_minute and which it keeps in memory. The
-   * watermark moves (never back) to the start of the previous minute — a minute of grace, for
-   * readings that arrive late from a backlog — and minutes before it, held in memory or in this
-   * batch, are written now; later ones are kept. `all` writes everything and moves the watermark
-   * to the next minute: a clean stop leaves nothing to recount.
-   */
-  private planMinutes(fresh: Accepted[], now: number, all: boolean) {
-    const write: Minutes = new Map();
-    const keep: Minutes = new Map();
-    const before = this.completeBefore;
-    const minute = now - (now % 60000);
-    const completeBefore = before === null ? null : Math.max(before, all ? minute + 60000 : minute - 60000);
-    if (completeBefore !== null)
-      for (const [id, byMinute] of this.openMinutes) for (const [m, a] of byMinute) if (all || m < completeBefore) addTo(write, id, m, a);
-    for (const r of fresh) {
-      const m = r.ts - (((r.ts % 60000) + 60000) % 60000);
-      addTo(completeBefore === null || all || m < completeBefore ? write : keep, r.sensor.id, m, {
-        n: 1,
-        sum: r.value,
-        min: r.value,
-        max: r.value,
-      });
-    }
-    return { write, keep, completeBefore };
-  }
-
   /** Raise offline alarms for sensors silent longer than their timeout (run every few seconds). */
   async checkOffline(): Promise<number> {
     const now = this.opts.now();
-    const silent = await this.db.query<Record<string, unknown>>(
-      `SELECT s.id, s.code, s.enterprise_id, s.region_code, s.industry_code, e.credit_code, l.value FROM sensors s
-       JOIN sensor_latest l ON l.sensor_id = s.id JOIN enterprises e ON e.id = s.enterprise_id
-       WHERE l.ts < $1::timestamptz - make_interval(secs => s.offline_seconds) AND s.decommissioned_at IS NULL
-         AND NOT EXISTS (SELECT 1 FROM alarms a WHERE a.sensor_id = s.id AND a.kind = 'offline' AND a.status <> 'cleared' AND a.condition_active)
-       LIMIT 1000`,
-      [new Date(now).toISOString()],
-    );
+    const silent = await silentSensors(this.db, now);
     for (const r of silent) {
-      const entry = (await this.enterprise(r.credit_code as string))?.sensors.get(r.code as string);
+      const entry = (await this.enterprise(r.credit_code))?.sensors.get(r.code);
       // sensor_latest may trail memory by a second or so: a sensor heard from recently is not silent.
       if (entry?.state.lastTs != null && entry.state.lastTs >= now - entry.config.offlineSeconds * 1000) continue;
-      const sensor: Pick<SensorEntry, 'id' | 'enterpriseId' | 'regionCode' | 'industryCode'> = entry ?? {
-        id: r.id as string,
-        enterpriseId: r.enterprise_id as string,
-        regionCode: r.region_code as string,
-        industryCode: r.industry_code as string,
-      };
+      const sensor = entry ?? { id: r.id, enterpriseId: r.enterprise_id, regionCode: r.region_code, industryCode: r.industry_code };
       const events = await this.db.transaction((tx) =>
         applySignal(tx, sensor, {
           kind: 'offline',
@@ -737,191 +439,5 @@ export class TelemetryPipeline {
       for (const ev of events) this.events.emit('alarm', ev);
     }
     return silent.length;
-  }
-}
-
-const UNIQUE_VIOLATION = '23505';
-
-/**
- * Whether the database refused a write for what it held rather than for its own state: a data
- * exception (class 22: a byte sequence it cannot store, a number out of its range), a reference
- * to a row gone meanwhile (23503), a value over its limits (class 54).
- */
-function refusedForItsContent(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('22') || code === '23503' || code.startsWith('54'));
-}
-
-/** The start of a message as text, for its dead letter (never the whole of a large one). */
-const rawText = (payload: string | Buffer) =>
-  typeof payload === 'string' ? payload.slice(0, 2 * DEAD_LETTER_CHARS) : payload.subarray(0, 4 * DEAD_LETTER_CHARS).toString();
-
-/** telemetryBatchSchema's verdict, without zod for the usual well-formed batch (the hot path). */
-function batchOf(body: unknown): { success: true; data: { readings: unknown[] } } | { success: false } {
-  const readings = (body as { readings?: unknown } | null)?.readings;
-  if (
-    typeof body === 'object' &&
-    body !== null &&
-    Array.isArray(readings) &&
-    readings.length >= 1 &&
-    readings.length <= MAX_BATCH_READINGS &&
-    Object.keys(body).length === 1
-  )
-    return { success: true, data: { readings } };
-  return telemetryBatchSchema.safeParse(body);
-}
-
-/** Readings known to be new: one bulk write (binary COPY where the driver has it); their aggregates are planned by the caller. */
-async function writeFresh(tx: Queryable, rows: Accepted[]) {
-  if (tx.copyFrom) await tx.copyFrom('COPY readings (sensor_id, ts, value) FROM STDIN (FORMAT binary)', encodeReadings(rows));
-  else
-    await tx.query('INSERT INTO readings (sensor_id, ts, value) SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::float8[])', [
-      rows.map((r) => r.sensor.id),
-      rows.map((r) => new Date(r.ts).toISOString()),
-      rows.map((r) => r.value),
-    ]);
-}
-
-function addTo(m: Minutes, id: string, minute: number, a: Agg) {
-  let byMinute = m.get(id);
-  if (!byMinute) {
-    byMinute = new Map();
-    m.set(id, byMinute);
-  }
-  const b = byMinute.get(minute);
-  if (!b) byMinute.set(minute, { ...a });
-  else {
-    b.n += a.n;
-    b.sum += a.sum;
-    if (a.min < b.min) b.min = a.min;
-    if (a.max > b.max) b.max = a.max;
-  }
-}
-
-/** Adds aggregates to readings_minute (one row per sensor and minute in the statement). */
-async function mergeMinutes(tx: Queryable, minutes: Minutes) {
-  const cols = {
-    id: [] as string[],
-    minute: [] as string[],
-    n: [] as number[],
-    sum: [] as number[],
-    min: [] as number[],
-    max: [] as number[],
-  };
-  for (const [id, byMinute] of minutes)
-    for (const [minute, a] of byMinute) {
-      cols.id.push(id);
-      cols.minute.push(new Date(minute).toISOString());
-      cols.n.push(a.n);
-      cols.sum.push(a.sum);
-      cols.min.push(a.min);
-      cols.max.push(a.max);
-    }
-  await tx.query(
-    `INSERT INTO readings_minute (sensor_id, minute, n, sum, min, max)
-     SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::float8[], $5::float8[], $6::float8[])
-     ${MERGE_MINUTE}`,
-    [cols.id, cols.minute, cols.n, cols.sum, cols.min, cols.max],
-  );
-}
-
-/** Readings that may already be stored (resent, or out of order): only rows actually written feed the aggregates. */
-async function writeMaybeStored(tx: Queryable, rows: Accepted[]) {
-  await tx.query(
-    `WITH ins AS (
-       INSERT INTO readings (sensor_id, ts, value) SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::float8[])
-       ON CONFLICT DO NOTHING RETURNING sensor_id, ts, value)
-     INSERT INTO readings_minute (sensor_id, minute, n, sum, min, max)
-     SELECT sensor_id, date_trunc('minute', ts), count(*), sum(value), min(value), max(value) FROM ins GROUP BY 1, 2
-     ${MERGE_MINUTE}`,
-    [rows.map((r) => r.sensor.id), rows.map((r) => new Date(r.ts).toISOString()), rows.map((r) => r.value)],
-  );
-}
-
-const MERGE_MINUTE = `ON CONFLICT (sensor_id, minute) DO UPDATE SET n = readings_minute.n + EXCLUDED.n, sum = readings_minute.sum + EXCLUDED.sum,
-  min = least(readings_minute.min, EXCLUDED.min), max = greatest(readings_minute.max, EXCLUDED.max)`;
-
-/** Records one engine signal: a raise or update raises or updates the one open alarm of its kind; a clear marks its condition gone. */
-async function applySignal(
-  tx: Queryable,
-  sensor: Pick<SensorEntry, 'id' | 'enterpriseId' | 'regionCode' | 'industryCode'>,
-  s: AlarmSignal,
-): Promise<AlarmEvent[]> {
-  const at = new Date(s.ts).toISOString();
-  if (s.change === 'conditionCleared') {
-    const rows = await tx.query<Record<string, unknown>>(
-      `UPDATE alarms SET condition_active = false, condition_cleared_at = $3, last_value = $4, updated_at = $3, version = version + 1
-       WHERE sensor_id = $1 AND kind = $2 AND status <> 'cleared' AND condition_active ${ALARM_RETURNING}`,
-      [sensor.id, s.kind, at, s.value],
-    );
-    return rows.map(toAlarmEvent);
-  }
-  // A decommissioned sensor raises nothing. SHARE: a decommissioning under way (it locks the
-  // sensor) is waited for and then seen.
-  const [inService] = await tx.query<{ yes: boolean }>('SELECT decommissioned_at IS NULL AS yes FROM sensors WHERE id = $1 FOR SHARE', [
-    sensor.id,
-  ]);
-  if (!inService?.yes) return [];
-  // The open alarm of this kind is updated (openAlarmAfter: its severity and peak only rise while it is open), else one is raised.
-  for (let attempt = 0; ; attempt++) {
-    const [row] = await tx.query<Record<string, unknown>>(
-      `SELECT id, severity, level, peak_level, peak_value FROM alarms WHERE sensor_id = $1 AND kind = $2 AND status <> 'cleared' FOR UPDATE`,
-      [sensor.id, s.kind],
-    );
-    const open: OpenAlarm | null = row
-      ? {
-          severity: row.severity as Severity,
-          level: (row.level as ThresholdLevel | null) ?? null,
-          peakLevel: (row.peak_level as ThresholdLevel | null) ?? null,
-          peakValue: row.peak_value === null ? null : Number(row.peak_value),
-        }
-      : null;
-    const next = openAlarmAfter(open, s);
-    if (row && open) {
-      const rows = await tx.query<Record<string, unknown>>(
-        `UPDATE alarms SET severity = $2, level = $3, peak_level = $4, peak_value = $5, last_value = $6, condition_active = true,
-           condition_cleared_at = NULL, updated_at = $7, version = version + 1
-         WHERE id = $1 ${ALARM_RETURNING}`,
-        [row.id, next.severity, next.level, next.peakLevel, next.peakValue, s.value, at],
-      );
-      if (next.rose)
-        await appendAudit(
-          tx,
-          { id: null, username: 'system' },
-          {
-            action: 'alarm.severityRise',
-            entityType: 'alarm',
-            entityId: row.id as string,
-            regionCode: sensor.regionCode,
-            before: { severity: open.severity, peakLevel: open.peakLevel },
-            after: { severity: next.severity, peakLevel: next.peakLevel, value: s.value },
-          },
-        );
-      return rows.map(toAlarmEvent);
-    }
-    const rows = await tx.query<Record<string, unknown>>(
-      `INSERT INTO alarms (sensor_id, enterprise_id, region_code, industry_code, kind, severity, level, peak_level, first_value, last_value,
-         peak_value, raised_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $8, $8, $9, $9)
-       ON CONFLICT (sensor_id, kind) WHERE status <> 'cleared' DO NOTHING
-       ${ALARM_RETURNING}`,
-      [sensor.id, sensor.enterpriseId, sensor.regionCode, sensor.industryCode, s.kind, next.severity, next.level, s.value, at],
-    );
-    const raised = rows[0];
-    // Raised by someone else between the two statements (the offline check): update that one.
-    if (!raised && attempt === 0) continue;
-    if (raised)
-      await appendAudit(
-        tx,
-        { id: null, username: 'system' },
-        {
-          action: 'alarm.raise',
-          entityType: 'alarm',
-          entityId: raised.id as string,
-          regionCode: sensor.regionCode,
-          after: { kind: s.kind, severity: s.severity, level: s.level, value: s.value },
-        },
-      );
-    return rows.map(toAlarmEvent);
   }
 }

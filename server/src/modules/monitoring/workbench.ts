@@ -2,7 +2,7 @@
 // list's own WHERE (the wall opens filtered to them).
 import { alarmWork } from '@taishan/domain';
 import { countEach, type WorkbenchProvider } from '../workbench/registry.ts';
-import { ALARM_LIST_LIMIT, alarmListQuery, alarmWhere } from './alarms.ts';
+import { ALARM_LIST_LIMIT, alarmListQuery, alarmWhere } from './alarms-store.ts';
 
 export const alarmWorkItems: WorkbenchProvider = (_actor, _scope, tx) =>
   countEach(alarmWork(), { path: '/monitoring', apiPath: '/api/v1/alarms' }, async (query) => {

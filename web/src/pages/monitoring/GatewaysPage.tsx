@@ -1,28 +1,14 @@
 // 数据接入凭证: the credentials an enterprise's data gateways (or, for a platform admin, a
 // regional IoT platform) log in to the MQTT broker with. The secret is shown once, right after
 // issue, with the MQTT settings a gateway's installer needs; revoking cuts live connections.
+import type { GatewayCredential as Credential, IssuedGatewayCredential as Issued } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Radio, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api, formErrors } from '../../api.ts';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { formatTime, useI18n } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
-
-type Credential = {
-  id: string;
-  name: string;
-  username: string;
-  enterpriseName: string | null;
-  creditCode: string | null;
-  regionCode: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  allowedActions: 'revoke'[];
-};
-type Issued = Omit<Credential, 'allowedActions'> & { password: string };
+import { may, useSession } from '../../session.tsx';
 
 export function GatewaysPage() {
   const { t, lang } = useI18n();
@@ -33,8 +19,8 @@ export function GatewaysPage() {
   const [issuing, setIssuing] = useState(false);
   const [issued, setIssued] = useState<Issued | null>(null);
   // Regional credentials and the choice of enterprise: the platform admin's (domain monitoring policy).
-  const admin = !!me?.abilities['monitoring.issueRegionalGateways'];
-  const mayManage = !!me?.abilities['monitoring.manageGateways'];
+  const admin = may(me, 'monitoring.issueRegionalGateways');
+  const mayManage = may(me, 'monitoring.manageGateways');
   const [cover, setCover] = useState<'enterprise' | 'region'>('enterprise');
   const enterprisePicker = useEnterprisePicker(issuing && admin);
   const list = useQuery({

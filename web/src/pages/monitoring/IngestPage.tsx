@@ -2,39 +2,18 @@
 // refused, the rate, what waits to be written, the MQTT side (the embedded broker's gateways, or
 // our subscriber on an external broker and the acknowledgements it holds), warnings, and the
 // readings refused lately with their reason. Polls every 5 s; the rate is the difference of two polls.
-import { DEAD_LETTER_REASON_LABELS, DEAD_LETTER_REASONS, type DeadLetterReason, splitBilingual } from '@taishan/domain';
+import {
+  DEAD_LETTER_REASON_LABELS,
+  DEAD_LETTER_REASONS,
+  type DeadLetterReason,
+  type IngestStats as Stats,
+  splitBilingual,
+} from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useRef } from 'react';
 import { api } from '../../api.ts';
 import { formatTime, type Lang, pick, useI18n } from '../../i18n.tsx';
-
-type Subscriber = { connected: boolean; since: string | null; reconnects: number; received: number; storing: number; acksWaiting: number };
-type Stats = {
-  since: string;
-  counters: {
-    batches: number;
-    accepted: number;
-    rejected: number;
-    flushes: number;
-    written: number;
-    largestWrite: number;
-    writeMs: number;
-    collisions: number;
-    backlog: number;
-  };
-  mqtt:
-    | { kind: 'embedded'; port: number | null; clients: number }
-    | { kind: 'external'; broker: string; brokerStoredMessages: number | null; subscribers: Subscriber[] }
-    | null;
-  warnings: { code: string; value: number; limit: number; message: string }[];
-  gateways: { logins: number; refusedLogins: number; refusedPublishes: number; refusedSubscribes: number; connected: number };
-  memory: Record<string, number>;
-  deadLetters: {
-    last24h: { reason: string; n: number }[];
-    recent: { receivedAt: string; source: string; creditCode: string | null; reason: string; payload: string }[];
-  };
-};
 
 /** The server's warnings are bilingual ('zh||en', as domain's bi() writes them). */
 const bilingual = (m: string, lang: Lang) => {

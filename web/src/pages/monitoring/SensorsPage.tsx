@@ -2,16 +2,30 @@
 // sensors on its installations (thresholds, hysteresis, rate limit, offline timeout) one by one
 // or from a CSV/Excel file. A sensor with readings is decommissioned (已停用, kept with its
 // history), one that never had any may be deleted; the server refuses either while alarms are open.
-import { SENSOR_TYPE_INFO, SENSOR_TYPES, SEVERITY_LABELS, type Severity } from '@taishan/domain';
+import { SENSOR_TYPE_INFO, SENSOR_TYPES, SEVERITY_LABELS, type Sensor, type SensorImportResult, type SensorInput } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError, api, formErrors } from '../../api.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
-import { SEVERITY_COLOR, type Sensor } from './WallPage.tsx';
+import { may, useSession } from '../../session.tsx';
+import type { monitoringMessages } from './messages.ts';
+import { SEVERITY_COLOR } from './WallPage.tsx';
 
 type Installation = { id: string; name: string; enterpriseName: string };
+
+/** The numeric fields of the form, each with its label (a typed map: no message key built from a string). */
+const NUMBER_FIELDS = {
+  rangeMin: 'sensors_rangeMin',
+  rangeMax: 'sensors_rangeMax',
+  lowLow: 'sensors_lowLow',
+  low: 'sensors_low',
+  high: 'sensors_high',
+  highHigh: 'sensors_highHigh',
+  hysteresis: 'sensors_hysteresis',
+  rateLimit: 'sensors_rateLimit',
+  offlineSeconds: 'sensors_offlineSeconds',
+} as const satisfies Partial<Record<keyof SensorInput, keyof typeof monitoringMessages>>;
 
 export function SensorsPage() {
   const { t, lang } = useI18n();
@@ -21,7 +35,7 @@ export function SensorsPage() {
   const [form] = Form.useForm();
   const [adding, setAdding] = useState(false);
   const sensors = useQuery({ queryKey: ['sensors'], queryFn: () => api<{ items: Sensor[] }>('/api/v1/sensors') });
-  const mayEdit = !!me?.abilities['monitoring.editSensors'];
+  const mayEdit = may(me, 'monitoring.editSensors');
   const installations = useQuery({
     queryKey: ['installations-for-sensors'],
     enabled: mayEdit,
@@ -61,7 +75,7 @@ export function SensorsPage() {
     const body = new FormData();
     body.append('file', file);
     try {
-      const r = await api<{ imported: number }>('/api/v1/sensors/import', { method: 'POST', body });
+      const r = await api<SensorImportResult>('/api/v1/sensors/import', { method: 'POST', body });
       message.success(t('sensorsImported', { n: r.imported }));
       refresh();
     } catch (e) {
@@ -122,26 +136,26 @@ export function SensorsPage() {
             title: t('wallOpenAlarms'),
             width: 90,
             render: (_, s) =>
-              s.alarmSeverity ? (
-                <Tag color={SEVERITY_COLOR[s.alarmSeverity]}>{pick(lang, SEVERITY_LABELS[s.alarmSeverity as Severity])}</Tag>
-              ) : null,
+              s.alarmSeverity ? <Tag color={SEVERITY_COLOR[s.alarmSeverity]}>{pick(lang, SEVERITY_LABELS[s.alarmSeverity])}</Tag> : null,
           },
           ...(mayEdit
             ? [
                 {
                   title: t('actions'),
                   width: 90,
-                  render: (_: unknown, s: Sensor) =>
-                    s.decommissionedAt ? null : (
-                      <Button
-                        size="small"
-                        danger
-                        data-testid={`sensor-retire-${s.code}`}
-                        onClick={() => retire(s, s.hasHistory ? 'decommission' : 'delete')}
-                      >
-                        {t(s.hasHistory ? 'sensorsDecommission' : 'sensorsDelete')}
+                  // One button, as the server allows: delete one that never had readings, else decommission.
+                  render: (_: unknown, s: Sensor) => {
+                    const how = s.allowedActions.includes('delete')
+                      ? 'delete'
+                      : s.allowedActions.includes('decommission')
+                        ? 'decommission'
+                        : null;
+                    return how ? (
+                      <Button size="small" danger data-testid={`sensor-retire-${s.code}`} onClick={() => retire(s, how)}>
+                        {t(how === 'delete' ? 'sensorsDelete' : 'sensorsDecommission')}
                       </Button>
-                    ),
+                    ) : null;
+                  },
                 },
               ]
             : []),
@@ -175,13 +189,11 @@ export function SensorsPage() {
             </Form.Item>
           </Space>
           <Space wrap>
-            {(['rangeMin', 'rangeMax', 'lowLow', 'low', 'high', 'highHigh', 'hysteresis', 'rateLimit', 'offlineSeconds'] as const).map(
-              (k) => (
-                <Form.Item key={k} name={k} label={t(`sensors_${k}`)}>
-                  <InputNumber style={{ width: 120 }} />
-                </Form.Item>
-              ),
-            )}
+            {Object.entries(NUMBER_FIELDS).map(([k, label]) => (
+              <Form.Item key={k} name={k} label={t(label)}>
+                <InputNumber style={{ width: 120 }} />
+              </Form.Item>
+            ))}
           </Space>
         </Form>
       </Modal>

@@ -8,13 +8,14 @@ import {
   ALARM_ACTION_LABELS,
   ALARM_KIND_LABELS,
   ALARM_STATUS_LABELS,
+  type Alarm,
   type AlarmAction,
-  type AlarmKind,
   type AlarmStatus,
+  type InstallationStatus,
   SEVERITY_LABELS,
+  type Sensor,
   type Severity,
   THRESHOLD_LABELS,
-  type ThresholdLevel,
 } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Col, Empty, Input, Modal, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
@@ -25,55 +26,6 @@ import { ActiveFilters } from '../../components/ActiveFilters.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { useFilters } from '../../components/useFilters.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
-
-export type Alarm = {
-  id: string;
-  sensorId: string;
-  sensorCode: string;
-  sensorName: string;
-  unit: string;
-  installationName: string;
-  enterpriseName: string;
-  kind: AlarmKind;
-  severity: Severity;
-  level: ThresholdLevel | null;
-  peakLevel: ThresholdLevel | null;
-  status: AlarmStatus;
-  conditionActive: boolean;
-  lastValue: number | null;
-  peakValue: number | null;
-  raisedAt: string;
-  escalatedAt: string | null;
-  allowedActions: AlarmAction[];
-};
-export type Sensor = {
-  id: string;
-  code: string;
-  name: string;
-  unit: string;
-  enterpriseName: string;
-  installationName: string;
-  high: number | null;
-  highHigh: number | null;
-  low: number | null;
-  lowLow: number | null;
-  latest: { ts: string; value: number } | null;
-  online: boolean;
-  alarmSeverity: Severity | null;
-  /** Decommissioned (停用): kept with its history, no longer in service. */
-  decommissionedAt: string | null;
-  /** Has readings or alarms: decommissioned, never deleted. */
-  hasHistory: boolean;
-};
-type InstallationStatus = {
-  id: string;
-  name: string;
-  grade: number | null;
-  enterpriseName: string;
-  sensors: number;
-  online: number;
-  alarms: { critical: number; major: number; warning: number };
-};
 
 export const SEVERITY_COLOR: Record<Severity, string> = { critical: 'red', major: 'orange', warning: 'gold' };
 
