@@ -110,7 +110,12 @@ test('actions on a report: the workflow step of its status, writing to the repor
       ['accept', 'reject', 'merge', 'message'],
     ],
     ['accepted', county, { status: 'accepted', ...anonymous }, ['verify', 'merge', 'message']],
-    ['verifying: true (a hazard) or not', county, { status: 'verifying', ...anonymous }, ['substantiate', 'unsubstantiate', 'merge', 'message']],
+    [
+      'verifying: true (a hazard) or not',
+      county,
+      { status: 'verifying', ...anonymous },
+      ['substantiate', 'unsubstantiate', 'merge', 'message'],
+    ],
     ['substantiated: reward or close', county, { status: 'substantiated', ...anonymous }, ['decideReward', 'close', 'message']],
     ['reward decided', county, { status: 'rewardDecided', ...anonymous }, ['payReward', 'message']],
     ['reward paid', county, { status: 'rewardPaid', ...anonymous }, ['close', 'message']],
@@ -145,6 +150,5 @@ test('actions on a reveal request: decide while it waits (not the asker); reveal
     ['approved: nobody else', city, 'approved', []],
     ['refused: nothing', asker, 'refused', []],
   ];
-  for (const [name, a, status, expected] of cases)
-    assert.deepEqual(allowedRevealRequestActions(a, { ...request, status }), expected, name);
+  for (const [name, a, status, expected] of cases) assert.deepEqual(allowedRevealRequestActions(a, { ...request, status }), expected, name);
 });

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { REVEAL_REQUEST_ACTIONS, WHISTLEBLOWER_REPORT_ACTIONS } from './policy.ts';
 import { ACCIDENT_GRADES } from './rewards.ts';
-import { PUBLIC_REPORT_CATEGORIES, PUBLIC_REPORT_STATUSES, RECEIPT_DIGITS } from './workflow.ts';
+import { PUBLIC_REPORT_CATEGORIES, PUBLIC_REPORT_STATUSES } from './workflow.ts';
 
 const status = z.enum(PUBLIC_REPORT_STATUSES);
 const bilingual = z.object({ zh: z.string(), en: z.string() });
@@ -14,7 +14,7 @@ const bilingual = z.object({ zh: z.string(), en: z.string() });
 export const powChallengeSchema = z.object({ challenge: z.string(), bits: z.number() });
 
 /** The receipt, shown to the reporter once. */
-export const receiptSchema = z.object({ receipt: z.string(), digits: z.literal(RECEIPT_DIGITS) });
+export const receiptSchema = z.object({ receipt: z.string(), digits: z.number() });
 
 const rewardSchema = z.object({ amount: z.number(), steps: z.array(z.string()), paidOn: z.string().nullable() });
 
@@ -150,10 +150,9 @@ export const rewardRuleViewSchema = z.object({
   penaltyShare: z.number(),
   minimum: z.number(),
   maximum: z.number(),
-  perConcealedDeath: z.object(Object.fromEntries(ACCIDENT_GRADES.map((g) => [g, z.number()])) as Record<
-    (typeof ACCIDENT_GRADES)[number],
-    z.ZodNumber
-  >),
+  perConcealedDeath: z.object(
+    Object.fromEntries(ACCIDENT_GRADES.map((g) => [g, z.number()])) as Record<(typeof ACCIDENT_GRADES)[number], z.ZodNumber>,
+  ),
   concealedMaximum: z.number(),
   source: z.string(),
 });

@@ -138,11 +138,12 @@ describe('public reports', () => {
     const detail = (await inject(county, 'GET', `/api/v1/reports/${reportId}`)).json();
     assert.equal(detail.description, SECRET);
     assert.equal(JSON.stringify(detail).includes(NAME), false, 'the identity is not part of the detail');
-    assert.deepEqual(detail.allowedActions.sort(), ['accept', 'merge', 'reject']);
+    // The steps of its status, writing to the reporter, and (a named report) asking for the identity.
+    assert.deepEqual(detail.allowedActions.sort(), ['accept', 'merge', 'message', 'reject', 'requestReveal']);
 
     const refused = await inject(county, 'POST', `/api/v1/reports/${reportId}/transitions`, { action: 'substantiate' });
     assert.equal(refused.statusCode, 409);
-    assert.deepEqual(refused.json().error.allowedActions.sort(), ['accept', 'merge', 'reject']);
+    assert.deepEqual(refused.json().error.allowedActions.sort(), ['accept', 'merge', 'message', 'reject', 'requestReveal']);
     assert.equal((await inject(county, 'POST', `/api/v1/reports/${reportId}/transitions`, { action: 'accept' })).statusCode, 200);
     assert.equal(
       (await inject(county, 'POST', `/api/v1/reports/${reportId}/messages`, { text: '请问夜班大约几点开始？' })).statusCode,
