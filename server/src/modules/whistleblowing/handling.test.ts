@@ -183,6 +183,9 @@ describe('report handling', () => {
     assert.equal(seen.reward.amount, 20000);
     assert.equal(JSON.stringify(seen).includes('county2'), false, 'the reporter never sees handler names');
     assert.equal((await step('county', id, { action: 'close' })).json().status, 'closed');
+    // A closed report's conversation is over for the handler too (the reply box is gone: 'message' is not allowed).
+    assert.deepEqual((await as('county', 'GET', `/api/v1/reports/${id}`)).json().allowedActions, []);
+    assert.equal((await as('county', 'POST', `/api/v1/reports/${id}/messages`, { text: '还有补充吗？' })).statusCode, 409);
   });
 
   test('a duplicate about the same enterprise merges into the open report; its reporter follows the joined one', async () => {
@@ -215,6 +218,18 @@ describe('report handling', () => {
     const asked = await as('county', 'POST', `/api/v1/reports/${named.id}/reveal-requests`, { reason: '需要当面核实偷排时间' });
     assert.equal(asked.statusCode, 201);
     const rid = asked.json().id;
+    // What each one may do now, sent with the data: the asker no longer asks; another custodian decides.
+    const detailFor = async (who: string) => (await as(who, 'GET', `/api/v1/reports/${named.id}`)).json();
+    assert.equal((await detailFor('county')).allowedActions.includes('requestReveal'), false, 'one waiting request per asker');
+    assert.equal((await detailFor('county2')).allowedActions.includes('requestReveal'), true);
+    assert.deepEqual(
+      (await detailFor('county')).reveals.map((v: { allowedActions: string[] }) => v.allowedActions),
+      [[]],
+    );
+    assert.deepEqual(
+      (await detailFor('county2')).reveals.map((v: { allowedActions: string[] }) => v.allowedActions),
+      [['decide']],
+    );
     assert.equal(
       (await as('county', 'POST', `/api/v1/reports/${named.id}/reveal-requests`, { reason: '再次申请查看身份' })).statusCode,
       409,
@@ -238,6 +253,10 @@ describe('report handling', () => {
     );
     assert.equal((await as('county2', 'POST', `/api/v1/reveal-requests/${rid}/decision`, { approve: true, note: '同意' })).statusCode, 200);
     assert.equal((await as('county2', 'POST', `/api/v1/reveal-requests/${rid}/reveal`)).statusCode, 403, 'only the asker opens it');
+    assert.deepEqual(
+      (await detailFor('county')).reveals.map((v: { allowedActions: string[] }) => v.allowedActions),
+      [['reveal']],
+    );
     const identity = await as('county', 'POST', `/api/v1/reveal-requests/${rid}/reveal`);
     assert.deepEqual(identity.json(), { name: '李实名', phone: '13800001111' });
     // A custodian of a lower tier cannot approve a higher tier's request.
