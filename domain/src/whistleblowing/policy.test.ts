@@ -8,6 +8,7 @@ import {
   mayHandleWhistleblowerReports,
   maySetRewardRule,
   maySetSomeRewardRule,
+  ownRewardProvince,
   whistleblowingAbilities,
 } from './policy.ts';
 
@@ -76,6 +77,10 @@ test("reward rules: the admin any province's (and the national default), a provi
   assert.equal(maySetSomeRewardRule(actor('provinceSupervisor', '32')), true);
   assert.equal(maySetSomeRewardRule(actor('citySupervisor', '3205')), false);
   assert.equal(maySetSomeRewardRule(actor('gridWorker', '320582100001')), false);
+  // The province fixed in the reward rule form: a province supervisor's own; the admin picks.
+  assert.equal(ownRewardProvince(actor('provinceSupervisor', '32')), '32');
+  assert.equal(ownRewardProvince(actor('platformAdmin', '')), null);
+  assert.equal(ownRewardProvince(actor('citySupervisor', '3205')), null);
 });
 
 test('abilities sent in /api/v1/me', () => {

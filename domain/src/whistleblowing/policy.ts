@@ -76,6 +76,15 @@ export const maySetRewardRule = (actor: Actor, province: string) => mayAdministe
 export const maySetSomeRewardRule = (actor: Actor) =>
   isAdmin(actor) || (actor.role === 'provinceSupervisor' && maySetRewardRule(actor, actor.scope.regionPrefix));
 
+/**
+ * The province whose rule the user sets, fixed in the form: a province supervisor's own (when they
+ * may set it); null for the admin, who picks any, and for everyone else.
+ */
+export const ownRewardProvince = (actor: Actor): string | null =>
+  !isAdmin(actor) && actor.role === 'provinceSupervisor' && maySetRewardRule(actor, actor.scope.regionPrefix)
+    ? actor.scope.regionPrefix
+    : null;
+
 /** What the user may do in this capability in general (sent in /api/v1/me). */
 export function whistleblowingAbilities(actor: Actor): Record<string, boolean> {
   const handle = mayHandleWhistleblowerReports(actor);

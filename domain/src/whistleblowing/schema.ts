@@ -173,6 +173,8 @@ export const rewardRulesSchema = z.object({
   allowedActions: z.array(z.literal('set')),
   /** edit: the user may edit the national default. */
   nationalAllowedActions: z.array(z.literal('edit')),
+  /** The province whose rule this user sets, fixed in the form (domain's ownRewardProvince); null: the admin picks. */
+  ownProvince: z.string().nullable(),
   items: z.array(rewardRuleRowSchema),
 });
 export type RewardRules = z.infer<typeof rewardRulesSchema>;

@@ -7,6 +7,7 @@ import {
   maySetRewardRule,
   maySetSomeRewardRule,
   NATIONAL_REWARD_RULE,
+  ownRewardProvince,
   type RewardFacts,
   type RewardRule,
   type RewardRules,
@@ -39,6 +40,7 @@ export async function rewardRules(db: Db, actor: Actor): Promise<RewardRules> {
     national: NATIONAL_REWARD_RULE,
     allowedActions: maySetSomeRewardRule(actor) ? ['set'] : [],
     nationalAllowedActions: edit('00'),
+    ownProvince: ownRewardProvince(actor),
     items: rows.map((r) => ({
       province: r.province,
       rule: r.rule,

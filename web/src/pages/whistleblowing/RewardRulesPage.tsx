@@ -6,7 +6,6 @@ import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Space
 import { useState } from 'react';
 import { ApiError, api, formErrors } from '../../api.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
 
 type Row = RewardRuleRow;
 
@@ -14,7 +13,6 @@ const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
 
 export function RewardRulesPage() {
   const { t, lang } = useI18n();
-  const { me } = useSession();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -23,8 +21,8 @@ export function RewardRulesPage() {
     queryKey: ['reward-rules'],
     queryFn: () => api<RewardRules>('/api/v1/report-reward-rules'),
   });
-  // The province a supervisor sets (prefilled, fixed in the form); the server says who may edit what.
-  const ownProvince = me?.role === 'provinceSupervisor' ? me.scope.regionPrefix : null;
+  // The province a supervisor sets (prefilled, fixed in the form): the server says which, and who may edit what.
+  const ownProvince = q.data?.ownProvince ?? null;
   const mayEdit = !!q.data?.allowedActions.includes('set');
   // The national row: an admin's '00' rule if set, else the built-in one.
   const national =
