@@ -222,6 +222,16 @@ describe('report handling', () => {
     const detailFor = async (who: string) => (await as(who, 'GET', `/api/v1/reports/${named.id}`)).json();
     assert.equal((await detailFor('county')).allowedActions.includes('requestReveal'), false, 'one waiting request per asker');
     assert.equal((await detailFor('county2')).allowedActions.includes('requestReveal'), true);
+    const inboxLine = async (who: string) =>
+      (await as(who, 'GET', '/api/v1/reports')).json().items.find((x: { id: string }) => x.id === named.id);
+    assert.deepEqual(
+      [
+        (await inboxLine('county')).allowedActions.includes('requestReveal'),
+        (await inboxLine('county2')).allowedActions.includes('requestReveal'),
+      ],
+      [false, true],
+      'the inbox line says the same',
+    );
     assert.deepEqual(
       (await detailFor('county')).reveals.map((v: { allowedActions: string[] }) => v.allowedActions),
       [[]],

@@ -45,6 +45,7 @@ import {
   messageRowsOf,
   notify,
   type ReportRow,
+  reportsWithWaitingReveal,
   transitionsOf,
 } from './store.ts';
 
@@ -110,12 +111,17 @@ export function listReportsFor(db: Db, actor: Actor, query: WhistleblowerReportQ
   mustHandle(actor);
   return readScoped(db, actor.scope, async (tx) => {
     const rows = await listReports(tx, query);
-    // The inbox's lines carry the workflow's steps only: whether the actor's own reveal request
-    // waits is a question per report, asked on the detail.
+    // One look for the whole page at which of its reports the actor's own reveal request waits on.
+    const named = rows.filter((r) => r.sealed_identity !== null).map((r) => r.id);
+    const waiting = await reportsWithWaitingReveal(tx, named, actor.id);
     const items = rows.map((r) =>
       toReportSummary(
         r,
-        allowedWhistleblowerReportActions(actor, { status: r.status, identitySealed: false, revealWaitingFromActor: false }),
+        allowedWhistleblowerReportActions(actor, {
+          status: r.status,
+          identitySealed: r.sealed_identity !== null,
+          revealWaitingFromActor: waiting.has(r.id),
+        }),
       ),
     );
     return { items, counts: await countByStatus(tx) };

@@ -268,6 +268,16 @@ export async function hasWaitingReveal(q: Queryable, reportId: string, userId: s
   return rows.length > 0;
 }
 
+/** Of these reports, those on which the user has a request still waiting. */
+export async function reportsWithWaitingReveal(q: Queryable, reportIds: string[], userId: string): Promise<Set<string>> {
+  if (!reportIds.length) return new Set();
+  const rows = await q.query<{ report_id: string }>(
+    "SELECT report_id FROM report_reveals WHERE report_id = ANY($1::uuid[]) AND requested_by = $2 AND status = 'requested'",
+    [reportIds, userId],
+  );
+  return new Set(rows.map((r) => r.report_id));
+}
+
 export async function insertReveal(q: Queryable, v: { reportId: string; userId: string; username: string; reason: string }) {
   const [row] = await q.query<{ id: string }>(
     'INSERT INTO report_reveals (report_id, requested_by, requester, reason) VALUES ($1, $2, $3, $4) RETURNING id',
