@@ -45,5 +45,6 @@ export * from './users/policy.ts';
 export * from './users/schema.ts';
 export * from './whistleblowing/policy.ts';
 export * from './whistleblowing/rewards.ts';
+export * from './whistleblowing/schema.ts';
 export * from './whistleblowing/workflow.ts';
 export * from './workbench/workbench.ts';

@@ -7,6 +7,13 @@ import { bi } from '../errors/messages.ts';
 import { ACCIDENT_GRADES } from './rewards.ts';
 
 export const PUBLIC_REPORT_CATEGORIES = ['hazard', 'illegalProduction', 'concealedAccident', 'other'] as const;
+export type PublicReportCategory = (typeof PUBLIC_REPORT_CATEGORIES)[number];
+export const PUBLIC_REPORT_CATEGORY_LABELS: Record<PublicReportCategory, { zh: string; en: string }> = {
+  hazard: { zh: '事故隐患', en: 'Hazard' },
+  illegalProduction: { zh: '非法违法生产', en: 'Illegal production' },
+  concealedAccident: { zh: '瞒报谎报事故', en: 'Concealed accident' },
+  other: { zh: '其他', en: 'Other' },
+};
 export const PUBLIC_REPORT_STATUSES = [
   'received',
   'accepted',
@@ -46,6 +53,23 @@ const FLOW: Record<PublicReportAction, { from: PublicReportStatus[]; to: PublicR
   // A duplicate about the same enterprise is handled with the report it joins (terminal here).
   merge: { from: ['received', 'accepted', 'verifying'], to: 'merged' },
 };
+/** A step in a report's history: the handlers' actions, and the system's receipt and escalation. */
+export type PublicReportStep = PublicReportAction | 'receive' | 'escalate';
+/** The steps as the handler's buttons and the history name them. */
+export const PUBLIC_REPORT_STEP_LABELS: Record<PublicReportStep, { zh: string; en: string }> = {
+  receive: { zh: '收到举报', en: 'Received' },
+  accept: { zh: '受理', en: 'Accept' },
+  reject: { zh: '不予受理', en: 'Reject' },
+  verify: { zh: '开始核查', en: 'Verify' },
+  substantiate: { zh: '核查属实', en: 'Substantiated' },
+  unsubstantiate: { zh: '核查不属实', en: 'Unsubstantiated' },
+  decideReward: { zh: '决定奖励', en: 'Decide reward' },
+  payReward: { zh: '发放奖励', en: 'Record payment' },
+  close: { zh: '办结', en: 'Close' },
+  merge: { zh: '合并办理', en: 'Merge' },
+  escalate: { zh: '逾期升级', en: 'Escalated' },
+};
+
 /** Actions whose reason the reporter is shown. */
 export const PUBLIC_REPORT_ACTIONS_NEEDING_REASON: PublicReportAction[] = ['reject', 'unsubstantiate'];
 

@@ -4,9 +4,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { multipartBody, openTestApp, type TestApp } from '../../test/harness.ts';
+import { multipartBody, openTestApp, submitPublicReport, type TestApp } from '../../test/harness.ts';
 import { uploadBudgetFrom } from './budget.ts';
-import { solve } from './pow.ts';
 import { pngOf } from './test-files.ts';
 
 const KB = 1024;
@@ -17,22 +16,7 @@ process.env.REPORT_UPLOAD_TOTAL_MB = String(150 / 1024);
 
 describe('public upload budget', () => {
   let t: TestApp;
-  const report = async () => {
-    const c = (await t.app.inject({ url: '/api/public/reports/challenge' })).json();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/public/reports',
-      payload: {
-        category: 'hazard',
-        regionCode: '320582100000',
-        description: '仓库消防通道被货物堵死，灭火器过期',
-        anonymous: true,
-        pow: { challenge: c.challenge, nonce: solve(c.challenge, c.bits) },
-      },
-    });
-    assert.equal(res.statusCode, 201, res.body);
-    return res.json().receipt as string;
-  };
+  const report = () => submitPublicReport(t.app, { regionCode: '320582100000', anonymous: true });
   const upload = (receipt: string, kb: number) =>
     t.app.inject({
       method: 'POST',

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import { localFileStore } from '../../storage/files.ts';
-import { enterpriseBody, makeUser, multipartBody, openTestApp, submitPublicReport, type TestApp } from '../../test/harness.ts';
+import { CAST, type CastApp, enterpriseBody, makeUser, multipartBody, openCastApp, submitPublicReport } from '../../test/harness.ts';
 import { escalateOverdueReports, purgeExpiredReports } from './jobs.ts';
 import { keysInUse, resealReports } from './rotate.ts';
 
@@ -35,12 +35,13 @@ const walk = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
 
 describe('report handling', () => {
-  let t: TestApp;
-  const s: Record<string, string> = {};
+  // The standard cast (county, city, province, Kunshan as the outsider) and a second county
+  // supervisor, county2, who verifies and decides where the first one may not.
+  let t: CastApp;
+  let s: Record<string, string> = {};
   let entA = '';
   let entB = '';
-  const as = (who: string, method: string, url: string, payload?: unknown) =>
-    t.app.inject({ method: method as 'GET', url, headers: { cookie: s[who] as string }, payload: payload as object });
+  const as = (who: string, method: string, url: string, payload?: unknown) => t.inject(s[who] as string, method, url, payload);
   const submit = (body: Record<string, unknown>) => submitPublicReport(t.app, body);
   /** Submits and returns the new report's id and receipt. */
   const newReport = async (body: Record<string, unknown>) => {
@@ -52,20 +53,12 @@ describe('report handling', () => {
   const step = (who: string, id: string, body: Record<string, unknown>) => as(who, 'POST', `/api/v1/reports/${id}/transitions`, body);
 
   before(async () => {
-    t = await openTestApp();
-    s.admin = await t.login('admin');
-    entA = (await as('admin', 'POST', '/api/v1/enterprises', enterpriseBody(1, '320582100000'))).json().id;
-    entB = (await as('admin', 'POST', '/api/v1/enterprises', enterpriseBody(2, '320582100000'))).json().id;
-    for (const [username, role, regionCode] of [
-      ['county', 'countySupervisor', '320582000000'],
-      ['county2', 'countySupervisor', '320582000000'],
-      ['city', 'citySupervisor', '320500000000'],
-      ['province', 'provinceSupervisor', '320000000000'],
-      ['kunshan', 'countySupervisor', '320583000000'],
-    ] as const) {
-      await makeUser(t.db, { username, role, regionCode });
-      s[username] = await t.login(username);
-    }
+    t = await openCastApp();
+    s = { ...t.cookies };
+    entA = t.enterpriseId;
+    entB = (await as('admin', 'POST', '/api/v1/enterprises', enterpriseBody(2, CAST.town))).json().id;
+    await makeUser(t.db, { username: 'county2', role: 'countySupervisor', regionCode: CAST.county });
+    s.county2 = await t.login('county2');
   });
   after(() => t.close());
 
@@ -137,7 +130,7 @@ describe('report handling', () => {
   test('verified by an assignee of the jurisdiction, substantiated into a hazard, rewarded by the province rule, paid', async () => {
     const { id, receipt } = await newReport({ enterpriseId: entA, description: '反应釜安全阀被拆除，无人监护违规作业' });
     assert.equal((await step('county', id, { action: 'accept' })).statusCode, 200);
-    assert.equal((await step('county', id, { action: 'verify', assignee: 'kunshan' })).statusCode, 400, 'not of this jurisdiction');
+    assert.equal((await step('county', id, { action: 'verify', assignee: 'cast-kunshan' })).statusCode, 400, 'not of this jurisdiction');
     const verified = await step('county', id, { action: 'verify', assignee: 'county2' });
     assert.equal(verified.json().assignee, 'county2');
     const [notice] = await t.db.query<{ kind: string }>(
@@ -190,6 +183,9 @@ describe('report handling', () => {
     assert.equal(seen.reward.amount, 20000);
     assert.equal(JSON.stringify(seen).includes('county2'), false, 'the reporter never sees handler names');
     assert.equal((await step('county', id, { action: 'close' })).json().status, 'closed');
+    // A closed report's conversation is over for the handler too (the reply box is gone: 'message' is not allowed).
+    assert.deepEqual((await as('county', 'GET', `/api/v1/reports/${id}`)).json().allowedActions, []);
+    assert.equal((await as('county', 'POST', `/api/v1/reports/${id}/messages`, { text: '还有补充吗？' })).statusCode, 409);
   });
 
   test('a duplicate about the same enterprise merges into the open report; its reporter follows the joined one', async () => {
@@ -222,6 +218,28 @@ describe('report handling', () => {
     const asked = await as('county', 'POST', `/api/v1/reports/${named.id}/reveal-requests`, { reason: '需要当面核实偷排时间' });
     assert.equal(asked.statusCode, 201);
     const rid = asked.json().id;
+    // What each one may do now, sent with the data: the asker no longer asks; another custodian decides.
+    const detailFor = async (who: string) => (await as(who, 'GET', `/api/v1/reports/${named.id}`)).json();
+    assert.equal((await detailFor('county')).allowedActions.includes('requestReveal'), false, 'one waiting request per asker');
+    assert.equal((await detailFor('county2')).allowedActions.includes('requestReveal'), true);
+    const inboxLine = async (who: string) =>
+      (await as(who, 'GET', '/api/v1/reports')).json().items.find((x: { id: string }) => x.id === named.id);
+    assert.deepEqual(
+      [
+        (await inboxLine('county')).allowedActions.includes('requestReveal'),
+        (await inboxLine('county2')).allowedActions.includes('requestReveal'),
+      ],
+      [false, true],
+      'the inbox line says the same',
+    );
+    assert.deepEqual(
+      (await detailFor('county')).reveals.map((v: { allowedActions: string[] }) => v.allowedActions),
+      [[]],
+    );
+    assert.deepEqual(
+      (await detailFor('county2')).reveals.map((v: { allowedActions: string[] }) => v.allowedActions),
+      [['decide']],
+    );
     assert.equal(
       (await as('county', 'POST', `/api/v1/reports/${named.id}/reveal-requests`, { reason: '再次申请查看身份' })).statusCode,
       409,
@@ -245,6 +263,10 @@ describe('report handling', () => {
     );
     assert.equal((await as('county2', 'POST', `/api/v1/reveal-requests/${rid}/decision`, { approve: true, note: '同意' })).statusCode, 200);
     assert.equal((await as('county2', 'POST', `/api/v1/reveal-requests/${rid}/reveal`)).statusCode, 403, 'only the asker opens it');
+    assert.deepEqual(
+      (await detailFor('county')).reveals.map((v: { allowedActions: string[] }) => v.allowedActions),
+      [['reveal']],
+    );
     const identity = await as('county', 'POST', `/api/v1/reveal-requests/${rid}/reveal`);
     assert.deepEqual(identity.json(), { name: '李实名', phone: '13800001111' });
     // A custodian of a lower tier cannot approve a higher tier's request.
@@ -259,11 +281,11 @@ describe('report handling', () => {
     assert.deepEqual(
       events.map((e) => [e.action, e.actor_name]),
       [
-        ['report.revealRequest', 'county'],
+        ['report.revealRequest', 'cast-county'],
         ['report.revealApprove', 'county2'],
-        ['report.reveal', 'county'],
-        ['report.revealRequest', 'city'],
-        ['report.revealApprove', 'province'],
+        ['report.reveal', 'cast-county'],
+        ['report.revealRequest', 'cast-city'],
+        ['report.revealApprove', 'cast-province'],
       ],
     );
     const audit = JSON.stringify(await t.db.query('SELECT * FROM audit_events'));
@@ -311,7 +333,7 @@ describe('report handling', () => {
     );
     assert.deepEqual(
       notices.map((x) => x.username),
-      ['city', 'county', 'county2'],
+      ['cast-city', 'cast-county', 'county2'],
     );
     await escalateOverdueReports(t.db, dayAfter(r?.conclude_due as string));
     row = (await as('city', 'GET', `/api/v1/reports/${id}`)).json();

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { enterpriseBody, makeUser, multipartBody, openTestApp, type TestApp } from '../../test/harness.ts';
+import { type CastApp, multipartBody, openCastApp } from '../../test/harness.ts';
 import { todayInShanghai } from '../../time.ts';
 import { solve } from './pow.ts';
 import { pngOf } from './test-files.ts';
@@ -18,7 +18,7 @@ const UA = 'Mozilla/5.0 (Reporter-Phone; Android 14) UniqueAgent/9.9';
 
 describe('public reports', () => {
   const logs: string[] = [];
-  let t: TestApp;
+  let t: CastApp;
   let county: string;
   let admin: string;
   let kunshan: string;
@@ -26,25 +26,21 @@ describe('public reports', () => {
   let enterpriseId: string;
   let receipt = '';
   let reportId = '';
+  // Every public request here comes from one address and browser, so that the test can prove
+  // neither is kept (the harness's submitPublicReport sends neither).
   const pub = (method: 'GET' | 'POST', url: string, payload?: object) =>
     t.app.inject({ method, url, payload, remoteAddress: IP, headers: { 'user-agent': UA, 'x-forwarded-for': IP } });
-  const inject = (cookie: string, method: string, url: string, payload?: unknown) =>
-    t.app.inject({ method: method as 'GET', url, headers: { cookie }, payload: payload as object });
+  const inject = (cookie: string, method: string, url: string, payload?: unknown) => t.inject(cookie, method, url, payload);
   const pow = async () => {
     const c = (await pub('GET', '/api/public/reports/challenge')).json();
     return { challenge: c.challenge, nonce: solve(c.challenge, c.bits) };
   };
 
   before(async () => {
-    t = await openTestApp({ logStream: { write: (line) => void logs.push(line) } });
-    admin = await t.login('admin');
-    enterpriseId = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(1, '320582100000'))).json().id;
-    await makeUser(t.db, { username: 'county', role: 'countySupervisor', regionCode: '320582000000' });
-    await makeUser(t.db, { username: 'kunshan', role: 'countySupervisor', regionCode: '320583000000' });
-    await makeUser(t.db, { username: 'ent', role: 'enterpriseAdmin', enterpriseId });
-    county = await t.login('county');
-    kunshan = await t.login('kunshan');
-    ent = await t.login('ent');
+    // The standard cast: the county handles the town's enterprise; Kunshan is the outsider; ent is the reported enterprise.
+    t = await openCastApp({ logStream: { write: (line) => void logs.push(line) } });
+    ({ admin, county, kunshan, ent } = t.cookies);
+    enterpriseId = t.enterpriseId;
   });
   after(() => t.close());
 
@@ -138,11 +134,12 @@ describe('public reports', () => {
     const detail = (await inject(county, 'GET', `/api/v1/reports/${reportId}`)).json();
     assert.equal(detail.description, SECRET);
     assert.equal(JSON.stringify(detail).includes(NAME), false, 'the identity is not part of the detail');
-    assert.deepEqual(detail.allowedActions.sort(), ['accept', 'merge', 'reject']);
+    // The steps of its status, writing to the reporter, and (a named report) asking for the identity.
+    assert.deepEqual(detail.allowedActions.sort(), ['accept', 'merge', 'message', 'reject', 'requestReveal']);
 
     const refused = await inject(county, 'POST', `/api/v1/reports/${reportId}/transitions`, { action: 'substantiate' });
     assert.equal(refused.statusCode, 409);
-    assert.deepEqual(refused.json().error.allowedActions.sort(), ['accept', 'merge', 'reject']);
+    assert.deepEqual(refused.json().error.allowedActions.sort(), ['accept', 'merge', 'message', 'reject', 'requestReveal']);
     assert.equal((await inject(county, 'POST', `/api/v1/reports/${reportId}/transitions`, { action: 'accept' })).statusCode, 200);
     assert.equal(
       (await inject(county, 'POST', `/api/v1/reports/${reportId}/messages`, { text: '请问夜班大约几点开始？' })).statusCode,

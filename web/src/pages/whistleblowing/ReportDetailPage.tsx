@@ -2,7 +2,21 @@
 // the steps allowed now (each asking for what it needs: a reason, the verifier, the hazard, the
 // reward facts, the payment, the report to merge into), the history, and the identity-reveal
 // flow (ask → another custodian decides → the asker opens it).
-import { ACCIDENT_GRADE_LABELS, ACCIDENT_GRADES, actorLabel } from '@taishan/domain';
+import {
+  ACCIDENT_GRADE_LABELS,
+  ACCIDENT_GRADES,
+  actorLabel,
+  PUBLIC_REPORT_ACTIONS,
+  PUBLIC_REPORT_CATEGORY_LABELS,
+  PUBLIC_REPORT_STEP_LABELS,
+  type PublicReportAction,
+  type PublicReportStep,
+  REVEAL_REQUEST_STATUS_LABELS,
+  type RevealRequest,
+  type WhistleblowerReportAction,
+  type WhistleblowerReportDetail,
+  type WhistleblowerReportSummary,
+} from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -28,29 +42,30 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, formErrors } from '../../api.ts';
-import { formatTime, type MessageKey, pick, useI18n } from '../../i18n.tsx';
-import { categoryKey } from './public/ReportPage.tsx';
+import { formatTime, pick, useI18n } from '../../i18n.tsx';
 import { ReportStatusTag } from './ReportsPage.tsx';
-import type { ReportDetail, ReportSummary, Reveal } from './types.ts';
 
-const actionKey = (a: string) => `reportAction_${a}` as MessageKey;
+/** The workflow's steps among the actions the server allows (the others are the reply box and the identity request). */
+const isStep = (a: WhistleblowerReportAction): a is PublicReportAction => (PUBLIC_REPORT_ACTIONS as readonly string[]).includes(a);
+/** A history line's step ('receive' and 'escalate' are the system's); an unknown one shows as written. */
+const stepLabel = (a: string) => PUBLIC_REPORT_STEP_LABELS[a as PublicReportStep] ?? { zh: a, en: a };
 
 export function ReportDetailPage() {
   const { id } = useParams();
   const { t, lang } = useI18n();
   const qc = useQueryClient();
   const { message, modal } = App.useApp();
-  const [action, setAction] = useState<string | null>(null);
+  const [action, setAction] = useState<PublicReportAction | null>(null);
   const [form] = Form.useForm();
   const [reply, setReply] = useState('');
   const [asking, setAsking] = useState(false);
   const [askForm] = Form.useForm();
-  const q = useQuery({ queryKey: ['report', id], queryFn: () => api<ReportDetail>(`/api/v1/reports/${id}`), retry: false });
+  const q = useQuery({ queryKey: ['report', id], queryFn: () => api<WhistleblowerReportDetail>(`/api/v1/reports/${id}`), retry: false });
   const r = q.data;
   const siblings = useQuery({
     queryKey: ['reports', 'siblings', r?.enterpriseId],
     enabled: action === 'merge' && !!r?.enterpriseId,
-    queryFn: () => api<{ items: ReportSummary[] }>(`/api/v1/reports?status=open&enterpriseId=${r?.enterpriseId}`),
+    queryFn: () => api<{ items: WhistleblowerReportSummary[] }>(`/api/v1/reports?status=open&enterpriseId=${r?.enterpriseId}`),
   });
   if (q.error) return <Result status="404" title={t('notFound')} />;
   if (!r) return null;
@@ -109,7 +124,7 @@ export function ReportDetailPage() {
     refresh();
   };
 
-  const decide = (v: Reveal, approve: boolean) => {
+  const decide = (v: RevealRequest, approve: boolean) => {
     let note = '';
     modal.confirm({
       title: approve ? t('revealApprove') : t('revealRefuse'),
@@ -125,7 +140,7 @@ export function ReportDetailPage() {
       },
     });
   };
-  const reveal = async (v: Reveal) => {
+  const reveal = async (v: RevealRequest) => {
     const who = await api<{ name: string | null; phone: string | null }>(`/api/v1/reveal-requests/${v.id}/reveal`, { method: 'POST' });
     modal.info({
       title: t('revealIdentity'),
@@ -143,20 +158,19 @@ export function ReportDetailPage() {
     });
   };
 
-  const open = ['received', 'accepted', 'verifying'].includes(r.status);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card
         title={
           <Space>
-            {t(categoryKey(r.category))}
+            {pick(lang, PUBLIC_REPORT_CATEGORY_LABELS[r.category])}
             <ReportStatusTag status={r.status} />
             {r.overdue && <Tag color="red">{t('overdue')}</Tag>}
           </Space>
         }
         extra={
           <Space wrap>
-            {r.allowedActions.map((a) => (
+            {r.allowedActions.filter(isStep).map((a) => (
               <Button
                 key={a}
                 type={['accept', 'substantiate', 'decideReward', 'payReward'].includes(a) ? 'primary' : 'default'}
@@ -171,7 +185,7 @@ export function ReportDetailPage() {
                   setAction(a);
                 }}
               >
-                {t(actionKey(a))}
+                {pick(lang, PUBLIC_REPORT_STEP_LABELS[a])}
               </Button>
             ))}
           </Space>
@@ -248,7 +262,7 @@ export function ReportDetailPage() {
                 </List.Item>
               )}
             />
-            {r.status !== 'closed' && (
+            {r.allowedActions.includes('message') && (
               <Space.Compact style={{ width: '100%' }}>
                 <Input.TextArea
                   rows={2}
@@ -274,17 +288,17 @@ export function ReportDetailPage() {
                 renderItem={(v) => (
                   <List.Item
                     actions={[
-                      v.mayDecide && (
+                      v.allowedActions.includes('decide') && (
                         <Button key="a" size="small" type="primary" onClick={() => decide(v, true)}>
                           {t('revealApprove')}
                         </Button>
                       ),
-                      v.mayDecide && (
+                      v.allowedActions.includes('decide') && (
                         <Button key="r" size="small" danger onClick={() => decide(v, false)}>
                           {t('revealRefuse')}
                         </Button>
                       ),
-                      v.mayReveal && (
+                      v.allowedActions.includes('reveal') && (
                         <Button key="o" size="small" type="primary" onClick={() => reveal(v)}>
                           {t('revealOpen')}
                         </Button>
@@ -292,15 +306,13 @@ export function ReportDetailPage() {
                     ].filter(Boolean)}
                   >
                     <List.Item.Meta
-                      title={`${v.requester} · ${t(`reveal_${v.status}` as MessageKey)}${v.decidedBy ? ` · ${v.decidedBy}` : ''}`}
+                      title={`${v.requester} · ${pick(lang, REVEAL_REQUEST_STATUS_LABELS[v.status])}${v.decidedBy ? ` · ${v.decidedBy}` : ''}`}
                       description={`${v.reason}${v.decisionNote ? `；${v.decisionNote}` : ''}`}
                     />
                   </List.Item>
                 )}
               />
-              {!r.reveals.some((v) => v.mine && v.status === 'requested') && (
-                <Button onClick={() => setAsking(true)}>{t('revealAsk')}</Button>
-              )}
+              {r.allowedActions.includes('requestReveal') && <Button onClick={() => setAsking(true)}>{t('revealAsk')}</Button>}
             </Card>
           )}
           <Card size="small" title={t('history')}>
@@ -309,7 +321,7 @@ export function ReportDetailPage() {
                 color: x.action === 'escalate' ? 'red' : 'blue',
                 children: (
                   <>
-                    {t(actionKey(x.action))} · {actorLabel(x.actor, lang)} · {formatTime(x.at, lang, x.dayOnly)}
+                    {pick(lang, stepLabel(x.action))} · {actorLabel(x.actor, lang)} · {formatTime(x.at, lang, x.dayOnly)}
                     {x.reason && <div style={{ color: '#595959' }}>{x.reason}</div>}
                   </>
                 ),
@@ -321,7 +333,7 @@ export function ReportDetailPage() {
 
       <Modal
         open={!!action}
-        title={action ? t(actionKey(action)) : ''}
+        title={action ? pick(lang, PUBLIC_REPORT_STEP_LABELS[action]) : ''}
         onCancel={() => setAction(null)}
         onOk={() => form.submit()}
         destroyOnHidden
@@ -416,7 +428,10 @@ export function ReportDetailPage() {
                 loading={siblings.isLoading}
                 options={(siblings.data?.items ?? [])
                   .filter((x) => x.id !== r.id)
-                  .map((x) => ({ value: x.id, label: `${x.receivedOn} · ${t(categoryKey(x.category))} · ${x.id.slice(0, 8)}` }))}
+                  .map((x) => ({
+                    value: x.id,
+                    label: `${x.receivedOn} · ${pick(lang, PUBLIC_REPORT_CATEGORY_LABELS[x.category])} · ${x.id.slice(0, 8)}`,
+                  }))}
               />
             </Form.Item>
           )}
@@ -443,7 +458,7 @@ export function ReportDetailPage() {
           </Form.Item>
         </Form>
       </Modal>
-      {!open && r.status === 'merged' && <Alert type="info" message={t('reportIsMerged')} />}
+      {r.status === 'merged' && <Alert type="info" message={t('reportIsMerged')} />}
     </Space>
   );
 }

@@ -1,5 +1,6 @@
 // 举报统计: per sub-region of the jurisdiction — received, outcomes, the share found true,
 // average handling days, rewards decided and paid, overdue now — with drill-down.
+import type { ReportStats } from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Statistic, Table } from 'antd';
 import type { EChartsOption } from 'echarts';
@@ -9,21 +10,6 @@ import { api } from '../../api.ts';
 import { Chart, perRegionOption } from '../../components/Chart.tsx';
 import { useI18n } from '../../i18n.tsx';
 
-type Numbers = {
-  received: number;
-  rejected: number;
-  substantiated: number;
-  unsubstantiated: number;
-  merged: number;
-  open: number;
-  overdue: number;
-  substantiatedRate: number | null;
-  averageHandlingDays: number | null;
-  rewardsDecided: number;
-  rewardsPaid: number;
-};
-type Stats = { region: string; totals: Numbers; byRegion: (Numbers & { code: string; name: string })[] };
-
 const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
 
 export function ReportStatsPage() {
@@ -32,7 +18,7 @@ export function ReportStatsPage() {
   const region = params.get('region') ?? '';
   const q = useQuery({
     queryKey: ['report-stats', region],
-    queryFn: () => api<Stats>(`/api/v1/report-stats${region ? `?region=${region}` : ''}`),
+    queryFn: () => api<ReportStats>(`/api/v1/report-stats${region ? `?region=${region}` : ''}`),
   });
   const d = q.data;
   const option = useMemo<EChartsOption | null>(

@@ -1,7 +1,16 @@
 // 举报受理箱: reports of the jurisdiction by status, nearest deadline first (acceptance while
 // received, conclusion after), overdue ones marked; and the identity requests waiting for this
 // user's decision as a custodian.
-import { PUBLIC_REPORT_STATUS_LABELS, PUBLIC_REPORT_STATUSES, type PublicReportStatus } from '@taishan/domain';
+import {
+  PUBLIC_REPORT_CATEGORY_LABELS,
+  PUBLIC_REPORT_OPEN_STATUSES,
+  PUBLIC_REPORT_STATUS_LABELS,
+  PUBLIC_REPORT_STATUSES,
+  type PublicReportCategory,
+  type PublicReportStatus,
+  type RevealRequest,
+  type WhistleblowerReportSummary,
+} from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Checkbox, List, Segmented, Space, Table, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
@@ -10,20 +19,22 @@ import { ActiveFilters } from '../../components/ActiveFilters.tsx';
 import { MobileCards, usePhone } from '../../components/MobileCards.tsx';
 import { useFilters } from '../../components/useFilters.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
-import { categoryKey } from './public/ReportPage.tsx';
-import type { ReportSummary, Reveal } from './types.ts';
 
-export function ReportStatusTag({ status }: { status: string }) {
+/** Still waiting for a decision: the deadline shown is acceptance while received, conclusion after. */
+const isOpen = (s: PublicReportStatus) => PUBLIC_REPORT_OPEN_STATUSES.includes(s);
+
+const STATUS_COLORS: Partial<Record<PublicReportStatus, string>> = {
+  received: 'gold',
+  accepted: 'blue',
+  verifying: 'processing',
+  substantiated: 'red',
+  rewardDecided: 'magenta',
+  rewardPaid: 'purple',
+};
+
+export function ReportStatusTag({ status }: { status: PublicReportStatus }) {
   const { lang } = useI18n();
-  const color: Record<string, string> = {
-    received: 'gold',
-    accepted: 'blue',
-    verifying: 'processing',
-    substantiated: 'red',
-    rewardDecided: 'magenta',
-    rewardPaid: 'purple',
-  };
-  return <Tag color={color[status]}>{pick(lang, PUBLIC_REPORT_STATUS_LABELS[status as PublicReportStatus])}</Tag>;
+  return <Tag color={STATUS_COLORS[status]}>{pick(lang, PUBLIC_REPORT_STATUS_LABELS[status])}</Tag>;
 }
 
 export function ReportsPage() {
@@ -36,18 +47,14 @@ export function ReportsPage() {
   else qs.set('status', status);
   const q = useQuery({
     queryKey: ['reports', query],
-    queryFn: () => api<{ items: ReportSummary[]; counts: Record<string, number> }>(`/api/v1/reports?${qs}`),
+    queryFn: () => api<{ items: WhistleblowerReportSummary[]; counts: Record<string, number> }>(`/api/v1/reports?${qs}`),
   });
   const phone = usePhone();
-  const deadline = (r: ReportSummary) =>
-    ['received', 'accepted', 'verifying'].includes(r.status)
-      ? r.status === 'received'
-        ? r.acceptDue
-        : r.concludeDue
-      : (r.concludedOn ?? '');
-  const reveals = useQuery({ queryKey: ['reveal-requests'], queryFn: () => api<{ items: Reveal[] }>('/api/v1/reveal-requests') });
+  const deadline = (r: WhistleblowerReportSummary) =>
+    isOpen(r.status) ? (r.status === 'received' ? r.acceptDue : r.concludeDue) : (r.concludedOn ?? '');
+  const reveals = useQuery({ queryKey: ['reveal-requests'], queryFn: () => api<{ items: RevealRequest[] }>('/api/v1/reveal-requests') });
   const counts = q.data?.counts ?? {};
-  const open = (counts.received ?? 0) + (counts.accepted ?? 0) + (counts.verifying ?? 0);
+  const open = PUBLIC_REPORT_OPEN_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {!!reveals.data?.items.length && (
@@ -89,7 +96,7 @@ export function ReportsPage() {
         </Space>
         <ActiveFilters describe={(k, v) => (k === 'concludeBy' ? `${t('reportConcludeDue')} ≤ ${v}` : null)} />
         {phone ? (
-          <MobileCards<ReportSummary>
+          <MobileCards<WhistleblowerReportSummary>
             items={q.data?.items}
             loading={q.isLoading}
             rowKey={(r) => r.id}
@@ -105,14 +112,14 @@ export function ReportsPage() {
               ),
               facts: [
                 { label: t('reportReceivedOn'), value: r.receivedOn },
-                { label: t('reportCategory'), value: t(categoryKey(r.category)) },
+                { label: t('reportCategory'), value: pick(lang, PUBLIC_REPORT_CATEGORY_LABELS[r.category]) },
                 ...(deadline(r) ? [{ label: t('reportDeadline'), value: deadline(r) }] : []),
                 ...(r.assignee ? [{ label: t('reportAssignee'), value: r.assignee }] : []),
               ],
             })}
           />
         ) : (
-          <Table<ReportSummary>
+          <Table<WhistleblowerReportSummary>
             rowKey="id"
             size="small"
             loading={q.isLoading}
@@ -121,14 +128,19 @@ export function ReportsPage() {
             scroll={{ x: 800 }}
             columns={[
               { title: t('reportReceivedOn'), dataIndex: 'receivedOn', width: 110 },
-              { title: t('reportCategory'), dataIndex: 'category', render: (c: string) => t(categoryKey(c)), width: 120 },
+              {
+                title: t('reportCategory'),
+                dataIndex: 'category',
+                render: (c: PublicReportCategory) => pick(lang, PUBLIC_REPORT_CATEGORY_LABELS[c]),
+                width: 120,
+              },
               { title: t('reportSubject'), render: (_, r) => r.enterpriseName ?? r.regionName ?? r.regionCode },
-              { title: t('status'), dataIndex: 'status', render: (s: string) => <ReportStatusTag status={s} />, width: 150 },
+              { title: t('status'), dataIndex: 'status', render: (s: PublicReportStatus) => <ReportStatusTag status={s} />, width: 150 },
               {
                 title: t('reportDeadline'),
                 width: 170,
                 render: (_, r) =>
-                  ['received', 'accepted', 'verifying'].includes(r.status) ? (
+                  isOpen(r.status) ? (
                     <Space size={4}>
                       {r.status === 'received' ? r.acceptDue : r.concludeDue}
                       {r.overdue && <Tag color="red">{t('overdue')}</Tag>}

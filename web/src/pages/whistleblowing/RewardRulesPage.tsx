@@ -1,31 +1,28 @@
 // 举报奖励标准: the national default and each province's own rule. Admins edit any province's,
 // a province supervisor their own; every change is an audit event.
-import { ACCIDENT_GRADE_LABELS, ACCIDENT_GRADES, type RewardRule } from '@taishan/domain';
+import { ACCIDENT_GRADE_LABELS, ACCIDENT_GRADES, type RewardRule, type RewardRuleRow, type RewardRules } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
 import { ApiError, api, formErrors } from '../../api.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
 
-type Row = { province: string; rule: RewardRule; updatedBy: string; updatedAt: string; allowedActions: 'edit'[] };
-type Rules = { national: RewardRule; allowedActions: 'set'[]; nationalAllowedActions: 'edit'[]; items: Row[] };
+type Row = RewardRuleRow;
 
 const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
 
 export function RewardRulesPage() {
   const { t, lang } = useI18n();
-  const { me } = useSession();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [editing, setEditing] = useState<string | null>(null);
   const q = useQuery({
     queryKey: ['reward-rules'],
-    queryFn: () => api<Rules>('/api/v1/report-reward-rules'),
+    queryFn: () => api<RewardRules>('/api/v1/report-reward-rules'),
   });
-  // The province a supervisor sets (prefilled, fixed in the form); the server says who may edit what.
-  const ownProvince = me?.role === 'provinceSupervisor' ? me.scope.regionPrefix : null;
+  // The province a supervisor sets (prefilled, fixed in the form): the server says which, and who may edit what.
+  const ownProvince = q.data?.ownProvince ?? null;
   const mayEdit = !!q.data?.allowedActions.includes('set');
   // The national row: an admin's '00' rule if set, else the built-in one.
   const national =
