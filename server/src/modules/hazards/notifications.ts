@@ -1,6 +1,7 @@
 // The in-app inbox. Notices are personal: every query is restricted to the caller's own rows.
 // Notices with a group key (a day's alarm escalations) are one entry: the unread count counts a
 // group once, and reading one of them reads the group.
+import { notificationListSchema } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
@@ -15,6 +16,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db) {
     summary: '我的消息 My inbox',
     tags: ['notifications'],
     query: z.object({ unread: z.enum(['true', 'false']).optional() }),
+    response: notificationListSchema,
     handler: async ({ actor, query }) => {
       const rows = await db.query<{
         id: string;

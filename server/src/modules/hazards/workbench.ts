@@ -4,7 +4,7 @@
 import { hazardWork, inspectionWork, scheduleWork } from '@taishan/domain';
 import { todayInShanghai } from '../../time.ts';
 import { countEach, type WorkbenchProvider } from '../workbench/registry.ts';
-import { countInspections, inspectionListQuery, inspectionWhere } from './inspections.ts';
+import { countInspections, inspectionListQuery, inspectionWhere } from './inspection-store.ts';
 import { HAZARD_COUNT_CAP, hazardListQuery, hazardListSql } from './list.ts';
 import { SCHEDULE_LIST_LIMIT, scheduleListQuery, scheduleWhere } from './schedules.ts';
 
