@@ -103,8 +103,8 @@ export const hazardListItemSchema = z.object({
   /** The tier an overdue hazard was escalated to (escalation.ts), if it was. */
   escalatedTier: z.string().nullable(),
   version: z.number(),
-  createdAt: moment.nullable(),
-  updatedAt: moment.nullable(),
+  createdAt: moment,
+  updatedAt: moment,
 });
 
 export const hazardListSchema = z.object({
@@ -133,6 +133,8 @@ export const hazardSchema = hazardListItemSchema.extend({
   allowedActions: z.array(z.enum(HAZARD_ACTIONS)),
   canEditFixes: z.boolean(),
   canList: z.boolean(),
+  /** The caller may add a photo now (domain checkHazardPhoto). */
+  canAddPhoto: z.boolean(),
 });
 
 /** One step of a hazard's history. */
@@ -264,4 +266,4 @@ export type Checklist = z.infer<typeof checklistSchema>;
 export type Inspection = z.infer<typeof inspectionSchema>;
 export type InspectionDetail = z.infer<typeof inspectionDetailSchema>;
 export type InspectionSchedule = z.infer<typeof scheduleSchema>;
-export type Notification = z.infer<typeof notificationSchema>;
+export type InboxNotice = z.infer<typeof notificationSchema>;

@@ -6,6 +6,7 @@
 import {
   type Actor,
   allowedHazardActions,
+  checkHazardPhoto,
   DEFAULT_HAZARD_NUMBER_PATTERN,
   documentNumberPatternError,
   type FiveFixes,
@@ -128,8 +129,9 @@ export function toHazardListItem(r: HazardListRow): HazardListItem {
     listingDeadline: dateOnly(r.listing_deadline),
     escalatedTier: r.escalated_tier,
     version: r.version,
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
+    // NOT NULL columns: iso() keeps a null only for nullable ones.
+    createdAt: iso(r.created_at) as string,
+    updatedAt: iso(r.updated_at) as string,
   };
 }
 
@@ -199,6 +201,7 @@ export function toHazard(r: HazardRow, actor: Actor): HazardRecord {
     allowedActions: allowedHazardActions(actor, facts),
     canEditFixes: mayEditFixes(actor, facts),
     canList: mayListNow(actor, facts),
+    canAddPhoto: checkHazardPhoto(actor, facts).ok,
   };
 }
 

@@ -1,7 +1,7 @@
 // 自查计划: an enterprise's recurring self-inspections (daily / weekly / monthly / quarterly).
 // The server plans each occurrence when it falls due; here the enterprise sets, pauses and resumes
 // them, and supervisors see the schedules of the enterprises in their area.
-import { SCHEDULE_FREQUENCIES } from '@taishan/domain';
+import { type Checklist, SCHEDULE_FREQUENCIES, type InspectionSchedule as Schedule } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -11,21 +11,7 @@ import { ActiveFilters } from '../../components/ActiveFilters.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { useFilters } from '../../components/useFilters.ts';
 import { useI18n } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
-
-type Schedule = {
-  id: string;
-  enterpriseName: string;
-  name: string;
-  checklistCode: string;
-  frequency: (typeof SCHEDULE_FREQUENCIES)[number];
-  startDate: string;
-  nextDate: string;
-  inspectorName: string | null;
-  active: boolean;
-  version: number;
-  canManage: boolean;
-};
+import { may, useSession } from '../../session.tsx';
 
 export function SchedulesPage() {
   const { t } = useI18n();
@@ -35,7 +21,7 @@ export function SchedulesPage() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const own = me?.scope.enterpriseId ?? null;
-  const mayCreate = !!own || me?.role === 'platformAdmin';
+  const mayCreate = may(me, 'schedules.manage');
   const { query: qs } = useFilters();
   const list = useQuery({
     queryKey: ['schedules', qs],
@@ -43,7 +29,7 @@ export function SchedulesPage() {
   });
   const checklists = useQuery({
     queryKey: ['checklists'],
-    queryFn: () => api<{ items: { id: string; code: string; name: string; version: number; tiers: string[] }[] }>('/api/v1/checklists'),
+    queryFn: () => api<{ items: Checklist[] }>('/api/v1/checklists'),
     enabled: open,
   });
   const enterprisePicker = useEnterprisePicker(open && !own);
