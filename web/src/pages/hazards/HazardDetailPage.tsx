@@ -36,8 +36,19 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, api, formErrors } from '../../api.ts';
-import { formatTime, pick, useI18n } from '../../i18n.tsx';
+import { formatTime, type MessageKey, pick, useI18n } from '../../i18n.tsx';
 import { HazardLevelTag, ListedTierLabel, StatusTag } from './HazardTags.tsx';
+
+/** The fields a refused step names (the five fixes still missing, a missing reason), by their labels. */
+const FIELD_LABELS = {
+  owner: 'owner',
+  measures: 'measures',
+  funds: 'funds',
+  deadline: 'deadline',
+  contingency: 'contingency',
+  reason: 'reason',
+} as const satisfies Record<string, MessageKey>;
+type FieldName = keyof typeof FIELD_LABELS;
 
 export function HazardDetailPage() {
   const { id } = useParams();
@@ -72,7 +83,13 @@ export function HazardDetailPage() {
       message.success(t('saved'));
       refresh();
     } catch (e) {
-      message.error(e instanceof ApiError ? [e.message, ...Object.keys(e.fields).map((k) => t(k as never) || k)].join('：') : String(e));
+      message.error(
+        e instanceof ApiError
+          ? [e.message, ...Object.keys(e.fields).map((k) => (Object.hasOwn(FIELD_LABELS, k) ? t(FIELD_LABELS[k as FieldName]) : k))].join(
+              '：',
+            )
+          : String(e),
+      );
     }
   };
   const photoUrl = (key: string) => `/api/v1/hazards/${id}/${key}`;
