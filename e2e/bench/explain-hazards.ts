@@ -2,7 +2,7 @@
 //   tsx e2e/bench/explain-hazards.ts postgres://…/db 321302 'status=open&level=major'
 import pg from 'pg';
 import { dashboardSql } from '../../server/src/modules/hazards/dashboard.ts';
-import { hazardListQuery, hazardListSql } from '../../server/src/modules/hazards/routes.ts';
+import { hazardListQuery, hazardListSql } from '../../server/src/modules/hazards/list.ts';
 
 const url = process.argv[2] ?? 'postgres://root@127.0.0.1:5432/test';
 const prefix = process.argv[3] ?? '321302';

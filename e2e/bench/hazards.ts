@@ -8,7 +8,7 @@ import { regionPrefix } from '@taishan/domain';
 import { scopeSettings } from '../../server/src/db/scope.ts';
 import { seedDemo } from '../../server/src/demo/seed.ts';
 import { childRegionsSql, dashboardSql } from '../../server/src/modules/hazards/dashboard.ts';
-import { hazardListQuery, hazardListSql } from '../../server/src/modules/hazards/routes.ts';
+import { hazardListQuery, hazardListSql } from '../../server/src/modules/hazards/list.ts';
 import { openPlatformDb } from '../../server/src/platform.ts';
 import { todayInShanghai } from '../../server/src/time.ts';
 import { apiLogin, startServer } from '../lib/server.ts';

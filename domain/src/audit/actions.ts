@@ -38,6 +38,7 @@ export const AUDIT_ACTION_LABELS = {
   'hazard.list': { zh: '挂牌督办', en: 'Hazard listed for supervision' },
   'hazard.escalate': { zh: '逾期升级', en: 'Escalated when overdue' },
   'hazard.photo': { zh: '上传隐患照片', en: 'Hazard photo added' },
+  'hazard.dossierNumberIssued': { zh: '编发隐患档案编号', en: 'Dossier number issued' },
   'riskPoint.create': { zh: '新建风险点', en: 'Risk point created' },
   'riskPoint.update': { zh: '修改风险点', en: 'Risk point changed' },
   'riskPoint.assess': { zh: '风险评估', en: 'Risk assessed' },

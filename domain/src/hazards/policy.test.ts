@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type Actor, ROLES, type Role } from '../auth/roles.ts';
-import { findingTier, hazardAbilities, mayInspect, mayManageSchedules } from './policy.ts';
+import type { HazardStatus } from './lifecycle.ts';
+import {
+  checkHazardPhoto,
+  checkListing,
+  findingTier,
+  hazardAbilities,
+  mayEditFixes,
+  mayExecuteInspection,
+  mayInspect,
+  mayListNow,
+  mayManageSchedules,
+} from './policy.ts';
 
 const actor = (role: Role, enterpriseId: string | null = null): Actor => ({
   id: 'u',
@@ -67,5 +78,90 @@ test('hazard abilities, role by role', () => {
     assert.equal(ab['hazards.report'], true, role);
     assert.equal(ab['inspections.plan'], true, role);
     assert.equal(ab['schedules.manage'], role === 'platformAdmin' || ENT_ROLES.includes(role), role);
+    assert.equal(ab['checklists.publish'], role === 'platformAdmin', role);
   }
+});
+
+const STATUSES: HazardStatus[] = ['reported', 'assigned', 'rectifying', 'pendingAcceptance', 'closed', 'cancelled'];
+/** One row per role: y/n for each status in STATUSES order, on the role's own enterprise e1 then on e2. */
+const byStatus = (f: (a: Actor, enterpriseId: string, status: HazardStatus) => string) =>
+  Object.fromEntries(ROLES.map((role) => [role, ['e1', 'e2'].map((e) => STATUSES.map((s) => f(who(role), e, s)).join('')).join('/')]));
+
+test('five fixes: the enterprise’s own people or the admin, while open and not submitted for acceptance', () => {
+  const gov = 'nnnnnn/nnnnnn';
+  assert.deepEqual(
+    byStatus((a, enterpriseId, status) => (mayEditFixes(a, { enterpriseId, status }) ? 'y' : 'n')),
+    {
+      platformAdmin: 'yyynnn/yyynnn',
+      provinceSupervisor: gov,
+      citySupervisor: gov,
+      countySupervisor: gov,
+      townshipSupervisor: gov,
+      gridWorker: gov,
+      departmentInspector: gov,
+      enterpriseAdmin: 'yyynnn/nnnnnn',
+      enterpriseStaff: 'yyynnn/nnnnnn',
+    },
+  );
+});
+
+test('listing: county and city supervisors, major hazards only; 403 before 409 (listed already, or closed)', () => {
+  const table = Object.fromEntries(
+    ROLES.map((role) => {
+      const a = who(role);
+      const cells = [
+        checkListing(a, { level: 'general', status: 'reported', listedTier: null }),
+        checkListing(a, { level: 'major', status: 'reported', listedTier: null }),
+        checkListing(a, { level: 'major', status: 'rectifying', listedTier: 'county' }),
+        checkListing(a, { level: 'major', status: 'closed', listedTier: null }),
+      ].map((c) => (c.ok ? c.tier : c.reason));
+      return [role, cells.join(' ')];
+    }),
+  );
+  const none = 'forbidden forbidden forbidden forbidden';
+  assert.deepEqual(table, {
+    platformAdmin: none,
+    provinceSupervisor: none,
+    citySupervisor: 'forbidden city conflict conflict',
+    countySupervisor: 'forbidden county conflict conflict',
+    townshipSupervisor: none,
+    gridWorker: none,
+    departmentInspector: none,
+    enterpriseAdmin: none,
+    enterpriseStaff: none,
+  });
+  assert.equal(mayListNow(actor('countySupervisor'), { level: 'major', status: 'assigned', listedTier: null }), true);
+  assert.equal(mayListNow(actor('countySupervisor'), { level: 'major', status: 'assigned', listedTier: 'city' }), false);
+});
+
+test('photos: the enterprise adds proof until it submits, government adds evidence while open, nobody once closed', () => {
+  const cell = (a: Actor, enterpriseId: string, status: HazardStatus) => {
+    const c = checkHazardPhoto(a, { enterpriseId, status });
+    return c.ok ? (c.kind === 'evidence' ? 'E' : 'R') : { forbidden: '-', closed: 'x', submitted: 's' }[c.reason];
+  };
+  const gov = 'EEEExx/EEEExx';
+  assert.deepEqual(byStatus(cell), {
+    platformAdmin: gov,
+    provinceSupervisor: gov,
+    citySupervisor: gov,
+    countySupervisor: gov,
+    townshipSupervisor: gov,
+    gridWorker: gov,
+    departmentInspector: gov,
+    enterpriseAdmin: 'RRRsxx/------',
+    enterpriseStaff: 'RRRsxx/------',
+  });
+});
+
+test('executing an inspection: only while planned; the named inspector (or admin), else whoever may inspect at its tier', () => {
+  const planned = { status: 'planned' as const, inspectorId: null, tier: 'county' as const, enterpriseId: 'e1' };
+  assert.equal(mayExecuteInspection(actor('countySupervisor'), planned), true);
+  assert.equal(mayExecuteInspection(actor('townshipSupervisor'), planned), false);
+  assert.equal(mayExecuteInspection(actor('countySupervisor'), { ...planned, status: 'submitted' }), false);
+  const named = { ...planned, inspectorId: 'someone' };
+  assert.equal(mayExecuteInspection(actor('countySupervisor'), named), false);
+  assert.equal(mayExecuteInspection({ ...actor('countySupervisor'), id: 'someone' }, named), true);
+  assert.equal(mayExecuteInspection(actor('platformAdmin'), named), true);
+  assert.equal(mayExecuteInspection(actor('enterpriseStaff', 'e1'), { ...planned, tier: 'self' }), true);
+  assert.equal(mayExecuteInspection(actor('enterpriseStaff', 'e2'), { ...planned, tier: 'self' }), false);
 });

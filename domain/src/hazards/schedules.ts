@@ -8,6 +8,12 @@ import { bi } from '../errors/messages.ts';
 
 export const SCHEDULE_FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly'] as const;
 export type ScheduleFrequency = (typeof SCHEDULE_FREQUENCIES)[number];
+export const SCHEDULE_FREQUENCY_LABELS: Record<ScheduleFrequency, { zh: string; en: string }> = {
+  daily: { zh: '每日', en: 'Daily' },
+  weekly: { zh: '每周', en: 'Weekly' },
+  monthly: { zh: '每月', en: 'Monthly' },
+  quarterly: { zh: '每季度', en: 'Quarterly' },
+};
 
 const MONTHS: Record<ScheduleFrequency, number> = { daily: 0, weekly: 0, monthly: 1, quarterly: 3 };
 

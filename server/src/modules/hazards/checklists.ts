@@ -1,13 +1,9 @@
-// Checklists (检查表): versioned templates. Built-ins are loaded once; admins publish new versions
-// (a new row, version + 1); inspections keep the exact version they used.
-import { BUILTIN_CHECKLISTS, type ChecklistItem, checklistInputSchema, isAdmin } from '@taishan/domain';
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { appendAudit } from '../../audit/chain.ts';
-import type { Db, Queryable } from '../../db/db.ts';
-import { withScope } from '../../db/scope.ts';
-import { conflict, forbidden, notFound } from '../../http/errors.ts';
-import { defineRoute, idParams } from '../../http/route.ts';
+// Checklists' SQL (检查表): versioned templates, one row per version. Built-ins are loaded once
+// (ensureBuiltinChecklists, at start); a published version is a new row (version + 1) and
+// inspections keep the exact version they used. Routes: checklist-routes.ts.
+import { BUILTIN_CHECKLISTS, type Checklist, type ChecklistItem, type checklistInputSchema, type InspectionTier } from '@taishan/domain';
+import type { z } from 'zod';
+import type { Queryable } from '../../db/db.ts';
 
 export type ChecklistRow = {
   id: string;
@@ -15,14 +11,14 @@ export type ChecklistRow = {
   version: number;
   name: string;
   industries: string[];
-  tiers: string[];
+  tiers: InspectionTier[];
   source: string;
   items: ChecklistItem[];
   builtin: boolean;
   published_at: Date | string;
 };
 
-export const toChecklist = (r: ChecklistRow) => ({
+export const toChecklist = (r: ChecklistRow): Checklist => ({
   id: r.id,
   code: r.code,
   version: r.version,
@@ -51,83 +47,29 @@ export async function findChecklist(q: Queryable, id: string) {
   return (await q.query<ChecklistRow>('SELECT * FROM checklist_templates WHERE id = $1', [id]))[0];
 }
 
-export function checklistRoutes(app: FastifyInstance, db: Db) {
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/v1/checklists',
-    access: 'user',
-    summary: '检查表（默认每个编码的最新版本）Checklists, latest version of each',
-    tags: ['inspections'],
-    query: z.object({
-      all: z.enum(['true', 'false']).optional(),
-      industry: z
-        .string()
-        .regex(/^\d{2}$/)
-        .optional(),
-    }),
-    handler: async ({ query }) => {
-      const rows = await db.query<ChecklistRow>(
-        query.all === 'true'
-          ? 'SELECT * FROM checklist_templates ORDER BY code, version DESC'
-          : 'SELECT DISTINCT ON (code) * FROM checklist_templates ORDER BY code, version DESC',
-      );
-      const items = rows.filter((r) => !query.industry || r.industries.length === 0 || r.industries.includes(query.industry));
-      return { items: items.map(toChecklist), total: items.length };
-    },
-  });
+/** The latest version of each code (or every version, newest first), those for an industry division if given. */
+export async function listChecklists(q: Queryable, all: boolean, industry?: string): Promise<ChecklistRow[]> {
+  const rows = await q.query<ChecklistRow>(
+    all
+      ? 'SELECT * FROM checklist_templates ORDER BY code, version DESC'
+      : 'SELECT DISTINCT ON (code) * FROM checklist_templates ORDER BY code, version DESC',
+  );
+  return rows.filter((r) => !industry || r.industries.length === 0 || r.industries.includes(industry));
+}
 
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/v1/checklists/:id',
-    access: 'user',
-    summary: '检查表详情 Checklist',
-    tags: ['inspections'],
-    params: idParams,
-    handler: async ({ params }) => {
-      const r = await findChecklist(db, params.id);
-      if (!r) throw notFound();
-      return toChecklist(r);
-    },
-  });
+/** The latest version of a code (0: none), once no one else is publishing it (a lock held to commit). */
+export async function lockLatestVersion(q: Queryable, code: string): Promise<number> {
+  // One publisher of a code at a time: the second reads the first's version, not the same max.
+  await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`checklist:${code}`]);
+  const [v] = await q.query<{ v: number }>('SELECT coalesce(max(version), 0)::int AS v FROM checklist_templates WHERE code = $1', [code]);
+  return v?.v ?? 0;
+}
 
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/v1/checklists',
-    access: 'user',
-    summary: '发布检查表（同编码则为新版本）Publish a checklist (a new version for an existing code)',
-    tags: ['inspections'],
-    body: checklistInputSchema,
-    status: 201,
-    handler: async ({ body, actor }) => {
-      if (!isAdmin(actor)) throw forbidden();
-      return withScope(db, actor.scope, async (tx) => {
-        // One publisher of a code at a time: the second reads the first's version, not the same max.
-        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`checklist:${body.code}`]);
-        const [v] = await tx.query<{ v: number }>('SELECT coalesce(max(version), 0)::int AS v FROM checklist_templates WHERE code = $1', [
-          body.code,
-        ]);
-        const latest = v?.v ?? 0;
-        if (body.baseVersion !== undefined && body.baseVersion !== latest)
-          throw conflict(
-            body.baseVersion === 0
-              ? {
-                  zh: `编码 ${body.code} 已被检查表使用（最新为第 ${latest} 版）`,
-                  en: `Code ${body.code} is taken (latest: version ${latest})`,
-                }
-              : {
-                  zh: `该检查表已有第 ${latest} 版，本次编辑基于第 ${body.baseVersion} 版，请在最新版本上重新编辑`,
-                  en: `Version ${latest} was published meanwhile; this edit started from version ${body.baseVersion}. Edit the latest`,
-                },
-          );
-        const [row] = await tx.query<ChecklistRow>(
-          `INSERT INTO checklist_templates (code, version, name, industries, tiers, source, items)
-           VALUES ($1, $2, $3, $4::text[], $5::text[], $6, $7::jsonb) RETURNING *`,
-          [body.code, latest + 1, body.name, body.industries, body.tiers, body.source, JSON.stringify(body.items)],
-        );
-        const c = toChecklist(row as ChecklistRow);
-        await appendAudit(tx, actor, { action: 'checklist.publish', entityType: 'checklist', entityId: c.id, after: c });
-        return c;
-      });
-    },
-  });
+export async function insertChecklist(q: Queryable, c: z.infer<typeof checklistInputSchema>, version: number): Promise<ChecklistRow> {
+  const [row] = await q.query<ChecklistRow>(
+    `INSERT INTO checklist_templates (code, version, name, industries, tiers, source, items)
+     VALUES ($1, $2, $3, $4::text[], $5::text[], $6, $7::jsonb) RETURNING *`,
+    [c.code, version, c.name, c.industries, c.tiers, c.source, JSON.stringify(c.items)],
+  );
+  return row as ChecklistRow;
 }

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { HAZARD_STATUSES } from '@taishan/domain';
 import ExcelJS from 'exceljs';
 import { readScoped } from '../../db/scope.ts';
-import { enterpriseBody, makeDepartment, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
+import { type CastApp, enterpriseBody, makeDepartment, makeUser, openCastApp } from '../../test/harness.ts';
 import { pdfObjects, pdfText } from '../../test/pdf.ts';
 import { makePng } from '../../test/png.ts';
 import { shanghaiTime, todayInShanghai } from '../../time.ts';
@@ -30,8 +30,11 @@ const FIXES = {
   contingency: '停用该储罐，设置警戒区',
 };
 
+// Each test sets up what it needs, so that any one passes alone (--test-name-pattern). A hazard
+// another test also makes (an inspection's, a closed one, ...) is made once per run by a fixture
+// below, or taken from the test that made it when that ran first.
 describe('hazard investigation and remediation', () => {
-  let t: TestApp;
+  let t: CastApp;
   let admin: string;
   let ent: string;
   let town: string;
@@ -39,32 +42,126 @@ describe('hazard investigation and remediation', () => {
   let city: string;
   let kunshan: string;
   let enterpriseId: string;
-  // Hazards made by earlier tests, for the dossier test.
-  let inspectedId: string;
-  let closedId: string;
-  let cancelledId: string;
-  let escalatedId: string;
-  const inject = (cookie: string, method: string, url: string, payload?: unknown) =>
-    t.app.inject({ method: method as 'GET', url, headers: { cookie }, payload: payload as object });
+  const inject = (cookie: string, method: string, url: string, payload?: unknown) => t.inject(cookie, method, url, payload);
   const step = (cookie: string, id: string, action: string, extra: object = {}) =>
     inject(cookie, 'POST', `/api/v1/hazards/${id}/transitions`, { action, ...extra });
 
   before(async () => {
-    t = await openTestApp();
-    admin = await t.login('admin');
-    enterpriseId = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(1, TOWN))).json().id;
-    await makeUser(t.db, { username: 'ent', role: 'enterpriseAdmin', enterpriseId });
-    await makeUser(t.db, { username: 'town', role: 'townshipSupervisor', regionCode: TOWN });
-    await makeUser(t.db, { username: 'county', role: 'countySupervisor', regionCode: '320582000000' });
-    await makeUser(t.db, { username: 'city', role: 'citySupervisor', regionCode: '320500000000' });
-    await makeUser(t.db, { username: 'kunshan', role: 'countySupervisor', regionCode: '320583000000' });
-    ent = await t.login('ent');
-    town = await t.login('town');
-    county = await t.login('county');
-    city = await t.login('city');
-    kunshan = await t.login('kunshan');
+    // The standard cast: its enterprise is in the town (杨舍镇, 320582100000) of 张家港市.
+    t = await openCastApp();
+    ({ admin, ent, town, county, city, kunshan } = t.cookies);
+    enterpriseId = t.enterpriseId;
   });
   after(() => t.close());
+
+  const uploadTo = (url: string, cookie: string) => {
+    const f = multipart(png());
+    return t.app.inject({ method: 'POST', url, headers: { cookie, ...f.headers }, payload: f.payload });
+  };
+  const report = async (cookie: string, body: object) => {
+    const res = await inject(cookie, 'POST', '/api/v1/hazards', { enterpriseId, ...body });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json() as { id: string; number: string; foundTier: string };
+  };
+  const chemChecklist = async () =>
+    (await inject(town, 'GET', '/api/v1/checklists')).json().items.find((c: { code: string }) => c.code === 'chem-major-2017') as {
+      id: string;
+      items: { code: string }[];
+    };
+
+  // ---- Fixtures: made once per run, by the first test that needs them ----
+  const once = <T>(make: () => Promise<T>) => {
+    let made: Promise<T> | undefined;
+    return { get: () => (made ??= make()), set: (v: T) => (made ??= Promise.resolve(v)) };
+  };
+  /** A township patrol's inspection of the chemicals checklist with C12 failed (a photo) and C06 n/a: its major hazard. */
+  const inspectedHazard = once(async () => {
+    const chem = await chemChecklist();
+    const plan = await inject(town, 'POST', '/api/v1/inspections', {
+      enterpriseIds: [enterpriseId],
+      tier: 'patrol',
+      checklistId: chem.id,
+      plannedDate: '2026-11-23',
+      unannounced: true,
+    });
+    const insp = plan.json().items[0];
+    const photo = (await uploadTo(`/api/v1/inspections/${insp.id}/photos`, town)).json().key;
+    const results = chem.items.map((i) => ({
+      itemCode: i.code,
+      result: i.code === 'C12' ? 'fail' : i.code === 'C06' ? 'na' : 'pass',
+      note: i.code === 'C12' ? '罐区未设可燃气体报警' : null,
+      photos: i.code === 'C12' ? [photo] : [],
+    }));
+    await inject(town, 'PUT', `/api/v1/inspections/${insp.id}/results`, { results, location: '罐区' });
+    const sub = await inject(town, 'POST', `/api/v1/inspections/${insp.id}/submit`, {});
+    assert.equal(sub.statusCode, 200, sub.body);
+    return sub.json().hazards[0].id as string;
+  });
+  /** A general hazard taken round the whole loop: reported on patrol, fixed, sent back once, accepted. */
+  const closedHazard = once(async () => {
+    const { id } = await report(town, { description: '消防通道堆放杂物', location: '仓库东侧' });
+    await step(town, id, 'assign');
+    await inject(ent, 'PATCH', `/api/v1/hazards/${id}`, FIXES);
+    await step(ent, id, 'start');
+    await inject(ent, 'PATCH', `/api/v1/hazards/${id}`, { rectificationNote: '已清理并划线' });
+    await uploadTo(`/api/v1/hazards/${id}/photos`, ent);
+    await step(ent, id, 'submit');
+    await step(town, id, 'sendBack', { reason: '仍有杂物' });
+    await step(ent, id, 'submit');
+    assert.equal((await step(town, id, 'accept')).json().status, 'closed');
+    return id;
+  });
+  /** A major hazard listed by the city and cancelled by it. */
+  const cancelledHazard = once(async () => {
+    const { id } = await report(town, { description: '重大隐患撤销测试', level: 'major' });
+    await inject(city, 'POST', `/api/v1/hazards/${id}/listing`, { deadline: '2027-01-31', officer: '王督办' });
+    assert.equal((await step(city, id, 'cancel', { reason: '重复登记' })).json().status, 'cancelled');
+    return id;
+  });
+  /**
+   * Two overdue hazards escalated: one found by a 塘桥镇 enterprise itself (→ the township), one
+   * on patrol in 金湖县 (→ the county); with the people of those places and of their siblings.
+   */
+  const escalatedHazards = once(async () => {
+    // 杨舍镇 320582100 and 塘桥镇 320582101; 盱眙县 320830 and 金湖县 320831: trimming the zeros of
+    // the first of each pair (3205821, 32083) matched the second.
+    const tangqiaoEnterprise = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(4, '320582101000'))).json().id;
+    const jinhuEnterprise = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(5, '320831001000'))).json().id;
+    await makeUser(t.db, { username: 'tangqiao', role: 'townshipSupervisor', regionCode: '320582101000' });
+    await makeUser(t.db, { username: 'tqent', role: 'enterpriseAdmin', enterpriseId: tangqiaoEnterprise });
+    await makeUser(t.db, { username: 'licheng', role: 'townshipSupervisor', regionCode: '320831001000' });
+    await makeUser(t.db, { username: 'jinhu', role: 'countySupervisor', regionCode: '320831000000' });
+    await makeUser(t.db, { username: 'xuyi', role: 'countySupervisor', regionCode: '320830000000' });
+    const [tangqiao, tqent, licheng, jinhu, xuyi] = (await Promise.all(
+      ['tangqiao', 'tqent', 'licheng', 'jinhu', 'xuyi'].map((u) => t.login(u)),
+    )) as [string, string, string, string, string];
+    // Found by the enterprise itself → escalates to the township; found on patrol → to the county.
+    const selfFound = (
+      await inject(tqent, 'POST', '/api/v1/hazards', {
+        enterpriseId: tangqiaoEnterprise,
+        description: '塘桥逾期隐患',
+        ...FIXES,
+        deadline: '2026-01-01',
+      })
+    ).json();
+    const patrolFound = (
+      await inject(licheng, 'POST', '/api/v1/hazards', {
+        enterpriseId: jinhuEnterprise,
+        description: '金湖逾期隐患',
+        ...FIXES,
+        deadline: '2026-01-01',
+      })
+    ).json();
+    const escalatedNow = await escalateOverdue(t.db, '2026-11-23');
+    return { selfFound, patrolFound, escalatedNow, cookies: { tangqiao, jinhu, xuyi } };
+  });
+  /** Hazards of several kinds in scope, for the tests that read lists, totals and counts. */
+  const variety = once(async () => {
+    await Promise.all([inspectedHazard.get(), closedHazard.get(), cancelledHazard.get()]);
+    const { id } = await report(town, { description: '液氯储罐区未设置独立安全仪表系统（挂牌）', level: 'major' });
+    await inject(city, 'POST', `/api/v1/hazards/${id}/listing`, { deadline: '2027-01-31', officer: '王督办' });
+    await report(ent, { description: '企业自查：配电箱门未关', ...FIXES });
+  });
 
   test('built-in checklists are loaded; admins publish new versions; others may not', async () => {
     const list = (await inject(town, 'GET', '/api/v1/checklists')).json();
@@ -87,8 +184,13 @@ describe('hazard investigation and remediation', () => {
   });
 
   test('two admins publishing from the same version: one is version 3, the other is told to edit the latest', async () => {
+    // A checklist of its own, at version 2.
+    const code = 'race-general';
+    const v1 = { code, name: '竞态测试检查表', items: [{ code: 'F1', text: '疏散通道畅通' }], baseVersion: 0 };
+    assert.equal((await inject(admin, 'POST', '/api/v1/checklists', v1)).statusCode, 201);
+    assert.equal((await inject(admin, 'POST', '/api/v1/checklists', { ...v1, baseVersion: 1 })).statusCode, 201);
     const from2 = {
-      code: 'fire-general',
+      code,
       name: '消防安全通用检查表（第3版）',
       items: [{ code: 'F1', text: '疏散通道畅通' }],
       baseVersion: 2,
@@ -103,10 +205,10 @@ describe('hazard investigation and remediation', () => {
     assert.match(lost.error.message, /第 3 版.*第 2 版/);
     const taken = await inject(admin, 'POST', '/api/v1/checklists', { ...from2, baseVersion: 0 });
     assert.equal(taken.statusCode, 409);
-    assert.match(taken.json().error.message, /fire-general/);
+    assert.match(taken.json().error.message, /race-general/);
     const versions = (await inject(town, 'GET', '/api/v1/checklists?all=true'))
       .json()
-      .items.filter((c: { code: string }) => c.code === 'fire-general');
+      .items.filter((c: { code: string }) => c.code === code);
     assert.deepEqual(
       versions.map((c: { version: number }) => c.version),
       [3, 2, 1],
@@ -168,7 +270,7 @@ describe('hazard investigation and remediation', () => {
     );
     assert.equal((await inject(town, 'PUT', `/api/v1/inspections/${insp.id}/results`, { results })).statusCode, 409);
     assert.equal((await inject(town, 'POST', `/api/v1/inspections/${insp.id}/submit`, {})).statusCode, 409);
-    inspectedId = h.id;
+    inspectedHazard.set(h.id);
     const img = await t.app.inject({ url: `/api/v1/hazards/${h.id}/${h.evidence[0]}`, headers: { cookie: ent } });
     assert.equal(img.statusCode, 200);
     assert.equal((await inject(kunshan, 'GET', `/api/v1/inspections/${insp.id}`)).statusCode, 404);
@@ -211,7 +313,7 @@ describe('hazard investigation and remediation', () => {
     await step(ent, id, 'submit');
     const closed = await step(town, id, 'accept');
     assert.equal(closed.json().status, 'closed');
-    closedId = id;
+    closedHazard.set(id);
     assert.deepEqual(
       closed.json().transitions.map((x: { action: string }) => x.action),
       ['report', 'assign', 'start', 'submit', 'sendBack', 'submit', 'accept'],
@@ -235,6 +337,8 @@ describe('hazard investigation and remediation', () => {
       assert.equal(r.rawPayload.subarray(0, 5).toString(), '%PDF-');
       return { text: pdfText(r.rawPayload, true), images: pdfObjects(r.rawPayload, 'Image') };
     };
+    const closedId = await closedHazard.get();
+    const inspectedId = await inspectedHazard.get();
     const loop = await dossier(town, closedId);
     // Its official number (一患一档's 档案编号), issued on first generation and the same on the next.
     const serial = (text: string) => /隐患档第\s*(\d+)\s*号/.exec(text.replace(/\s+/g, ' '))?.[1];
@@ -293,7 +397,7 @@ describe('hazard investigation and remediation', () => {
     const cancelled = await step(city, id, 'cancel', { reason: '重复登记' });
     assert.equal(cancelled.statusCode, 200, cancelled.body);
     assert.equal(cancelled.json().status, 'cancelled');
-    cancelledId = id;
+    cancelledHazard.set(id);
   });
 
   test('two users acting on the same hazard at once: exactly one transition wins, the other gets 409', async () => {
@@ -336,6 +440,7 @@ describe('hazard investigation and remediation', () => {
   });
 
   test('dashboard counts by status, level and overdue per sub-region', async () => {
+    await variety.get();
     const d = (await inject(county, 'GET', '/api/v1/hazard-dashboard')).json();
     const all = (await inject(county, 'GET', '/api/v1/hazards?pageSize=200')).json().items as {
       status: string;
@@ -363,8 +468,9 @@ describe('hazard investigation and remediation', () => {
 
   test('the list pages by deadline and keeps its total on every page, past the end and with nothing in scope', async () => {
     const list = async (actor: string, q: string) => (await inject(actor, 'GET', `/api/v1/hazards?sort=deadline&${q}`)).json();
+    await variety.get();
     const all = await list(county, 'pageSize=200');
-    assert.ok(all.total >= 3, 'the tests above left several hazards');
+    assert.ok(all.total >= 3, 'several hazards');
     assert.equal(all.items.length, all.total);
     assert.equal(all.totalCapped, false);
     const byPage = [];
@@ -387,6 +493,7 @@ describe('hazard investigation and remediation', () => {
 
   test('each list filter selects exactly the hazards whose fields match it', async () => {
     type Item = { id: string; level: string; foundTier: string; status: string; listedTier: string | null; overdue: boolean };
+    await variety.get();
     const list = async (q: string) => (await inject(city, 'GET', `/api/v1/hazards?pageSize=200&${q}`)).json();
     const all: Item[] = (await list('')).items;
     const open = (h: Item) => !['closed', 'cancelled'].includes(h.status);
@@ -411,10 +518,7 @@ describe('hazard investigation and remediation', () => {
       assert.deepEqual(ids(got.items), ids(all.filter(match)), q);
       assert.equal(got.total, all.filter(match).length, q);
     }
-    assert.ok(
-      all.some((h) => h.level === 'major') && all.some((h) => h.listedTier === 'city'),
-      'the tests above left a listed major hazard',
-    );
+    assert.ok(all.some((h) => h.level === 'major') && all.some((h) => h.listedTier === 'city'), 'a listed major hazard is among them');
     // The total agrees with the page for every way it is counted: whole counties' counts (city and
     // county supervisors, a county region filter), townships' counts (a township supervisor, a
     // township filter) and counting the hazards (a tier filter).
@@ -431,6 +535,7 @@ describe('hazard investigation and remediation', () => {
   });
 
   test('the two lists export as one workbook, scoped', async () => {
+    await variety.get();
     const x = await inject(county, 'GET', '/api/v1/hazards/export');
     assert.equal(x.statusCode, 200);
     const wb = new ExcelJS.Workbook();
@@ -542,44 +647,17 @@ describe('hazard investigation and remediation', () => {
     }
     const inspection = await t.db.query<{ inspection_id: string; number: string }>(
       'SELECT inspection_id, number FROM hazards WHERE id = $1',
-      [inspectedId],
+      [await inspectedHazard.get()],
     );
     const detail = (await inject(town, 'GET', `/api/v1/inspections/${inspection[0]?.inspection_id}`)).json();
     assert.equal(detail.hazards[0].number, inspection[0]?.number);
   });
 
   test('overdue notices reach the supervisors of the place, not those of a sibling township or county', async () => {
-    // 杨舍镇 320582100 and 塘桥镇 320582101; 盱眙县 320830 and 金湖县 320831: trimming the zeros of
-    // the first of each pair (3205821, 32083) matched the second.
-    const tangqiaoEnterprise = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(4, '320582101000'))).json().id;
-    const jinhuEnterprise = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(5, '320831001000'))).json().id;
-    await makeUser(t.db, { username: 'tangqiao', role: 'townshipSupervisor', regionCode: '320582101000' });
-    await makeUser(t.db, { username: 'tqent', role: 'enterpriseAdmin', enterpriseId: tangqiaoEnterprise });
-    await makeUser(t.db, { username: 'licheng', role: 'townshipSupervisor', regionCode: '320831001000' });
-    await makeUser(t.db, { username: 'jinhu', role: 'countySupervisor', regionCode: '320831000000' });
-    await makeUser(t.db, { username: 'xuyi', role: 'countySupervisor', regionCode: '320830000000' });
-    const [tangqiao, tqent, licheng, jinhu, xuyi] = (await Promise.all(
-      ['tangqiao', 'tqent', 'licheng', 'jinhu', 'xuyi'].map((u) => t.login(u)),
-    )) as [string, string, string, string, string];
-    // Found by the enterprise itself → escalates to the township; found on patrol → to the county.
-    const selfFound = (
-      await inject(tqent, 'POST', '/api/v1/hazards', {
-        enterpriseId: tangqiaoEnterprise,
-        description: '塘桥逾期隐患',
-        ...FIXES,
-        deadline: '2026-01-01',
-      })
-    ).json();
-    const patrolFound = (
-      await inject(licheng, 'POST', '/api/v1/hazards', {
-        enterpriseId: jinhuEnterprise,
-        description: '金湖逾期隐患',
-        ...FIXES,
-        deadline: '2026-01-01',
-      })
-    ).json();
+    const { selfFound, patrolFound, escalatedNow, cookies } = await escalatedHazards.get();
+    const { tangqiao, jinhu, xuyi } = cookies;
     assert.deepEqual([selfFound.foundTier, patrolFound.foundTier], ['self', 'patrol']);
-    assert.ok((await escalateOverdue(t.db, '2026-11-23')) >= 2);
+    assert.ok(escalatedNow >= 2);
     const notices = async (cookie: string) =>
       (await inject(cookie, 'GET', '/api/v1/notifications')).json().items as { link: string; title: string }[];
     const told = async (cookie: string, h: { id: string }) => (await notices(cookie)).some((n) => n.link === `/hazards/${h.id}`);
@@ -590,14 +668,13 @@ describe('hazard investigation and remediation', () => {
     // The notice names the hazard by its number.
     const notice = (await notices(jinhu)).find((n) => n.link === `/hazards/${patrolFound.id}`);
     assert.equal(notice?.title, `隐患逾期未整改：${patrolFound.number} 金湖逾期隐患`);
-    escalatedId = selfFound.id;
   });
 
   test('the dossier of an escalated, listed hazard names every step, tier and person in Chinese: no codes', async () => {
     // People as they are named (test users are made with their login name as their name).
-    for (const [u, name] of Object.entries({ tqent: '周企业', tangqiao: '吴镇长', city: '郑市督' }))
+    const id = (await escalatedHazards.get()).selfFound.id;
+    for (const [u, name] of Object.entries({ tqent: '周企业', tangqiao: '吴镇长', 'cast-city': '郑市督' }))
       await t.db.query('UPDATE users SET display_name = $2 WHERE username = $1', [u, name]);
-    const id = escalatedId;
     assert.equal(
       (await inject(city, 'POST', `/api/v1/hazards/${id}/listing`, { deadline: '2027-01-31', officer: '王督办' })).statusCode,
       403,
@@ -657,6 +734,7 @@ describe('hazard investigation and remediation', () => {
     assert.equal((await inject(town, 'PUT', `/api/v1/inspections/${a}/results`, results([ofA]))).statusCode, 200);
 
     // Closed (accepted) and cancelled: no evidence from government, no proof from the enterprise.
+    const [closedId, cancelledId] = [await closedHazard.get(), await cancelledHazard.get()];
     for (const [id, cookie] of [
       [closedId, town],
       [closedId, ent],
@@ -667,7 +745,14 @@ describe('hazard investigation and remediation', () => {
     assert.equal((await upload(`/api/v1/hazards/${open}/photos`)).statusCode, 201, 'evidence while open');
   });
 
-  test('the maintained dashboard counts equal a recount after everything above (reports, steps, escalation, a move)', async () => {
+  test('the maintained dashboard counts equal a recount after reports, steps, escalation (and, after the tests above, a move)', async () => {
+    await Promise.all([variety.get(), escalatedHazards.get()]);
+    // And one in 昆山市, a second county of the city.
+    assert.equal(
+      (await inject(kunshan, 'POST', '/api/v1/hazards', { enterpriseId: t.otherEnterpriseId, description: '昆山：消防栓被遮挡' }))
+        .statusCode,
+      201,
+    );
     const key = 'county_code, region_code, industry, status, level, overdue, listed';
     const kept = await t.db.query(`SELECT ${key}, n FROM hazard_counts WHERE n <> 0 ORDER BY ${key}`);
     const recount = await t.db.query(

@@ -2,12 +2,12 @@
 // schedules, hazards with their closed loop, listing, dossiers, the dashboard.
 import type { FastifyInstance } from 'fastify';
 import type { CapabilityDeps } from '../deps.ts';
-import { checklistRoutes } from './checklists.ts';
+import { checklistRoutes } from './checklist-routes.ts';
 import { hazardDashboardRoutes } from './dashboard.ts';
-import { inspectionRoutes } from './inspections.ts';
+import { inspectionRoutes } from './inspection-routes.ts';
 import { notificationRoutes } from './notifications.ts';
 import { hazardRoutes } from './routes.ts';
-import { scheduleRoutes } from './schedules.ts';
+import { scheduleRoutes } from './schedule-routes.ts';
 import { hazardWorkItems, inspectionWorkItems, scheduleWorkItems } from './workbench.ts';
 
 export function registerHazards(app: FastifyInstance, { db, files, workbench }: CapabilityDeps) {

@@ -1,19 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { enterpriseBody, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
+import { type CastApp, openCastApp } from '../../test/harness.ts';
 import { todayInShanghai } from '../../time.ts';
 import { planScheduledInspections } from './schedules.ts';
 
 describe('recurring self-inspection schedules', () => {
-  let t: TestApp;
+  let t: CastApp;
   let admin: string;
   let ent: string;
+  /** An enterprise admin of another enterprise (in 昆山市). */
   let other: string;
   let county: string;
   let enterpriseId: string;
-  let otherId: string;
-  const inject = (cookie: string, method: string, url: string, payload?: unknown) =>
-    t.app.inject({ method: method as 'GET', url, headers: { cookie }, payload: payload as object });
+  const inject = (cookie: string, method: string, url: string, payload?: unknown) => t.inject(cookie, method, url, payload);
   const body = (over: object = {}) => ({
     enterpriseId,
     name: '每周车间安全检查',
@@ -29,16 +28,9 @@ describe('recurring self-inspection schedules', () => {
     );
 
   before(async () => {
-    t = await openTestApp();
-    admin = await t.login('admin');
-    enterpriseId = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(1, '320582100000'))).json().id;
-    otherId = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(2, '320582100000'))).json().id;
-    await makeUser(t.db, { username: 'ent', role: 'enterpriseAdmin', enterpriseId });
-    await makeUser(t.db, { username: 'other', role: 'enterpriseAdmin', enterpriseId: otherId });
-    await makeUser(t.db, { username: 'county', role: 'countySupervisor', regionCode: '320582000000' });
-    ent = await t.login('ent');
-    other = await t.login('other');
-    county = await t.login('county');
+    t = await openCastApp();
+    ({ admin, ent, otherEnt: other, county } = t.cookies);
+    enterpriseId = t.enterpriseId;
   });
   after(() => t.close());
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { auditActionLabel, type HazardRateFacts, onTimeRectificationRate, periodCounts, rectificationRate } from '@taishan/domain';
 import ExcelJS from 'exceljs';
-import { enterpriseBody, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
+import { type CastApp, enterpriseBody, openCastApp } from '../../test/harness.ts';
 import { shanghaiTime, todayInShanghai } from '../../time.ts';
 
 const TOWN_A = '320582100000';
@@ -13,7 +13,7 @@ const TOWN_B = '320582101000';
 const KUNSHAN_TOWN = '320583100000';
 
 describe('search and filters', () => {
-  let t: TestApp;
+  let t: CastApp;
   let admin: string;
   let county: string;
   let townA: string;
@@ -34,8 +34,9 @@ describe('search and filters', () => {
   };
 
   before(async () => {
-    t = await openTestApp();
-    admin = await t.login('admin');
+    // The standard cast: its county, township (TOWN_A) and Kunshan supervisors.
+    t = await openCastApp();
+    ({ admin, county, town: townA, kunshan } = t.cookies);
     const make = async (key: string, n: number, region: string, name: string) => {
       const res = await t.app.inject({
         method: 'POST',
@@ -49,12 +50,6 @@ describe('search and filters', () => {
     await make('A', 1, TOWN_A, '宏达化工有限公司');
     await make('B', 2, TOWN_B, '沙洲钢铁有限公司');
     await make('C', 3, KUNSHAN_TOWN, '昆山宏达精密有限公司');
-    await makeUser(t.db, { username: 'county', role: 'countySupervisor', regionCode: '320582000000' });
-    await makeUser(t.db, { username: 'townA', role: 'townshipSupervisor', regionCode: TOWN_A });
-    await makeUser(t.db, { username: 'kunshan', role: 'countySupervisor', regionCode: '320583000000' });
-    county = await t.login('county');
-    townA = await t.login('townA');
-    kunshan = await t.login('kunshan');
     const report = async (key: string, cookie: string, e: string, description: string, location: string | null = null) => {
       const res = await t.app.inject({
         method: 'POST',
@@ -282,7 +277,7 @@ describe('search and filters', () => {
       assert.equal(res.statusCode, 200, res.body);
       return res.json() as { items: { seq: number; actorName: string; action: string; entityId: string; at: string }[]; total: number };
     };
-    const byKunshan = await page('actor=kunshan');
+    const byKunshan = await page('actor=cast-kunshan');
     assert.deepEqual(
       byKunshan.items.map((e) => e.action),
       ['hazard.report', 'auth.login'],
@@ -307,7 +302,7 @@ describe('search and filters', () => {
     assert.equal((await get(admin, '/api/v1/audit?from=2026-02-30')).statusCode, 400);
     assert.equal((await get(admin, '/api/v1/audit?from=2026-03-02&to=2026-03-01')).statusCode, 400);
 
-    const res = await get(admin, `/api/v1/audit/export?action=hazard.&actor=county`);
+    const res = await get(admin, `/api/v1/audit/export?action=hazard.&actor=cast-county`);
     assert.equal(res.statusCode, 200, res.body);
     assert.match(String(res.headers['content-disposition']), new RegExp(encodeURIComponent(`审计日志-${today}.xlsx`)));
     const wb = new ExcelJS.Workbook();
@@ -317,13 +312,13 @@ describe('search and filters', () => {
     ws?.eachRow((row, i) => {
       if (i > 1) rows.push([String(row.getCell(2).value), String(row.getCell(3).value), String(row.getCell(4).value)]);
     });
-    const expected = (await page('action=hazard.&actor=county')).items;
+    const expected = (await page('action=hazard.&actor=cast-county')).items;
     assert.equal(rows.length, 5);
     assert.deepEqual(
       rows,
-      expected.map((e) => [shanghaiTime(e.at), 'county', auditActionLabel(e.action, 'zh')]),
+      expected.map((e) => [shanghaiTime(e.at), 'cast-county', auditActionLabel(e.action, 'zh')]),
     );
     assert.equal((await get(county, '/api/v1/audit/export')).statusCode, 403);
-    assert.equal((await get(county, '/api/v1/audit?actor=county')).statusCode, 403);
+    assert.equal((await get(county, '/api/v1/audit?actor=cast-county')).statusCode, 403);
   });
 });

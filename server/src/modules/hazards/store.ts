@@ -1,17 +1,31 @@
-// Hazard rows and their mapping. A hazard carries its enterprise's region, industry (copied by a
-// trigger, migration 004) and name (migration 015), so scope is checked on the hazard's own
-// columns and a row of the list is one row of hazards.
+// Hazards' SQL and their mapping: the rows, the list (its filters, its total, the statement the
+// benchmark runs), the history, the reads a dossier needs, and the updates the commands in
+// service.ts make. A hazard carries its enterprise's region, industry (copied by a trigger,
+// migration 004) and name (migration 015), so scope is checked on the hazard's own columns and a
+// row of the list is one row of hazards.
 import {
   type Actor,
   allowedHazardActions,
+  checkHazardPhoto,
   DEFAULT_HAZARD_NUMBER_PATTERN,
   documentNumberPatternError,
+  type FiveFixes,
   type HazardFacts,
+  type HazardListItem,
+  type HazardRecord,
   type HazardStep,
-  mayList,
+  type HazardTransitionRecord,
+  type InspectionTier,
+  mayEditFixes,
+  mayListNow,
+  ROLE_LABELS,
+  type Role,
 } from '@taishan/domain';
+import type { Db } from '../../db/db.ts';
 import { regionRange, type Scoped, scopeFilter } from '../../db/scope.ts';
 import { dateOnly, iso } from '../../time.ts';
+import { enterpriseScope } from '../enterprises/scope.ts';
+import type { DossierInspection } from './dossier.ts';
 
 export { dateOnly };
 
@@ -96,7 +110,7 @@ const LIST_FIELDS = [
 export const HAZARD_LIST_COLUMNS = LIST_FIELDS.map((c) => `h.${c}`).join(', ');
 export type HazardListRow = Pick<HazardRow, (typeof LIST_FIELDS)[number]>;
 
-export function toHazardListItem(r: HazardListRow) {
+export function toHazardListItem(r: HazardListRow): HazardListItem {
   return {
     id: r.id,
     number: r.number,
@@ -115,8 +129,9 @@ export function toHazardListItem(r: HazardListRow) {
     listingDeadline: dateOnly(r.listing_deadline),
     escalatedTier: r.escalated_tier,
     version: r.version,
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
+    // NOT NULL columns: iso() keeps a null only for nullable ones.
+    createdAt: iso(r.created_at) as string,
+    updatedAt: iso(r.updated_at) as string,
   };
 }
 
@@ -150,8 +165,6 @@ export function hazardScope(tx: Pick<Scoped, 'scope'>, params: unknown[]): strin
   return `${hazardRegion(regionPrefix, params)} AND ${others}`;
 }
 
-/** A stored moment as ISO 8601 (UTC), null kept; a string is PostgreSQL's text (rawTimes) or ISO already. */
-
 export function factsOf(r: HazardRow): HazardFacts {
   return {
     enterpriseId: r.enterprise_id,
@@ -169,9 +182,8 @@ export function factsOf(r: HazardRow): HazardFacts {
 }
 
 /** The whole record: the list's summary and the rest, with what this actor may do with it. */
-export function toHazard(r: HazardRow, actor: Actor) {
+export function toHazard(r: HazardRow, actor: Actor): HazardRecord {
   const facts = factsOf(r);
-  const open = !['closed', 'cancelled'].includes(r.status);
   return {
     ...toHazardListItem(r),
     inspectionId: r.inspection_id,
@@ -187,9 +199,9 @@ export function toHazard(r: HazardRow, actor: Actor) {
     listedAt: iso(r.listed_at),
     closedAt: iso(r.closed_at),
     allowedActions: allowedHazardActions(actor, facts),
-    canEditFixes:
-      open && r.status !== 'pendingAcceptance' && (actor.scope.enterpriseId === r.enterprise_id || actor.role === 'platformAdmin'),
-    canList: open && !r.listed_tier && mayList(actor, r.level) !== null,
+    canEditFixes: mayEditFixes(actor, facts),
+    canList: mayListNow(actor, facts),
+    canAddPhoto: checkHazardPhoto(actor, facts).ok,
   };
 }
 
@@ -216,4 +228,123 @@ export async function recordTransition(
     'INSERT INTO hazard_transitions (hazard_id, action, from_status, to_status, actor, reason) VALUES ($1, $2, $3, $4, $5, $6)',
     [hazardId, action, from, to, actor, reason],
   );
+}
+
+/** A hazard's history, oldest first. */
+export async function transitionsOf(tx: Scoped, id: string): Promise<HazardTransitionRecord[]> {
+  const rows = await tx.query<{
+    action: HazardStep;
+    from_status: string | null;
+    to_status: string;
+    actor: string;
+    reason: string | null;
+    at: Date | string;
+  }>('SELECT action, from_status, to_status, actor, reason, at FROM hazard_transitions WHERE hazard_id = $1 ORDER BY id', [id]);
+  return rows.map((r) => ({
+    action: r.action,
+    from: r.from_status,
+    to: r.to_status,
+    actor: r.actor,
+    reason: r.reason,
+    at: new Date(r.at).toISOString(),
+  }));
+}
+
+/** The five fixes as filled in: a field not sent keeps its value. */
+export async function updateFixes(tx: Scoped, id: string, f: Partial<FiveFixes> & { rectificationNote?: string | null }) {
+  const set = (v: unknown) => (v === undefined ? null : v);
+  await tx.query(
+    `UPDATE hazards SET owner = coalesce($2, owner), measures = coalesce($3, measures), funds = coalesce($4, funds),
+       deadline = coalesce($5::date, deadline), contingency = coalesce($6, contingency),
+       rectification_note = coalesce($7, rectification_note), version = version + 1, updated_at = now() WHERE id = $1`,
+    [id, set(f.owner), set(f.measures), set(f.funds), set(f.deadline), set(f.contingency), set(f.rectificationNote)],
+  );
+}
+
+/** A lifecycle step's new status: closing stamps closed_at and ends the overdue flag. */
+export async function updateStatus(tx: Scoped, id: string, to: HazardRow['status']) {
+  await tx.query(
+    `UPDATE hazards SET status = $2, version = version + 1, updated_at = now(),
+       closed_at = CASE WHEN $2 = 'closed' THEN now() ELSE closed_at END,
+       overdue = CASE WHEN $2 IN ('closed', 'cancelled') THEN false ELSE overdue END WHERE id = $1`,
+    [id, to],
+  );
+}
+
+export async function updateListing(tx: Scoped, id: string, tier: 'county' | 'city', deadline: string, officer: string) {
+  await tx.query(
+    `UPDATE hazards SET listed_tier = $2, listing_deadline = $3, listing_officer = $4, listed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
+    [id, tier, deadline, officer],
+  );
+}
+
+/** Where a hazard's photos are kept: evidence (government) or proof of rectification (the enterprise). */
+export const PHOTO_COLUMNS = { evidence: 'evidence', rectification: 'rectification_evidence' } as const;
+
+export async function appendPhoto(tx: Scoped, id: string, kind: keyof typeof PHOTO_COLUMNS, key: string) {
+  const column = PHOTO_COLUMNS[kind];
+  await tx.query(`UPDATE hazards SET ${column} = ${column} || $2::jsonb, updated_at = now() WHERE id = $1`, [id, JSON.stringify([key])]);
+}
+
+/** The photos of the checklist items of an inspection, in the caller's scope (a hazard serves its inspection's). */
+export async function inspectionPhotoKeys(tx: Scoped, inspectionId: string): Promise<string[]> {
+  const params: unknown[] = [inspectionId];
+  const [r] = await tx.query<{ results: { photos?: string[] }[] }>(
+    `SELECT i.results FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id WHERE i.id = $1 AND ${enterpriseScope(tx, params)}`,
+    params,
+  );
+  return (r?.results ?? []).flatMap((x) => x.photos ?? []);
+}
+
+/** The inspection a hazard was found in, as its dossier shows it, and the photos of its item. */
+export async function dossierInspection(tx: Scoped, h: HazardRow): Promise<{ dossier: DossierInspection; photos: string[] } | null> {
+  const params: unknown[] = [h.inspection_id];
+  const [r] = await tx.query<{
+    tier: InspectionTier;
+    checklist_name: string;
+    checklist_version: number;
+    planned_date: string | Date | null;
+    submitted_at: string | Date | null;
+    submitted_by: string | null;
+    unannounced: boolean;
+    location: string | null;
+    results: { itemCode: string; result: string; note: string | null; photos?: string[] }[];
+  }>(
+    `SELECT i.tier, c.name AS checklist_name, c.version AS checklist_version, i.planned_date, i.submitted_at, i.submitted_by,
+            i.unannounced, i.location, i.results
+     FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id JOIN checklist_templates c ON c.id = i.checklist_id
+     WHERE i.id = $1 AND ${enterpriseScope(tx, params)}`,
+    params,
+  );
+  if (!r) return null;
+  const item = r.results.find((x) => x.itemCode === h.checklist_item) ?? null;
+  return {
+    dossier: {
+      tier: r.tier,
+      checklistName: r.checklist_name,
+      checklistVersion: r.checklist_version,
+      plannedDate: dateOnly(r.planned_date),
+      submittedAt: iso(r.submitted_at),
+      submittedBy: r.submitted_by,
+      unannounced: r.unannounced,
+      location: r.location,
+      item: item && { code: item.itemCode, result: item.result, note: item.note },
+    },
+    photos: item?.photos ?? [],
+  };
+}
+
+/**
+ * The people who acted on a hazard, as its dossier names them: 王五（县级监管人员）. Read past the
+ * reader's scope — the county supervisor who accepted is outside an enterprise's, and the dossier is
+ * the same document whoever downloads it — but only for the usernames of a hazard the reader may
+ * see, and only their names and roles.
+ */
+export async function actorNames(db: Db, usernames: (string | null | undefined)[]): Promise<Record<string, string>> {
+  const wanted = [...new Set(usernames.filter((u): u is string => !!u))];
+  const rows = await db.query<{ username: string; display_name: string; role: Role }>(
+    'SELECT username, display_name, role FROM users WHERE username = ANY($1::text[])',
+    [wanted],
+  );
+  return Object.fromEntries(rows.map((r) => [r.username, `${r.display_name}（${ROLE_LABELS[r.role]?.zh ?? '用户'}）`]));
 }

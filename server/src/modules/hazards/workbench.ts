@@ -4,8 +4,8 @@
 import { hazardWork, inspectionWork, scheduleWork } from '@taishan/domain';
 import { todayInShanghai } from '../../time.ts';
 import { countEach, type WorkbenchProvider } from '../workbench/registry.ts';
-import { countInspections, inspectionListQuery, inspectionWhere } from './inspections.ts';
-import { HAZARD_COUNT_CAP, hazardListQuery, hazardListSql } from './routes.ts';
+import { countInspections, inspectionListQuery, inspectionWhere } from './inspection-store.ts';
+import { HAZARD_COUNT_CAP, hazardListQuery, hazardListSql } from './list.ts';
 import { SCHEDULE_LIST_LIMIT, scheduleListQuery, scheduleWhere } from './schedules.ts';
 
 /** The hazard list's own total for these filters (exact from the kept counts, or counted up to the cap). */

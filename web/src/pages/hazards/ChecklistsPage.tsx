@@ -2,7 +2,7 @@
 // version of each, its items and its history; platform admins publish a new version (edited from
 // the latest) or a new checklist. An inspection keeps the version it was planned with, so a new
 // version changes only inspections planned after it.
-import { type ChecklistItem, INSPECTION_TIERS, TIER_LABELS } from '@taishan/domain';
+import { type Checklist, type ChecklistItem, INSPECTION_TIERS, TIER_LABELS } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Descriptions, Drawer, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -10,20 +10,7 @@ import { ApiError, api, formErrors } from '../../api.ts';
 import { industryLabel } from '../../components/labels.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
 import { useReference } from '../../reference.ts';
-import { isAdmin, useSession } from '../../session.tsx';
-
-type Checklist = {
-  id: string;
-  code: string;
-  version: number;
-  name: string;
-  industries: string[];
-  tiers: string[];
-  source: string;
-  items: ChecklistItem[];
-  builtin: boolean;
-  publishedAt: string;
-};
+import { may, useSession } from '../../session.tsx';
 
 /** What the editor starts from: a version to publish the next one of, or nothing (a new checklist). */
 type Editing = { base: Checklist | null };
@@ -40,7 +27,7 @@ export function ChecklistsPage() {
     <Card
       title={t('checklists')}
       extra={
-        isAdmin(me) && (
+        may(me, 'checklists.publish') && (
           <Button type="primary" onClick={() => setEditing({ base: null })} data-testid="new-checklist">
             {t('newChecklist')}
           </Button>
@@ -80,7 +67,7 @@ export function ChecklistsPage() {
           checklist={viewing}
           onView={setViewing}
           onClose={() => setViewing(null)}
-          onEdit={isAdmin(me) ? (base) => setEditing({ base }) : undefined}
+          onEdit={may(me, 'checklists.publish') ? (base) => setEditing({ base }) : undefined}
           tierTags={tierTags}
         />
       )}

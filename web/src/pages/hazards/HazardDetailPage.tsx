@@ -2,9 +2,12 @@
 // steps this user may take now (from the server), listing, and the full history. The hazard
 // dossier (一患一档) is a PDF the server renders (GET /api/v1/hazards/:id/dossier.pdf).
 import {
+  ACTIONS_NEEDING_REASON,
   actorLabel,
   HAZARD_ACTION_LABELS,
   type HazardAction,
+  type HazardDetail,
+  type HazardRecord,
   hazardStepLabel,
   TIER_LABELS,
   TIER_LEVEL_LABELS,
@@ -33,11 +36,19 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, api, formErrors } from '../../api.ts';
-import { formatTime, pick, useI18n } from '../../i18n.tsx';
+import { formatTime, type MessageKey, pick, useI18n } from '../../i18n.tsx';
 import { HazardLevelTag, ListedTierLabel, StatusTag } from './HazardTags.tsx';
-import type { Hazard } from './types.ts';
 
-const NEEDS_REASON: HazardAction[] = ['sendBack', 'cancel'];
+/** The fields a refused step names (the five fixes still missing, a missing reason), by their labels. */
+const FIELD_LABELS = {
+  owner: 'owner',
+  measures: 'measures',
+  funds: 'funds',
+  deadline: 'deadline',
+  contingency: 'contingency',
+  reason: 'reason',
+} as const satisfies Record<string, MessageKey>;
+type FieldName = keyof typeof FIELD_LABELS;
 
 export function HazardDetailPage() {
   const { id } = useParams();
@@ -50,7 +61,7 @@ export function HazardDetailPage() {
   const [reason, setReason] = useState('');
   const [listing, setListing] = useState(false);
   const [listingForm] = Form.useForm();
-  const q = useQuery({ queryKey: ['hazard', id], queryFn: () => api<Hazard>(`/api/v1/hazards/${id}`), retry: false });
+  const q = useQuery({ queryKey: ['hazard', id], queryFn: () => api<HazardDetail>(`/api/v1/hazards/${id}`), retry: false });
   const h = q.data;
   useEffect(() => {
     if (h) form.setFieldsValue({ ...h, deadline: h.deadline ? dayjs(h.deadline) : undefined });
@@ -62,16 +73,23 @@ export function HazardDetailPage() {
   };
   // Keep the page's copy (and its version) current from each response, so a quick next click
   // never sends a stale version.
-  const merge = (saved: Partial<Hazard>) => qc.setQueryData<Hazard>(['hazard', id], (old) => (old ? { ...old, ...saved } : old));
+  const merge = (saved: Partial<HazardDetail>) =>
+    qc.setQueryData<HazardDetail>(['hazard', id], (old) => (old ? { ...old, ...saved } : old));
   const act = async (action: HazardAction, extra: object = {}) => {
     try {
       // No version: the server refuses a step that the current status does not allow, which is the
       // check that matters; a stale photo list must not block a legitimate step.
-      merge(await api<Hazard>(`/api/v1/hazards/${id}/transitions`, { method: 'POST', json: { action, ...extra } }));
+      merge(await api<HazardDetail>(`/api/v1/hazards/${id}/transitions`, { method: 'POST', json: { action, ...extra } }));
       message.success(t('saved'));
       refresh();
     } catch (e) {
-      message.error(e instanceof ApiError ? [e.message, ...Object.keys(e.fields).map((k) => t(k as never) || k)].join('：') : String(e));
+      message.error(
+        e instanceof ApiError
+          ? [e.message, ...Object.keys(e.fields).map((k) => (Object.hasOwn(FIELD_LABELS, k) ? t(FIELD_LABELS[k as FieldName]) : k))].join(
+              '：',
+            )
+          : String(e),
+      );
     }
   };
   const photoUrl = (key: string) => `/api/v1/hazards/${id}/${key}`;
@@ -84,7 +102,7 @@ export function HazardDetailPage() {
           type={a === 'cancel' || a === 'sendBack' ? 'default' : 'primary'}
           danger={a === 'cancel'}
           data-testid={`action-${a}`}
-          onClick={() => (NEEDS_REASON.includes(a) ? setReasonFor(a) : act(a))}
+          onClick={() => (ACTIONS_NEEDING_REASON.includes(a) ? setReasonFor(a) : act(a))}
         >
           {pick(lang, HAZARD_ACTION_LABELS[a])}
         </Button>
@@ -153,9 +171,9 @@ export function HazardDetailPage() {
                 data-testid="five-fixes"
                 scrollToFirstError={{ focus: true }}
                 onFinish={async (v) => {
-                  let saved: Hazard;
+                  let saved: HazardRecord;
                   try {
-                    saved = await api<Hazard>(`/api/v1/hazards/${id}`, {
+                    saved = await api<HazardRecord>(`/api/v1/hazards/${id}`, {
                       method: 'PATCH',
                       json: {
                         ...v,
@@ -225,7 +243,7 @@ export function HazardDetailPage() {
               {[...h.evidence, ...h.rectificationEvidence].map((k) => (
                 <Image key={k} src={photoUrl(k)} width={120} />
               ))}
-              {h.status !== 'closed' && h.status !== 'cancelled' && (
+              {h.canAddPhoto && (
                 <Upload
                   accept="image/png,image/jpeg"
                   showUploadList={false}

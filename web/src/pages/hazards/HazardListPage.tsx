@@ -1,7 +1,7 @@
 // 隐患清单: hazards in scope with the filters regulators use; export both lists.
 
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { HAZARD_STATUS_LABELS, INSPECTION_TIERS, TIER_LABELS } from '@taishan/domain';
+import { HAZARD_STATUS_LABELS, type HazardListItem, INSPECTION_TIERS, TIER_LABELS } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -15,7 +15,6 @@ import { useFilters } from '../../components/useFilters.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { HazardLevelTag, ListedTierLabel, StatusTag } from './HazardTags.tsx';
-import type { HazardListItem } from './types.ts';
 
 export function HazardListPage() {
   const { t, lang } = useI18n();

@@ -1,3 +1,4 @@
+import type { InboxNotice as Notice } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Card, List, Typography } from 'antd';
 import { useMemo } from 'react';
@@ -5,7 +6,6 @@ import { useNavigate } from 'react-router';
 import { api } from '../../api.ts';
 import { formatTime, type MessageKey, useI18n } from '../../i18n.tsx';
 
-type Notice = { id: string; kind: string; title: string; link: string | null; group: string | null; read: boolean; createdAt: string };
 /** One line of the inbox: a notice, or a group of them (a day's alarm escalations) at its newest. */
 type Entry = { key: string; notices: Notice[] };
 

@@ -1,6 +1,7 @@
 // Carrying out an inspection on a phone: each item pass / fail / not applicable, a note and photos;
 // save as you go; submit once — then the record is immutable and failed items are hazards.
 import { CameraOutlined } from '@ant-design/icons';
+import type { InspectionDetail as Detail, Inspection } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, ConfigProvider, Input, List, Radio, Result, Space, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
@@ -8,23 +9,10 @@ import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 
-type Item = { code: string; text: string; guidance?: string; legalBasis?: string; majorCriterion: boolean };
 /** A result's colour when chosen: dark enough for white text (WCAG AA). */
 const RESULT_COLOURS: Record<ItemResult['result'], string> = { pass: '#237804', fail: '#a8071a', na: '#595959' };
 
-type ItemResult = { itemCode: string; result: 'pass' | 'fail' | 'na'; note: string | null; photos: string[] };
-type Detail = {
-  id: string;
-  enterpriseName: string;
-  status: 'planned' | 'submitted';
-  unannounced: boolean;
-  canExecute: boolean;
-  version: number;
-  location: string | null;
-  results: ItemResult[];
-  checklist: { name: string; version: number; items: Item[] } | null;
-  hazards: { id: string; number: string | null; description: string; level: string; status: string }[];
-};
+type ItemResult = Detail['results'][number];
 
 export function InspectionExecutePage() {
   const { id } = useParams();
@@ -42,7 +30,7 @@ export function InspectionExecutePage() {
   const update = (code: string, patch: Partial<ItemResult>) =>
     setResults((r) => ({ ...r, [code]: { itemCode: code, result: 'pass', note: null, photos: [], ...r[code], ...patch } }));
   const save = async () => {
-    const saved = await api<Detail>(`/api/v1/inspections/${id}/results`, { method: 'PUT', json: { results: Object.values(results) } });
+    const saved = await api<Inspection>(`/api/v1/inspections/${id}/results`, { method: 'PUT', json: { results: Object.values(results) } });
     qc.setQueryData(['inspection', id], { ...d, ...saved });
     return saved;
   };

@@ -1,5 +1,5 @@
 // 检查: planned and submitted inspections; plan new ones for enterprises at the user's tier.
-import { INSPECTION_TIERS, roleTier, TIER_LABELS } from '@taishan/domain';
+import { type Checklist, findingTier, INSPECTION_TIERS, type Inspection, type Role, TIER_LABELS } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, DatePicker, Form, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -12,19 +12,7 @@ import { MobileCards, usePhone } from '../../components/MobileCards.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
-
-type Inspection = {
-  id: string;
-  enterpriseName: string;
-  tier: 'self' | 'patrol' | 'county' | 'city';
-  checklistName: string;
-  checklistVersion: number;
-  plannedDate: string;
-  unannounced: boolean;
-  status: 'planned' | 'submitted';
-  canExecute: boolean;
-};
+import { may, useSession } from '../../session.tsx';
 
 export function InspectionsPage() {
   const { t, lang } = useI18n();
@@ -38,12 +26,13 @@ export function InspectionsPage() {
   const list = useQuery({ queryKey: ['inspections', qs], queryFn: () => api<Page<Inspection>>(`/api/v1/inspections?${qs}`) });
   const checklists = useQuery({
     queryKey: ['checklists'],
-    queryFn: () => api<{ items: { id: string; name: string; version: number }[] }>('/api/v1/checklists'),
+    queryFn: () => api<{ items: Checklist[] }>('/api/v1/checklists'),
     enabled: open,
   });
   const enterprisePicker = useEnterprisePicker(open);
-  const myTier = me?.scope.enterpriseId ? 'self' : me ? roleTier(me.role as never) : null;
-  const tier = myTier === 'province' ? 'city' : myTier;
+  // The tier this user plans at is the tier their findings are recorded at (domain findingTier):
+  // their own enterprise's self-inspection, or their government tier.
+  const tier = me && may(me, 'inspections.plan') ? findingTier({ ...me, role: me.role as Role }, me.scope.enterpriseId) : null;
   const phone = usePhone();
   const statusTags = (r: Inspection) => (
     <>

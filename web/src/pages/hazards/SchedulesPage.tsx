@@ -1,7 +1,7 @@
 // 自查计划: an enterprise's recurring self-inspections (daily / weekly / monthly / quarterly).
 // The server plans each occurrence when it falls due; here the enterprise sets, pauses and resumes
 // them, and supervisors see the schedules of the enterprises in their area.
-import { SCHEDULE_FREQUENCIES } from '@taishan/domain';
+import { type Checklist, SCHEDULE_FREQUENCIES, SCHEDULE_FREQUENCY_LABELS, type InspectionSchedule as Schedule } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -10,32 +10,18 @@ import { ApiError, api, formErrors } from '../../api.ts';
 import { ActiveFilters } from '../../components/ActiveFilters.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { useFilters } from '../../components/useFilters.ts';
-import { useI18n } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
-
-type Schedule = {
-  id: string;
-  enterpriseName: string;
-  name: string;
-  checklistCode: string;
-  frequency: (typeof SCHEDULE_FREQUENCIES)[number];
-  startDate: string;
-  nextDate: string;
-  inspectorName: string | null;
-  active: boolean;
-  version: number;
-  canManage: boolean;
-};
+import { pick, useI18n } from '../../i18n.tsx';
+import { may, useSession } from '../../session.tsx';
 
 export function SchedulesPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { me } = useSession();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const own = me?.scope.enterpriseId ?? null;
-  const mayCreate = !!own || me?.role === 'platformAdmin';
+  const mayCreate = may(me, 'schedules.manage');
   const { query: qs } = useFilters();
   const list = useQuery({
     queryKey: ['schedules', qs],
@@ -43,7 +29,7 @@ export function SchedulesPage() {
   });
   const checklists = useQuery({
     queryKey: ['checklists'],
-    queryFn: () => api<{ items: { id: string; code: string; name: string; version: number; tiers: string[] }[] }>('/api/v1/checklists'),
+    queryFn: () => api<{ items: Checklist[] }>('/api/v1/checklists'),
     enabled: open,
   });
   const enterprisePicker = useEnterprisePicker(open && !own);
@@ -80,7 +66,7 @@ export function SchedulesPage() {
           { title: t('scheduleName'), dataIndex: 'name' },
           ...(own ? [] : [{ title: t('enterprise'), dataIndex: 'enterpriseName' }]),
           { title: t('checklist'), dataIndex: 'checklistCode' },
-          { title: t('frequency'), dataIndex: 'frequency', render: (v: Schedule['frequency']) => t(`freq_${v}`) },
+          { title: t('frequency'), dataIndex: 'frequency', render: (v: Schedule['frequency']) => pick(lang, SCHEDULE_FREQUENCY_LABELS[v]) },
           { title: t('nextDate'), dataIndex: 'nextDate' },
           {
             title: t('status'),
@@ -136,7 +122,7 @@ export function SchedulesPage() {
             />
           </Form.Item>
           <Form.Item name="frequency" label={t('frequency')} rules={[{ required: true }]}>
-            <Select options={SCHEDULE_FREQUENCIES.map((f) => ({ value: f, label: t(`freq_${f}`) }))} />
+            <Select options={SCHEDULE_FREQUENCIES.map((f) => ({ value: f, label: pick(lang, SCHEDULE_FREQUENCY_LABELS[f]) }))} />
           </Form.Item>
           <Form.Item name="startDate" label={t('startDate')} rules={[{ required: true }]}>
             <DatePicker />
