@@ -55,6 +55,7 @@ export const gb18218InputSchema = z.strictObject({
     .min(0, bi('人数不能为负', 'People cannot be negative'))
     .max(10_000_000),
 });
+export type Gb18218Input = z.infer<typeof gb18218InputSchema>;
 
 export const thresholdsSchema = z
   .strictObject({ major: z.number().positive(), high: z.number().positive(), moderate: z.number().positive() })
