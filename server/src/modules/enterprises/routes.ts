@@ -18,7 +18,7 @@ import { readScoped } from '../../db/scope.ts';
 import { sendXlsx } from '../../http/download.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
-import { createChangeRequest, decideChangeRequest, listChangeRequests } from './change-requests.ts';
+import { createChangeRequest, decideChangeRequest, listChangeRequests } from './change-requests-service.ts';
 import { bilingualOf, importRows } from './import.ts';
 import { createEnterprise, patchEnterprise, removeEnterprise, toEnterprise } from './service.ts';
 import { exportRows, findEnterprise, searchEnterprises } from './store.ts';
