@@ -15,6 +15,12 @@ export type SupervisionField = (typeof SUPERVISION_FIELDS)[number];
 
 export const CHANGE_REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
+export const CHANGE_REQUEST_STATUS_LABELS: Record<ChangeRequestStatus, { zh: string; en: string }> = {
+  pending: { zh: '待确认', en: 'Waiting' },
+  approved: { zh: '已批准', en: 'Approved' },
+  rejected: { zh: '已驳回', en: 'Rejected' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
 /** The steps on a pending request (its audit actions are `enterpriseChange.<step>`, and `request`). */
 export const CHANGE_REQUEST_ACTIONS = ['approve', 'reject', 'withdraw'] as const;
 export type ChangeRequestAction = (typeof CHANGE_REQUEST_ACTIONS)[number];
