@@ -119,16 +119,19 @@ export const riskMapSchema = z.object({
 export type RiskMap = z.infer<typeof riskMapSchema>;
 export const sitePlanUploadSchema = z.object({ width: z.number(), height: z.number(), contentType: z.string(), bytes: z.number() });
 
-/** A risk point as a risk report carries it (a snapshot taken when the report is drafted or submitted). */
+/**
+ * A risk point as a risk report carries it (a snapshot taken when the report is drafted or
+ * submitted). Reports kept from before the snapshot had a location and measures lack them.
+ */
 export const riskReportItemSchema = z.object({
   riskPointId: z.string(),
   name: z.string(),
-  location: z.string().nullable(),
+  location: z.string().nullable().optional(),
   level: level.nullable(),
   method: z.string().nullable(),
   score: z.number().nullable(),
   accidentTypes: z.array(z.string()),
-  controlMeasures: z.array(controlMeasureOutSchema),
+  controlMeasures: z.array(controlMeasureOutSchema).optional(),
 });
 export const riskReportSchema = z.object({
   id: z.string(),
