@@ -33,7 +33,6 @@ export * from './risks/lec.ts';
 export * from './risks/levels.ts';
 export * from './risks/ls.ts';
 export * from './risks/policy.ts';
-export * from './risks/responses.ts';
 export * from './risks/schema.ts';
 export * from './users/policy.ts';
 export * from './users/schema.ts';

@@ -1,5 +1,5 @@
 // The risk pages' data types: inferred from the response schemas the server declares
-// (domain/src/risks/responses.ts), so a field the server stops sending is a type error here.
+// (domain/src/risks/schema.ts), so a field the server stops sending is a type error here.
 export type {
   ControlMeasure as Measure,
   Installation,
