@@ -1,4 +1,5 @@
 export * from './audit/actions.ts';
+export * from './audit/schema.ts';
 export * from './auth/abilities.ts';
 export * from './auth/policy.ts';
 export * from './auth/roles.ts';

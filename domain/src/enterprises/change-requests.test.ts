@@ -7,6 +7,7 @@ import {
   changeRequestActions,
   changeRequestInputSchema,
   confirmingCounty,
+  confirmingPrefix,
   nextChangeRequestStatus,
   supervisionFieldsChanged,
 } from './change-requests.ts';
@@ -101,4 +102,17 @@ test('a request changes at least one field, with a reason, in the directory’s 
   assert.equal(changeRequestInputSchema.safeParse({ changes: { name: 'x' }, reason: '转产' }).success, false);
   const ok = changeRequestInputSchema.parse({ changes: { regionCode: '320583', highRisk: ['mining', 'mining'] }, reason: '搬迁' });
   assert.deepEqual(ok.changes, { regionCode: '320583000000', highRisk: ['mining'] });
+});
+
+test('where each role confirms requests (the list’s "waiting for me"): admin everywhere, supervisors in their region, others nowhere', () => {
+  const table: [Role, string, string | null][] = [
+    ['platformAdmin', '', ''],
+    ['provinceSupervisor', '32', '32'],
+    ['citySupervisor', '3201', '3201'],
+    ['countySupervisor', '320102', '320102'],
+    ['gridWorker', '320102', null],
+    ['enterpriseAdmin', '320102', null],
+    ['enterpriseStaff', '320102', null],
+  ];
+  for (const [role, prefix, expected] of table) assert.equal(confirmingPrefix(actor(role, prefix)), expected, role);
 });

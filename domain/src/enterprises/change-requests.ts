@@ -15,6 +15,12 @@ export type SupervisionField = (typeof SUPERVISION_FIELDS)[number];
 
 export const CHANGE_REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
+export const CHANGE_REQUEST_STATUS_LABELS: Record<ChangeRequestStatus, { zh: string; en: string }> = {
+  pending: { zh: '待确认', en: 'Waiting' },
+  approved: { zh: '已批准', en: 'Approved' },
+  rejected: { zh: '已驳回', en: 'Rejected' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
 /** The steps on a pending request (its audit actions are `enterpriseChange.<step>`, and `request`). */
 export const CHANGE_REQUEST_ACTIONS = ['approve', 'reject', 'withdraw'] as const;
 export type ChangeRequestAction = (typeof CHANGE_REQUEST_ACTIONS)[number];
@@ -55,10 +61,20 @@ export type ChangeRequestFacts = {
  * (or the admin) above it. A township is not a confirming tier, nor is the county the enterprise
  * leaves, nor a department.
  */
+/**
+ * The region prefix under which the actor confirms requests: '' (everywhere) for the admin, their
+ * own prefix for a county, city or province supervisor, null for everyone else. The list's
+ * "waiting for me" filter is this rule written as SQL.
+ */
+export function confirmingPrefix(actor: Actor): string | null {
+  if (isAdmin(actor)) return '';
+  if (!hasRole(actor, 'countySupervisor', 'citySupervisor', 'provinceSupervisor')) return null;
+  return actor.scope.regionPrefix;
+}
+
 export function mayConfirm(actor: Actor, r: Pick<ChangeRequestFacts, 'confirmRegionCode'>): boolean {
-  if (isAdmin(actor)) return true;
-  if (!hasRole(actor, 'countySupervisor', 'citySupervisor', 'provinceSupervisor')) return false;
-  return r.confirmRegionCode.startsWith(actor.scope.regionPrefix);
+  const prefix = confirmingPrefix(actor);
+  return prefix !== null && r.confirmRegionCode.startsWith(prefix);
 }
 
 /** What the actor may do with a request now (the state machine and the roles together). */

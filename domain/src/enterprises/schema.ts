@@ -112,3 +112,21 @@ export const enterpriseQuerySchema = z.object({
   sort: z.enum(['name', '-name', 'updatedAt', '-updatedAt', 'employees', '-employees']).default('name'),
 });
 export type EnterpriseQuery = z.infer<typeof enterpriseQuerySchema>;
+
+/** One line of an import file and what became of it (imported, imported with warnings, or rejected and why). */
+export const importRowResultSchema = z.object({
+  line: z.number(),
+  creditCode: z.string().nullable(),
+  name: z.string().nullable(),
+  status: z.enum(['imported', 'warning', 'rejected']),
+  id: z.string().optional(),
+  reasons: z.array(z.object({ field: z.string(), zh: z.string(), en: z.string() })),
+});
+export const importSummarySchema = z.object({
+  total: z.number(),
+  imported: z.number(),
+  warning: z.number(),
+  rejected: z.number(),
+  rows: z.array(importRowResultSchema),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;

@@ -1,7 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Actor, Role } from '../auth/roles.ts';
-import { allowedReportActions, canEditEnterpriseRisk, REPORT_ACTIONS, REPORT_STATUSES, reportTransition, riskAbilities } from './policy.ts';
+import {
+  allowedInstallationActions,
+  allowedReportActions,
+  allowedRiskPointActions,
+  canEditEnterpriseRisk,
+  mayEditRiskMap,
+  mayReadRiskReport,
+  REPORT_ACTIONS,
+  REPORT_STATUSES,
+  type ReportStatus,
+  reportTransition,
+  riskAbilities,
+} from './policy.ts';
 
 const actor = (role: Role, enterpriseId: string | null = null): Actor => ({
   id: 'u',
@@ -69,4 +81,31 @@ test('risk abilities: only users of an enterprise create risk points, installati
     for (const key of ['risks.createRiskPoint', 'risks.createInstallation', 'risks.createReport'])
       assert.equal(a[key], may, `${role} ${key}`);
   }
+});
+
+test('risk points and installations: allowedActions role by role (own enterprise, another, supervisor, admin)', () => {
+  const cases: [string, Actor, string[], string[]][] = [
+    ['enterprise admin, own', actor('enterpriseAdmin', 'e1'), ['update', 'assess', 'delete'], ['update', 'delete']],
+    ['enterprise staff, own', actor('enterpriseStaff', 'e1'), ['update', 'assess', 'delete'], ['update', 'delete']],
+    ['enterprise admin, another', actor('enterpriseAdmin', 'e2'), [], []],
+    ['county supervisor', actor('countySupervisor'), [], []],
+    ['grid worker', actor('gridWorker'), [], []],
+    ['platform admin', actor('platformAdmin'), ['update', 'assess', 'delete'], ['update', 'delete']],
+  ];
+  for (const [who, a, points, installations] of cases) {
+    assert.deepEqual(allowedRiskPointActions(a, { enterpriseId: 'e1' }), points, `${who}: risk point`);
+    assert.deepEqual(allowedInstallationActions(a, { enterpriseId: 'e1' }), installations, `${who}: installation`);
+    assert.equal(mayEditRiskMap(a, 'e1'), installations.length > 0, `${who}: risk map`);
+  }
+});
+
+test('a draft risk report is visible to enterprises and the admin only; sent ones to supervisors too', () => {
+  const table: [string, Actor, Record<ReportStatus, boolean>][] = [
+    ['enterprise', actor('enterpriseAdmin', 'e1'), { draft: true, submitted: true, acknowledged: true, returned: true }],
+    ['county', actor('countySupervisor'), { draft: false, submitted: true, acknowledged: true, returned: true }],
+    ['admin', actor('platformAdmin'), { draft: true, submitted: true, acknowledged: true, returned: true }],
+  ];
+  for (const [who, a, expected] of table)
+    for (const status of REPORT_STATUSES)
+      assert.equal(mayReadRiskReport(a, { enterpriseId: 'e1', status }), expected[status], `${who} ${status}`);
 });

@@ -9,6 +9,33 @@ export function canEditEnterpriseRisk(actor: Actor, enterpriseId: string): boole
   return hasRole(actor, 'enterpriseAdmin', 'enterpriseStaff') && actor.scope.enterpriseId === enterpriseId;
 }
 
+/** What may be done to a risk point: the enterprise edits, reassesses and deletes its own. */
+export const RISK_POINT_ACTIONS = ['update', 'assess', 'delete'] as const;
+export type RiskPointAction = (typeof RISK_POINT_ACTIONS)[number];
+export function allowedRiskPointActions(actor: Actor, point: { enterpriseId: string }): RiskPointAction[] {
+  return canEditEnterpriseRisk(actor, point.enterpriseId) ? [...RISK_POINT_ACTIONS] : [];
+}
+
+/** What may be done to a major hazard installation: the enterprise changes and deletes its own. */
+export const INSTALLATION_ACTIONS = ['update', 'delete'] as const;
+export type InstallationAction = (typeof INSTALLATION_ACTIONS)[number];
+export function allowedInstallationActions(actor: Actor, installation: { enterpriseId: string }): InstallationAction[] {
+  return canEditEnterpriseRisk(actor, installation.enterpriseId) ? [...INSTALLATION_ACTIONS] : [];
+}
+
+/** Whether the risk map's site plan and areas may be edited (sent as the map's canEdit). */
+export function mayEditRiskMap(actor: Actor, enterpriseId: string): boolean {
+  return canEditEnterpriseRisk(actor, enterpriseId);
+}
+
+/**
+ * Whether a risk report is visible at all: a draft is the enterprise's own business until it is
+ * submitted, so a supervisor asking for one is told it does not exist (404, not 403).
+ */
+export function mayReadRiskReport(actor: Actor, report: { enterpriseId: string; status: ReportStatus }): boolean {
+  return report.status !== 'draft' || actor.scope.enterpriseId !== null || isAdmin(actor);
+}
+
 /** Risk reports (风险主动报告): draft → submitted → acknowledged, or returned with a reason and resubmitted. */
 export const REPORT_STATUSES = ['draft', 'submitted', 'acknowledged', 'returned'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];

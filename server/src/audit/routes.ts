@@ -1,5 +1,5 @@
 // The audit trail for admins: list with filters, and verification of the hash chain.
-import { mayReadAudit } from '@taishan/domain';
+import { auditPageSchema, auditVerifySchema, mayReadAudit } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/db.ts';
@@ -47,6 +47,7 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
     summary: '审计日志 Audit events (admins)',
     tags: ['audit'],
     query: z.object({ ...auditFilters, ...pageFields() }),
+    response: auditPageSchema,
     handler: async ({ query, actor }) => {
       if (!mayReadAudit(actor)) throw forbidden();
       const w = auditWhere(query);
@@ -84,6 +85,7 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
     access: 'user',
     summary: '校验审计哈希链 Verify the audit chain (admins)',
     tags: ['audit'],
+    response: auditVerifySchema,
     handler: async ({ actor }) => {
       if (!mayReadAudit(actor)) throw forbidden();
       return verifyAudit(db);

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { creditCode, enterpriseBody, makeDepartment, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
+import { type CastApp, creditCode, enterpriseBody, makeDepartment, makeUser, openCastApp } from '../../test/harness.ts';
 
 const COUNTY = '320582000000'; // 张家港市
 const TOWN = '320582100000';
-const OTHER_COUNTY = '320583000000'; // 昆山市
 
 function multipart(filename: string, content: Buffer | string, contentType = 'text/csv') {
   const boundary = '----taishan-test-boundary';
@@ -15,25 +14,29 @@ function multipart(filename: string, content: Buffer | string, contentType = 'te
 }
 
 describe('enterprise directory', () => {
-  let t: TestApp;
+  // The standard cast: county is Zhangjiagang's supervisor, kunshan the neighbouring county's
+  // (it must not see Zhangjiagang's enterprises); the cast's own two enterprises are already there.
+  let t: CastApp;
   let county: string;
   let otherCounty: string;
   let admin: string;
   before(async () => {
-    t = await openTestApp();
-    await makeUser(t.db, { username: 'county', role: 'countySupervisor', regionCode: COUNTY });
-    await makeUser(t.db, { username: 'kunshan', role: 'countySupervisor', regionCode: OTHER_COUNTY });
-    county = await t.login('county');
-    otherCounty = await t.login('kunshan');
-    admin = await t.login('admin');
+    t = await openCastApp();
+    ({ county, kunshan: otherCounty, admin } = t.cookies);
   });
   after(() => t.close());
 
   const post = (cookie: string, payload: unknown) =>
     t.app.inject({ method: 'POST', url: '/api/v1/enterprises', headers: { cookie }, payload: payload as object });
   const count = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM enterprises'))[0]?.n;
-  const audits = async (action: string) =>
-    (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events WHERE action = $1', [action]))[0]?.n;
+  /** Audit events of one action on one record (the cast's own set-up writes events too). */
+  const audits = async (action: string, entityId: string) =>
+    (
+      await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events WHERE action = $1 AND entity_id = $2', [
+        action,
+        entityId,
+      ])
+    )[0]?.n;
 
   test('create in scope: 201, flags derived, audit event written', async () => {
     const res = await post(county, enterpriseBody(1, TOWN, { employees: 150, highRisk: ['hazardousChemicals'] }));
@@ -43,7 +46,7 @@ describe('enterprise directory', () => {
     assert.equal(e.creditCodeWarning, false);
     assert.equal(e.lacksSafetyDirector, true);
     assert.deepEqual(e.allowedActions, ['update', 'delete', 'changeRegion', 'changeCreditCode', 'changeSupervision']);
-    assert.equal(await audits('enterprise.create'), 1);
+    assert.equal(await audits('enterprise.create', e.id), 1);
   });
 
   test('a bad check character is accepted with a visible warning flag', async () => {

@@ -10,6 +10,7 @@ import {
   enterprisePatchSchema,
   enterpriseQuerySchema,
   enterpriseSchema,
+  importSummarySchema,
 } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -18,22 +19,13 @@ import { readScoped } from '../../db/scope.ts';
 import { sendXlsx } from '../../http/download.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
-import { createChangeRequest, decideChangeRequest, listChangeRequests } from './change-requests.ts';
+import { createChangeRequest, decideChangeRequest, listChangeRequests } from './change-requests-service.ts';
 import { bilingualOf, importRows } from './import.ts';
 import { createEnterprise, patchEnterprise, removeEnterprise, toEnterprise } from './service.ts';
 import { exportRows, findEnterprise, searchEnterprises } from './store.ts';
 import { readTable, TableFormatError, writeXlsx } from './tabular.ts';
 
 export const MAX_EXPORT_ROWS = 100_000;
-
-const rowResult = z.object({
-  line: z.number(),
-  creditCode: z.string().nullable(),
-  name: z.string().nullable(),
-  status: z.enum(['imported', 'warning', 'rejected']),
-  id: z.string().optional(),
-  reasons: z.array(z.object({ field: z.string(), zh: z.string(), en: z.string() })),
-});
 
 export function enterpriseRoutes(app: FastifyInstance, db: Db) {
   defineRoute(app, {
@@ -122,13 +114,7 @@ export function enterpriseRoutes(app: FastifyInstance, db: Db) {
     access: 'user',
     summary: '批量导入（.xlsx / .csv，multipart 字段 file）Import from Excel or CSV',
     tags: ['enterprises'],
-    response: z.object({
-      total: z.number(),
-      imported: z.number(),
-      warning: z.number(),
-      rejected: z.number(),
-      rows: z.array(rowResult),
-    }),
+    response: importSummarySchema,
     handler: async ({ req, actor }) => {
       if (!canImportEnterprises(actor)) throw forbidden();
       if (!req.isMultipart()) throw new AppError('unsupported_media_type');

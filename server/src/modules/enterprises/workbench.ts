@@ -2,7 +2,7 @@
 // the list's own WHERE.
 import { changeRequestQuerySchema, enterpriseChangeWork } from '@taishan/domain';
 import { countEach, type WorkbenchProvider } from '../workbench/registry.ts';
-import { CHANGE_LIST_LIMIT, changeRequestWhere } from './change-requests.ts';
+import { CHANGE_LIST_LIMIT, changeRequestWhere } from './change-requests-store.ts';
 
 export const enterpriseChangeWorkItems: WorkbenchProvider = async (actor, _scope, tx) =>
   countEach(enterpriseChangeWork(actor), { path: '/enterprises/changes', apiPath: '/api/v1/enterprise-change-requests' }, async (query) => {

@@ -3,9 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { CapabilityDeps } from '../deps.ts';
 
-import { distributionRoutes } from './distribution.ts';
-import { installationRoutes } from './installations.ts';
-import { riskMapRoutes } from './risk-map.ts';
+import { distributionRoutes } from './distribution-routes.ts';
+import { installationRoutes } from './installations-routes.ts';
+import { riskMapRoutes } from './risk-map-routes.ts';
 import { riskPointRoutes } from './risk-points-routes.ts';
 import { riskReportRoutes } from './risk-reports-routes.ts';
 import { thresholdRoutes } from './thresholds-routes.ts';

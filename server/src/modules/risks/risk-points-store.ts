@@ -3,12 +3,16 @@
 import {
   type Actor,
   type AssessmentInput,
-  canEditEnterpriseRisk,
+  allowedRiskPointActions,
+  type ControlMeasure,
   lec,
   ls,
   RISK_LEVEL_INFO,
   type RiskLevel,
+  type RiskPoint,
+  type RiskPointInput,
   riskLevelSchema,
+  type riskPointPatchSchema,
 } from '@taishan/domain';
 import { z } from 'zod';
 import type { Scoped } from '../../db/scope.ts';
@@ -28,11 +32,11 @@ export type RiskPointRow = {
   activity: string | null;
   hazard_factors: string[];
   accident_types: string[];
-  control_measures: { type: string; description: string; tier: string; responsible: string }[];
+  control_measures: ControlMeasure[];
   review_date: string | Date | null;
   area_id: string | null;
   area_name: string | null;
-  method: string | null;
+  method: 'lec' | 'ls' | null;
   score: number | null;
   level: RiskLevel | null;
   assessed_at: string | Date | null;
@@ -44,7 +48,7 @@ export type RiskPointRow = {
 export const RISK_POINT_SELECT = `SELECT rp.*, e.name AS enterprise_name, e.region_code, ra.name AS area_name
   FROM risk_points rp JOIN enterprises e ON e.id = rp.enterprise_id LEFT JOIN risk_areas ra ON ra.id = rp.area_id`;
 
-export function toRiskPoint(r: RiskPointRow, actor: Actor) {
+export function toRiskPoint(r: RiskPointRow, actor: Actor): RiskPoint {
   return {
     id: r.id,
     enterpriseId: r.enterprise_id,
@@ -67,7 +71,7 @@ export function toRiskPoint(r: RiskPointRow, actor: Actor) {
     version: r.version,
     createdAt: iso(r.created_at) as string,
     updatedAt: iso(r.updated_at) as string,
-    allowedActions: canEditEnterpriseRisk(actor, r.enterprise_id) ? ['update', 'assess', 'delete'] : [],
+    allowedActions: allowedRiskPointActions(actor, { enterpriseId: r.enterprise_id }),
   };
 }
 
@@ -78,6 +82,101 @@ export async function findRiskPoint(tx: Scoped, id: string, forUpdate = false): 
     params,
   );
   return rows[0];
+}
+
+/** A risk point's assessments, newest first (the history kept on every reassessment). */
+export async function assessmentHistory(tx: Scoped, riskPointId: string) {
+  const rows = await tx.query<{
+    method: 'lec' | 'ls';
+    inputs: Record<string, number>;
+    result: Record<string, unknown>;
+    thresholds: Record<string, unknown>;
+    score: number;
+    level: RiskLevel;
+    assessed_by: string;
+    assessed_at: Date | string;
+  }>(
+    'SELECT method, inputs, result, thresholds, score, level, assessed_by, assessed_at FROM risk_assessments WHERE risk_point_id = $1 ORDER BY assessed_at DESC, id',
+    [riskPointId],
+  );
+  return rows.map((h) => ({
+    method: h.method,
+    inputs: h.inputs,
+    result: h.result,
+    thresholds: h.thresholds,
+    score: h.score,
+    level: h.level,
+    assessedBy: h.assessed_by,
+    assessedAt: iso(h.assessed_at) as string,
+  }));
+}
+
+/** One page of the register and its total. */
+export async function listRiskPoints(tx: Scoped, query: RiskPointQuery) {
+  const w = registerWhere(tx, query);
+  const page = w.page(query.page, query.pageSize);
+  const rows = await tx.query<RiskPointRow>(`${RISK_POINT_SELECT} WHERE ${w.sql} ORDER BY ${REGISTER_ORDER} ${page.limit}`, page.params);
+  const [c] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM risk_points rp JOIN enterprises e ON e.id = rp.enterprise_id WHERE ${w.sql}`,
+    w.params,
+  );
+  return { rows, total: c?.n ?? 0 };
+}
+
+/** The register for the Excel export, in the register's order (bounded). */
+export function exportRiskPoints(tx: Scoped, query: Omit<RiskPointQuery, 'page' | 'pageSize'>) {
+  const w = registerWhere(tx, query);
+  return tx.query<RiskPointRow>(`${RISK_POINT_SELECT} WHERE ${w.sql} ORDER BY ${REGISTER_ORDER} LIMIT 50000`, w.params);
+}
+
+export async function insertRiskPoint(tx: Scoped, enterpriseId: string, body: RiskPointInput): Promise<string> {
+  const [created] = await tx.query<{ id: string }>(
+    `INSERT INTO risk_points (enterprise_id, name, location, activity, hazard_factors, accident_types, control_measures, review_date, area_id)
+     VALUES ($1, $2, $3, $4, $5::text[], $6::text[], $7::jsonb, $8, $9) RETURNING id`,
+    [
+      enterpriseId,
+      body.name,
+      body.location,
+      body.activity,
+      body.hazardFactors,
+      body.accidentTypes,
+      JSON.stringify(body.controlMeasures),
+      body.reviewDate,
+      body.areaId,
+    ],
+  );
+  return created?.id as string;
+}
+
+/** Change the fields given (undefined keeps a field; null clears the nullable ones) and bump the version. */
+export async function updateRiskPoint(tx: Scoped, id: string, body: z.infer<typeof riskPointPatchSchema>): Promise<void> {
+  await tx.query(
+    `UPDATE risk_points SET name = coalesce($2, name), location = CASE WHEN $3 THEN $4 ELSE location END,
+       activity = CASE WHEN $5 THEN $6 ELSE activity END, hazard_factors = coalesce($7::text[], hazard_factors),
+       accident_types = coalesce($8::text[], accident_types), control_measures = coalesce($9::jsonb, control_measures),
+       review_date = CASE WHEN $10 THEN $11::date ELSE review_date END, area_id = CASE WHEN $12 THEN $13::uuid ELSE area_id END,
+       version = version + 1, updated_at = now()
+     WHERE id = $1`,
+    [
+      id,
+      body.name ?? null,
+      body.location !== undefined,
+      body.location ?? null,
+      body.activity !== undefined,
+      body.activity ?? null,
+      body.hazardFactors ?? null,
+      body.accidentTypes ?? null,
+      body.controlMeasures ? JSON.stringify(body.controlMeasures) : null,
+      body.reviewDate !== undefined,
+      body.reviewDate ?? null,
+      body.areaId !== undefined,
+      body.areaId ?? null,
+    ],
+  );
+}
+
+export async function deleteRiskPoint(tx: Scoped, id: string): Promise<void> {
+  await tx.query('DELETE FROM risk_points WHERE id = $1', [id]);
 }
 
 /** Assess with the province's thresholds, append to the history and set the point's current level. */

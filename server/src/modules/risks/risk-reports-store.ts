@@ -1,6 +1,6 @@
 // SQL of risk reports (风险主动报告): the row and its presentation with allowedActions, the list's
 // WHERE (shared with the workbench), and the snapshot of major and high risk points a report carries.
-import { type Actor, allowedReportActions, type ReportStatus } from '@taishan/domain';
+import { type Actor, allowedReportActions, type ReportStatus, type RiskReport } from '@taishan/domain';
 import { z } from 'zod';
 import type { Scoped } from '../../db/scope.ts';
 import { pageFields, Where } from '../../db/where.ts';
@@ -14,7 +14,7 @@ export type RiskReportRow = {
   enterprise_name: string;
   region_code: string;
   status: ReportStatus;
-  items: unknown[];
+  items: RiskReport['items'];
   note: string | null;
   return_reason: string | null;
   submitted_at: Date | string | null;
@@ -28,7 +28,7 @@ export type RiskReportRow = {
 export const RISK_REPORT_SELECT =
   'SELECT rr.*, e.name AS enterprise_name, e.region_code FROM risk_reports rr JOIN enterprises e ON e.id = rr.enterprise_id';
 
-export const toRiskReport = (r: RiskReportRow, actor: Actor) => ({
+export const toRiskReport = (r: RiskReportRow, actor: Actor): RiskReport => ({
   id: r.id,
   enterpriseId: r.enterprise_id,
   enterpriseName: r.enterprise_name,
@@ -96,4 +96,38 @@ export async function countRiskReports(tx: Scoped, w: Where): Promise<number> {
     w.params,
   );
   return c?.n ?? 0;
+}
+
+/** One page of the list, newest submission (or draft) first. */
+export function listRiskReports(tx: Scoped, w: Where, page: number, pageSize: number) {
+  const p = w.page(page, pageSize);
+  return tx.query<RiskReportRow>(
+    `${RISK_REPORT_SELECT} WHERE ${w.sql} ORDER BY coalesce(rr.submitted_at, rr.created_at) DESC, rr.id ${p.limit}`,
+    p.params,
+  );
+}
+
+export async function insertRiskReport(tx: Scoped, enterpriseId: string, items: RiskReport['items'], note: string | null): Promise<string> {
+  const [created] = await tx.query<{ id: string }>(
+    `INSERT INTO risk_reports (enterprise_id, status, items, note) VALUES ($1, 'draft', $2::jsonb, $3) RETURNING id`,
+    [enterpriseId, JSON.stringify(items), note],
+  );
+  return created?.id as string;
+}
+
+/** Submit: the report carries the risk points as they are now; a previous return's reason is cleared. */
+export async function markSubmitted(tx: Scoped, id: string, items: RiskReport['items'], by: string): Promise<void> {
+  await tx.query(
+    `UPDATE risk_reports SET status = 'submitted', items = $2::jsonb, submitted_at = now(), submitted_by = $3, return_reason = NULL,
+       version = version + 1, updated_at = now() WHERE id = $1`,
+    [id, JSON.stringify(items), by],
+  );
+}
+
+/** The regulator's decision: acknowledged, or returned with its reason. */
+export async function markDecided(tx: Scoped, id: string, status: ReportStatus, by: string, reason: string | null): Promise<void> {
+  await tx.query(
+    `UPDATE risk_reports SET status = $2, decided_at = now(), decided_by = $3, return_reason = $4, version = version + 1, updated_at = now() WHERE id = $1`,
+    [id, status, by, reason],
+  );
 }

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { enterpriseBody, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
+import { CAST, type CastApp, openCastApp } from '../../test/harness.ts';
 
-const TOWN = '320582100000';
-const OTHER_TOWN = '320583100000';
+const TOWN = CAST.town;
 
 /** A PNG header with the given size: enough for the server's sniffing, which reads IHDR. */
 function png(width: number, height: number, extra = 0): Buffer {
@@ -26,27 +25,21 @@ function multipart(filename: string, content: Buffer, contentType: string) {
 }
 
 describe('risk grading and control', () => {
-  let t: TestApp;
+  // The standard cast: ent keeps the enterprise in Zhangjiagang's town, county supervises it,
+  // kunshan (the neighbouring county) must see none of it.
+  let t: CastApp;
   let admin: string;
   let ent: string;
   let county: string;
   let other: string;
   let enterpriseId: string;
   let otherEnterpriseId: string;
-  const inject = (cookie: string, method: string, url: string, payload?: unknown) =>
-    t.app.inject({ method: method as 'GET', url, headers: { cookie }, payload: payload as object });
+  const inject = (cookie: string, method: string, url: string, payload?: unknown) => t.inject(cookie, method, url, payload);
 
   before(async () => {
-    t = await openTestApp();
-    admin = await t.login('admin');
-    enterpriseId = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(1, TOWN))).json().id;
-    otherEnterpriseId = (await inject(admin, 'POST', '/api/v1/enterprises', enterpriseBody(2, OTHER_TOWN))).json().id;
-    await makeUser(t.db, { username: 'ent', role: 'enterpriseAdmin', enterpriseId });
-    await makeUser(t.db, { username: 'county', role: 'countySupervisor', regionCode: '320582000000' });
-    await makeUser(t.db, { username: 'kunshan', role: 'countySupervisor', regionCode: '320583000000' });
-    ent = await t.login('ent');
-    county = await t.login('county');
-    other = await t.login('kunshan');
+    t = await openCastApp();
+    ({ admin, ent, county, kunshan: other } = t.cookies);
+    ({ enterpriseId, otherEnterpriseId } = t);
   });
   after(() => t.close());
 
@@ -339,10 +332,8 @@ describe('risk grading and control', () => {
     assert.equal(dist.enterprises[0].id, enterpriseId);
     const none = (await inject(other, 'GET', '/api/v1/risk-distribution')).json();
     assert.deepEqual(none.totals, { major: 0, high: 0, moderate: 0, low: 0 });
-    const city = await makeUser(t.db, { username: 'suzhou', role: 'citySupervisor', regionCode: '320500000000' });
-    void city;
-    const cityDist = (await inject(await t.login('suzhou'), 'GET', '/api/v1/risk-distribution')).json();
-    const zjg = cityDist.byRegion.find((r: { code: string }) => r.code === '320582000000');
+    const cityDist = (await inject(t.cookies.city, 'GET', '/api/v1/risk-distribution')).json();
+    const zjg = cityDist.byRegion.find((r: { code: string }) => r.code === CAST.county);
     assert.deepEqual([zjg.major, zjg.moderate], [1, 1]);
   });
 });

@@ -1,7 +1,7 @@
 // Admin: the hash-chained audit trail filtered by who, what, which object and when (filters in the
 // URL), exported as a workbook, with a one-click verification of the whole chain.
 import { DownloadOutlined } from '@ant-design/icons';
-import { actorLabel, auditActionLabel, auditEntityLabel } from '@taishan/domain';
+import { type AuditEventOut, type AuditVerify, actorLabel, auditActionLabel, auditEntityLabel } from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -10,19 +10,8 @@ import { DateRangeFilter, KeywordFilter } from '../../components/FilterControls.
 import { useFilters } from '../../components/useFilters.ts';
 import { formatTime, useI18n } from '../../i18n.tsx';
 
-type Event = {
-  seq: number;
-  at: string;
-  actorName: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  hash: string;
-  before: unknown;
-  after: unknown;
-  dayOnly?: boolean;
-};
-type Verify = { ok: boolean; checked: number; firstBroken: { seq: number; reason: string } | null };
+type Event = AuditEventOut;
+type Verify = AuditVerify;
 
 export function AuditPage() {
   const { t, lang } = useI18n();

@@ -1,7 +1,7 @@
 // 监管要素变更申请 (issue 22, item 6): the enterprise asks for a change of the fields that decide
 // its supervision; the confirming county approves or rejects; the enterprise may withdraw.
 
-import type { ChangeRequest } from '@taishan/domain';
+import { CHANGE_REQUEST_STATUS_LABELS, type ChangeRequest } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -192,7 +192,7 @@ export function ChangeRequestList({ query }: { query: Record<string, string> }) 
                 <Space wrap>
                   <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link>
                   <Tag color={r.status === 'pending' ? 'blue' : r.status === 'approved' ? 'green' : 'default'} data-testid="change-status">
-                    {t(`ecStatus_${r.status}` as MessageKey)}
+                    {pick(lang, CHANGE_REQUEST_STATUS_LABELS[r.status])}
                   </Tag>
                 </Space>
               }

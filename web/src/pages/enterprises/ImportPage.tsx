@@ -1,19 +1,14 @@
 // Bulk import with a per-row result table: imported / warning / rejected with reasons.
 import { UploadOutlined } from '@ant-design/icons';
+import type { ImportSummary } from '@taishan/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { pick, useI18n } from '../../i18n.tsx';
 
-type RowResult = {
-  line: number;
-  creditCode: string | null;
-  name: string | null;
-  status: 'imported' | 'warning' | 'rejected';
-  reasons: { field: string; zh: string; en: string }[];
-};
-type Summary = { total: number; imported: number; warning: number; rejected: number; rows: RowResult[] };
+type Summary = ImportSummary;
+type RowResult = ImportSummary['rows'][number];
 
 export function ImportPage() {
   const { t, lang } = useI18n();

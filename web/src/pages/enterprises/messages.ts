@@ -1,4 +1,55 @@
 // UI strings of the enterprises pages, Chinese and English side by side (merged in i18n.tsx).
 import type { Messages } from '../../messages.ts';
 
-export const enterprisesMessages = {} as const satisfies Messages;
+export const enterprisesMessages = {
+  chooseFile: { zh: '选择文件', en: 'Choose file' },
+  confirmDelete: { zh: '确定删除该企业？此操作将记入审计日志。', en: 'Delete this enterprise? The deletion is audited.' },
+  contactPhone: { zh: '联系电话', en: 'Phone' },
+  creditCodeWarning: { zh: '信用代码校验位存疑', en: 'Credit code check fails' },
+  deleted: { zh: '已删除', en: 'Deleted' },
+  ecApprove: { zh: '批准', en: 'Approve' },
+  ecChanges: { zh: '申请变更', en: 'Requested change' },
+  ecConfirmBy: { zh: '确认单位', en: 'Confirmed by' },
+  ecDecisionNote: { zh: '处理意见', en: 'Decision note' },
+  ecDone: { zh: '已处理', en: 'Done' },
+  ecEmpty: { zh: '（空）', en: '(empty)' },
+  ecNone: { zh: '暂无变更申请', en: 'No change requests' },
+  ecReadOnlyHint: {
+    zh: '所属区划、行业、高危行业领域、从业人员数和营业收入决定监管归属，企业不能直接修改，请点击“申请变更”，由县级监管部门（迁移时为迁入地县级）确认。',
+    en: 'Region, industry, high-risk fields, employees and revenue decide who supervises the enterprise. The enterprise cannot change them itself: use “Request a change”, which the county (for a move, the receiving county) confirms.',
+  },
+  ecReason: { zh: '变更理由', en: 'Reason for the change' },
+  ecReject: { zh: '驳回', en: 'Reject' },
+  ecRejectReason: { zh: '驳回理由', en: 'Reason for rejecting' },
+  ecRequest: { zh: '申请变更', en: 'Request a change' },
+  ecRequestTitle: { zh: '申请变更监管要素（由县级监管部门确认）', en: 'Request a change of supervision fields (confirmed by the county)' },
+  ecRequester: { zh: '申请人', en: 'Requested by' },
+  ecSubmitted: { zh: '变更申请已提交，等待县级确认', en: 'Change request sent; waiting for the county' },
+  ecTitle: { zh: '监管要素变更申请', en: 'Change requests' },
+  ecWithdraw: { zh: '撤回', en: 'Withdraw' },
+  import: { zh: '批量导入', en: 'Import' },
+  importHint: {
+    zh: '上传 .xlsx 或 .csv 文件。表头：统一社会信用代码、企业名称、行政区划代码、行业代码（必填），详细地址、从业人员数、主营业务收入（万元）、高危行业领域、法定代表人、安全总监、联系电话（选填）。每行单独校验，被拒绝的行不会写入任何数据。',
+    en: 'Upload .xlsx or .csv. Required columns: credit code, name, region code, industry code; optional: address, employees, revenue, high-risk fields, legal representative, safety director, phone. Each row is checked alone; a rejected row writes nothing.',
+  },
+  importSummary: {
+    zh: '共 {total} 行：导入 {imported}，警告 {warning}，拒绝 {rejected}',
+    en: '{total} rows: {imported} imported, {warning} warnings, {rejected} rejected',
+  },
+  industry: { zh: '行业', en: 'Industry' },
+  lacksSafetyDirector: { zh: '应配未配安全总监', en: 'Lacks required safety director' },
+  legalRepresentative: { zh: '法定代表人', en: 'Legal representative' },
+  reasons: { zh: '原因', en: 'Reasons' },
+  safetyDirector: { zh: '安全总监', en: 'Safety director' },
+  search: { zh: '搜索', en: 'Search' },
+  searchPlaceholder: { zh: '企业名称或统一社会信用代码', en: 'Name or credit code' },
+  startImport: { zh: '开始导入', en: 'Import' },
+  warningCheck: {
+    zh: '统一社会信用代码校验位不符（GB 32100），请核实',
+    en: 'The credit code check character does not match (GB 32100); please verify',
+  },
+  warningDirector: {
+    zh: '按安全总监制度应配备安全总监（从业人员≥100人或营收≥2000万元的高危行业企业）',
+    en: 'A safety director is required (high-risk field with ≥100 employees or ≥20M CNY revenue)',
+  },
+} as const satisfies Messages;

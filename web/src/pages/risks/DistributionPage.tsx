@@ -10,15 +10,10 @@ import { api } from '../../api.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
 import { RISK_TEXT } from '../../theme.ts';
+import type { RiskDistribution } from './api.ts';
 
-type Counts = { major: number; high: number; moderate: number; low: number };
-type Dist = {
-  region: string;
-  totals: Counts;
-  byRegion: (Counts & { code: string; name: string })[];
-  byIndustry: (Counts & { code: string; name: string; nameEn: string })[];
-  enterprises: (Counts & { id: string; name: string; regionName: string | null })[];
-};
+type Counts = RiskDistribution['totals'];
+type Dist = RiskDistribution;
 
 const stacked = (labels: string[], rows: Counts[], lang: 'zh' | 'en'): EChartsOption => ({
   tooltip: { trigger: 'axis' },

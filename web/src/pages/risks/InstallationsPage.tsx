@@ -8,20 +8,8 @@ import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Stat
 import { useState } from 'react';
 import { ApiError, api, formErrors, type Page } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
-
-type Installation = {
-  id: string;
-  enterpriseName: string;
-  name: string;
-  peopleWithin500m: number;
-  S: number;
-  R: number;
-  alpha: number;
-  isMajorHazard: boolean;
-  grade: number | null;
-  perSubstance: { matched: string; q: number; Q: number; beta: number; ratio: number }[];
-};
+import { may, useSession } from '../../session.tsx';
+import type { Installation } from './api.ts';
 
 /** A GB 18218 symbol as a column heading, with its meaning on hover and focus. */
 function GbSymbol({ s, tip }: { s: string; tip: string }) {
@@ -64,7 +52,7 @@ export function InstallationsPage() {
     <Card
       title={t('installations')}
       extra={
-        me?.abilities['risks.createInstallation'] && (
+        may(me, 'risks.createInstallation') && (
           <Button type="primary" onClick={() => setOpen(true)}>
             {t('newInstallation')}
           </Button>

@@ -1,4 +1,4 @@
-import { actorLabel, CONTROL_MEASURE_LABELS, CONTROL_TIER_LABELS } from '@taishan/domain';
+import { actorLabel, CONTROL_MEASURE_LABELS, CONTROL_TIER_LABELS, type RiskPointAction } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, Modal, Result, Space, Table } from 'antd';
 import { useState } from 'react';
@@ -21,7 +21,7 @@ export function RiskPointDetailPage() {
   const q = useQuery({ queryKey: ['risk-point', id], queryFn: () => api<RiskPoint>(`/api/v1/risk-points/${id}`), retry: false });
   if (q.error) return <Result status="404" title={t('notFound')} />;
   const p = q.data;
-  const can = (a: string) => p?.allowedActions.includes(a);
+  const can = (a: RiskPointAction) => p?.allowedActions.includes(a);
   return (
     <Card
       loading={q.isLoading}

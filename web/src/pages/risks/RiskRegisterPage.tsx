@@ -10,7 +10,7 @@ import { EnterpriseFilter, KeywordFilter } from '../../components/FilterControls
 import { LevelTag } from '../../components/LevelTag.tsx';
 import { useFilters } from '../../components/useFilters.ts';
 import { pick, useI18n } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
+import { may, useSession } from '../../session.tsx';
 import type { RiskPoint } from './api.ts';
 
 export const accidentLabel = (code: string, lang: 'zh' | 'en') => {
@@ -30,7 +30,7 @@ export function RiskRegisterPage() {
       title={t('riskRegister')}
       extra={
         <Space wrap>
-          {ownEnterprise && me?.abilities['risks.createRiskPoint'] && (
+          {ownEnterprise && may(me, 'risks.createRiskPoint') && (
             <>
               <Button type="primary" icon={<PlusOutlined />} onClick={() => nav('/risks/new')} data-testid="new-risk-point">
                 {t('newRiskPoint')}

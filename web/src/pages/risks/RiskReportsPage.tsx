@@ -1,6 +1,6 @@
 // 风险主动报告: enterprises draft and submit their major and high risks; supervisors acknowledge
 // or return them with a reason. The buttons shown are the actions the server allows.
-import { REPORT_STATUS_LABELS, type ReportStatus } from '@taishan/domain';
+import { REPORT_STATUS_LABELS, type ReportStatus, type RiskLevel } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -8,20 +8,10 @@ import { api, type Page } from '../../api.ts';
 import { LevelTag } from '../../components/LevelTag.tsx';
 import { useFilters } from '../../components/useFilters.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
-import type { RiskPoint } from './api.ts';
+import { may, useSession } from '../../session.tsx';
+import type { RiskReport } from './api.ts';
 
-type Report = {
-  id: string;
-  enterpriseName: string;
-  status: ReportStatus;
-  items: { name: string; location: string | null; level: RiskPoint['level']; method: string; score: number }[];
-  note: string | null;
-  returnReason: string | null;
-  submittedAt: string | null;
-  allowedActions: string[];
-  version: number;
-};
+type Report = RiskReport;
 const STATUS_COLOUR: Record<ReportStatus, string> = {
   draft: 'default',
   submitted: 'processing',
@@ -57,12 +47,12 @@ export function RiskReportsPage() {
     <Card
       title={t('riskReports')}
       extra={
-        me?.abilities['risks.createReport'] && (
+        may(me, 'risks.createReport') && (
           <Button
             type="primary"
             data-testid="new-report"
             onClick={async () => {
-              await api('/api/v1/risk-reports', { method: 'POST', json: { enterpriseId: me.scope.enterpriseId } });
+              await api('/api/v1/risk-reports', { method: 'POST', json: { enterpriseId: me?.scope.enterpriseId } });
               qc.invalidateQueries({ queryKey: ['risk-reports'] });
             }}
           >
@@ -97,7 +87,7 @@ export function RiskReportsPage() {
                 { title: t('riskPoint'), dataIndex: 'name' },
                 { title: t('location'), dataIndex: 'location' },
                 { title: t('score'), dataIndex: 'score' },
-                { title: t('level'), dataIndex: 'level', render: (v: RiskPoint['level']) => <LevelTag level={v} /> },
+                { title: t('level'), dataIndex: 'level', render: (v: RiskLevel | null) => <LevelTag level={v} /> },
               ]}
             />
           ),
