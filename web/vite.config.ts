@@ -63,6 +63,9 @@ export default defineConfig({
         index: fileURLToPath(new URL('index.html', import.meta.url)),
         public: fileURLToPath(new URL('public.html', import.meta.url)),
       },
+      // Every script costs its response headers too (about 1 KB with the security headers): small
+      // chunks are merged into ones that load with them anyway, so a page fetches fewer.
+      output: { experimentalMinChunkSize: 20_000 },
     },
   },
 });

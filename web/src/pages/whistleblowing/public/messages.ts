@@ -83,6 +83,7 @@ export const publicReportMessages = {
   reportRegionPlaceholder: { zh: '选择省 / 市 / 县 / 镇', en: 'Pick province / city / county / township' },
   reportRegionRequired: { zh: '请选择所在地区', en: 'Pick the region' },
   reportReward: { zh: '奖励', en: 'Reward' },
+  reportRemoveFile: { zh: '删除', en: 'Remove' },
   reportSend: { zh: '发送', en: 'Send' },
   reportSending: { zh: '正在提交…', en: 'Sending…' },
   reportSomeFilesFailed: {
