@@ -23,7 +23,7 @@ describe(`first-load weight of the public and login pages (${process.env.E2E_DB 
   });
 
   // Measured 2026-12-06: /report 232 KB, /login 187 KB with the light entry (from 382 and 260 KB
-  // with the app's shell). Over budget, `npm run build:web -- --mode analyse` writes
+  // with the app's shell). Over budget, `npx vite build --mode analyse` (in `web/`) writes
   // web/dist/bundle-report.json: what each chunk holds and imports.
   for (const path of ['/report', '/login']) {
     test(`${path} loads ≤ 250 KB of compressed JavaScript`, async () => {

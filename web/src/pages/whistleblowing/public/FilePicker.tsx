@@ -29,6 +29,8 @@ export function FilePicker({
         multiple
         accept={accept}
         hidden
+        tabIndex={-1}
+        aria-label={t('reportAddFiles')}
         onChange={(e) => {
           onChange([...files, ...(e.target.files ?? [])].slice(0, max));
           e.target.value = ''; // the same file may be chosen again after removing it
