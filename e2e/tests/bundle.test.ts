@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { closeBrowser, launch } from '../lib/browser.ts';
+import { closeBrowser, launch, loginAs } from '../lib/browser.ts';
 import { measureFirstLoad } from '../lib/first-load.ts';
 import { type RunningServer, startServer } from '../lib/server.ts';
 
@@ -41,6 +41,25 @@ describe(`first-load weight of the public and login pages (${process.env.E2E_DB 
     for (const path of ['/', '/reports', '/reports/1', '/report-stats', '/report-reward-rules', '/hazards', '/loginx']) {
       assert.equal(await script(path), 'index', path);
     }
+  });
+
+  test('the login of the light entry and the one in the app lead to the same places', async () => {
+    const ctx = await browser.newContext({ locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    // /login (light entry) → the app's 工作台; opened again with a session, /login goes on to the app.
+    await loginAs(page, server.url, 'county');
+    await page.goto(`${server.url}/login`);
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.locator('[data-testid=workbench]').waitFor();
+    // Logged out in the app: its own login, in place; logged in there, the 工作台 without a reload.
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    await page.fill('#username', 'county');
+    await page.fill('#password', 'Taishan@2026');
+    await page.click('[data-testid=login-submit]');
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.locator('[data-testid=workbench]').waitFor();
+    await ctx.close();
   });
 
   test('hashed assets are cached for a year, the page is revalidated', async () => {
