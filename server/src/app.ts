@@ -169,8 +169,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((req, reply) => {
     if (!req.url.startsWith('/api/') && opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
-      // Client-side routes: the SPA decides.
-      return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile('index.html');
+      // Client-side routes: the SPA decides. The public report pages and the login have a light
+      // entry of their own (README "Web delivery"), when the build has one.
+      const page = isLightPage(req.url) && existsSync(join(opts.webDist, 'public.html')) ? 'public.html' : 'index.html';
+      return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile(page);
     }
     reply.code(404).send(errorBody(new AppError('not_found'), langOf(req.headers['accept-language'])));
   });
@@ -216,6 +218,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
   return app;
 }
+
+/**
+ * The addresses of the web's light entry (public.html): the public report pages and the login;
+ * `/reports…` and `/report-stats` are the handlers' pages, in the app. The same test as web/vite.config.ts.
+ */
+export const isLightPage = (url: string) => /^\/(report(\/[^?#]*)?|login)([?#]|$)/.test(url);
 
 /** Map anything thrown to an AppError; unknown errors become 500 without details. */
 function toAppError(err: unknown): AppError {

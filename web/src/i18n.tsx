@@ -1,6 +1,8 @@
 // UI strings, Chinese first. Every visible string goes through t(); English is the second language.
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+
+import { commonMessages } from './common-messages.ts';
 import { mapMessages } from './components/map-messages.ts';
+import type { Dictionaries } from './i18n-provider.tsx';
 import { half } from './messages.ts';
 import { adminMessages } from './pages/admin/messages.ts';
 import { authMessages } from './pages/auth/messages.ts';
@@ -12,14 +14,12 @@ import { monitoringMessages } from './pages/monitoring/messages.ts';
 import { risksMessages } from './pages/risks/messages.ts';
 import { settingsMessages } from './pages/settings/messages.ts';
 import { whistleblowingMessages } from './pages/whistleblowing/messages.ts';
+import { publicReportMessages } from './pages/whistleblowing/public/messages.ts';
 import { workbenchMessages } from './pages/workbench/messages.ts';
 
 const zh = {
-  appName: '泰山 · 安全生产治理平台',
   appShort: '泰山',
   logout: '退出',
-  username: '用户名',
-  password: '密码',
   enterprises: '企业名录',
   workbench: '工作台',
   activeFilters: '筛选条件',
@@ -56,7 +56,6 @@ const zh = {
   no: '否',
   notFound: '记录不存在或不在您的辖区内',
   line: '行号',
-  status: '状态',
   imported: '已导入',
   warning: '警告',
   rejected: '已拒绝',
@@ -69,10 +68,8 @@ const zh = {
   time: '时间',
   actor: '操作人',
   action: '动作',
-  language: 'English',
   scope: '辖区',
   phoneHint: '',
-  required: '必填',
   riskControl: '风险管控',
   riskRegister: '风险清单',
   location: '位置/区域',
@@ -132,68 +129,9 @@ const zh = {
   dashboard: '隐患看板',
   tier: '层级',
   overdueOnly: '只看逾期',
-  reportAddFiles: '添加照片、视频或 PDF',
-  reportAddInfo: '补充信息或回答提问',
-  reportAnonymous: '匿名举报',
-  reportCategory: '举报类别',
-  reportConversation: '与举报人的对话',
-  reportDescription: '举报内容',
-  reportDescriptionPlaceholder: '请写清楚看到了什么、在什么位置、持续多久、有无人员受伤',
-  reportDescriptionRule: '请至少写10个字',
-  reportEnterpriseRequired: '请从列表中选择企业',
-  reportEnterpriseSearch: '输入企业名称（至少两个字）',
-  reportFiles: '附件',
-  reportFilesHint: '图片（JPEG/PNG）≤10MB、PDF ≤20MB、视频（MP4/MOV）≤50MB，最多10个；拍摄位置、作者等信息会被清除',
-  reportFollowLink: '凭回执码查询进展',
-  reportFollowTitle: '举报进展查询',
-  reportHandler: '办理人员',
   reportHandling: '举报受理',
-  reportIdentity: '举报方式',
   reportInbox: '举报受理箱',
-  reportKeepLocation: '保留照片中的位置等信息（作为证据）',
-  reportKeepLocationOff: '默认在您的手机上去除照片中的拍摄位置、时间和设备信息后再上传，以免暴露您的身份。',
-  reportKeepLocationOn: '照片将原样上传，其中可能包含拍摄位置和设备信息。这有助于核查，但也可能暴露您的位置。',
-  reportMe: '我',
-  reportName: '姓名',
-  reportNamed: '实名举报',
-  reportNamedNote: '实名信息加密保存，办理人员看不到；只有经另一名授权人员批准后才能查看，每次查看都有记录。实名举报便于发放奖励。',
-  reportNew: '我要举报',
-  reportNoMessages: '暂无对话',
-  reportOpen: '查询',
-  reportPaidOn: '发放日期',
-  reportPhone: '联系电话',
-  reportPickEnterprise: '选择企业',
-  reportPickRegion: '选择地区',
-  reportPlace: '具体位置',
-  reportPlacePlaceholder: '例如：三号仓库东侧、某某路口',
-  reportProving: '正在进行安全验证（几秒钟）…',
-  reportReason: '理由',
-  reportReceiptOnce: '这是您的回执码，只显示这一次。请抄写或截图保存；凭它查询进展、回答提问。我们无法找回回执码。',
-  reportReceiptPlaceholder: '输入20位回执码',
-  reportReceived: '举报已提交',
-  reportReceivedOn: '收到日期',
-  reportRegionPlaceholder: '选择省 / 市 / 县 / 镇',
-  reportRegionRequired: '请选择所在地区',
-  reportReward: '奖励',
-  reportSend: '发送',
-  reportSending: '正在提交…',
-  reportSomeFilesFailed: '有 {n} 个附件未能上传，可凭回执码在查询页补传。',
   reportStats: '举报统计',
-  reportSubmit: '提交举报',
-  reportTitle: '安全生产举报',
-  reportUploading: '正在上传附件 {i}/{n}…',
-  reportWhatWeKeep: '我们保存什么、不保存什么',
-  reportKeep1: '不记录您的IP地址、浏览器信息，不使用Cookie；无需注册。',
-  reportKeep2: '举报内容、附件和实名信息加密保存，数据库被复制也无法读取。',
-  reportKeep3: '实名信息仅在两名授权人员同意后才能查看，每次查看都有审计记录。',
-  reportKeep4: '查证不属实的举报在一年后连同附件一并删除。',
-  reportWhen: '发生时间',
-  reportWhenPlaceholder: '例如：最近一周每天夜里',
-  reportWhere: '举报对象',
-  reportCategory_hazard: '事故隐患',
-  reportCategory_illegalProduction: '非法违法生产',
-  reportCategory_concealedAccident: '瞒报谎报事故',
-  reportCategory_other: '其他',
   rewardRules: '举报奖励标准',
   monitoring: '重大危险源监测',
   wall: '监测一张图',
@@ -219,6 +157,7 @@ const zh = {
 };
 // Every capability's strings (pages/<cap>/messages.ts), merged once.
 const capabilities = [
+  commonMessages,
   adminMessages,
   authMessages,
   calendarMessages,
@@ -230,6 +169,7 @@ const capabilities = [
   risksMessages,
   settingsMessages,
   whistleblowingMessages,
+  publicReportMessages,
   workbenchMessages,
 ] as const;
 // Distributed over the union: keyof of a union would keep only the keys every capability shares.
@@ -240,11 +180,8 @@ export type MessageKey = keyof typeof zh | CapabilityKey;
 export const isMessageKey = (k: string): k is MessageKey => Object.hasOwn(dictionaries.zh, k);
 
 const en: Record<keyof typeof zh, string> = {
-  appName: 'Taishan · Work-safety governance',
   appShort: 'Taishan',
   logout: 'Log out',
-  username: 'Username',
-  password: 'Password',
   enterprises: 'Enterprises',
   workbench: 'Workbench',
   activeFilters: 'Filters',
@@ -281,7 +218,6 @@ const en: Record<keyof typeof zh, string> = {
   no: 'No',
   notFound: 'Not found, or outside your jurisdiction',
   line: 'Line',
-  status: 'Status',
   imported: 'Imported',
   warning: 'Warning',
   rejected: 'Rejected',
@@ -294,10 +230,8 @@ const en: Record<keyof typeof zh, string> = {
   time: 'Time',
   actor: 'Actor',
   action: 'Action',
-  language: '中文',
   scope: 'Jurisdiction',
   phoneHint: '',
-  required: 'Required',
   riskControl: 'Risk control',
   riskRegister: 'Risk register',
   location: 'Location / area',
@@ -357,73 +291,9 @@ const en: Record<keyof typeof zh, string> = {
   dashboard: 'Hazard dashboard',
   tier: 'Tier',
   overdueOnly: 'Overdue only',
-  reportAddFiles: 'Add photos, video or PDF',
-  reportAddInfo: 'Add information or answer',
-  reportAnonymous: 'Anonymous',
-  reportCategory: 'Category',
-  reportConversation: 'Conversation with the reporter',
-  reportDescription: 'What happened',
-  reportDescriptionPlaceholder: 'What you saw, where, for how long, whether anyone was hurt',
-  reportDescriptionRule: 'Write at least 10 characters',
-  reportEnterpriseRequired: 'Pick the enterprise from the list',
-  reportEnterpriseSearch: 'Type the enterprise name (two characters or more)',
-  reportFiles: 'Files',
-  reportFilesHint:
-    'Images (JPEG/PNG) ≤10 MB, PDF ≤20 MB, video (MP4/MOV) ≤50 MB, at most 10; location, author and similar details are removed',
-  reportFollowLink: 'Follow a report with its receipt',
-  reportFollowTitle: 'Follow your report',
-  reportHandler: 'Handler',
   reportHandling: 'Public reports',
-  reportIdentity: 'Identity',
   reportInbox: 'Report inbox',
-  reportKeepLocation: 'Keep the location in photos (as evidence)',
-  reportKeepLocationOff:
-    'By default your phone removes the position, time and device from photos before they are sent, so they cannot point to you.',
-  reportKeepLocationOn:
-    'Photos are sent as taken; they may hold the position and the device. This helps verification but may reveal where you were.',
-  reportMe: 'Me',
-  reportName: 'Name',
-  reportNamed: 'Named',
-  reportNamedNote:
-    'Your name and phone are encrypted; handlers cannot see them unless a second authorised person approves, and every view is recorded. A named report makes paying a reward easier.',
-  reportNew: 'Make a report',
-  reportNoMessages: 'No messages yet',
-  reportOpen: 'Open',
-  reportPaidOn: 'Paid on',
-  reportPhone: 'Phone',
-  reportPickEnterprise: 'An enterprise',
-  reportPickRegion: 'A place',
-  reportPlace: 'Place',
-  reportPlacePlaceholder: 'e.g. east of warehouse 3',
-  reportProving: 'Running the security check (a few seconds)…',
-  reportReason: 'Reason',
-  reportReceiptOnce:
-    'This is your receipt, shown only once. Write it down or take a screenshot; use it to follow the report and answer questions. It cannot be recovered.',
-  reportReceiptPlaceholder: 'Enter the 20-digit receipt',
-  reportReceived: 'Report received',
-  reportReceivedOn: 'Received',
-  reportRegionPlaceholder: 'Pick province / city / county / township',
-  reportRegionRequired: 'Pick the region',
-  reportReward: 'Reward',
-  reportSend: 'Send',
-  reportSending: 'Sending…',
-  reportSomeFilesFailed: '{n} file(s) could not be sent; add them again on the follow page.',
   reportStats: 'Report statistics',
-  reportSubmit: 'Submit report',
-  reportTitle: 'Work-safety report',
-  reportUploading: 'Uploading file {i}/{n}…',
-  reportWhatWeKeep: 'What we keep and what we do not',
-  reportKeep1: 'No IP address, browser details or cookies are recorded; no account needed.',
-  reportKeep2: 'Content, files and any name are encrypted; a copy of the database cannot be read.',
-  reportKeep3: 'A name can be seen only when two authorised people agree, and every view is audited.',
-  reportKeep4: 'Reports found untrue are deleted with their files after one year.',
-  reportWhen: 'When',
-  reportWhenPlaceholder: 'e.g. every night this past week',
-  reportWhere: 'About',
-  reportCategory_hazard: 'Hazard',
-  reportCategory_illegalProduction: 'Illegal production',
-  reportCategory_concealedAccident: 'Concealed accident',
-  reportCategory_other: 'Other',
   rewardRules: 'Reward rules',
   monitoring: 'Monitoring',
   wall: 'Monitoring wall',
@@ -448,52 +318,11 @@ const en: Record<keyof typeof zh, string> = {
   ecPendingAlert: 'A change request is waiting to be confirmed',
 };
 
-export type Lang = 'zh' | 'en';
-const dictionaries = {
+// The provider, t() and the helpers live in i18n-provider.tsx (the light entry uses it without this file).
+export { formatTime, I18nProvider, type Lang, pick, useI18n } from './i18n-provider.tsx';
+
+/** Every capability's messages with the shared words: the app's dictionaries (main.tsx). */
+export const dictionaries: Dictionaries = {
   zh: { ...zh, ...half('zh', ...capabilities) },
   en: { ...en, ...half('en', ...capabilities) },
-} as Record<Lang, Record<MessageKey, string>>;
-
-type I18n = { lang: Lang; setLang: (l: Lang) => void; t: (k: MessageKey, vars?: Record<string, string | number>) => string };
-const Ctx = createContext<I18n | null>(null);
-
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('taishan.lang') === 'en' ? 'en' : 'zh'));
-  // <html lang> follows the language on load too (index.html says zh-CN), so a screen reader
-  // reads English as English after a reload (issue 22 item 22).
-  useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  }, [lang]);
-  const value = useMemo<I18n>(
-    () => ({
-      lang,
-      setLang: (l) => {
-        localStorage.setItem('taishan.lang', l);
-        document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
-        setLangState(l);
-      },
-      t: (k, vars) => dictionaries[lang][k].replace(/\{(\w+)\}/g, (_, v) => String(vars?.[v] ?? '')),
-    }),
-    [lang],
-  );
-  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
-}
-
-export function useI18n(): I18n {
-  const v = useContext(Ctx);
-  if (!v) throw new Error('I18nProvider missing');
-  return v;
-}
-
-/** Pick the label in the current language from a {zh, en} pair. */
-export const pick = (lang: Lang, l: { zh: string; en: string }) => l[lang];
-
-/** Dates always shown in China Standard Time. */
-/** A moment in Beijing time; `dayOnly` for events that keep only their day (a public report's submission). */
-export function formatTime(iso: string, lang: Lang, dayOnly = false): string {
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'Asia/Shanghai',
-    dateStyle: 'short',
-    ...(dayOnly ? {} : { timeStyle: 'short' as const }),
-  }).format(new Date(iso));
-}
+};

@@ -6,14 +6,16 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { setApiLang } from './api.ts';
-import { I18nProvider, useI18n } from './i18n.tsx';
+import { dictionaries, I18nProvider, useI18n } from './i18n.tsx';
 import { isAdmin, may, SessionProvider, useSession } from './session.tsx';
 import { theme } from './theme.ts';
 
-// Every page loads when first opened (its own chunk, with what only it uses: ECharts, jsPDF…), so the
-// first visit of /report or /login fetches only the shell and that one page (README "Web delivery").
+// Every page loads when first opened (its own chunk, with what only it uses: ECharts, jsPDF…).
+// The public report pages and /login have an entry of their own (public/main.tsx, public.html), so
+// that their first visit fetches none of this shell (README "Web delivery"); the login below is the
+// one shown in place at any other address without a session.
 const Layout = lazy(() => import('./components/Layout.tsx').then((m) => ({ default: m.Layout })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const DepartmentsPage = lazy(() => import('./pages/admin/DepartmentsPage.tsx').then((m) => ({ default: m.DepartmentsPage })));
@@ -55,24 +57,23 @@ const RiskPointDetailPage = lazy(() => import('./pages/risks/RiskPointDetailPage
 const RiskPointFormPage = lazy(() => import('./pages/risks/RiskPointFormPage.tsx').then((m) => ({ default: m.RiskPointFormPage })));
 const RiskRegisterPage = lazy(() => import('./pages/risks/RiskRegisterPage.tsx').then((m) => ({ default: m.RiskRegisterPage })));
 const RiskReportsPage = lazy(() => import('./pages/risks/RiskReportsPage.tsx').then((m) => ({ default: m.RiskReportsPage })));
-const FollowPage = lazy(() => import('./pages/whistleblowing/public/FollowPage.tsx').then((m) => ({ default: m.FollowPage })));
-const ReportPage = lazy(() => import('./pages/whistleblowing/public/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const ReportDetailPage = lazy(() => import('./pages/whistleblowing/ReportDetailPage.tsx').then((m) => ({ default: m.ReportDetailPage })));
 const ReportStatsPage = lazy(() => import('./pages/whistleblowing/ReportStatsPage.tsx').then((m) => ({ default: m.ReportStatsPage })));
 const ReportsPage = lazy(() => import('./pages/whistleblowing/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
 const RewardRulesPage = lazy(() => import('./pages/whistleblowing/RewardRulesPage.tsx').then((m) => ({ default: m.RewardRulesPage })));
 const WorkbenchPage = lazy(() => import('./pages/workbench/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })));
 
-/** The reporter's pages: no session is looked up, no cookie is sent (see api.ts credentials). */
-const isPublicReport = () => /^\/report(\/|$)/.test(window.location.pathname);
-
-function PublicReportRoutes() {
+/** Logged in here, the app loads the session and opens the 工作台 without reloading. */
+function AppLogin() {
+  const { refresh } = useSession();
+  const nav = useNavigate();
   return (
-    <Routes>
-      <Route path="/report" element={<ReportPage />} />
-      <Route path="/report/follow" element={<FollowPage />} />
-      <Route path="*" element={<Navigate to="/report" replace />} />
-    </Routes>
+    <LoginPage
+      onLoggedIn={() => {
+        refresh();
+        nav('/');
+      }}
+    />
   );
 }
 
@@ -84,7 +85,7 @@ function Routed() {
   if (!me) {
     return (
       <Routes>
-        <Route path="*" element={<LoginPage />} />
+        <Route path="*" element={<AppLogin />} />
       </Routes>
     );
   }
@@ -142,21 +143,13 @@ function Themed() {
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={theme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
-          {isPublicReport() ? (
+          <SessionProvider>
             <BrowserRouter>
               <Suspense fallback={null}>
-                <PublicReportRoutes />
+                <Routed />
               </Suspense>
             </BrowserRouter>
-          ) : (
-            <SessionProvider>
-              <BrowserRouter>
-                <Suspense fallback={null}>
-                  <Routed />
-                </Suspense>
-              </BrowserRouter>
-            </SessionProvider>
-          )}
+          </SessionProvider>
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>
@@ -167,7 +160,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider>
+      <I18nProvider dictionaries={dictionaries}>
         <Themed />
       </I18nProvider>
     </StrictMode>,

@@ -1,19 +1,18 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+// The login form. It knows no router and no session (what follows a login is the caller's), so the
+// light entry (public/main.tsx) shows it at /login without the app's shell (README "Web delivery").
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { ApiError, api } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
-import { useSession } from '../../session.tsx';
+import { Panel } from '../../components/Panel.tsx';
+import { useI18n } from '../../i18n-provider.tsx';
 
-export function LoginPage() {
+export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
   const { t, lang, setLang } = useI18n();
-  const { refresh } = useSession();
-  const nav = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5', padding: 12 }}>
-      <Card style={{ width: '100%', maxWidth: 380 }}>
+      <Panel size="default" style={{ width: '100%', maxWidth: 380 }}>
         <Typography.Title level={3} style={{ textAlign: 'center' }}>
           {t('appName')}
         </Typography.Title>
@@ -28,8 +27,7 @@ export function LoginPage() {
             setError(null);
             try {
               await api('/api/v1/auth/login', { method: 'POST', json: v });
-              refresh();
-              nav('/');
+              onLoggedIn();
             } catch (e) {
               setError(e instanceof ApiError ? e.message : t('loginFailed'));
             } finally {
@@ -50,7 +48,7 @@ export function LoginPage() {
         <Button type="link" block onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} style={{ marginTop: 8 }}>
           {t('language')}
         </Button>
-      </Card>
+      </Panel>
     </div>
   );
 }

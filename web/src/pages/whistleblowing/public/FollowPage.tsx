@@ -1,12 +1,13 @@
 // 举报进展查询 (/report/follow): the receipt opens the status, the reason given, the outcome and
 // reward, and the conversation with the handler; the reporter can answer and add files. The
 // receipt stays in this page's memory only — never in the address bar or browser storage.
-import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, List, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Form, Input, List, Space, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd/es/upload/interface';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { ApiError, api } from '../../../api.ts';
-import { useI18n } from '../../../i18n.tsx';
+import { Panel } from '../../../components/Panel.tsx';
+import { useI18n } from '../../../i18n-provider.tsx';
+import { Link } from '../../../public/router.tsx';
 import { PublicShell } from './ReportPage.tsx';
 import { ACCEPT, anon, uploadWithReceipt } from './reporting.ts';
 
@@ -58,7 +59,7 @@ export function FollowPage() {
 
   return (
     <PublicShell>
-      <Card size="small" title={t('reportFollowTitle')}>
+      <Panel title={t('reportFollowTitle')}>
         <Space.Compact style={{ width: '100%' }}>
           <Input
             value={receipt}
@@ -74,10 +75,10 @@ export function FollowPage() {
           </Button>
         </Space.Compact>
         {error && <Alert type="error" message={error} style={{ marginTop: 12 }} />}
-      </Card>
+      </Panel>
       {view && (
         <>
-          <Card size="small" style={{ marginTop: 12 }}>
+          <Panel style={{ marginTop: 12 }}>
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('status')}>
                 <Tag color="red" data-testid="report-status">
@@ -99,8 +100,8 @@ export function FollowPage() {
             <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true }} style={{ marginBottom: 0 }}>
               {view.description}
             </Typography.Paragraph>
-          </Card>
-          <Card size="small" title={t('reportConversation')} style={{ marginTop: 12 }}>
+          </Panel>
+          <Panel title={t('reportConversation')} style={{ marginTop: 12 }}>
             <List
               dataSource={view.messages}
               locale={{ emptyText: t('reportNoMessages') }}
@@ -156,7 +157,7 @@ export function FollowPage() {
                 </Button>
               </Form>
             )}
-          </Card>
+          </Panel>
         </>
       )}
       <div style={{ textAlign: 'center', marginTop: 12 }}>

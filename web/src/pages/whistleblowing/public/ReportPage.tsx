@@ -1,28 +1,65 @@
 // 安全生产举报 — the public report page (/report): no account, phone-first. It says plainly what
 // is kept and what is not, proves work in the browser, strips photo metadata unless the reporter
 // keeps it, and shows the receipt once.
-import { PUBLIC_REPORT_CATEGORIES } from '@taishan/domain';
-import { Alert, AutoComplete, Button, Card, Checkbox, Form, Input, Progress, Radio, Result, Segmented, Typography, Upload } from 'antd';
-import type { UploadFile } from 'antd/es/upload/interface';
-import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import type { PUBLIC_REPORT_CATEGORIES } from '@taishan/domain';
+import { Alert, AutoComplete, Button, Checkbox, Form, Input, Radio, Segmented, theme } from 'antd';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ApiError, api, formErrors } from '../../../api.ts';
-import { RegionCascader } from '../../../components/RegionCascader.tsx';
-import { type MessageKey, useI18n } from '../../../i18n.tsx';
+import { Panel } from '../../../components/Panel.tsx';
+import type { MessageKey } from '../../../i18n.tsx';
+import { useI18n } from '../../../i18n-provider.tsx';
+import { Link } from '../../../public/router.tsx';
+import { FilePicker } from './FilePicker.tsx';
 import { ACCEPT, anon, proofOfWork, uploadWithReceipt } from './reporting.ts';
+
+// Loaded when needed, not with the form (README "Web delivery": the page's budget): the region
+// picker when the reporter chooses to name a region, the receipt once a report is sent.
+const RegionCascader = lazy(() => import('../../../components/RegionCascader.tsx').then((m) => ({ default: m.RegionCascader })));
+const Receipt = lazy(() => import('./Receipt.tsx').then((m) => ({ default: m.Receipt })));
+const Progress = lazy(() => import('antd/es/progress/index.js'));
 
 type Found = { id: string; name: string; regionName: string | null };
 
-export const categoryKey = (c: string) => `reportCategory_${c}` as MessageKey;
+/**
+ * The categories a reporter picks from, with their words. Written here, checked against the
+ * domain's list by type: importing the list itself would bring the domain barrel, and with it zod
+ * (about 37 KB compressed), into the light entry (README "Web delivery").
+ */
+const CATEGORY_KEYS = {
+  hazard: 'reportCategory_hazard',
+  illegalProduction: 'reportCategory_illegalProduction',
+  concealedAccident: 'reportCategory_concealedAccident',
+  other: 'reportCategory_other',
+} as const satisfies Record<(typeof PUBLIC_REPORT_CATEGORIES)[number], MessageKey>;
+type Category = keyof typeof CATEGORY_KEYS;
+const CATEGORIES = Object.keys(CATEGORY_KEYS) as Category[];
+
+/** The words of a category (also on the handlers' pages). */
+export const categoryKey = (c: string): MessageKey => CATEGORY_KEYS[c as Category];
+
+/** Secondary text as antd's Typography draws it (Typography itself is not worth its 7 KB here). */
+function Note({ children, style }: { children: React.ReactNode; style?: React.CSSProperties }) {
+  const { token } = theme.useToken();
+  return <p style={{ color: token.colorTextSecondary, margin: '0 0 1em', ...style }}>{children}</p>;
+}
 
 export function PublicShell({ children }: { children: React.ReactNode }) {
   const { t, lang, setLang } = useI18n();
+  const { token } = theme.useToken();
   return (
     <div style={{ maxWidth: 560, margin: '0 auto', padding: 12 }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <h4
+          style={{
+            margin: 0,
+            color: token.colorTextHeading,
+            fontWeight: token.fontWeightStrong,
+            fontSize: token.fontSizeHeading4,
+            lineHeight: token.lineHeightHeading4,
+          }}
+        >
           {t('reportTitle')}
-        </Typography.Title>
+        </h4>
         <Button size="small" type="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
           {lang === 'zh' ? 'English' : '中文'}
         </Button>
@@ -49,7 +86,7 @@ export function ReportPage() {
   const [form] = Form.useForm();
   const [where, setWhere] = useState<'enterprise' | 'region'>('enterprise');
   const [found, setFound] = useState<Found[]>([]);
-  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
   const [keepLocation, setKeepLocation] = useState(false);
   const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -90,7 +127,7 @@ export function ReportPage() {
       let failed = 0;
       for (const [i, f] of files.entries()) {
         setProgress(t('reportUploading', { i: i + 1, n: files.length }));
-        await uploadWithReceipt(r.receipt, f.originFileObj as File, keepLocation).catch(() => failed++);
+        await uploadWithReceipt(r.receipt, f, keepLocation).catch(() => failed++);
       }
       if (failed) setError(t('reportSomeFilesFailed', { n: failed }));
       setReceipt(r.receipt);
@@ -119,25 +156,9 @@ export function ReportPage() {
           data-testid="receipt-announcement"
           style={{ outline: 'none' }}
         >
-          <Result
-            status="success"
-            title={t('reportReceived')}
-            subTitle={t('reportReceiptOnce')}
-            extra={[
-              <Typography.Paragraph
-                key="r"
-                copyable={{ text: receipt }}
-                style={{ fontSize: 24, fontFamily: 'monospace', letterSpacing: 1 }}
-                data-testid="receipt"
-              >
-                {receipt}
-              </Typography.Paragraph>,
-              error && <Alert key="e" type="warning" message={error} />,
-              <Link key="f" to="/report/follow">
-                {t('reportFollowLink')}
-              </Link>,
-            ]}
-          />
+          <Suspense fallback={null}>
+            <Receipt receipt={receipt} error={error} />
+          </Suspense>
         </div>
       </PublicShell>
     );
@@ -157,7 +178,7 @@ export function ReportPage() {
           </ul>
         }
       />
-      <Card size="small">
+      <Panel>
         <Form
           form={form}
           layout="vertical"
@@ -171,7 +192,7 @@ export function ReportPage() {
             <Radio.Group
               optionType="button"
               buttonStyle="solid"
-              options={PUBLIC_REPORT_CATEGORIES.map((c) => ({ value: c, label: t(categoryKey(c)) }))}
+              options={CATEGORIES.map((c) => ({ value: c, label: t(CATEGORY_KEYS[c]) }))}
             />
           </Form.Item>
           <Form.Item label={t('reportWhere')}>
@@ -211,13 +232,15 @@ export function ReportPage() {
               </Form.Item>
             </>
           ) : (
-            <Form.Item
-              name="regionCode"
-              label={<RequiredLabel>{t('reportPickRegion')}</RequiredLabel>}
-              rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('reportRegionRequired')))) }]}
-            >
-              <RegionCascader anonymous placeholder={t('reportRegionPlaceholder')} />
-            </Form.Item>
+            <Suspense fallback={null}>
+              <Form.Item
+                name="regionCode"
+                label={<RequiredLabel>{t('reportPickRegion')}</RequiredLabel>}
+                rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('reportRegionRequired')))) }]}
+              >
+                <RegionCascader anonymous placeholder={t('reportRegionPlaceholder')} />
+              </Form.Item>
+            </Suspense>
           )}
           <Form.Item name="place" label={t('reportPlace')}>
             <Input maxLength={200} placeholder={t('reportPlacePlaceholder')} />
@@ -233,22 +256,11 @@ export function ReportPage() {
             <Input maxLength={100} placeholder={t('reportWhenPlaceholder')} />
           </Form.Item>
           <Form.Item label={t('reportFiles')} extra={t('reportFilesHint')}>
-            <Upload
-              multiple
-              accept={ACCEPT}
-              fileList={files}
-              beforeUpload={() => false}
-              onChange={({ fileList }) => setFiles(fileList.slice(0, 10))}
-              listType="text"
-            >
-              <Button data-testid="add-files">{t('reportAddFiles')}</Button>
-            </Upload>
+            <FilePicker files={files} onChange={setFiles} accept={ACCEPT} max={10} />
             <Checkbox checked={keepLocation} onChange={(e) => setKeepLocation(e.target.checked)} style={{ marginTop: 8 }}>
               {t('reportKeepLocation')}
             </Checkbox>
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
-              {keepLocation ? t('reportKeepLocationOn') : t('reportKeepLocationOff')}
-            </Typography.Paragraph>
+            <Note style={{ fontSize: 12, marginBottom: 0 }}>{keepLocation ? t('reportKeepLocationOn') : t('reportKeepLocationOff')}</Note>
           </Form.Item>
           <Form.Item name="anonymous" label={t('reportIdentity')}>
             <Radio.Group
@@ -270,13 +282,17 @@ export function ReportPage() {
             </>
           )}
           {error && <Alert type="error" message={error} style={{ marginBottom: 12 }} />}
-          {progress && <Progress percent={100} status="active" showInfo={false} />}
-          {progress && <Typography.Paragraph type="secondary">{progress}</Typography.Paragraph>}
+          {progress && (
+            <Suspense fallback={null}>
+              <Progress percent={100} status="active" showInfo={false} />
+            </Suspense>
+          )}
+          {progress && <Note>{progress}</Note>}
           <Button type="primary" htmlType="submit" block size="large" loading={!!progress}>
             {t('reportSubmit')}
           </Button>
         </Form>
-      </Card>
+      </Panel>
       <div style={{ textAlign: 'center', marginTop: 12 }}>
         <Link to="/report/follow">{t('reportFollowLink')}</Link>
       </div>

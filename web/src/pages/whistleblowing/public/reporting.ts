@@ -1,7 +1,6 @@
 // What the reporter's browser does before anything leaves it: the proof of work the server asks
 // for (sha256 in JavaScript: SubtleCrypto is missing on plain-http addresses), and photos redrawn
 // without their metadata (EXIF: camera, time, GPS position) unless the reporter keeps it.
-import { sha256 } from '@noble/hashes/sha2.js';
 import { api } from '../../../api.ts';
 
 /** Public calls carry no cookie. */
@@ -21,7 +20,11 @@ function leadingZeroBits(h: Uint8Array): number {
 
 /** Finds the nonce (about 65,000 hashes for 16 bits), yielding to the page now and then. */
 export async function proofOfWork(onProgress?: (tried: number) => void): Promise<{ challenge: string; nonce: string }> {
-  const { challenge, bits } = await api<{ challenge: string; bits: number }>('/api/public/reports/challenge', anon);
+  // sha256 loads when the reporter sends, not with the page (README "Web delivery": the page's budget).
+  const [{ sha256 }, { challenge, bits }] = await Promise.all([
+    import('@noble/hashes/sha2.js'),
+    api<{ challenge: string; bits: number }>('/api/public/reports/challenge', anon),
+  ]);
   const enc = new TextEncoder();
   for (let n = 0; ; n++) {
     if (leadingZeroBits(sha256(enc.encode(`${challenge}:${n}`))) >= bits) return { challenge, nonce: String(n) };
