@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { setApiLang } from './api.ts';
 import { dictionaries, I18nProvider, useI18n } from './i18n.tsx';
-import { isAdmin, may, SessionProvider, useSession } from './session.tsx';
+import { may, SessionProvider, useSession } from './session.tsx';
 import { theme } from './theme.ts';
 
 // Every page loads when first opened (its own chunk, with what only it uses: ECharts, jsPDF…).
@@ -119,7 +119,7 @@ function Routed() {
         <Route path="/monitoring" element={<WallPage />} />
         <Route path="/sensors" element={<SensorsPage />} />
         <Route path="/monitoring/gateways" element={<GatewaysPage />} />
-        {isAdmin(me) && <Route path="/monitoring/ingest" element={<IngestPage />} />}
+        {may(me, 'monitoring.ingest') && <Route path="/monitoring/ingest" element={<IngestPage />} />}
         <Route path="/reports" element={<ReportsPage />} />
         <Route path="/reports/:id" element={<ReportDetailPage />} />
         <Route path="/report-stats" element={<ReportStatsPage />} />

@@ -17,9 +17,3 @@ export const useSession = () => useContext(Ctx);
 
 /** The answer of one of the user's abilities (domain auth/abilities.ts), false before login. */
 export const may = (me: Me | null, ability: string) => me?.abilities[ability] === true;
-
-/**
- * Kept for pages of other capabilities that still ask (ChecklistsPage, GatewaysPage, main.tsx's
- * ingest route): a thin read of the administration abilities, no role re-derived here.
- */
-export const isAdmin = (me: Me | null) => may(me, 'admin.settings');
