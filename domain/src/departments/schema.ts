@@ -14,8 +14,18 @@ const industries = z
   .max(97)
   .transform((a) => [...new Set(a)].sort());
 
+/** 简称, the issuer's short name in official numbers (宿应急 in 宿应急责改〔2026〕12号); '' clears it. */
+const shortName = z
+  .string()
+  .trim()
+  .max(12, bi('简称不超过 12 个字', 'A short name has at most 12 characters'))
+  .refine((s) => !/[\s〔〕()（）]/.test(s), bi('简称不能含空格或括号', 'A short name has no spaces or brackets'))
+  .transform((s) => s || null)
+  .nullable();
+
 export const departmentInput = z.strictObject({
   name: z.string().trim().min(1).max(100),
+  shortName: shortName.optional(),
   regionCode: regionCodeSchema,
   industries: industries.default([]),
 });
@@ -26,6 +36,7 @@ export type DepartmentPatchInput = z.infer<typeof departmentPatchInput>;
 export const departmentSchema = z.object({
   id: z.string(),
   name: z.string(),
+  shortName: z.string().nullable(),
   regionCode: z.string(),
   regionName: z.string().nullable(),
   industries: z.array(z.string()),

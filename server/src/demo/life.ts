@@ -6,6 +6,8 @@
 // Deterministic (a fixed seed; dates relative to today where the workbench needs "today", fixed
 // dates for past years) and fast (a few hundred statements). Runs once: it marks itself with the
 // demo enterprise's site plan.
+// Over the ~450-line mark on purpose: one seed read top to bottom as the story of the demo city;
+// split, the order the states depend on would be scattered across files.
 import { deflateSync } from 'node:zlib';
 import { addDays, confirmingCounty, LEC_DEFAULT_THRESHOLDS, lec } from '@taishan/domain';
 import type { Db } from '../db/db.ts';

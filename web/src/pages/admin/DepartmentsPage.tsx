@@ -39,6 +39,7 @@ export function DepartmentsPage() {
         scroll={{ x: 800 }}
         columns={[
           { title: t('departmentName'), dataIndex: 'name' },
+          { title: t('departmentShortName'), dataIndex: 'shortName', render: (v: string | null) => v ?? '—' },
           { title: t('region'), dataIndex: 'regionName' },
           {
             title: t('industries'),
@@ -85,6 +86,9 @@ export function DepartmentsPage() {
         >
           <Form.Item name="name" label={t('departmentName')} rules={[{ required: true }]}>
             <Input />
+          </Form.Item>
+          <Form.Item name="shortName" label={t('departmentShortName')} extra={t('departmentShortNameHint')}>
+            <Input maxLength={12} data-testid="department-short-name" />
           </Form.Item>
           <Form.Item name="regionCode" label={t('region')} rules={[{ required: true }]}>
             <RegionCascader />

@@ -6,6 +6,11 @@ export const adminMessages = {
   chainOk: { zh: '审计链完整：已校验 {n} 条', en: 'Audit chain intact: {n} events verified' },
   department: { zh: '部门', en: 'Department' },
   departmentName: { zh: '部门名称', en: 'Department' },
+  departmentShortName: { zh: '简称', en: 'Short name' },
+  departmentShortNameHint: {
+    zh: '用于公文编号，如“宿应急责改〔2026〕12号”中的“宿应急”；未填时以所在区县名称编号',
+    en: 'Used in official document numbers, e.g. 宿应急 in 宿应急责改〔2026〕12号; when empty, numbers carry the county’s name',
+  },
   enable: { zh: '启用', en: 'Enable' },
   entity: { zh: '对象', en: 'Entity' },
   filterAuditAction: {
