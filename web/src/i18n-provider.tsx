@@ -2,6 +2,7 @@
 // the shared words and merges every capability's messages) so that the light entry
 // (public/main.tsx) can give its pages only their words (README "Web delivery").
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+// Type only (erased at run time): t() is typed by the app's keys; the light entry never loads i18n.tsx.
 import type { MessageKey } from './i18n.tsx';
 
 export type Lang = 'zh' | 'en';

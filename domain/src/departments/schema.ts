@@ -19,7 +19,7 @@ const shortName = z
   .string()
   .trim()
   .max(12, bi('简称不超过 12 个字', 'A short name has at most 12 characters'))
-  .refine((s) => !/[\s〔〕()（）]/.test(s), bi('简称不能含空格或括号', 'A short name has no spaces or brackets'))
+  .refine((s) => !/[\s〔〕()（）【】[\]]/.test(s), bi('简称不能含空格或括号', 'A short name has no spaces or brackets'))
   .transform((s) => s || null)
   .nullable();
 
@@ -30,7 +30,10 @@ export const departmentInput = z.strictObject({
   industries: industries.default([]),
 });
 export type DepartmentInput = z.infer<typeof departmentInput>;
-export const departmentPatchInput = departmentInput.partial();
+// Without the create default: zod fills a default in even for a key left out of a partial, and a
+// PATCH of the short name alone would then clear the department's industries (and with them what
+// its inspectors see).
+export const departmentPatchInput = departmentInput.extend({ industries: industries.optional() }).partial();
 export type DepartmentPatchInput = z.infer<typeof departmentPatchInput>;
 
 export const departmentSchema = z.object({

@@ -25,8 +25,14 @@ const lat = z
   .number()
   .min(-90, bi('纬度应在 -90 到 90 之间', 'Latitude is between -90 and 90'))
   .max(90, bi('纬度应在 -90 到 90 之间', 'Latitude is between -90 and 90'));
-/** [longitude, latitude], an altitude allowed and ignored (GeoJSON RFC 7946 §3.1.1). */
-const position = z.tuple([lng, lat], z.number());
+/** [longitude, latitude], an altitude allowed and dropped (GeoJSON RFC 7946 §3.1.1); nothing more. */
+const position = z
+  .tuple([lng, lat], z.number())
+  .refine(
+    (p) => p.length <= 3,
+    bi('坐标最多三个数（经度、纬度、高程）', 'A position has at most 3 numbers (longitude, latitude, altitude)'),
+  )
+  .transform(([x, y]): [number, number] => [x, y]);
 const samePoint = (a?: number[], b?: number[]) => !!a && !!b && a[0] === b[0] && a[1] === b[1];
 /** A linear ring: closed (first point = last) with at least four points (RFC 7946 §3.1.6). */
 const ring = z

@@ -5,7 +5,10 @@ import { SETTING_ACTIONS } from './policy.ts';
 import { SETTING_GROUP_LABELS, SETTING_KEYS, type SettingKey } from './registry.ts';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
-export const provinceCodeSchema = z.string().regex(/^\d{2}$/, bi('省级代码为两位数字', 'Province code has 2 digits'));
+/** A province-level division's 2-digit code (GB/T 2260: 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82); not '00', the national row. */
+export const provinceCodeSchema = z
+  .string()
+  .regex(/^(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|81|82)$/, bi('不是省级行政区划代码（两位）', 'Not a province code (2 digits)'));
 
 /** One setting as seen nationally or for one province. Values are JSON of the setting's type. */
 export const settingViewSchema = z.object({

@@ -181,7 +181,7 @@ export async function seedDemo(db: Db, opts: { enterprises?: number } = {}): Pro
       [username, name, hash, role, region, deptId, entId],
     );
   }
-  await seedDemoSettings(db);
+  await seedDemoSettings(db, DEMO_CITY);
   return demoAccounts(db);
 }
 

@@ -4,14 +4,14 @@
 import { appendAudit } from '../audit/chain.ts';
 import type { Db } from '../db/db.ts';
 import { upsertSetting } from '../modules/settings/store.ts';
-import { DEMO_CITY } from './seed.ts';
 
 export const DEMO_APPROVAL_NUMBER = '苏S（2026）000号（演示数据）';
 
-export async function seedDemoSettings(db: Db): Promise<void> {
-  const province = DEMO_CITY.slice(0, 2);
+/** `demoCity`: the demo city's code (passed in: seed.ts calls this, so importing it back would be a circle). */
+export async function seedDemoSettings(db: Db, demoCity: string): Promise<void> {
+  const province = demoCity.slice(0, 2);
   await db.transaction(async (tx) => {
-    const version = await upsertSetting(tx, 'map.approvalNumber', province, DEMO_APPROVAL_NUMBER, 'demo');
+    const version = await upsertSetting(tx, 'map.approvalNumber', province, DEMO_APPROVAL_NUMBER, 'demo', 0);
     await appendAudit(
       tx,
       { id: null, username: 'demo' },

@@ -75,6 +75,9 @@ export function useApprovalNumber(region: string) {
   });
 }
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+
 export function RegionMap({
   region,
   title,
@@ -122,7 +125,8 @@ export function RegionMap({
           formatter: (p: unknown) => {
             const short = (p as { name?: string }).name ?? '';
             const item = byShort.get(short);
-            return item ? `${item.name}：${item.value}` : (featureNames.get(short) ?? short);
+            // ECharts renders a tooltip string as HTML; names come from uploaded boundaries.
+            return escapeHtml(item ? `${item.name}：${item.value}` : (featureNames.get(short) ?? short));
           },
         },
         regions: items.map((i) => ({

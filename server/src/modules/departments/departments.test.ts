@@ -11,9 +11,13 @@ describe('departments: the short name used in document numbers', () => {
   after(() => t?.close());
 
   const listed = async (cookie: string) =>
-    ((await t.inject(cookie, 'GET', '/api/v1/departments')).json().items as { id: string; shortName: string | null }[]).find(
-      (d) => d.id === t.departmentId,
-    );
+    (
+      (await t.inject(cookie, 'GET', '/api/v1/departments')).json().items as {
+        id: string;
+        shortName: string | null;
+        industries: string[];
+      }[]
+    ).find((d) => d.id === t.departmentId);
 
   test('the admin sets a short name, the list shows it, an empty one clears it, and each change is audited', async () => {
     const set = await t.inject(t.cookies.admin, 'PATCH', `/api/v1/departments/${t.departmentId}`, { shortName: ' 张应急 ' });
@@ -23,6 +27,8 @@ describe('departments: the short name used in document numbers', () => {
     // A patch without shortName keeps it.
     await t.inject(t.cookies.admin, 'PATCH', `/api/v1/departments/${t.departmentId}`, { name: '张家港市应急管理局' });
     assert.equal((await listed(t.cookies.admin))?.shortName, '张应急');
+    // …and a patch of the short name alone keeps the industries (what its inspectors see).
+    assert.deepEqual((await listed(t.cookies.admin))?.industries, ['C']);
     const cleared = await t.inject(t.cookies.admin, 'PATCH', `/api/v1/departments/${t.departmentId}`, { shortName: '' });
     assert.equal(cleared.json().shortName, null);
     const [n] = await t.db.query<{ n: number }>(

@@ -10,7 +10,6 @@ import type { Readable } from 'node:stream';
 import {
   HAZARD_STATUS_LABELS,
   hazardStepLabel,
-  type InspectionTier,
   actorLabel as systemActorLabel,
   TIER_LABELS,
   TIER_LEVEL_LABELS,
@@ -19,7 +18,7 @@ import {
 import PDFDocument from 'pdfkit';
 import { type LoadedFont, loadFont } from '../../documents/font.ts';
 import { shanghaiTime } from '../../time.ts';
-import { dateOnly, type HazardRow } from './store.ts';
+import { type DossierInspection, dateOnly, type HazardRow } from './store.ts';
 
 export const DOSSIER_FONT =
   process.env.DOSSIER_FONT || join(import.meta.dirname, '../../../assets/fonts/NotoSansSC-Regular-chinese-simplified.woff');
@@ -38,18 +37,7 @@ export const DOSSIER_FALLBACK_FONTS = (
 ).filter((f) => f && existsSync(f));
 
 export type DossierTransition = { action: string; from: string | null; to: string; actor: string; reason: string | null; at: string };
-export type DossierInspection = {
-  tier: InspectionTier;
-  checklistName: string;
-  checklistVersion: number;
-  plannedDate: string | null;
-  submittedAt: string | null;
-  submittedBy: string | null;
-  unannounced: boolean;
-  location: string | null;
-  /** The checklist item the hazard came from, as the inspector recorded it. */
-  item: { code: string; result: string; note: string | null } | null;
-};
+export type { DossierInspection } from './store.ts';
 export type DossierInput = {
   hazard: HazardRow;
   transitions: DossierTransition[];

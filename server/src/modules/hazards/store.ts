@@ -25,7 +25,6 @@ import type { Db } from '../../db/db.ts';
 import { regionRange, type Scoped, scopeFilter } from '../../db/scope.ts';
 import { dateOnly, iso } from '../../time.ts';
 import { enterpriseScope } from '../enterprises/scope.ts';
-import type { DossierInspection } from './dossier.ts';
 
 export { dateOnly };
 
@@ -295,6 +294,20 @@ export async function inspectionPhotoKeys(tx: Scoped, inspectionId: string): Pro
   );
   return (r?.results ?? []).flatMap((x) => x.photos ?? []);
 }
+
+/** The inspection a hazard came from, as its dossier prints it. */
+export type DossierInspection = {
+  tier: InspectionTier;
+  checklistName: string;
+  checklistVersion: number;
+  plannedDate: string | null;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  unannounced: boolean;
+  location: string | null;
+  /** The checklist item the hazard came from, as the inspector recorded it. */
+  item: { code: string; result: string; note: string | null } | null;
+};
 
 /** The inspection a hazard was found in, as its dossier shows it, and the photos of its item. */
 export async function dossierInspection(tx: Scoped, h: HazardRow): Promise<{ dossier: DossierInspection; photos: string[] } | null> {

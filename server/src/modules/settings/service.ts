@@ -97,7 +97,8 @@ export async function updateSetting(
   await db.transaction(async (tx) => {
     const before = await findSettingForUpdate(tx, key, region);
     if (input.version !== undefined && input.version !== (before?.version ?? 0)) throw new AppError('conflict', CHANGED);
-    const version = await upsertSetting(tx, key, region, parsed.data, actor.username);
+    const version = await upsertSetting(tx, key, region, parsed.data, actor.username, before?.version ?? 0);
+    if (version === null) throw new AppError('conflict', CHANGED);
     await appendAudit(tx, actor, {
       action: 'setting.update',
       entityType: 'setting',

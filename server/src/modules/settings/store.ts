@@ -30,16 +30,28 @@ export async function findSettingForUpdate(tx: Queryable, key: string, region: s
   return r ?? null;
 }
 
-/** Insert or replace a value; the row's version goes up by one. */
-export async function upsertSetting(tx: Queryable, key: string, region: string, value: unknown, by: string): Promise<number> {
+/**
+ * Insert or replace a value when the row is still at `expected` (0: not there); the version goes up
+ * by one. Null when another transaction got there first: a first value written by two editors at
+ * once finds no row to lock, so the insert's conflict is where the second one learns of the first.
+ */
+export async function upsertSetting(
+  tx: Queryable,
+  key: string,
+  region: string,
+  value: unknown,
+  by: string,
+  expected: number,
+): Promise<number | null> {
   const [r] = await tx.query<{ version: number }>(
     `INSERT INTO settings (key, region_code, value, updated_by) VALUES ($1, $2, $3::jsonb, $4)
      ON CONFLICT (key, region_code) DO UPDATE
        SET value = EXCLUDED.value, version = settings.version + 1, updated_by = EXCLUDED.updated_by, updated_at = now()
+       WHERE settings.version = $5
      RETURNING version`,
-    [key, region, JSON.stringify(value), by],
+    [key, region, JSON.stringify(value), by, expected],
   );
-  return r?.version ?? 1;
+  return r?.version ?? null;
 }
 
 export async function deleteSetting(tx: Queryable, key: string, region: string): Promise<void> {
