@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { withScope } from '../../db/scope.ts';
 import { type CastApp, openCastApp } from '../../test/harness.ts';
 import { effectiveSetting } from './service.ts';
+import { upsertSetting } from './store.ts';
 
 describe('settings registry', () => {
   let t: CastApp;
@@ -123,5 +124,32 @@ describe('settings registry', () => {
     assert.equal((await t.app.inject({ url: '/api/v1/settings/public/map.approvalNumber?province=32' })).json().value, '苏S(2025)001号');
     assert.equal((await t.app.inject({ url: '/api/v1/settings/public/enforcement.reviewDays' })).statusCode, 404);
     assert.equal((await t.app.inject({ url: '/api/v1/settings/public/no.such' })).statusCode, 404);
+  });
+
+  test('a first value written by two editors at once: the second finds the first and is refused, not written over it', async () => {
+    // Both saw no row (version 0); neither could lock one. The first inserts; the second's insert
+    // meets the first's row at a version it did not see and writes nothing.
+    const first = await t.db.transaction((tx) => upsertSetting(tx, 'enforcement.reviewDays', '11', 12, 'a', 0));
+    const second = await t.db.transaction((tx) => upsertSetting(tx, 'enforcement.reviewDays', '11', 14, 'b', 0));
+    assert.equal(first, 1);
+    assert.equal(second, null);
+    const [row] = await t.db.query<{ value: number }>(
+      "SELECT value FROM settings WHERE key = 'enforcement.reviewDays' AND region_code = '11'",
+    );
+    assert.equal(row?.value, 12);
+    // Through the API, the same stale version 0 is a 409.
+    const res = await t.inject(t.cookies.admin, 'PUT', '/api/v1/settings/enforcement.reviewDays', {
+      province: '11',
+      value: 15,
+      version: 0,
+    });
+    assert.equal(res.statusCode, 409, res.body);
+  });
+
+  test("a province code must name a province: not '00' (the national row) nor an unused code", async () => {
+    for (const province of ['00', '99', '3']) {
+      const res = await t.inject(t.cookies.admin, 'PUT', '/api/v1/settings/map.approvalNumber', { province, value: 'x' });
+      assert.equal(res.statusCode, 400, `${province}: ${res.body}`);
+    }
   });
 });
