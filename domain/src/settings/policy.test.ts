@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type Actor, ROLES, type Role } from '../auth/roles.ts';
-import { mayEditSetting, settingActions, settingsAbilities } from './policy.ts';
+import { mayEditSetting, ownSettingsProvince, settingActions, settingsAbilities } from './policy.ts';
 
 const actor = (role: Role, regionPrefix = ''): Actor => ({
   id: 'u',
@@ -40,4 +40,10 @@ test('settings.edit ability: the admin and province supervisors (who edit their 
     const expected = role === 'platformAdmin' || role === 'provinceSupervisor';
     assert.deepEqual(settingsAbilities(actor(role, '32')), { 'settings.edit': expected }, role);
   }
+});
+
+test('the settings page opens on the one province a province supervisor keeps; the admin and the others have none fixed', () => {
+  assert.equal(ownSettingsProvince(actor('provinceSupervisor', '32')), '32');
+  assert.equal(ownSettingsProvince(actor('platformAdmin')), null);
+  assert.equal(ownSettingsProvince(actor('citySupervisor', '3213')), null);
 });

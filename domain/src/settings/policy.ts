@@ -20,6 +20,14 @@ export function settingActions(actor: Actor, key: SettingKey, province: string |
   return province !== undefined && hasOverride ? ['edit', 'removeOverride'] : ['edit'];
 }
 
+/**
+ * The one province whose settings the user keeps, when it is only one: a province supervisor's own
+ * (the page opens there and offers no other); null for the admin, who keeps them all.
+ */
+export function ownSettingsProvince(actor: Pick<Actor, 'role' | 'scope'>): string | null {
+  return actor.role === 'provinceSupervisor' ? actor.scope.regionPrefix.slice(0, 2) : null;
+}
+
 /** What the user may do with settings in general (sent in /api/v1/me): the settings page's editors. */
 export function settingsAbilities(actor: Actor): Record<string, boolean> {
   return { 'settings.edit': isAdmin(actor) || hasRole(actor, 'provinceSupervisor') };

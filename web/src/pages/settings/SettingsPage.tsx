@@ -1,7 +1,7 @@
 // 系统设置: every setting of the registry (domain/src/settings/registry.ts) grouped by capability,
 // nationally or for one province. Provisional settings carry a 暂定 tag with their source; the
 // buttons are the ones the server sends in each setting's allowedActions.
-import { SETTING_GROUP_LABELS, type SettingGroup } from '@taishan/domain';
+import { ownSettingsProvince, type Role, SETTING_GROUP_LABELS, type SettingGroup } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -21,7 +21,7 @@ export function SettingsPage() {
   const [form] = Form.useForm();
   // A province supervisor sees their province (with the national value beside it); the admin
   // starts on the national values and may pick any province.
-  const ownProvince = me?.role === 'provinceSupervisor' ? me.scope.regionPrefix.slice(0, 2) : null;
+  const ownProvince = me ? ownSettingsProvince({ ...me, role: me.role as Role }) : null;
   const [region, setRegion] = useState<string>(ownProvince ?? NATIONAL);
   const province = region === NATIONAL ? null : region;
   const [editing, setEditing] = useState<SettingView | null>(null);
