@@ -10,6 +10,7 @@ import {
   mayEditFixes,
   mayExecuteInspection,
   mayInspect,
+  mayIssueDossierNumber,
   mayListNow,
   mayManageSchedules,
 } from './policy.ts';
@@ -164,4 +165,19 @@ test('executing an inspection: only while planned; the named inspector (or admin
   assert.equal(mayExecuteInspection(actor('platformAdmin'), named), true);
   assert.equal(mayExecuteInspection(actor('enterpriseStaff', 'e1'), { ...planned, tier: 'self' }), true);
   assert.equal(mayExecuteInspection(actor('enterpriseStaff', 'e2'), { ...planned, tier: 'self' }), false);
+});
+
+test('a dossier number is issued by an official’s download, never by an enterprise’s or a grid worker’s', () => {
+  const expected: Record<Role, boolean> = {
+    platformAdmin: true,
+    provinceSupervisor: true,
+    citySupervisor: true,
+    countySupervisor: true,
+    townshipSupervisor: true,
+    gridWorker: false,
+    departmentInspector: true,
+    enterpriseAdmin: false,
+    enterpriseStaff: false,
+  };
+  for (const role of ROLES) assert.equal(mayIssueDossierNumber(who(role)), expected[role], role);
 });

@@ -1,6 +1,6 @@
 // Who may do what in hazard investigation (checklists, inspections, schedules, hazards), as
 // abilities the web shows buttons and menus by. Rules about one hazard's steps are in lifecycle.ts.
-import { type Actor, isAdmin } from '../auth/roles.ts';
+import { type Actor, isAdmin, isEnterpriseUser } from '../auth/roles.ts';
 import { type HazardFacts, type HazardStatus, type InspectionTier, mayList, roleTier } from './lifecycle.ts';
 
 /**
@@ -14,6 +14,18 @@ export function findingTier(actor: Actor, enterpriseId?: string | null): Inspect
   const t = roleTier(actor.role);
   if (t === null) return null;
   return t === 'province' ? 'city' : t;
+}
+
+/**
+ * Whose download of a dossier issues its official number: the number is the supervising county's
+ * document number, so an official's (or the admin's) — never an enterprise's, whose download shows
+ * the dossier without a number until a supervisor's has issued one. A grid worker is no issuer either.
+ */
+export function mayIssueDossierNumber(actor: Actor): boolean {
+  return (
+    isAdmin(actor) ||
+    (!isEnterpriseUser(actor) && actor.scope.enterpriseId === null && roleTier(actor.role) !== null && actor.role !== 'gridWorker')
+  );
 }
 
 /** May this actor plan or carry out an inspection of this tier for this enterprise? */

@@ -20,6 +20,7 @@ import {
   type InspectionTier,
   type listingSchema,
   mayEditFixes,
+  mayIssueDossierNumber,
 } from '@taishan/domain';
 import type { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
@@ -289,8 +290,11 @@ export async function hazardDossierPdf(db: Db, files: FileStore, actor: Actor, i
   });
   if (!found) return null;
   const { h, transitions, inspection } = found;
-  // Issued (a write) only the first time; the same number afterwards, read with the hazard.
-  const number = h.dossier_number ?? (await withScope(db, actor.scope, (tx) => issueDossierNumber(tx, actor, h.id)));
+  // Issued (a write) only the first time, and only by an official; the same number afterwards, read
+  // with the hazard. An enterprise's download before that shows no number (mayIssueDossierNumber).
+  const number =
+    h.dossier_number ??
+    (mayIssueDossierNumber(actor) ? await withScope(db, actor.scope, (tx) => issueDossierNumber(tx, actor, h.id)) : null);
   const actors = await actorNames(db, [h.found_by, ...transitions.map((t) => t.actor), inspection?.dossier.submittedBy]);
   // Each photo once, in the order it was taken: the inspection's, evidence, proof of rectification.
   const captions = new Map<string, string>();
