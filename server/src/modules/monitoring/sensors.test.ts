@@ -5,24 +5,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { multipartBody } from '../../test/harness.ts';
 import { TelemetryPipeline } from './pipeline.ts';
-import { openSite } from './test-site.ts';
+import { GAS, openSite } from './test-site.ts';
 
 test('the registry: thresholds checked, one code per enterprise, enterprise writes, county reads, others see nothing', async (tc) => {
   const t = await openSite(tc, { sensors: false });
   const { as, installationId } = t;
-  const body = {
-    installationId,
-    code: 'GT-101',
-    name: '1号罐可燃气体',
-    type: 'combustibleGas',
-    rangeMin: 0,
-    rangeMax: 100,
-    high: 20,
-    highHigh: 40,
-    hysteresis: 2,
-    rateLimit: 50,
-    offlineSeconds: 60,
-  };
+  const body = { installationId, ...GAS };
   const bad = await as('ent', 'POST', '/api/v1/sensors', { ...body, high: 50 });
   assert.equal(bad.statusCode, 400);
   assert.ok(bad.json().error.fields.highHigh);
