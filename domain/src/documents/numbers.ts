@@ -20,6 +20,8 @@ export type DocumentNumberParts = { county: string; issuerShort?: string; year: 
  * The documents that take an official number, as data: each numbered per issuer (the issuing
  * department, or the county where there is none), type and Beijing year, written by its pattern.
  * `code` is the 文号代字 (STANDARDS-NEXT §3, the 2018-on 应急… forms of the 安全生产行政执法文书).
+ * The 2016/2017 set gives no code for a stand-alone 停产停业整顿 order or a 复产验收 opinion;
+ * 应急停整 and 应急复产 are ours (the 2021 official set is UNCONFIRMED, STANDARDS-NEXT §3.1).
  */
 export const DOCUMENT_TYPES = {
   hazard: { zh: '隐患', en: 'Hazard', code: '隐患', pattern: DEFAULT_HAZARD_NUMBER_PATTERN },
@@ -65,6 +67,59 @@ export const DOCUMENT_TYPES = {
     en: 'Administrative penalty decision',
     code: '应急罚',
     pattern: '（{issuerShort}）应急罚〔{year}〕{serial}号',
+  },  suspensionOrder: {
+    zh: '责令停产停业整顿指令书',
+    en: 'Order to suspend production for rectification',
+    code: '应急停整',
+    pattern: '（{issuerShort}）应急停整〔{year}〕{serial}号',
+  },
+  resumptionAcceptance: {
+    zh: '复产验收意见书',
+    en: 'Resumption acceptance opinion',
+    code: '应急复产',
+    pattern: '（{issuerShort}）应急复产〔{year}〕{serial}号',
+  },
+  caseFiling: {
+    zh: '立案审批表',
+    en: 'Case filing approval form',
+    code: '应急立',
+    pattern: '（{issuerShort}）应急立〔{year}〕{serial}号',
+  },
+  hearingNotice: {
+    zh: '行政处罚听证告知书',
+    en: 'Notice of the right to a hearing',
+    code: '应急听告',
+    pattern: '（{issuerShort}）应急听告〔{year}〕{serial}号',
+  },
+  paymentReminder: {
+    zh: '缴纳罚款催告书',
+    en: 'Reminder to pay a fine',
+    code: '应急催',
+    pattern: '（{issuerShort}）应急催〔{year}〕{serial}号',
+  },
+  lateFeeDecision: {
+    zh: '加处罚款决定书',
+    en: 'Late-payment surcharge decision',
+    code: '应急加罚',
+    pattern: '（{issuerShort}）应急加罚〔{year}〕{serial}号',
+  },
+  caseClosing: {
+    zh: '结案审批表',
+    en: 'Case closing approval form',
+    code: '应急结',
+    pattern: '（{issuerShort}）应急结〔{year}〕{serial}号',
+  },
+  caseTransfer: {
+    zh: '案件移送书',
+    en: 'Case transfer letter',
+    code: '应急移',
+    pattern: '（{issuerShort}）应急移〔{year}〕{serial}号',
+  },
+  serviceReceipt: {
+    zh: '文书送达回执',
+    en: 'Receipt of service',
+    code: '应急回',
+    pattern: '（{issuerShort}）应急回〔{year}〕{serial}号',
   },
 } as const satisfies Record<string, { zh: string; en: string; code: string; pattern: string }>;
 
