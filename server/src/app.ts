@@ -21,6 +21,7 @@ import { registerCalculators } from './modules/calculators/index.ts';
 import { registerCalendar } from './modules/calendar/index.ts';
 import { registerDepartments } from './modules/departments/index.ts';
 import type { CapabilityDeps } from './modules/deps.ts';
+import { registerEnforcement } from './modules/enforcement/index.ts';
 import { registerEnterprises } from './modules/enterprises/index.ts';
 import { registerHazards } from './modules/hazards/index.ts';
 import { registerHealth } from './modules/health/index.ts';
@@ -196,6 +197,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerCalendar(app, deps);
   registerSettings(app, deps);
   registerHazards(app, deps);
+  registerEnforcement(app, deps);
   registerWhistleblowing(app, deps);
   await registerMonitoring(app, deps);
   registerRisks(app, deps);

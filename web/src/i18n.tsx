@@ -7,6 +7,7 @@ import { half } from './messages.ts';
 import { adminMessages } from './pages/admin/messages.ts';
 import { authMessages } from './pages/auth/messages.ts';
 import { calendarMessages } from './pages/calendar/messages.ts';
+import { enforcementMessages } from './pages/enforcement/messages.ts';
 import { enterprisesMessages } from './pages/enterprises/messages.ts';
 import { dashboardMessages } from './pages/hazards/dashboard-messages.ts';
 import { hazardsMessages } from './pages/hazards/messages.ts';
@@ -162,6 +163,7 @@ const capabilities = [
   authMessages,
   calendarMessages,
   enterprisesMessages,
+  enforcementMessages,
   hazardsMessages,
   dashboardMessages,
   mapMessages,

@@ -3,6 +3,7 @@
 // `<capability>.<action>` (enterprises.create). Answers about one record travel with the record
 // (allowedActions); these are the ones that hold before any record is opened.
 import { calendarAbilities } from '../calendar/policy.ts';
+import { enforcementAbilities } from '../enforcement/policy.ts';
 import { enterpriseAbilities } from '../enterprises/policy.ts';
 import { hazardAbilities } from '../hazards/policy.ts';
 import { monitoringAbilities } from '../monitoring/policy.ts';
@@ -21,6 +22,7 @@ export function abilitiesOf(actor: Actor): Abilities {
     ...enterpriseAbilities(actor),
     ...riskAbilities(actor),
     ...hazardAbilities(actor),
+    ...enforcementAbilities(actor),
     ...whistleblowingAbilities(actor),
     ...monitoringAbilities(actor),
     ...settingsAbilities(actor),

@@ -67,7 +67,8 @@ export const DOCUMENT_TYPES = {
     en: 'Administrative penalty decision',
     code: '应急罚',
     pattern: '（{issuerShort}）应急罚〔{year}〕{serial}号',
-  },  suspensionOrder: {
+  },
+  suspensionOrder: {
     zh: '责令停产停业整顿指令书',
     en: 'Order to suspend production for rectification',
     code: '应急停整',

@@ -18,6 +18,7 @@ import {
   MenuOutlined,
   MessageOutlined,
   PictureOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -94,6 +95,17 @@ export function Layout() {
         ...(may(me, 'monitoring.ingest') ? [{ key: '/monitoring/ingest', icon: <CloudServerOutlined />, label: t('ingest') }] : []),
       ],
     },
+    ...(may(me, 'enforcement.view')
+      ? [
+          {
+            key: 'enforcement',
+            icon: <SafetyCertificateOutlined />,
+            label: t('enforcement'),
+            // One line per page of issue 24's parts.
+            children: [],
+          },
+        ]
+      : []),
     ...(may(me, 'whistleblowing.handle')
       ? [
           {

@@ -32,6 +32,22 @@ CREATE TABLE officer_conflicts (
   UNIQUE (user_id, enterprise_id)
 );
 
+-- An enterprise's supervision class (分类分级, A–D) in its jurisdiction, computed by the domain rules
+-- (domain/src/enforcement/classes.ts) from its data, or set by a regulator with a reason (audited).
+-- `class` is what every reader uses (plans, draws' weights, statistics).
+CREATE TABLE enterprise_classes (
+  enterprise_id   uuid PRIMARY KEY REFERENCES enterprises (id),
+  computed_class  text NOT NULL CHECK (computed_class IN ('A', 'B', 'C', 'D')),
+  reasons         jsonb NOT NULL DEFAULT '[]',
+  override_class  text CHECK (override_class IN ('A', 'B', 'C', 'D')),
+  override_reason text,
+  overridden_by   uuid REFERENCES users (id),
+  overridden_at   timestamptz,
+  class           text GENERATED ALWAYS AS (coalesce(override_class, computed_class)) STORED,
+  computed_at     timestamptz NOT NULL DEFAULT now(),
+  version         integer NOT NULL DEFAULT 1
+);
+
 -- Copies an enterprise's place and industry onto an enforcement row (as hazards do, migration
 -- 004): scope filters and row-level security read the row's own columns.
 CREATE FUNCTION enforcement_copy_enterprise() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
@@ -182,6 +198,7 @@ CREATE TABLE enforcement_payments (
 CREATE INDEX enforcement_payments_case_idx ON enforcement_payments (case_id);
 
 GRANT SELECT ON enforcement_officers, officer_conflicts TO taishan_app;
+GRANT SELECT, INSERT, UPDATE ON enterprise_classes TO taishan_app;
 GRANT SELECT, INSERT, UPDATE ON enforcement_inspections, enforcement_cases, enforcement_documents TO taishan_app;
 GRANT SELECT, INSERT ON enforcement_services, enforcement_payments TO taishan_app;
 
@@ -220,3 +237,6 @@ CREATE POLICY enforcement_services_scope ON enforcement_services TO taishan_app
   USING (EXISTS (SELECT 1 FROM enforcement_documents d WHERE d.id = document_id));
 CREATE POLICY enforcement_payments_scope ON enforcement_payments TO taishan_app
   USING (EXISTS (SELECT 1 FROM enforcement_cases c WHERE c.id = case_id));
+ALTER TABLE enterprise_classes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY enterprise_classes_scope ON enterprise_classes TO taishan_app
+  USING (EXISTS (SELECT 1 FROM enterprises e WHERE e.id = enterprise_id));
