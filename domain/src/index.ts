@@ -10,6 +10,7 @@ export * from './calendar/working-days.ts';
 export * from './credit-code/credit-code.ts';
 export * from './departments/schema.ts';
 export * from './documents/numbers.ts';
+export * from './enforcement/documents.ts';
 export * from './enforcement/policy.ts';
 export * from './enterprises/change-requests.ts';
 export * from './enterprises/policy.ts';

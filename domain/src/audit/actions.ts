@@ -94,6 +94,11 @@ export const AUDIT_ACTION_LABELS = {
   'regionBoundaries.upload': { zh: '上传行政区划边界', en: 'Region boundaries uploaded' },
   'setting.update': { zh: '修改系统设置', en: 'Setting changed' },
   'setting.removeOverride': { zh: '删除省级设置（恢复全国值）', en: 'Province setting removed (national value applies)' },
+  // Enforcement documents (issue 24, the shared documents core).
+  'enforcementDocument.issue': { zh: '签发执法文书', en: 'Enforcement document issued' },
+  'enforcementDocument.serve': { zh: '送达执法文书', en: 'Enforcement document served' },
+  'enforcementDocument.sign': { zh: '当事人签收文书', en: 'Document signed by the party' },
+  'enforcementDocument.refuseSignature': { zh: '当事人拒绝签收', en: 'The party refused to sign' },
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
@@ -121,6 +126,7 @@ export const AUDIT_ENTITY_LABELS = {
   calendarDay: { zh: '节假日安排', en: 'Calendar day' },
   regionBoundaries: { zh: '行政区划边界', en: 'Region boundaries' },
   setting: { zh: '系统设置', en: 'Setting' },
+  enforcementDocument: { zh: '执法文书', en: 'Enforcement document' },
 } as const satisfies Record<string, Label>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 

@@ -3,8 +3,8 @@
 // is a routes / service / store set in this folder; this file only registers them.
 import type { FastifyInstance } from 'fastify';
 import type { CapabilityDeps } from '../deps.ts';
+import { documentRoutes } from './documents-routes.ts';
 
-export function registerEnforcement(app: FastifyInstance, deps: CapabilityDeps) {
-  void app;
-  void deps;
+export function registerEnforcement(app: FastifyInstance, { db }: CapabilityDeps) {
+  documentRoutes(app, db);
 }
