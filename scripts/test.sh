@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The whole suite: lint, types, domain rules, server on PGlite and on PostgreSQL, the web build,
-# and the browser tests in Debian's Chromium on both databases. Installs what it needs first.
+# the browser tests in Debian's Chromium on PGlite (the server suite already runs every query on
+# both databases), and the process-level failure tests (crash, deploy, kill -9 during ingest) on
+# both. Installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,5 +39,6 @@ step 'server tests: PGlite';     TAISHAN_TEST_DB=pglite npm run test:server
 step 'server tests: PostgreSQL'; TAISHAN_TEST_DB=postgresql npm run test:server
 step 'web build';          npm run build:web
 step 'browser tests: PGlite';     E2E_DB=pglite npm run test:e2e
-step 'browser tests: PostgreSQL'; E2E_DB=postgresql npm run test:e2e
+step 'failure tests: PostgreSQL'
+E2E_DB=postgresql node --import tsx --test --test-concurrency=1 e2e/tests/crash.test.ts e2e/tests/deploy.test.ts e2e/tests/telemetry-crash.test.ts
 step 'all passed'

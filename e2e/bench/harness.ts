@@ -112,10 +112,10 @@ class RawConnection {
 
   broken = false;
 
-  get(path: string, host: string, cookie: string): Promise<{ status: number; body: Buffer }> {
+  get(path: string, host: string, cookie: string, headers = ''): Promise<{ status: number; body: Buffer }> {
     return new Promise((resolve, reject) => {
       this.pending = { resolve: (status, body) => resolve({ status, body }), reject };
-      this.socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nCookie: ${cookie}\r\n\r\n`);
+      this.socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nCookie: ${cookie}\r\n${headers}\r\n`);
     });
   }
 
@@ -165,8 +165,11 @@ class RawConnection {
   }
 }
 
-/** A GET that must answer 200, body read; on a keep-alive connection of its own while it runs. */
-export async function getOk(url: string, cookie: string): Promise<void> {
+/**
+ * A GET that must answer 200, body read; on a keep-alive connection of its own while it runs.
+ * `headers`: more header lines, each ending in CRLF (a partner system's API key, say).
+ */
+export async function getOk(url: string, cookie: string, headers = ''): Promise<void> {
   const { host, hostname, port, pathname, search } = new URL(url);
   let free = idle.get(host);
   if (!free) {
@@ -178,7 +181,7 @@ export async function getOk(url: string, cookie: string): Promise<void> {
   conn ??= new RawConnection(hostname, Number(port));
   let res: { status: number; body: Buffer };
   try {
-    res = await conn.get(pathname + search, host, cookie);
+    res = await conn.get(pathname + search, host, cookie, headers);
   } catch (e) {
     conn.close();
     throw new Error(`${url}: ${(e as Error).message}`);
@@ -212,7 +215,7 @@ export async function withBenchDatabase<T>(kind: DbKind, fn: (d: BenchDatabase) 
   }
 }
 
-type Statement = { sql: string; params: unknown[] };
+export type Statement = { sql: string; params: unknown[] };
 
 /**
  * Run the statements of `statementsOf(i)` bare, in sequence per request, under the same load.

@@ -81,3 +81,77 @@ export async function viaMenu(page: import('playwright-core').Page, group: strin
     }
   }
 }
+
+/** The dialog now open (antd keeps closed ones in the DOM, hidden). */
+export const dialog = (page: import('playwright-core').Page) => page.locator('.ant-modal-wrap:visible .ant-modal');
+
+/**
+ * Waits until the open dialog has finished its opening animation. Under load a key press or a
+ * click while it zooms in can be lost (seen in CI: a typed 受送达人 vanished and the form stayed
+ * open on its required-field error), so every dialog helper below starts from a settled dialog.
+ */
+export async function dialogSettled(page: import('playwright-core').Page) {
+  const d = dialog(page);
+  await d.waitFor();
+  // Only finite animations end (a spinning loading icon runs forever), and never wait over 3 s.
+  await d.evaluate((el) =>
+    Promise.race([
+      Promise.all(
+        el
+          .getAnimations({ subtree: true })
+          .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 3000)),
+    ]),
+  );
+  await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'), undefined, {
+    timeout: 10_000,
+  });
+}
+
+/** Types into a field of the open dialog and checks it holds the value, typing again if a keystroke was lost. */
+export async function fillDialog(page: import('playwright-core').Page, selector: string, value: string) {
+  await dialogSettled(page);
+  const input = dialog(page).locator(selector).first();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await input.fill(value);
+    if ((await input.inputValue()) === value) return;
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`the field ${selector} would not take ${JSON.stringify(value)}`);
+}
+
+/** Ticks a checkbox of the open dialog once it has settled, and checks it holds (a click during the zoom-in can be lost). */
+export async function checkDialog(page: import('playwright-core').Page, label: string) {
+  await dialogSettled(page);
+  await dialog(page).getByLabel(label).check();
+}
+
+/**
+ * Presses the dialog's primary button and waits for it to close. When it stays open the form
+ * refused something: the error shown is what the test reports, not a bare timeout.
+ */
+export async function confirmDialog(page: import('playwright-core').Page, timeout = 30_000) {
+  await dialogSettled(page);
+  const d = dialog(page);
+  await d.locator('.ant-modal-footer .ant-btn-primary').click();
+  try {
+    await d.waitFor({ state: 'hidden', timeout });
+  } catch (err) {
+    const errors = await d
+      .locator('.ant-form-item-explain-error, .ant-alert-error')
+      .allInnerTexts()
+      .catch(() => []);
+    const values = await d
+      .locator('input, textarea')
+      .evaluateAll((els) =>
+        els.map((e) => {
+          const i = e as HTMLInputElement;
+          return `${i.id || i.getAttribute('name') || '?'}=${i.type === 'checkbox' ? (i.checked ? 'checked' : 'unchecked') : i.value}`;
+        }),
+      )
+      .catch(() => []);
+    throw new Error(`the dialog stayed open; form errors: ${errors.join('; ') || 'none'}; fields: ${values.join(', ')}`, { cause: err });
+  }
+}

@@ -43,7 +43,7 @@ export async function measureFirstLoad(browser: Browser, baseUrl: string, path: 
     cdp.on('Network.loadingFinished', (e) => sizes.set(e.requestId, e.encodedDataLength));
     const started = Date.now();
     await page.goto(`${baseUrl}${path}`);
-    await page.locator('input:visible, textarea:visible').first().waitFor({ state: 'visible', timeout: 120_000 });
+    await page.locator('input:visible, textarea:visible, select:visible').first().waitFor({ state: 'visible', timeout: 120_000 });
     const firstFieldMs = Date.now() - started;
     await page.waitForLoadState('networkidle');
     const list = [...scripts].map(([id, s]) => ({ url: new URL(s.url).pathname, bytes: sizes.get(id) ?? 0, encoding: s.encoding }));

@@ -25,7 +25,7 @@ describe(`first-load weight of the public and login pages (${process.env.E2E_DB 
   // Measured 2026-12-06: /report 232 KB, /login 187 KB with the light entry (from 382 and 260 KB
   // with the app's shell). Over budget, `npx vite build --mode analyse` (in `web/`) writes
   // web/dist/bundle-report.json: what each chunk holds and imports.
-  for (const path of ['/report', '/login']) {
+  for (const path of ['/report', '/login', '/open/accidents', '/open/blacklist']) {
     test(`${path} loads ≤ 250 KB of compressed JavaScript`, async () => {
       const m = await measureFirstLoad(browser, server.url, path);
       const detail = m.scripts.map((s) => `${s.url} ${s.bytes} ${s.encoding}`).join('\n');
@@ -36,7 +36,16 @@ describe(`first-load weight of the public and login pages (${process.env.E2E_DB 
 
   test('the public report pages and the login get the light entry, every other page the app', async () => {
     const script = async (path: string) => (await (await fetch(`${server.url}${path}`)).text()).match(/\/assets\/([a-z]+)-[^"]+\.js/i)?.[1];
-    for (const path of ['/report', '/report/follow', '/report/anything', '/login', '/login?next=1'])
+    for (const path of [
+      '/report',
+      '/report/follow',
+      '/report/anything',
+      '/login',
+      '/login?next=1',
+      '/open/enforcement',
+      '/open/accidents',
+      '/open/blacklist',
+    ])
       assert.equal(await script(path), 'public', path);
     for (const path of ['/', '/reports', '/reports/1', '/report-stats', '/report-reward-rules', '/hazards', '/loginx']) {
       assert.equal(await script(path), 'index', path);

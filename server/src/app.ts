@@ -17,8 +17,11 @@ import { authRoutes, type CookieSecure } from './auth/routes.ts';
 import { actorForSession, SESSION_COOKIE } from './auth/sessions.ts';
 import type { Db } from './db/db.ts';
 import { AppError, errorBody, langOf } from './http/errors.ts';
+import { registerAccidents } from './modules/accidents/index.ts';
+import { registerAccountability } from './modules/accountability/index.ts';
 import { registerCalculators } from './modules/calculators/index.ts';
 import { registerCalendar } from './modules/calendar/index.ts';
+import { registerCredit } from './modules/credit/index.ts';
 import { registerDepartments } from './modules/departments/index.ts';
 import type { CapabilityDeps } from './modules/deps.ts';
 import { registerEnforcement } from './modules/enforcement/index.ts';
@@ -26,6 +29,7 @@ import { registerEnterprises } from './modules/enterprises/index.ts';
 import { registerHazards } from './modules/hazards/index.ts';
 import { registerHealth } from './modules/health/index.ts';
 import { registerMonitoring } from './modules/monitoring/index.ts';
+import { registerPeople } from './modules/people/index.ts';
 import { registerRegions } from './modules/regions/index.ts';
 import { registerRisks } from './modules/risks/index.ts';
 import { registerSettings } from './modules/settings/index.ts';
@@ -198,6 +202,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerSettings(app, deps);
   registerHazards(app, deps);
   registerEnforcement(app, deps);
+  registerAccidents(app, deps);
+  registerCredit(app, deps);
+  registerAccountability(app, deps);
+  registerPeople(app, deps);
   registerWhistleblowing(app, deps);
   await registerMonitoring(app, deps);
   registerRisks(app, deps);
@@ -225,7 +233,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
  * The addresses of the web's light entry (public.html): the public report pages and the login;
  * `/reports…` and `/report-stats` are the handlers' pages, in the app. The same test as web/vite.config.ts.
  */
-export const isLightPage = (url: string) => /^\/(report(\/[^?#]*)?|login)([?#]|$)/.test(url);
+export const isLightPage = (url: string) =>
+  /^\/(report(\/[^?#]*)?|login|open\/enforcement|open\/accidents|open\/blacklist)([?#]|$)/.test(url);
 
 /** Map anything thrown to an AppError; unknown errors become 500 without details. */
 function toAppError(err: unknown): AppError {

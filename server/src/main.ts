@@ -15,10 +15,19 @@ import { startJobs } from './cluster/jobs.ts';
 import { type Config, loadConfig, pgliteDir } from './config.ts';
 import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
+import { seedDemoAccidents } from './demo/accidents.ts';
+import { seedDemoAccountability } from './demo/accountability.ts';
+import { seedDemoAssessment } from './demo/assessment.ts';
+import { seedDemoBlacklist } from './demo/blacklist.ts';
+import { seedDemoCredit } from './demo/credit.ts';
+import { seedDemoEnforcement } from './demo/enforcement.ts';
 import { seedDemoLife } from './demo/life.ts';
 import { seedDemoSensors } from './demo/monitoring.ts';
+import { seedDemoPeople } from './demo/people.ts';
 import { seedDemoReports } from './demo/reports.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
+import { expireBlacklistEntries } from './modules/credit/blacklist-jobs.ts';
+import { recomputeAllCredit } from './modules/credit/level-store.ts';
 import { importRows } from './modules/enterprises/import.ts';
 import { readTable } from './modules/enterprises/tabular.ts';
 import { escalateOverdue } from './modules/hazards/escalation.ts';
@@ -66,6 +75,14 @@ async function serve(config: Config, demo: boolean) {
     if (demo) {
       const accounts = await seedDemo(db);
       await seedDemoLife(db, localFileStore(filesDir(config)));
+      await seedDemoEnforcement(db);
+      await seedDemoAccidents(db);
+      // Issue 26, in dependency order: people and officials, then what reads accidents and cases.
+      await seedDemoPeople(db);
+      await seedDemoAccountability(db);
+      await seedDemoAssessment(db);
+      await seedDemoCredit(db);
+      await seedDemoBlacklist(db);
       console.log('\n演示账号 Demo accounts (密码 password: %s)', DEMO_PASSWORD);
       console.table(accounts);
     } else {
@@ -147,6 +164,9 @@ async function serve(config: Config, demo: boolean) {
       { name: 'reports.escalate', everySeconds: 600, run: () => escalateOverdueReports(db) },
       { name: 'reports.retention', everySeconds: 600, run: () => purgeExpiredReports(db, files, retentionDays) },
       { name: 'telemetry.retention', everySeconds: 6 * 3600, run: () => app.telemetry.expireOlderThan(readingDays) },
+      { name: 'blacklist.expire', everySeconds: 3600, run: () => expireBlacklistEntries(db) },
+      // Credit levels move as events leave their window and a new year begins (issue 26).
+      { name: 'credit.recompute', everySeconds: 86400, run: () => recomputeAllCredit(db, '每日重新计算') },
     ],
     instance,
     logError,

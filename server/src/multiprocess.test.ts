@@ -150,6 +150,8 @@ describe('several server processes on one PostgreSQL', {
     assert.deepEqual(jobs, [
       'alarms.escalate',
       'alarms.offline',
+      'blacklist.expire',
+      'credit.recompute',
       'hazards.escalate',
       'inspections.plan',
       'reports.escalate',

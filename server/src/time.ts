@@ -37,3 +37,16 @@ export function iso(d: string | Date | null | undefined): string | null {
   if (d === null || d === undefined || d === '') return null;
   return typeof d === 'string' ? isoFromPg(d) : d.toISOString();
 }
+
+/** A day as official documents print it: 2026年12月6日 (no leading zeros). */
+export function chineseDate(day: string | Date): string {
+  const d = typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : todayInShanghai(new Date(day));
+  const [y, m, dd] = d.split('-').map(Number);
+  return `${y}年${m}月${dd}日`;
+}
+
+/** A moment to the minute in Beijing time as documents print it: 2026年12月6日14时05分. */
+export function chineseMinute(at: string | Date): string {
+  const t = shanghaiTime(at);
+  return `${chineseDate(t.slice(0, 10))}${Number(t.slice(11, 13))}时${t.slice(14, 16)}分`;
+}

@@ -4,14 +4,27 @@ import { commonMessages } from './common-messages.ts';
 import { mapMessages } from './components/map-messages.ts';
 import type { Dictionaries } from './i18n-provider.tsx';
 import { half } from './messages.ts';
+import { accidentsMessages } from './pages/accidents/messages.ts';
+import { accidentWorkMessages } from './pages/accidents/workbench-messages.ts';
+import { assessmentMessages } from './pages/accountability/assessment-messages.ts';
+import { accountabilityMessages } from './pages/accountability/messages.ts';
 import { adminMessages } from './pages/admin/messages.ts';
 import { authMessages } from './pages/auth/messages.ts';
 import { calendarMessages } from './pages/calendar/messages.ts';
+import { blacklistMessages } from './pages/credit/blacklist-messages.ts';
+import { creditMessages } from './pages/credit/messages.ts';
+import { casesMessages } from './pages/enforcement/cases-messages.ts';
+import { drawsMessages } from './pages/enforcement/draws-messages.ts';
+import { inspectionsMessages } from './pages/enforcement/inspections-messages.ts';
 import { enforcementMessages } from './pages/enforcement/messages.ts';
+import { plansMessages } from './pages/enforcement/plans-messages.ts';
+import { openEnforcementMessages } from './pages/enforcement/public/messages.ts';
+import { statsMessages } from './pages/enforcement/stats-messages.ts';
 import { enterprisesMessages } from './pages/enterprises/messages.ts';
 import { dashboardMessages } from './pages/hazards/dashboard-messages.ts';
 import { hazardsMessages } from './pages/hazards/messages.ts';
 import { monitoringMessages } from './pages/monitoring/messages.ts';
+import { peopleMessages } from './pages/people/messages.ts';
 import { risksMessages } from './pages/risks/messages.ts';
 import { settingsMessages } from './pages/settings/messages.ts';
 import { whistleblowingMessages } from './pages/whistleblowing/messages.ts';
@@ -164,6 +177,18 @@ const capabilities = [
   calendarMessages,
   enterprisesMessages,
   enforcementMessages,
+  accidentsMessages,
+  accidentWorkMessages,
+  creditMessages,
+  blacklistMessages,
+  accountabilityMessages,
+  assessmentMessages,
+  peopleMessages,
+  plansMessages,
+  drawsMessages,
+  inspectionsMessages,
+  casesMessages,
+  statsMessages,
   hazardsMessages,
   dashboardMessages,
   mapMessages,
@@ -172,6 +197,7 @@ const capabilities = [
   settingsMessages,
   whistleblowingMessages,
   publicReportMessages,
+  openEnforcementMessages,
   workbenchMessages,
 ] as const;
 // Distributed over the union: keyof of a union would keep only the keys every capability shares.

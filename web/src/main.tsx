@@ -46,6 +46,30 @@ const InspectionExecutePage = lazy(() =>
 );
 const InspectionsPage = lazy(() => import('./pages/hazards/InspectionsPage.tsx').then((m) => ({ default: m.InspectionsPage })));
 const SchedulesPage = lazy(() => import('./pages/hazards/SchedulesPage.tsx').then((m) => ({ default: m.SchedulesPage })));
+
+import { assessmentRoutes } from './pages/accountability/assessment-routes.tsx';
+import { accountabilityRoutes } from './pages/accountability/routes.tsx';
+import { blacklistRoutes } from './pages/credit/blacklist-routes.tsx';
+import { creditRoutes } from './pages/credit/routes.tsx';
+import { peopleRoutes } from './pages/people/routes.tsx';
+
+const AccidentsPage = lazy(() => import('./pages/accidents/AccidentsPage.tsx').then((m) => ({ default: m.AccidentsPage })));
+const AccidentReportPage = lazy(() => import('./pages/accidents/AccidentReportPage.tsx').then((m) => ({ default: m.AccidentReportPage })));
+const AccidentDetailPage = lazy(() => import('./pages/accidents/AccidentDetailPage.tsx').then((m) => ({ default: m.AccidentDetailPage })));
+const AccidentStatsPage = lazy(() => import('./pages/accidents/StatsPage.tsx').then((m) => ({ default: m.AccidentStatsPage })));
+const LessonsPage = lazy(() => import('./pages/accidents/LessonsPage.tsx').then((m) => ({ default: m.LessonsPage })));
+const PlanPage = lazy(() => import('./pages/enforcement/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+const DrawsPage = lazy(() => import('./pages/enforcement/DrawsPage.tsx').then((m) => ({ default: m.DrawsPage })));
+const DrawDetailPage = lazy(() => import('./pages/enforcement/DrawDetailPage.tsx').then((m) => ({ default: m.DrawDetailPage })));
+const EnforcementInspectionsPage = lazy(() =>
+  import('./pages/enforcement/InspectionsPage.tsx').then((m) => ({ default: m.EnforcementInspectionsPage })),
+);
+const EnforcementInspectionPage = lazy(() =>
+  import('./pages/enforcement/InspectionPage.tsx').then((m) => ({ default: m.EnforcementInspectionPage })),
+);
+const CasesPage = lazy(() => import('./pages/enforcement/CasesPage.tsx').then((m) => ({ default: m.CasesPage })));
+const CaseDetailPage = lazy(() => import('./pages/enforcement/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })));
+const EnforcementStatsPage = lazy(() => import('./pages/enforcement/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
 const GatewaysPage = lazy(() => import('./pages/monitoring/GatewaysPage.tsx').then((m) => ({ default: m.GatewaysPage })));
 const IngestPage = lazy(() => import('./pages/monitoring/IngestPage.tsx').then((m) => ({ default: m.IngestPage })));
 const SensorsPage = lazy(() => import('./pages/monitoring/SensorsPage.tsx').then((m) => ({ default: m.SensorsPage })));
@@ -120,6 +144,24 @@ function Routed() {
         <Route path="/sensors" element={<SensorsPage />} />
         <Route path="/monitoring/gateways" element={<GatewaysPage />} />
         {may(me, 'monitoring.ingest') && <Route path="/monitoring/ingest" element={<IngestPage />} />}
+        <Route path="/accidents" element={<AccidentsPage />} />
+        <Route path="/accidents/new" element={<AccidentReportPage />} />
+        <Route path="/accidents/stats" element={<AccidentStatsPage />} />
+        <Route path="/accidents/lessons" element={<LessonsPage />} />
+        <Route path="/accidents/:id" element={<AccidentDetailPage />} />
+        <Route path="/enforcement/plan" element={<PlanPage />} />
+        <Route path="/enforcement/draws" element={<DrawsPage />} />
+        <Route path="/enforcement/draws/:id" element={<DrawDetailPage />} />
+        <Route path="/enforcement/inspections" element={<EnforcementInspectionsPage />} />
+        <Route path="/enforcement/inspections/:id" element={<EnforcementInspectionPage />} />
+        <Route path="/enforcement/cases" element={<CasesPage />} />
+        <Route path="/enforcement/cases/:id" element={<CaseDetailPage />} />
+        <Route path="/enforcement/stats" element={<EnforcementStatsPage />} />
+        {creditRoutes(me)}
+        {blacklistRoutes(me)}
+        {accountabilityRoutes(me)}
+        {assessmentRoutes(me)}
+        {peopleRoutes(me)}
         <Route path="/reports" element={<ReportsPage />} />
         <Route path="/reports/:id" element={<ReportDetailPage />} />
         <Route path="/report-stats" element={<ReportStatsPage />} />

@@ -2,6 +2,12 @@
 // accounts that are not people (the system's jobs, the demo seed, a public reporter), each with the
 // words a person reads in Chinese and English. appendAudit takes an AuditAction, so an action
 // written without a label here does not typecheck.
+import { ASSESSMENT_AUDIT_ACTIONS, ASSESSMENT_AUDIT_ENTITIES } from '../accountability/assessment-audit.ts';
+import { ACCOUNTABILITY_AUDIT_ACTIONS, ACCOUNTABILITY_AUDIT_ENTITIES } from '../accountability/audit.ts';
+import { CREDIT_AUDIT_ACTIONS, CREDIT_AUDIT_ENTITIES } from '../credit/audit.ts';
+import { BLACKLIST_AUDIT_ACTIONS, BLACKLIST_AUDIT_ENTITIES } from '../credit/blacklist-audit.ts';
+import { PEOPLE_AUDIT_ACTIONS, PEOPLE_AUDIT_ENTITIES } from '../people/audit.ts';
+
 type Label = { zh: string; en: string };
 
 export const AUDIT_ACTION_LABELS = {
@@ -99,6 +105,82 @@ export const AUDIT_ACTION_LABELS = {
   'enforcementDocument.serve': { zh: '送达执法文书', en: 'Enforcement document served' },
   'enforcementDocument.sign': { zh: '当事人签收文书', en: 'Document signed by the party' },
   'enforcementDocument.refuseSignature': { zh: '当事人拒绝签收', en: 'The party refused to sign' },
+  // enforcement: classes and plans
+  'enterpriseClass.recompute': { zh: '重新计算企业分类分级', en: 'Enterprise classes recomputed' },
+  'enterpriseClass.override': { zh: '人工调整企业分类分级', en: 'Enterprise class set by hand' },
+  'enterpriseClass.clearOverride': { zh: '取消人工调整的分类分级', en: 'Hand-set enterprise class cleared' },
+  'enforcementPlan.generate': { zh: '生成年度监督检查计划', en: 'Annual plan generated' },
+  'enforcementPlan.editItem': { zh: '修改年度计划条目', en: 'Annual plan item changed' },
+  'enforcementPlan.submit': { zh: '提交年度计划审批', en: 'Annual plan submitted' },
+  'enforcementPlan.approve': { zh: '批准年度计划', en: 'Annual plan approved' },
+  'enforcementPlan.publish': { zh: '公布年度计划', en: 'Annual plan published' },
+  'enforcementPlan.revise': { zh: '年度计划退回修改', en: 'Annual plan sent back to draft' },
+  'enforcementPlan.schedule': { zh: '安排计划内检查', en: 'Planned inspection scheduled' },
+  'enforcementCampaign.create': { zh: '新建专项整治', en: 'Campaign created' },
+  // enforcement: draws
+  'enforcementDraw.commit': { zh: '双随机抽取：公示承诺', en: 'Random draw committed' },
+  'enforcementDraw.perform': { zh: '双随机抽取：执行抽取', en: 'Random draw performed' },
+  'enforcementDraw.cancel': { zh: '双随机抽取：取消', en: 'Random draw cancelled' },
+  'enforcementOfficer.add': { zh: '登记执法人员', en: 'Enforcement officer registered' },
+  'enforcementOfficer.update': { zh: '修改执法人员信息', en: 'Enforcement officer changed' },
+  'enforcementOfficer.conflict': { zh: '登记执法人员回避事项', en: 'Officer conflict of interest recorded' },
+  // enforcement: inspections
+  'enforcementInspection.create': { zh: '安排执法检查', en: 'Enforcement inspection planned' },
+  'enforcementInspection.start': { zh: '开始现场检查', en: 'On-site inspection started' },
+  'enforcementInspection.addFinding': { zh: '记录检查发现的问题', en: 'Finding recorded' },
+  'enforcementInspection.removeFinding': { zh: '删除检查发现的问题', en: 'Finding removed' },
+  'enforcementInspection.record': { zh: '制作现场检查记录', en: 'Inspection record made' },
+  'enforcementInspection.review': { zh: '整改复查', en: 'Rectification reviewed' },
+  'enforcementInspection.cancel': { zh: '取消执法检查', en: 'Enforcement inspection cancelled' },
+  // enforcement: cases
+  'enforcementCase.open': { zh: '立案', en: 'Case filed' },
+  'enforcementCase.investigate': { zh: '案件转入调查取证', en: 'Case investigation started' },
+  'enforcementCase.editFacts': { zh: '修改案件事实与证据', en: 'Case facts and evidence recorded' },
+  'enforcementCase.notify': { zh: '拟处罚并告知当事人', en: 'Penalty proposed and party notified' },
+  'enforcementCase.requestHearing': { zh: '当事人申请听证', en: 'Hearing requested' },
+  'enforcementCase.recordHearing': { zh: '记录听证', en: 'Hearing recorded' },
+  'enforcementCase.submitReview': { zh: '案件提交审核', en: 'Case submitted for review' },
+  'enforcementCase.approve': { zh: '审核通过并作出处罚决定', en: 'Penalty decided after review' },
+  'enforcementCase.sendBack': { zh: '案件退回补充调查', en: 'Case sent back' },
+  'enforcementCase.serve': { zh: '送达处罚决定书', en: 'Decision served' },
+  'enforcementCase.recordPayment': { zh: '登记罚款缴纳', en: 'Payment recorded' },
+  'enforcementCase.remind': { zh: '催告缴纳罚款', en: 'Payment reminder issued' },
+  'enforcementCase.decideLateFee': { zh: '决定加处罚款', en: 'Late fee decided' },
+  'enforcementCase.recordDailyPenalty': { zh: '按日连续处罚', en: 'Daily penalty recorded' },
+  'enforcementCase.acceptResumption': { zh: '复产验收', en: 'Resumption accepted' },
+  'enforcementCase.close': { zh: '结案', en: 'Case closed' },
+  'enforcementCase.transfer': { zh: '案件移送司法机关', en: 'Case transferred to the judiciary' },
+  'enforcementCase.drop': { zh: '不予处罚/撤销立案', en: 'Case dropped' },
+  'enforcementCase.publish': { zh: '公开处罚决定', en: 'Decision published' },
+  'enforcementCase.recordInterference': { zh: '记录插手干预', en: 'Interference recorded' },
+  // accidents (issue 25)
+  'accident.report': { zh: '事故快报', en: 'Accident reported' },
+  'accident.followUp': { zh: '事故续报', en: 'Accident follow-up report' },
+  'accident.photo': { zh: '上传事故现场照片', en: 'Accident scene photo added' },
+  'accident.endReporting': { zh: '事故终报', en: 'Accident final report' },
+  'accident.forward': { zh: '事故上报', en: 'Accident forwarded up' },
+  'accident.acknowledge': { zh: '签收事故报告', en: 'Accident report acknowledged' },
+  'accident.notifyParallel': { zh: '通报有关部门', en: 'Bodies notified of the accident' },
+  'accident.markFault': { zh: '认定迟报/漏报/谎报/瞒报', en: 'Reporting fault recorded' },
+  'accident.startInvestigation': { zh: '启动事故调查', en: 'Accident investigation started' },
+  'accident.takeOver': { zh: '提级调查', en: 'Investigation taken over' },
+  'accident.addMember': { zh: '调查组成员', en: 'Investigation team members added' },
+  'accident.pause': { zh: '技术鉴定（暂停计时）', en: 'Investigation paused for appraisal' },
+  'accident.resume': { zh: '鉴定结束（恢复计时）', en: 'Investigation resumed' },
+  'accident.extend': { zh: '延长调查期限', en: 'Investigation deadline extended' },
+  'accident.submitReport': { zh: '提交事故调查报告', en: 'Investigation report submitted' },
+  'accident.returnReport': { zh: '退回事故调查报告', en: 'Investigation report returned' },
+  'accident.approve': { zh: '批复事故调查报告', en: 'Investigation report approved' },
+  'accident.publish': { zh: '公开事故调查报告', en: 'Investigation report published' },
+  'accident.evaluate': { zh: '事故整改评估', en: 'Fixes evaluated' },
+  'accident.pushLesson': { zh: '事故警示推送', en: 'Accident lessons pushed' },
+  'accidentLesson.acknowledge': { zh: '签收事故警示并自查', en: 'Accident lesson acknowledged' },
+  // credit and accountability (issue 26): each part keeps its labels beside its rules
+  ...CREDIT_AUDIT_ACTIONS,
+  ...BLACKLIST_AUDIT_ACTIONS,
+  ...ACCOUNTABILITY_AUDIT_ACTIONS,
+  ...ASSESSMENT_AUDIT_ACTIONS,
+  ...PEOPLE_AUDIT_ACTIONS,
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
@@ -127,6 +209,25 @@ export const AUDIT_ENTITY_LABELS = {
   regionBoundaries: { zh: '行政区划边界', en: 'Region boundaries' },
   setting: { zh: '系统设置', en: 'Setting' },
   enforcementDocument: { zh: '执法文书', en: 'Enforcement document' },
+  // enforcement entities: classes and plans
+  enterpriseClass: { zh: '企业分类分级', en: 'Enterprise class' },
+  enforcementPlan: { zh: '年度监督检查计划', en: 'Annual enforcement plan' },
+  enforcementCampaign: { zh: '专项整治', en: 'Campaign' },
+  // enforcement entities: draws
+  enforcementDraw: { zh: '双随机抽取', en: 'Random draw' },
+  enforcementOfficer: { zh: '执法人员', en: 'Enforcement officer' },
+  // enforcement entities: inspections
+  enforcementInspection: { zh: '执法检查', en: 'Enforcement inspection' },
+  // enforcement entities: cases
+  enforcementCase: { zh: '行政处罚案件', en: 'Penalty case' },
+  // accidents
+  accident: { zh: '事故', en: 'Accident' },
+  accidentLesson: { zh: '事故警示', en: 'Accident lesson' },
+  ...CREDIT_AUDIT_ENTITIES,
+  ...BLACKLIST_AUDIT_ENTITIES,
+  ...ACCOUNTABILITY_AUDIT_ENTITIES,
+  ...ASSESSMENT_AUDIT_ENTITIES,
+  ...PEOPLE_AUDIT_ENTITIES,
 } as const satisfies Record<string, Label>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 

@@ -2,11 +2,17 @@
 // /api/v1/me so the web shows menus and buttons by them and re-derives no rule. Keys are
 // `<capability>.<action>` (enterprises.create). Answers about one record travel with the record
 // (allowedActions); these are the ones that hold before any record is opened.
+import { accidentAbilities } from '../accidents/policy.ts';
+import { assessmentAbilities } from '../accountability/assessment-policy.ts';
+import { accountabilityAbilities } from '../accountability/policy.ts';
 import { calendarAbilities } from '../calendar/policy.ts';
+import { blacklistAbilities } from '../credit/blacklist-policy.ts';
+import { creditAbilities } from '../credit/policy.ts';
 import { enforcementAbilities } from '../enforcement/policy.ts';
 import { enterpriseAbilities } from '../enterprises/policy.ts';
 import { hazardAbilities } from '../hazards/policy.ts';
 import { monitoringAbilities } from '../monitoring/policy.ts';
+import { peopleAbilities } from '../people/policy.ts';
 import { riskAbilities } from '../risks/policy.ts';
 import { settingsAbilities } from '../settings/policy.ts';
 import { whistleblowingAbilities } from '../whistleblowing/policy.ts';
@@ -23,6 +29,12 @@ export function abilitiesOf(actor: Actor): Abilities {
     ...riskAbilities(actor),
     ...hazardAbilities(actor),
     ...enforcementAbilities(actor),
+    ...accidentAbilities(actor),
+    ...creditAbilities(actor),
+    ...blacklistAbilities(actor),
+    ...accountabilityAbilities(actor),
+    ...assessmentAbilities(actor),
+    ...peopleAbilities(actor),
     ...whistleblowingAbilities(actor),
     ...monitoringAbilities(actor),
     ...settingsAbilities(actor),

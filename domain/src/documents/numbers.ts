@@ -122,6 +122,52 @@ export const DOCUMENT_TYPES = {
     code: '应急回',
     pattern: '（{issuerShort}）应急回〔{year}〕{serial}号',
   },
+  // Credit (issue 26): the serious-discredit list's documents (应急管理部令第11号: 告知, 书面决定,
+  // 提前移出). The codes are ours; the Decree gives no 文号代字 (STANDARDS-NEXT §4).
+  creditNotice: {
+    zh: '列入严重失信主体名单告知书',
+    en: 'Notice of intended listing',
+    code: '应急失告',
+    pattern: '（{issuerShort}）应急失告〔{year}〕{serial}号',
+  },
+  creditDecision: {
+    zh: '列入严重失信主体名单决定书',
+    en: 'Listing decision',
+    code: '应急失决',
+    pattern: '（{issuerShort}）应急失决〔{year}〕{serial}号',
+  },
+  creditRemoval: {
+    zh: '移出严重失信主体名单决定书',
+    en: 'Removal decision',
+    code: '应急失移',
+    pattern: '（{issuerShort}）应急失移〔{year}〕{serial}号',
+  },
+  // Accountability (issue 26): 约谈, 黄牌警示, 通报 and the quarterly bulletin, issued in the
+  // name of the level's 安委会办公室 (the codes are ours).
+  interviewNotice: {
+    zh: '安全生产约谈通知书',
+    en: 'Interview notice',
+    code: '安委办约',
+    pattern: '{county}安委办约〔{year}〕{serial}号',
+  },
+  yellowCard: {
+    zh: '安全生产黄牌警示通知书',
+    en: 'Yellow card',
+    code: '安委办警',
+    pattern: '{county}安委办警〔{year}〕{serial}号',
+  },
+  circular: {
+    zh: '安全生产通报',
+    en: 'Circular',
+    code: '安委办通',
+    pattern: '{county}安委办通〔{year}〕{serial}号',
+  },
+  quarterlyBulletin: {
+    zh: '安全生产工作季度通报',
+    en: 'Quarterly bulletin',
+    code: '安委办季',
+    pattern: '{county}安委办季〔{year}〕{serial}号',
+  },
 } as const satisfies Record<string, { zh: string; en: string; code: string; pattern: string }>;
 
 export type DocumentType = keyof typeof DOCUMENT_TYPES;

@@ -1,6 +1,7 @@
 // Request and response shapes of the enterprise directory. The schema is the type.
 import { z } from 'zod';
 import { checkCreditCode } from '../credit-code/credit-code.ts';
+import { STANDARDIZATION_GRADES } from '../enforcement/classes.ts';
 import { bi } from '../errors/messages.ts';
 import { isIndustryCode } from '../industries/gbt4754.ts';
 import { HIGH_RISK_FLAGS } from './safety-director.ts';
@@ -60,8 +61,27 @@ export const enterpriseInputSchema = z.strictObject({
   legalRepresentative: optionalText(100),
   safetyDirector: optionalText(100),
   contactPhone: optionalText(40),
+  /**
+   * 安全生产标准化 grade and until when it is valid (the classification reads both; an expired grade
+   * counts as none). Optional in the type so that callers without it (import files, the demo) keep
+   * working; a grade without its validity is refused by standardizationProblem.
+   */
+  standardizationGrade: z.enum(STANDARDIZATION_GRADES, { message: bi('等级应为一级、二级或三级', 'Level 1, 2 or 3') }).nullish(),
+  standardizationValidUntil: z.iso.date(bi('日期格式应为 YYYY-MM-DD', 'A date YYYY-MM-DD')).nullish(),
 });
 export type EnterpriseInput = z.infer<typeof enterpriseInputSchema>;
+
+/** A standardisation grade needs its validity (and a validity its grade): the field message, or null. */
+export function standardizationProblem(e: {
+  standardizationGrade?: string | null | undefined;
+  standardizationValidUntil?: string | null | undefined;
+}): Record<string, { zh: string; en: string }> | null {
+  if (e.standardizationGrade && !e.standardizationValidUntil)
+    return { standardizationValidUntil: { zh: '填写标准化等级时须填写有效期', en: 'A grade needs its valid-until date' } };
+  if (!e.standardizationGrade && e.standardizationValidUntil)
+    return { standardizationGrade: { zh: '填写有效期时须选择标准化等级', en: 'A valid-until date needs a grade' } };
+  return null;
+}
 
 export const enterprisePatchSchema = enterpriseInputSchema.partial().extend({
   /** Optimistic concurrency: the version the editor saw. */
@@ -84,7 +104,11 @@ export const enterpriseSchema = z.object({
   legalRepresentative: z.string().nullable(),
   safetyDirector: z.string().nullable(),
   contactPhone: z.string().nullable(),
+  standardizationGrade: z.enum(STANDARDIZATION_GRADES).nullable(),
+  standardizationValidUntil: z.string().nullable(),
   lacksSafetyDirector: z.boolean(),
+  /** On the serious-discredit list now (联合惩戒): flagged wherever the enterprise appears. */
+  listed: z.boolean(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -6,16 +6,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
+  ACCIDENT_ACTIONS,
   ALARM_ACTIONS,
+  ASSESSMENT_ACTIONS,
   AUDIT_ACTION_LABELS,
   AUDIT_ENTITY_LABELS,
   actorLabel,
   auditActionLabel,
+  BLACKLIST_ACTIONS,
+  CASE_ACTIONS,
   CHANGE_REQUEST_ACTIONS,
   HAZARD_ACTIONS,
   HAZARD_STEP_LABELS,
   hazardStepLabel,
+  PLAN_TRANSITIONS,
   PUBLIC_REPORT_ACTIONS,
+  RECORD_ACTIONS,
   REPORT_ACTIONS,
   SYSTEM_ACTOR_LABELS,
 } from '@taishan/domain';
@@ -53,6 +59,12 @@ const STEPS_OF: Record<string, readonly string[]> = {
   riskReport: REPORT_ACTIONS,
   report: PUBLIC_REPORT_ACTIONS,
   enterpriseChange: CHANGE_REQUEST_ACTIONS,
+  enforcementCase: CASE_ACTIONS,
+  enforcementPlan: Object.keys(PLAN_TRANSITIONS),
+  accident: ACCIDENT_ACTIONS,
+  assessment: ASSESSMENT_ACTIONS,
+  accountabilityRecord: RECORD_ACTIONS,
+  blacklist: BLACKLIST_ACTIONS,
 };
 
 function writtenActions(): Map<string, string> {

@@ -3,7 +3,7 @@
 import type {} from '@fastify/multipart'; // its request.file() typing
 import type { FastifyRequest } from 'fastify';
 import { AppError, invalid } from '../http/errors.ts';
-import { sniffImage } from './files.ts';
+import { type FileStore, sniffImage } from './files.ts';
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -25,4 +25,23 @@ export async function readImageUpload(req: FastifyRequest, maxBytes = PHOTO_MAX_
   const image = sniffImage(data);
   if (!image) throw invalid({ file: { zh: '只接受 PNG 或 JPEG 图片', en: 'Only PNG or JPEG images' } });
   return { data, ...image };
+}
+
+/**
+ * An uploaded image stored as a photo, then attached by `attach` (in its own transaction): when
+ * attaching is refused, the stored file is removed again, so nothing is left half written.
+ */
+export async function storeUploadedPhoto<T>(
+  req: FastifyRequest,
+  files: FileStore,
+  attach: (key: string, image: { width: number; height: number }) => Promise<T>,
+): Promise<T> {
+  const image = await readImageUpload(req);
+  const key = await files.put('photos', image.data);
+  try {
+    return await attach(key, image);
+  } catch (err) {
+    await files.delete(key);
+    throw err;
+  }
 }

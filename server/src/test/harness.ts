@@ -239,3 +239,13 @@ export async function submitPublicReport(app: FastifyInstance, body: Record<stri
   if (res.statusCode !== 201) throw new Error(`public report: ${res.statusCode} ${res.body}`);
   return res.json().receipt as string;
 }
+
+/** A multipart/form-data body with one file in the field `file`, as a browser's upload sends it. */
+export function multipartFile(filename: string, content: Buffer, contentType: string) {
+  const boundary = '----taishan-test-upload';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -11,12 +11,14 @@ import {
   CheckSquareOutlined,
   CloudServerOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   FireOutlined,
   HomeOutlined,
   KeyOutlined,
   MenuOutlined,
   MessageOutlined,
+  NodeIndexOutlined,
   PictureOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -27,11 +29,20 @@ import {
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Layout as AntLayout, Badge, Button, Drawer, Grid, Menu, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api.ts';
 import { pick, useI18n } from '../i18n.tsx';
+import { assessmentMenu } from '../pages/accountability/assessment-routes.tsx';
+import { accountabilityMenu } from '../pages/accountability/routes.tsx';
+import { blacklistMenu } from '../pages/credit/blacklist-routes.tsx';
+import { creditMenu } from '../pages/credit/routes.tsx';
+import { peopleMenu } from '../pages/people/routes.tsx';
 import { may, useSession } from '../session.tsx';
+
+type MenuLeaf = { key: string; icon: ReactNode; label: string };
+const group = (key: string, icon: ReactNode, label: string, children: MenuLeaf[]) =>
+  children.length ? [{ key, icon, label, children }] : [];
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();
@@ -101,11 +112,38 @@ export function Layout() {
             key: 'enforcement',
             icon: <SafetyCertificateOutlined />,
             label: t('enforcement'),
-            // One line per page of issue 24's parts.
-            children: [],
+            children: [
+              { key: '/enforcement/plan', icon: <ScheduleOutlined />, label: t('enfMenuPlan') },
+              { key: '/enforcement/draws', icon: <NodeIndexOutlined />, label: t('enfMenuDraws') },
+              { key: '/enforcement/inspections', icon: <FileSearchOutlined />, label: t('enfMenuInspections') },
+              { key: '/enforcement/cases', icon: <AuditOutlined />, label: t('enfMenuCases') },
+              { key: '/enforcement/stats', icon: <BarChartOutlined />, label: t('enfMenuStats') },
+            ],
           },
         ]
       : []),
+    ...(may(me, 'accidents.view')
+      ? [
+          {
+            key: 'accidents',
+            icon: <FireOutlined />,
+            label: t('accMenu'),
+            children: [
+              { key: '/accidents', icon: <AlertOutlined />, label: t('accMenuList') },
+              ...(may(me, 'accidents.report') ? [{ key: '/accidents/new', icon: <FileTextOutlined />, label: t('accMenuReport') }] : []),
+              // An enterprise acknowledges its lessons there; a regulator sees who has not.
+              ...(own || may(me, 'accidents.stats')
+                ? [{ key: '/accidents/lessons', icon: <MessageOutlined />, label: t('accMenuLessons') }]
+                : []),
+              ...(may(me, 'accidents.stats') ? [{ key: '/accidents/stats', icon: <BarChartOutlined />, label: t('accMenuStats') }] : []),
+            ],
+          },
+        ]
+      : []),
+    // Issue 26: each part gives its entries; a group shows when it has any.
+    ...group('credit', <SafetyCertificateOutlined />, t('crMenuGroup'), [...creditMenu(me, t), ...blacklistMenu(me, t)]),
+    ...group('accountability', <AuditOutlined />, t('acMenuGroup'), [...accountabilityMenu(me, t), ...assessmentMenu(me, t)]),
+    ...group('people', <TeamOutlined />, t('ppMenuGroup'), peopleMenu(me, t)),
     ...(may(me, 'whistleblowing.handle')
       ? [
           {

@@ -13,7 +13,10 @@ import { api, setApiLang } from '../api.ts';
 import { commonMessages } from '../common-messages.ts';
 import { type Dictionaries, I18nProvider, useI18n } from '../i18n-provider.tsx';
 import { half } from '../messages.ts';
+import { openAccidentsMessages } from '../pages/accidents/public/messages.ts';
 import { authMessages } from '../pages/auth/messages.ts';
+import { openBlacklistMessages } from '../pages/credit/public/messages.ts';
+import { openEnforcementMessages } from '../pages/enforcement/public/messages.ts';
 import { publicReportMessages } from '../pages/whistleblowing/public/messages.ts';
 import { theme } from '../theme.ts';
 import { navigate, usePath } from './router.tsx';
@@ -21,10 +24,19 @@ import { navigate, usePath } from './router.tsx';
 // The one page the address asks for loads alone: a reporter never fetches the login, nor a user the report form.
 const LoginPage = lazy(() => import('../pages/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 const ReportPage = lazy(() => import('../pages/whistleblowing/public/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const OpenEnforcementPage = lazy(() =>
+  import('../pages/enforcement/public/OpenPage.tsx').then((m) => ({ default: m.OpenEnforcementPage })),
+);
+const OpenAccidentsPage = lazy(() =>
+  import('../pages/accidents/public/OpenAccidentsPage.tsx').then((m) => ({ default: m.OpenAccidentsPage })),
+);
+const OpenBlacklistPage = lazy(() =>
+  import('../pages/credit/public/OpenBlacklistPage.tsx').then((m) => ({ default: m.OpenBlacklistPage })),
+);
 const FollowPage = lazy(() => import('../pages/whistleblowing/public/FollowPage.tsx').then((m) => ({ default: m.FollowPage })));
 
 // Only these pages' words: i18n.tsx (every capability's) is not imported by anything here.
-const words = [commonMessages, authMessages, publicReportMessages];
+const words = [commonMessages, authMessages, publicReportMessages, openEnforcementMessages, openAccidentsMessages, openBlacklistMessages];
 const dictionaries: Dictionaries = { zh: half('zh', ...words), en: half('en', ...words) };
 
 /** Into the app: a full load of index.html, whose shell this entry does not have. */
@@ -42,6 +54,9 @@ function Login() {
 function Page({ path }: { path: string }) {
   if (path === '/login') return <Login />;
   if (path === '/report/follow') return <FollowPage />;
+  if (path === '/open/enforcement') return <OpenEnforcementPage />;
+  if (path === '/open/accidents') return <OpenAccidentsPage />;
+  if (path === '/open/blacklist') return <OpenBlacklistPage />;
   return <ReportPage />;
 }
 
@@ -60,7 +75,8 @@ function Themed() {
   const path = usePath();
   // Any other address under /report is the report form, as the app's router had it.
   useEffect(() => {
-    if (path !== '/login' && path !== '/report' && path !== '/report/follow') navigate('/report', true);
+    if (!['/login', '/report', '/report/follow', '/open/enforcement', '/open/accidents', '/open/blacklist'].includes(path))
+      navigate('/report', true);
   }, [path]);
   setApiLang(lang);
   return (

@@ -36,7 +36,8 @@ CREATE TABLE officer_conflicts (
 -- (domain/src/enforcement/classes.ts) from its data, or set by a regulator with a reason (audited).
 -- `class` is what every reader uses (plans, draws' weights, statistics).
 CREATE TABLE enterprise_classes (
-  enterprise_id   uuid PRIMARY KEY REFERENCES enterprises (id),
+  -- Derived from the enterprise's data: it goes with the enterprise.
+  enterprise_id   uuid PRIMARY KEY REFERENCES enterprises (id) ON DELETE CASCADE,
   computed_class  text NOT NULL CHECK (computed_class IN ('A', 'B', 'C', 'D')),
   reasons         jsonb NOT NULL DEFAULT '[]',
   override_class  text CHECK (override_class IN ('A', 'B', 'C', 'D')),
@@ -202,8 +203,10 @@ GRANT SELECT, INSERT, UPDATE ON enterprise_classes TO taishan_app;
 GRANT SELECT, INSERT, UPDATE ON enforcement_inspections, enforcement_cases, enforcement_documents TO taishan_app;
 GRANT SELECT, INSERT ON enforcement_services, enforcement_payments TO taishan_app;
 
--- Row-level security as hazards' (migration 004): region range, the enterprise's own rows for an
--- enterprise account, a department inspector's industries.
+-- Row-level security as hazards' (migrations 004 and 011): region range, the enterprise's own rows
+-- for an enterprise account, a department inspector's industries; each setting in a scalar
+-- subquery, read once per statement (an InitPlan), not once per row — the statistics scan a
+-- province's million inspections.
 ALTER TABLE enforcement_inspections ENABLE ROW LEVEL SECURITY;
 ALTER TABLE enforcement_cases ENABLE ROW LEVEL SECURITY;
 ALTER TABLE enforcement_documents ENABLE ROW LEVEL SECURITY;
@@ -211,27 +214,30 @@ ALTER TABLE enforcement_services ENABLE ROW LEVEL SECURITY;
 ALTER TABLE enforcement_payments ENABLE ROW LEVEL SECURITY;
 CREATE POLICY enforcement_inspections_scope ON enforcement_inspections TO taishan_app
   USING (CASE WHEN
-    region_code >= current_setting('taishan.region_prefix', true)
-    AND region_code < current_setting('taishan.region_prefix', true) || '~'
-    AND (current_setting('taishan.enterprise_id', true) = '' OR enterprise_id::text = current_setting('taishan.enterprise_id', true))
-    AND (current_setting('taishan.industries', true) = '*'
-         OR left(industry_code, 2) = ANY (string_to_array(current_setting('taishan.industries', true), ',')))
+    region_code >= (SELECT current_setting('taishan.region_prefix', true))
+    AND region_code < (SELECT current_setting('taishan.region_prefix', true) || '~')
+    AND ((SELECT current_setting('taishan.enterprise_id', true) = '')
+         OR enterprise_id::text = (SELECT current_setting('taishan.enterprise_id', true)))
+    AND ((SELECT current_setting('taishan.industries', true) = '*')
+         OR left(industry_code, 2) = ANY ((SELECT string_to_array(current_setting('taishan.industries', true), ','))::text[]))
     THEN true ELSE false END);
 CREATE POLICY enforcement_cases_scope ON enforcement_cases TO taishan_app
   USING (CASE WHEN
-    region_code >= current_setting('taishan.region_prefix', true)
-    AND region_code < current_setting('taishan.region_prefix', true) || '~'
-    AND (current_setting('taishan.enterprise_id', true) = '' OR enterprise_id::text = current_setting('taishan.enterprise_id', true))
-    AND (current_setting('taishan.industries', true) = '*'
-         OR left(industry_code, 2) = ANY (string_to_array(current_setting('taishan.industries', true), ',')))
+    region_code >= (SELECT current_setting('taishan.region_prefix', true))
+    AND region_code < (SELECT current_setting('taishan.region_prefix', true) || '~')
+    AND ((SELECT current_setting('taishan.enterprise_id', true) = '')
+         OR enterprise_id::text = (SELECT current_setting('taishan.enterprise_id', true)))
+    AND ((SELECT current_setting('taishan.industries', true) = '*')
+         OR left(industry_code, 2) = ANY ((SELECT string_to_array(current_setting('taishan.industries', true), ','))::text[]))
     THEN true ELSE false END);
 CREATE POLICY enforcement_documents_scope ON enforcement_documents TO taishan_app
   USING (CASE WHEN
-    region_code >= current_setting('taishan.region_prefix', true)
-    AND region_code < current_setting('taishan.region_prefix', true) || '~'
-    AND (current_setting('taishan.enterprise_id', true) = '' OR enterprise_id::text = current_setting('taishan.enterprise_id', true))
-    AND (current_setting('taishan.industries', true) = '*'
-         OR left(industry_code, 2) = ANY (string_to_array(current_setting('taishan.industries', true), ',')))
+    region_code >= (SELECT current_setting('taishan.region_prefix', true))
+    AND region_code < (SELECT current_setting('taishan.region_prefix', true) || '~')
+    AND ((SELECT current_setting('taishan.enterprise_id', true) = '')
+         OR enterprise_id::text = (SELECT current_setting('taishan.enterprise_id', true)))
+    AND ((SELECT current_setting('taishan.industries', true) = '*')
+         OR left(industry_code, 2) = ANY ((SELECT string_to_array(current_setting('taishan.industries', true), ','))::text[]))
     THEN true ELSE false END);
 CREATE POLICY enforcement_services_scope ON enforcement_services TO taishan_app
   USING (EXISTS (SELECT 1 FROM enforcement_documents d WHERE d.id = document_id));

@@ -1,6 +1,19 @@
 // Public calculators: the domain's rules over HTTP, no account needed. LEC and LS read the
 // province's level thresholds (risk settings, kept by the risks module) when ?province= is given.
-import { checkCreditCode, gb18218, gb18218InputSchema, lec, lecInputSchema, ls, lsInputSchema } from '@taishan/domain';
+import {
+  ACCIDENT_GRADES,
+  accidentGradeAnswer,
+  accidentGradeInputSchema,
+  CHAIN_LEVELS,
+  checkCreditCode,
+  GRADING_DIMENSIONS,
+  gb18218,
+  gb18218InputSchema,
+  lec,
+  lecInputSchema,
+  ls,
+  lsInputSchema,
+} from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
@@ -17,6 +30,23 @@ const levelSchema = z.enum(['major', 'high', 'moderate', 'low']);
 const labelled = z.object({ code: z.string(), zh: z.string(), en: z.string() }).nullable();
 
 export function calculatorRoutes(app: FastifyInstance, db: Db) {
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/calculators/accident-grade',
+    access: 'public',
+    summary: '生产安全事故等级（国务院令第493号第三条）Accident grade, report level, investigator, Art. 114 fine',
+    tags: ['calculators'],
+    body: accidentGradeInputSchema,
+    response: z.object({
+      grade: z.enum(ACCIDENT_GRADES),
+      gradeBy: z.array(z.enum(GRADING_DIMENSIONS)),
+      reportUpTo: z.enum(CHAIN_LEVELS),
+      investigatedBy: z.enum(CHAIN_LEVELS),
+      fineRangeWanYuan: z.tuple([z.number(), z.number()]),
+    }),
+    handler: async ({ body }) => accidentGradeAnswer(body),
+  });
+
   defineRoute(app, {
     method: 'POST',
     url: '/api/v1/calculators/credit-code',

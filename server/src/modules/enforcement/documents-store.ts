@@ -40,9 +40,9 @@ type ServiceRow = {
 };
 
 const SELECT = `SELECT d.id, d.kind, d.number, d.serial, d.year, d.issuer_key, d.parent_id, d.enterprise_id, d.enterprise_name,
-  d.region_code, d.inspection_id, d.case_id, d.content, d.issued_at, u.display_name AS issued_by_name, d.signed_by_name,
+  d.region_code, d.inspection_id, d.case_id, d.content, d.issued_at, (SELECT c.name FROM enforcement_officer_cards(ARRAY[d.issued_by], current_date) c) AS issued_by_name, d.signed_by_name,
   d.signed_at, d.signature_refused
-  FROM enforcement_documents d LEFT JOIN users u ON u.id = d.issued_by`;
+  FROM enforcement_documents d`;
 
 const scoped = (tx: Scoped, params: unknown[]) =>
   scopeFilter(tx.scope, params, { region: 'd.region_code', industry: 'd.industry_code', enterpriseId: 'd.enterprise_id' });
@@ -74,7 +74,7 @@ export async function servicesOf(tx: Scoped, documentIds: string[]): Promise<Ser
   if (!documentIds.length) return [];
   return tx.query<ServiceRow>(
     `SELECT s.id, s.document_id, s.method, s.served_at, s.recipient, s.place, s.served_by, s.note,
-       coalesce((SELECT array_agg(u.display_name ORDER BY array_position(s.served_by, u.id)) FROM users u WHERE u.id = ANY (s.served_by)), '{}') AS served_by_names
+       coalesce((SELECT array_agg(c.name ORDER BY array_position(s.served_by, c.user_id)) FROM enforcement_officer_cards(s.served_by, current_date) c), '{}') AS served_by_names
      FROM enforcement_services s WHERE s.document_id = ANY ($1::uuid[]) ORDER BY s.served_at, s.id`,
     [documentIds],
   );

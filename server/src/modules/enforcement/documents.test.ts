@@ -110,6 +110,31 @@ describe('enforcement documents', () => {
     );
     assert.equal((await t.inject(t.cookies.kunshan, 'GET', url)).statusCode, 404);
     assert.equal((await t.inject(t.cookies.otherEnt, 'GET', `${url}/pdf`)).statusCode, 404);
+    // Issued and served by a city officer, read by the county: both named (outside the county's view of users).
+    const cityActor = {
+      ...county,
+      id: t.ids.city,
+      username: 'cast-city',
+      role: 'citySupervisor' as const,
+      scope: { ...county.scope, regionPrefix: '3205' },
+    };
+    const byCity = await withScope(t.db, cityActor.scope, (tx) =>
+      issueDocument(tx, cityActor, {
+        kind: 'inspectionRecord',
+        enterpriseId: t.enterpriseId,
+        content: { title: '现场检查记录', cells: [] },
+      }),
+    );
+    const servedByCity = await t.inject(t.cookies.city, 'POST', `/api/v1/enforcement/documents/${byCity.id}/service`, {
+      method: 'direct',
+      servedAt: new Date().toISOString(),
+      recipient: '王经理',
+      servedBy: [t.ids.city],
+    });
+    assert.equal(servedByCity.statusCode, 200, servedByCity.body);
+    const read = (await t.inject(t.cookies.county, 'GET', `/api/v1/enforcement/documents/${byCity.id}`)).json();
+    assert.ok(read.issuedByName, 'the issuer is named to the county');
+    assert.deepEqual(read.services[0].servedByNames, [read.issuedByName]);
     const list = await t.inject(t.cookies.kunshan, 'GET', `/api/v1/enforcement/documents?inspectionId=${d.id}`);
     assert.deepEqual(list.json().items, []);
   });

@@ -157,7 +157,10 @@ export async function recordService(db: Db, actor: Actor, id: string, s: z.infer
       throw invalid({ servedAt: { zh: '送达时间不能早于文书签发时间', en: 'Served before the document was issued' } });
     if (new Date(s.servedAt).getTime() > Date.now() + 5 * 60_000)
       throw invalid({ servedAt: { zh: '送达时间不能晚于当前时间', en: 'The service time is in the future' } });
-    const [n] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM users WHERE id = ANY ($1::uuid[])', [s.servedBy]);
+    // Through the definer function: a city officer serving a county's document is outside the county's view of users.
+    const [n] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM enforcement_officer_cards($1::uuid[], current_date)', [
+      s.servedBy,
+    ]);
     if ((n?.n ?? 0) !== new Set(s.servedBy).size) throw invalid({ servedBy: { zh: '送达人不存在', en: 'No such user' } });
     await insertService(tx, id, s, actor.id);
     await appendAudit(tx, actor, {

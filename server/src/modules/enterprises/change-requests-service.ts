@@ -21,6 +21,7 @@ import type { Db } from '../../db/db.ts';
 import { lockForCommand } from '../../db/lock.ts';
 import { readScoped, withScope } from '../../db/scope.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { recomputeClass } from '../enforcement/classes.ts';
 import {
   applyChange,
   type ChangeRequestQuery,
@@ -137,6 +138,9 @@ export async function decideChangeRequest(db: Db, actor: Actor, id: string, acti
         safetyDirector: b.safety_director,
       });
       await applyChange(tx, id, lacks);
+      // Industry, high-risk fields and size feed the supervision class (分类分级): recompute it now,
+      // in the approver's scope (a move's approver is the receiving county, where it now is).
+      await recomputeClass(tx, r.enterprise_id);
       after = { ...after, ...values, lacksSafetyDirector: lacks };
       regionCode = values.regionCode;
       if (confirmingCounty(b.region_code) !== confirmingCounty(values.regionCode)) moved = { from: b.region_code, to: values.regionCode };

@@ -175,6 +175,41 @@ describe('enterprise directory', () => {
     assert.equal((await post(ent, enterpriseBody(11, TOWN))).statusCode, 403);
   });
 
+  test('安全生产标准化 grade: a validity is required with it (400 on the field), set and cleared by the county; the enterprise may not change it', async () => {
+    const missing = await post(county, enterpriseBody(601, TOWN, { standardizationGrade: 'level2' }));
+    assert.equal(missing.statusCode, 400);
+    assert.deepEqual(Object.keys(missing.json().error.fields), ['standardizationValidUntil']);
+    const badGrade = await post(
+      county,
+      enterpriseBody(601, TOWN, { standardizationGrade: 'level9', standardizationValidUntil: '2027-12-31' }),
+    );
+    assert.equal(badGrade.statusCode, 400);
+    assert.ok(badGrade.json().error.fields.standardizationGrade);
+    const res = await post(county, enterpriseBody(601, TOWN, { standardizationGrade: 'level2', standardizationValidUntil: '2027-12-31' }));
+    assert.equal(res.statusCode, 201, res.body);
+    const e = res.json();
+    assert.equal(e.standardizationGrade, 'level2');
+    assert.equal(e.standardizationValidUntil, '2027-12-31');
+    const url = `/api/v1/enterprises/${e.id}`;
+    const orphan = await t.inject(county, 'PATCH', url, { standardizationValidUntil: null });
+    assert.equal(orphan.statusCode, 400, 'the grade stays and needs its validity');
+    assert.ok(orphan.json().error.fields.standardizationValidUntil);
+    await makeUser(t.db, { username: 'ent-std', role: 'enterpriseAdmin', enterpriseId: e.id });
+    const ent = await t.login('ent-std');
+    const raise = await t.inject(ent, 'PATCH', url, { standardizationGrade: 'level1' });
+    assert.equal(raise.statusCode, 403);
+    assert.ok(raise.json().error.fields.standardizationGrade);
+    const cleared = await t.inject(county, 'PATCH', url, {
+      standardizationGrade: null,
+      standardizationValidUntil: null,
+      version: e.version,
+    });
+    assert.equal(cleared.statusCode, 200, cleared.body);
+    assert.equal(cleared.json().standardizationGrade, null);
+    assert.equal(cleared.json().standardizationValidUntil, null);
+    assert.equal(await audits('enterprise.update', e.id), 1);
+  });
+
   test('department inspector sees only its industries in its region', async () => {
     await post(county, enterpriseBody(12, TOWN, { industryCode: '4700', name: '建筑甲有限公司' }));
     const dept = await makeDepartment(t.db, '住建局', COUNTY, ['47', '48']);
@@ -253,6 +288,57 @@ describe('enterprise directory', () => {
     });
     assert.equal(r2.json().rows[0].name, '国标编码有限公司');
     assert.equal(r2.json().imported, 1);
+  });
+
+  test('import reads the standardisation grade (一级/二级/三级) and its validity; a grade without validity is refused; export writes them', async () => {
+    const header = '统一社会信用代码,企业名称,行政区划代码,行业代码,安全生产标准化等级,标准化有效期至\n';
+    const rows = [
+      `${creditCode(110, '320582')},标准化二级有限公司,320582100000,1713,二级,2027年6月30日`,
+      `${creditCode(111, '320582')},标准化三级有限公司,320582100000,1713,3,2026/9/1`,
+      `${creditCode(112, '320582')},缺有效期有限公司,320582100000,1713,一级,`,
+    ];
+    const file = multipart('标准化.csv', Buffer.from(new TextEncoder().encode(header + rows.join('\n'))));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises/import',
+      headers: { cookie: county, ...file.headers },
+      payload: file.payload,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const r = res.json();
+    assert.deepEqual(
+      r.rows.map((x: { status: string }) => x.status),
+      ['imported', 'imported', 'rejected'],
+    );
+    assert.equal(r.rows[2].reasons[0].field, 'standardizationValidUntil');
+    const stored = await t.db.query<{ name: string; g: string; v: string }>(
+      "SELECT name, standardization_grade AS g, to_char(standardization_valid_until, 'YYYY-MM-DD') AS v FROM enterprises WHERE name LIKE '标准化%' ORDER BY name",
+    );
+    assert.deepEqual(
+      stored.map((x) => [x.name, x.g, x.v]),
+      [
+        ['标准化三级有限公司', 'level3', '2026-09-01'],
+        ['标准化二级有限公司', 'level2', '2027-06-30'],
+      ],
+    );
+    const exp = await t.app.inject({ url: '/api/v1/enterprises/export', headers: { cookie: county } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exp.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    assert.ok(ws);
+    const headers = (ws.getRow(1).values as unknown[]).map(String);
+    const gradeCol = headers.indexOf('安全生产标准化等级');
+    const untilCol = headers.indexOf('标准化有效期至');
+    assert.ok(gradeCol > 0 && untilCol > 0, headers.join(','));
+    let found = false;
+    ws.eachRow((row) => {
+      if (row.getCell(2).value === '标准化二级有限公司') {
+        found = true;
+        assert.equal(row.getCell(gradeCol).value, '二级');
+        assert.equal(row.getCell(untilCol).value, '2027-06-30');
+      }
+    });
+    assert.ok(found);
   });
 
   test('import refuses a file without the required columns, a non-table file, and non-admin roles', async () => {

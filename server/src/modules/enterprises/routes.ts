@@ -17,13 +17,13 @@ import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
 import { readScoped } from '../../db/scope.ts';
 import { sendXlsx } from '../../http/download.ts';
-import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import { createChangeRequest, decideChangeRequest, listChangeRequests } from './change-requests-service.ts';
-import { bilingualOf, importRows } from './import.ts';
+import { importRows } from './import.ts';
 import { createEnterprise, patchEnterprise, removeEnterprise, toEnterprise } from './service.ts';
 import { exportRows, findEnterprise, searchEnterprises } from './store.ts';
-import { readTable, TableFormatError, writeXlsx } from './tabular.ts';
+import { readTable, readUploadedTable, writeXlsx } from './tabular.ts';
 
 export const MAX_EXPORT_ROWS = 100_000;
 
@@ -117,21 +117,7 @@ export function enterpriseRoutes(app: FastifyInstance, db: Db) {
     response: importSummarySchema,
     handler: async ({ req, actor }) => {
       if (!canImportEnterprises(actor)) throw forbidden();
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type');
-      const file = await req.file();
-      if (!file) throw new AppError('validation_error', undefined, { file: { zh: '请选择文件', en: 'Choose a file' } });
-      if (!/\.(xlsx|csv)$/i.test(file.filename)) {
-        throw new AppError('validation_error', undefined, { file: { zh: '仅支持 .xlsx 或 .csv 文件', en: 'Only .xlsx or .csv files' } });
-      }
-      const buffer = await file.toBuffer();
-      let rows: Awaited<ReturnType<typeof readTable>>;
-      try {
-        rows = await readTable(buffer, file.filename);
-      } catch (err) {
-        if (err instanceof TableFormatError) throw new AppError('validation_error', undefined, { file: bilingualOf(err.message) });
-        throw err;
-      }
-      return importRows(db, actor, rows);
+      return importRows(db, actor, await readUploadedTable(req, readTable));
     },
   });
 

@@ -10,12 +10,14 @@ import {
   type HighRiskFlag,
   inScope,
   lacksSafetyDirector,
+  standardizationProblem,
   supervisionFieldsChanged,
 } from '@taishan/domain';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db } from '../../db/db.ts';
 import { type Scoped, withScope } from '../../db/scope.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { recomputeClass } from '../enforcement/classes.ts';
 import {
   creditCodeTaken,
   deleteEnterprise,
@@ -42,7 +44,10 @@ export function toEnterprise(r: EnterpriseRow, actor: Actor) {
     legalRepresentative: r.legal_representative,
     safetyDirector: r.safety_director,
     contactPhone: r.contact_phone,
+    standardizationGrade: r.standardization_grade,
+    standardizationValidUntil: r.standardization_valid_until,
     lacksSafetyDirector: r.lacks_safety_director,
+    listed: r.listed ?? false,
     version: r.version,
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
@@ -63,6 +68,8 @@ function inputOf(r: EnterpriseRow): EnterpriseInput {
     legalRepresentative: r.legal_representative,
     safetyDirector: r.safety_director,
     contactPhone: r.contact_phone,
+    standardizationGrade: r.standardization_grade,
+    standardizationValidUntil: r.standardization_valid_until,
   };
 }
 
@@ -85,8 +92,16 @@ const REGION_MISSING = { zh: '行政区划代码不存在', en: 'No such region 
 const REGION_OUT_OF_SCOPE = { zh: '该区划不在您的辖区内', en: 'This region is outside your jurisdiction' };
 const CODE_TAKEN = { zh: '统一社会信用代码已存在', en: 'This credit code is already registered' };
 
+const STANDARDIZATION_REFUSED = {
+  zh: '安全生产标准化等级及有效期由监管部门核定录入，企业不能直接修改',
+  en: 'The standardisation grade and its validity are entered by the regulator',
+};
+const STANDARDIZATION_FIELDS = ['standardizationGrade', 'standardizationValidUntil'] as const;
+
 /** Checks shared by create, update and import: the place exists and is ours, the code is free. */
 async function checkPlacement(tx: Scoped, e: EnterpriseInput, exceptId?: string) {
+  const problem = standardizationProblem(e);
+  if (problem) throw invalid(problem);
   if (!(await regionExists(tx, e.regionCode))) throw invalid({ regionCode: REGION_MISSING });
   if (!inScope(tx.scope, { regionCode: e.regionCode, industryCode: e.industryCode, enterpriseId: exceptId ?? null })) {
     throw new AppError('forbidden', REGION_OUT_OF_SCOPE, { regionCode: REGION_OUT_OF_SCOPE });
@@ -99,6 +114,8 @@ export async function createIn(tx: Scoped, actor: Actor, input: EnterpriseInput)
   if (!canCreateEnterprise(actor)) throw forbidden();
   await checkPlacement(tx, input);
   const id = await insertEnterprise(tx, derive(input));
+  // Its supervision class (分类分级) from the start: plans and draws read it.
+  await recomputeClass(tx, id);
   const row = await findEnterprise(tx, id);
   if (!row) throw notFound();
   await appendAudit(tx, actor, {
@@ -132,6 +149,15 @@ export function patchEnterprise(db: Db, actor: Actor, id: string, patch: Enterpr
       const m = actions.includes('requestChange') ? SUPERVISION_BY_REQUEST : SUPERVISION_REFUSED;
       throw new AppError('forbidden', m, Object.fromEntries(supervision.map((f) => [f, m])));
     }
+    // The standardisation grade moves the supervision class (分类分级): the regulator's to enter.
+    const standardization = STANDARDIZATION_FIELDS.filter((f) => (next[f] ?? null) !== (inputOf(current)[f] ?? null));
+    if (standardization.length && !actions.includes('changeSupervision')) {
+      throw new AppError(
+        'forbidden',
+        STANDARDIZATION_REFUSED,
+        Object.fromEntries(standardization.map((f) => [f, STANDARDIZATION_REFUSED])),
+      );
+    }
     if (next.regionCode !== current.region_code && !actions.includes('changeRegion')) {
       throw forbidden({ zh: '无权变更所属区划', en: 'You may not move this enterprise' });
     }
@@ -140,6 +166,7 @@ export function patchEnterprise(db: Db, actor: Actor, id: string, patch: Enterpr
     }
     await checkPlacement(tx, next, id);
     await updateEnterprise(tx, id, derive(next));
+    await recomputeClass(tx, id);
     const after = await findEnterprise(tx, id);
     if (!after) throw notFound();
     await appendAudit(tx, actor, {

@@ -19,6 +19,10 @@ export type EnterpriseRow = {
   safety_director: string | null;
   contact_phone: string | null;
   lacks_safety_director: boolean;
+  standardization_grade: 'level1' | 'level2' | 'level3' | null;
+  standardization_valid_until: string | null;
+  /** On the serious-discredit list now (联合惩戒; absent where a query does not ask). */
+  listed?: boolean;
   version: number;
   created_at: Date | string;
   updated_at: Date | string;
@@ -26,7 +30,9 @@ export type EnterpriseRow = {
 
 const COLUMNS = `e.id, e.credit_code, e.credit_code_warning, e.name, e.address, e.region_code, r.name AS region_name,
   e.industry_code, e.employees, e.revenue_wan, e.high_risk, e.legal_representative, e.safety_director,
-  e.contact_phone, e.lacks_safety_director, e.version, e.created_at, e.updated_at`;
+  e.contact_phone, e.lacks_safety_director, e.standardization_grade,
+  to_char(e.standardization_valid_until, 'YYYY-MM-DD') AS standardization_valid_until, enterprise_listed(e.id) AS listed,
+  e.version, e.created_at, e.updated_at`;
 const FROM = 'enterprises e LEFT JOIN regions r ON r.code = e.region_code';
 const SCOPE_COLUMNS = { region: 'e.region_code', industry: 'e.industry_code', enterpriseId: 'e.id' };
 
@@ -130,6 +136,8 @@ const WRITE_COLUMNS = [
   'safety_director',
   'contact_phone',
   'lacks_safety_director',
+  'standardization_grade',
+  'standardization_valid_until',
 ] as const;
 const writeValues = (e: EnterpriseInput & Derived): unknown[] => [
   e.creditCode,
@@ -145,8 +153,10 @@ const writeValues = (e: EnterpriseInput & Derived): unknown[] => [
   e.safetyDirector,
   e.contactPhone,
   e.lacksSafetyDirector,
+  e.standardizationGrade ?? null,
+  e.standardizationValidUntil ?? null,
 ];
-const cast = (c: string) => (c === 'high_risk' ? '::text[]' : '');
+const cast = (c: string) => (c === 'high_risk' ? '::text[]' : c === 'standardization_valid_until' ? '::date' : '');
 
 export async function insertEnterprise(tx: Scoped, e: EnterpriseInput & Derived): Promise<string> {
   const [row] = await tx.query<{ id: string }>(

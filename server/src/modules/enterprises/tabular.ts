@@ -3,9 +3,19 @@
 // an exported file imports again unchanged.
 
 import { Readable } from 'node:stream';
-import { HIGH_RISK_FLAGS, HIGH_RISK_LABELS, type HighRiskFlag } from '@taishan/domain';
+import {
+  HIGH_RISK_FLAGS,
+  HIGH_RISK_LABELS,
+  type HighRiskFlag,
+  STANDARDIZATION_GRADE_LABELS,
+  STANDARDIZATION_GRADES,
+  type StandardizationGrade,
+} from '@taishan/domain';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../http/errors.ts';
+import { bilingualOf } from './import.ts';
 import type { EnterpriseRow } from './store.ts';
 import { countXlsxRows } from './xlsx-rows.ts';
 
@@ -21,6 +31,8 @@ export const COLUMNS = [
   { key: 'legalRepresentative', zh: '法定代表人', en: 'Legal representative', width: 12 },
   { key: 'safetyDirector', zh: '安全总监', en: 'Safety director', width: 12 },
   { key: 'contactPhone', zh: '联系电话', en: 'Phone', width: 16 },
+  { key: 'standardizationGrade', zh: '安全生产标准化等级', en: 'Standardisation grade', width: 12 },
+  { key: 'standardizationValidUntil', zh: '标准化有效期至', en: 'Standardisation valid until', width: 14 },
 ] as const;
 type Key = (typeof COLUMNS)[number]['key'];
 
@@ -38,6 +50,11 @@ for (const c of COLUMNS) for (const name of [c.key, c.zh, c.en]) headerIndex.set
 
 const flagIndex = new Map<string, HighRiskFlag>();
 for (const f of HIGH_RISK_FLAGS) for (const n of [f, HIGH_RISK_LABELS[f].zh, HIGH_RISK_LABELS[f].en]) flagIndex.set(norm(n), f);
+
+// 一级 / 二级 / 三级, Level 1…, level1 or a bare 1–3: the grade's code.
+const gradeIndex = new Map<string, StandardizationGrade>();
+for (const g of STANDARDIZATION_GRADES)
+  for (const n of [g, STANDARDIZATION_GRADE_LABELS[g].zh, STANDARDIZATION_GRADE_LABELS[g].en, g.slice(-1)]) gradeIndex.set(norm(n), g);
 
 /** One source row as the import validates it: raw cells by field, unknown flags kept as text. */
 export type SourceRow = { line: number; values: Record<string, unknown> };
@@ -77,6 +94,8 @@ function cellValue(key: Key, cell: unknown): unknown {
   if (cell === null || cell === undefined) return undefined;
   if (typeof cell === 'object' && cell && 'text' in cell) cell = (cell as { text: unknown }).text;
   if (typeof cell === 'object' && cell && 'result' in cell) cell = (cell as { result: unknown }).result;
+  // Excel keeps a date as a date; the calendar day written is the one the cell shows (UTC in exceljs).
+  if (cell instanceof Date) cell = cell.toISOString().slice(0, 10);
   const text = String(cell).trim();
   if (text === '') return undefined;
   switch (key) {
@@ -90,6 +109,13 @@ function cellValue(key: Key, cell: unknown): unknown {
         .split(/[,，、;；\s]+/)
         .filter(Boolean)
         .map((t) => flagIndex.get(norm(t)) ?? t);
+    case 'standardizationGrade':
+      return gradeIndex.get(norm(text)) ?? text;
+    case 'standardizationValidUntil': {
+      // 2027-06-30, 2027/6/30, 2027.6.30, 2027年6月30日
+      const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+      return m ? `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}` : text;
+    }
     default:
       return text;
   }
@@ -168,10 +194,33 @@ export async function writeXlsx(rows: EnterpriseRow[]): Promise<Buffer> {
       legalRepresentative: r.legal_representative,
       safetyDirector: r.safety_director,
       contactPhone: r.contact_phone,
+      standardizationGrade: r.standardization_grade ? STANDARDIZATION_GRADE_LABELS[r.standardization_grade].zh : null,
+      standardizationValidUntil: r.standardization_valid_until,
       regionName: r.region_name,
       lacksSafetyDirector: r.lacks_safety_director ? '是' : '',
       creditCodeWarning: r.credit_code_warning ? '是' : '',
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The one uploaded .xlsx/.csv file of a multipart import request, read into rows by `read`
+ * (the directory's readTable, the certificates' readCertificateTable): a missing or wrongly named
+ * file, or a file `read` refuses as a whole, is a 400 on the field `file`.
+ */
+export async function readUploadedTable<R>(req: FastifyRequest, read: (buffer: Buffer, filename: string) => Promise<R>): Promise<R> {
+  if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+  const file = await req.file();
+  if (!file) throw new AppError('validation_error', undefined, { file: { zh: '请选择文件', en: 'Choose a file' } });
+  if (!/\.(xlsx|csv)$/i.test(file.filename)) {
+    throw new AppError('validation_error', undefined, { file: { zh: '仅支持 .xlsx 或 .csv 文件', en: 'Only .xlsx or .csv files' } });
+  }
+  const buffer = await file.toBuffer();
+  try {
+    return await read(buffer, file.filename);
+  } catch (err) {
+    if (err instanceof TableFormatError) throw new AppError('validation_error', undefined, { file: bilingualOf(err.message) });
+    throw err;
+  }
 }

@@ -19,7 +19,7 @@ import { readScoped, withScope } from '../../db/scope.ts';
 import { notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
-import { readImageUpload } from '../../storage/uploads.ts';
+import { storeUploadedPhoto } from '../../storage/uploads.ts';
 import { findChecklist, toChecklist } from './checklists.ts';
 import {
   addInspectionPhoto,
@@ -116,15 +116,10 @@ export function inspectionRoutes(app: FastifyInstance, db: Db, files: FileStore)
     response: inspectionPhotoSchema,
     handler: async ({ params, actor, req }) => {
       await readScoped(db, actor.scope, (tx) => refuseInspectionPhoto(tx, actor, params.id));
-      const image = await readImageUpload(req);
-      const key = await files.put('photos', image.data);
-      try {
+      return storeUploadedPhoto(req, files, async (key, image) => {
         await withScope(db, actor.scope, (tx) => addInspectionPhoto(tx, params.id, key));
-      } catch (err) {
-        await files.delete(key);
-        throw err;
-      }
-      return { key, width: image.width, height: image.height };
+        return { key, width: image.width, height: image.height };
+      });
     },
   });
 

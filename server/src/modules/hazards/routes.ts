@@ -20,7 +20,7 @@ import { sendDownload, sendXlsx } from '../../http/download.ts';
 import { notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { FileStore } from '../../storage/files.ts';
-import { readImageUpload } from '../../storage/uploads.ts';
+import { storeUploadedPhoto } from '../../storage/uploads.ts';
 import { hazardListXlsx } from './export.ts';
 import { hazardListQuery, hazardsToExport, listHazards } from './list.ts';
 import {
@@ -142,14 +142,7 @@ export function hazardRoutes(app: FastifyInstance, db: Db, files: FileStore) {
     handler: async ({ params, actor, req }) => {
       // Refused before the upload is read; asked again under the row lock once it is stored.
       await readScoped(db, actor.scope, (tx) => photoKindFor(tx, actor, params.id));
-      const image = await readImageUpload(req);
-      const key = await files.put('photos', image.data);
-      try {
-        return await withScope(db, actor.scope, (tx) => addHazardPhoto(tx, actor, params.id, key));
-      } catch (err) {
-        await files.delete(key);
-        throw err;
-      }
+      return storeUploadedPhoto(req, files, (key) => withScope(db, actor.scope, (tx) => addHazardPhoto(tx, actor, params.id, key)));
     },
   });
 

@@ -30,6 +30,7 @@ import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
 import { dossierNumber, newDocumentNumber } from '../../documents/numbers.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import type { FileStore } from '../../storage/files.ts';
+import { recomputeClass } from '../enforcement/classes.ts';
 import { enterpriseScope, visibleEnterprise } from '../enterprises/scope.ts';
 import { hazardDossier } from './dossier.ts';
 import {
@@ -104,6 +105,8 @@ export async function createHazard(tx: Scoped, actor: Actor, h: NewHazard): Prom
   );
   const id = row?.id as string;
   await recordTransition(tx, id, 'report', null, 'reported', actor.username, null);
+  // An open major hazard moves the enterprise's supervision class (分类分级).
+  if (h.level === 'major') await recomputeClass(tx, h.enterpriseId);
   const created = (await findHazard(tx, id)) as HazardRow;
   await appendAudit(tx, actor, {
     action: 'hazard.report',
@@ -180,6 +183,7 @@ export async function takeHazardStep(
   await updateStatus(tx, id, t.to);
   await recordTransition(tx, id, body.action, before.status, t.to, actor.username, body.reason ?? null);
   const after = (await findHazard(tx, id)) as HazardRow;
+  if (after.level === 'major' && (t.to === 'closed' || t.to === 'cancelled')) await recomputeClass(tx, after.enterprise_id);
   await appendAudit(tx, actor, {
     action: `hazard.${body.action}`,
     entityType: 'hazard',

@@ -22,6 +22,7 @@ import type { Db } from '../../db/db.ts';
 import { lockForCommand } from '../../db/lock.ts';
 import { withScope } from '../../db/scope.ts';
 import { forbidden } from '../../http/errors.ts';
+import { recomputeClass } from '../enforcement/classes.ts';
 import { visibleEnterprise } from '../enterprises/scope.ts';
 import {
   deleteInstallation,
@@ -154,6 +155,8 @@ export async function createInstallation(db: Db, actor: Actor, body: Gb18218Inpu
     const e = await visibleEnterprise(tx, body.enterpriseId);
     if (!canEditEnterpriseRisk(actor, e.id)) throw forbidden();
     const id = await insertInstallation(tx, e.id, { ...body, result: gb18218(body) });
+    // A major hazard installation and its grade move the enterprise's supervision class.
+    await recomputeClass(tx, e.id);
     const row = (await findInstallation(tx, id)) as InstallationRow;
     await appendAudit(tx, actor, {
       action: 'installation.create',
@@ -186,6 +189,7 @@ export async function patchInstallation(db: Db, actor: Actor, id: string, body: 
       result: gb18218({ substances, peopleWithin500m }),
     });
     const after = (await findInstallation(tx, id)) as InstallationRow;
+    await recomputeClass(tx, after.enterprise_id);
     await appendAudit(tx, actor, {
       action: 'installation.update',
       entityType: 'installation',
@@ -202,6 +206,7 @@ export async function removeInstallation(db: Db, actor: Actor, id: string): Prom
   await withScope(db, actor.scope, async (tx) => {
     const before = await lockForCommand(tx, id, lockInstallation(actor, 'delete'));
     await deleteInstallation(tx, id);
+    await recomputeClass(tx, before.enterprise_id);
     await appendAudit(tx, actor, {
       action: 'installation.delete',
       entityType: 'installation',

@@ -4,6 +4,11 @@ import type { Messages } from '../../messages.ts';
 
 export const enforcementMessages = {
   enforcement: { zh: '执法监察', en: 'Enforcement' },
+  enfMenuPlan: { zh: '分类分级与计划', en: 'Classes and plan' },
+  enfMenuDraws: { zh: '双随机抽查', en: 'Random draws' },
+  enfMenuInspections: { zh: '执法检查', en: 'Inspections' },
+  enfMenuCases: { zh: '行政处罚案件', en: 'Penalty cases' },
+  enfMenuStats: { zh: '执法统计', en: 'Statistics' },
   // The documents panel (DocumentsPanel.tsx), shared by inspections and cases.
   docTitle: { zh: '执法文书', en: 'Enforcement documents' },
   docNone: { zh: '尚未签发文书', en: 'No document issued yet' },

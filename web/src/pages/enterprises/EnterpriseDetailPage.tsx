@@ -1,10 +1,13 @@
+import { STANDARDIZATION_GRADE_LABELS } from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Grid, Popconfirm, Result, Space, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Enterprise } from '../../api.ts';
 import { flagLabel, industryLabel } from '../../components/labels.ts';
-import { formatTime, useI18n } from '../../i18n.tsx';
+import { formatTime, pick, useI18n } from '../../i18n.tsx';
 import { useReference } from '../../reference.ts';
+import { may, useSession } from '../../session.tsx';
+import { EnterpriseAccidents } from '../accidents/EnterpriseAccidents.tsx';
 import { ChangeRequestButton, ChangeRequestList } from './EnterpriseChanges.tsx';
 import { EnterpriseFlags } from './EnterpriseListPage.tsx';
 
@@ -15,6 +18,7 @@ export function EnterpriseDetailPage() {
   const nav = useNavigate();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
+  const { me } = useSession();
   const q = useQuery({ queryKey: ['enterprise', id], queryFn: () => api<Enterprise>(`/api/v1/enterprises/${id}`), retry: false });
   if (q.error) {
     const notFound = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400);
@@ -39,6 +43,7 @@ export function EnterpriseDetailPage() {
             <Button onClick={() => nav('/enterprises')}>{t('back')}</Button>
             <Button onClick={() => nav(`/risks?enterpriseId=${e.id}`)}>{t('riskRegister')}</Button>
             <Button onClick={() => nav(`/enterprises/${e.id}/risk-map`)}>{t('riskMap')}</Button>
+            {may(me, 'credit.view') && <Button onClick={() => nav(`/credit/enterprises/${e.id}`)}>{t('crFile')}</Button>}
             {e.allowedActions.includes('update') && (
               <Button type="primary" onClick={() => nav(`/enterprises/${e.id}/edit`)}>
                 {t('edit')}
@@ -67,6 +72,9 @@ export function EnterpriseDetailPage() {
     >
       {e && (
         <>
+          {e.listed && (
+            <Alert type="error" showIcon message={t('crListedWarning')} style={{ marginBottom: 12 }} data-testid="listed-warning" />
+          )}
           {e.lacksSafetyDirector && <Alert type="error" showIcon message={t('warningDirector')} style={{ marginBottom: 12 }} />}
           {e.creditCodeWarning && <Alert type="warning" showIcon message={t('warningCheck')} style={{ marginBottom: 12 }} />}
           <Descriptions bordered column={screens.md ? 2 : 1} size="small" data-testid="enterprise-detail">
@@ -84,6 +92,23 @@ export function EnterpriseDetailPage() {
               ))}
               <EnterpriseFlags e={e} />
             </Descriptions.Item>
+            <Descriptions.Item label={t('clsStdGrade')}>
+              <span data-testid="standardization">
+                {e.standardizationGrade ? (
+                  <>
+                    {pick(lang, STANDARDIZATION_GRADE_LABELS[e.standardizationGrade])}
+                    {`（${t('clsStdValidUntil')} ${e.standardizationValidUntil ?? ''}）`}
+                    {e.standardizationValidUntil && e.standardizationValidUntil < new Date().toISOString().slice(0, 10) && (
+                      <Tag color="orange" style={{ marginLeft: 8 }}>
+                        {t('clsStdExpired')}
+                      </Tag>
+                    )}
+                  </>
+                ) : (
+                  t('clsStdNone')
+                )}
+              </span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('legalRepresentative')}>{e.legalRepresentative}</Descriptions.Item>
             <Descriptions.Item label={t('safetyDirector')}>{e.safetyDirector}</Descriptions.Item>
             <Descriptions.Item label={t('contactPhone')}>{e.contactPhone}</Descriptions.Item>
@@ -95,6 +120,7 @@ export function EnterpriseDetailPage() {
               <ChangeRequestList query={{ enterpriseId: e.id }} />
             </Card>
           )}
+          <EnterpriseAccidents enterpriseId={e.id} />
         </>
       )}
     </Card>

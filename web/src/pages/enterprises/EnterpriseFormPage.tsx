@@ -1,6 +1,8 @@
 // Create or edit an enterprise. Server field messages are shown on their fields.
+import { STANDARDIZATION_GRADE_LABELS, STANDARDIZATION_GRADES } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Enterprise, formErrors } from '../../api.ts';
@@ -11,8 +13,15 @@ import { ChangeRequestButton } from './EnterpriseChanges.tsx';
 
 type Values = Omit<
   Enterprise,
-  'id' | 'creditCodeWarning' | 'lacksSafetyDirector' | 'createdAt' | 'updatedAt' | 'allowedActions' | 'regionName'
->;
+  | 'id'
+  | 'creditCodeWarning'
+  | 'lacksSafetyDirector'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'allowedActions'
+  | 'regionName'
+  | 'standardizationValidUntil'
+> & { standardizationValidUntil: Dayjs | null };
 
 export function EnterpriseFormPage() {
   const { id } = useParams();
@@ -25,7 +34,11 @@ export function EnterpriseFormPage() {
   const [error, setError] = useState<string | null>(null);
   const existing = useQuery({ queryKey: ['enterprise', id], queryFn: () => api<Enterprise>(`/api/v1/enterprises/${id}`), enabled: !!id });
   useEffect(() => {
-    if (existing.data) form.setFieldsValue(existing.data);
+    if (existing.data)
+      form.setFieldsValue({
+        ...existing.data,
+        standardizationValidUntil: existing.data.standardizationValidUntil ? dayjs(existing.data.standardizationValidUntil) : null,
+      });
   }, [existing.data, form]);
   const actions = existing.data?.allowedActions ?? ['changeRegion', 'changeCreditCode', 'changeSupervision'];
   // The fields that decide supervision are the regulators' (issue 22, item 6): an enterprise asks.
@@ -34,7 +47,12 @@ export function EnterpriseFormPage() {
   const submit = async (v: Values) => {
     setError(null);
     try {
-      const body = { ...v, highRisk: v.highRisk ?? [] };
+      const body = {
+        ...v,
+        highRisk: v.highRisk ?? [],
+        standardizationGrade: v.standardizationGrade ?? null,
+        standardizationValidUntil: v.standardizationValidUntil ? v.standardizationValidUntil.format('YYYY-MM-DD') : null,
+      };
       const saved = id
         ? await api<Enterprise>(`/api/v1/enterprises/${id}`, { method: 'PATCH', json: { ...body, version: existing.data?.version } })
         : await api<Enterprise>('/api/v1/enterprises', { method: 'POST', json: body });
@@ -99,6 +117,32 @@ export function EnterpriseFormPage() {
             options={(ref.data?.highRiskFlags ?? []).map((f) => ({ value: f.code, label: pick(lang, f) }))}
           />
         </Form.Item>
+        {/* 安全生产标准化: the regulator's to enter (it moves the supervision class); a grade needs its validity. */}
+        <Space wrap>
+          <Form.Item name="standardizationGrade" label={t('clsStdGrade')}>
+            <Select
+              allowClear
+              disabled={!supervision}
+              style={{ width: 180 }}
+              placeholder={t('clsStdNone')}
+              options={STANDARDIZATION_GRADES.map((g) => ({ value: g, label: pick(lang, STANDARDIZATION_GRADE_LABELS[g]) }))}
+              data-testid="standardization-grade"
+            />
+          </Form.Item>
+          <Form.Item
+            name="standardizationValidUntil"
+            label={t('clsStdValidUntil')}
+            dependencies={['standardizationGrade']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, v) =>
+                  getFieldValue('standardizationGrade') && !v ? Promise.reject(new Error(t('clsStdValidRequired'))) : Promise.resolve(),
+              }),
+            ]}
+          >
+            <DatePicker disabled={!supervision} data-testid="standardization-valid-until" />
+          </Form.Item>
+        </Space>
         <Space wrap>
           <Form.Item name="legalRepresentative" label={t('legalRepresentative')}>
             <Input maxLength={100} />

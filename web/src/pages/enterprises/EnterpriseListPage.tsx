@@ -18,6 +18,12 @@ export function EnterpriseFlags({ e }: { e: Enterprise }) {
   const { t } = useI18n();
   return (
     <>
+      {/* 联合惩戒: a unit on the serious-discredit list is flagged wherever it appears. */}
+      {e.listed && (
+        <Tag color="magenta" data-testid="flag-listed">
+          {t('crListedTag')}
+        </Tag>
+      )}
       {e.lacksSafetyDirector && (
         <Tag color="red" data-testid="flag-director">
           {t('lacksSafetyDirector')}
