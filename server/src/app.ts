@@ -24,6 +24,7 @@ import { registerCalendar } from './modules/calendar/index.ts';
 import { registerCredit } from './modules/credit/index.ts';
 import { registerDepartments } from './modules/departments/index.ts';
 import type { CapabilityDeps } from './modules/deps.ts';
+import { registerEmergency } from './modules/emergency/index.ts';
 import { registerEnforcement } from './modules/enforcement/index.ts';
 import { registerEnterprises } from './modules/enterprises/index.ts';
 import { registerHazards } from './modules/hazards/index.ts';
@@ -206,6 +207,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerCredit(app, deps);
   registerAccountability(app, deps);
   registerPeople(app, deps);
+  registerEmergency(app, deps);
   registerWhistleblowing(app, deps);
   await registerMonitoring(app, deps);
   registerRisks(app, deps);

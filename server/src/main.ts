@@ -20,6 +20,11 @@ import { seedDemoAccountability } from './demo/accountability.ts';
 import { seedDemoAssessment } from './demo/assessment.ts';
 import { seedDemoBlacklist } from './demo/blacklist.ts';
 import { seedDemoCredit } from './demo/credit.ts';
+import { seedDemoDispatch } from './demo/emergency-dispatch.ts';
+import { seedDemoDrills } from './demo/emergency-drills.ts';
+import { seedDemoEmergencyPlans } from './demo/emergency-plans.ts';
+import { seedDemoSupplies } from './demo/emergency-supplies.ts';
+import { seedDemoTeams } from './demo/emergency-teams.ts';
 import { seedDemoEnforcement } from './demo/enforcement.ts';
 import { seedDemoLife } from './demo/life.ts';
 import { seedDemoSensors } from './demo/monitoring.ts';
@@ -83,6 +88,12 @@ async function serve(config: Config, demo: boolean) {
       await seedDemoAssessment(db);
       await seedDemoCredit(db);
       await seedDemoBlacklist(db);
+      // Issue 27: supplies before their dispatch, plans before their drills.
+      await seedDemoTeams(db);
+      await seedDemoSupplies(db);
+      await seedDemoDispatch(db);
+      await seedDemoEmergencyPlans(db);
+      await seedDemoDrills(db);
       console.log('\n演示账号 Demo accounts (密码 password: %s)', DEMO_PASSWORD);
       console.table(accounts);
     } else {

@@ -13,6 +13,11 @@ import { authMessages } from './pages/auth/messages.ts';
 import { calendarMessages } from './pages/calendar/messages.ts';
 import { blacklistMessages } from './pages/credit/blacklist-messages.ts';
 import { creditMessages } from './pages/credit/messages.ts';
+import { dispatchMessages } from './pages/emergency/dispatch-messages.ts';
+import { drillsMessages } from './pages/emergency/drills-messages.ts';
+import { emergencyPlansMessages } from './pages/emergency/plans-messages.ts';
+import { suppliesMessages } from './pages/emergency/supplies-messages.ts';
+import { teamsMessages } from './pages/emergency/teams-messages.ts';
 import { casesMessages } from './pages/enforcement/cases-messages.ts';
 import { drawsMessages } from './pages/enforcement/draws-messages.ts';
 import { inspectionsMessages } from './pages/enforcement/inspections-messages.ts';
@@ -184,6 +189,11 @@ const capabilities = [
   accountabilityMessages,
   assessmentMessages,
   peopleMessages,
+  emergencyPlansMessages,
+  drillsMessages,
+  suppliesMessages,
+  dispatchMessages,
+  teamsMessages,
   plansMessages,
   drawsMessages,
   inspectionsMessages,

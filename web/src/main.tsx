@@ -51,6 +51,11 @@ import { assessmentRoutes } from './pages/accountability/assessment-routes.tsx';
 import { accountabilityRoutes } from './pages/accountability/routes.tsx';
 import { blacklistRoutes } from './pages/credit/blacklist-routes.tsx';
 import { creditRoutes } from './pages/credit/routes.tsx';
+import { dispatchRoutes } from './pages/emergency/dispatch-routes.tsx';
+import { drillsRoutes } from './pages/emergency/drills-routes.tsx';
+import { emergencyPlansRoutes } from './pages/emergency/plans-routes.tsx';
+import { suppliesRoutes } from './pages/emergency/supplies-routes.tsx';
+import { teamsRoutes } from './pages/emergency/teams-routes.tsx';
 import { peopleRoutes } from './pages/people/routes.tsx';
 
 const AccidentsPage = lazy(() => import('./pages/accidents/AccidentsPage.tsx').then((m) => ({ default: m.AccidentsPage })));
@@ -162,6 +167,11 @@ function Routed() {
         {accountabilityRoutes(me)}
         {assessmentRoutes(me)}
         {peopleRoutes(me)}
+        {emergencyPlansRoutes(me)}
+        {drillsRoutes(me)}
+        {suppliesRoutes(me)}
+        {dispatchRoutes(me)}
+        {teamsRoutes(me)}
         <Route path="/reports" element={<ReportsPage />} />
         <Route path="/reports/:id" element={<ReportDetailPage />} />
         <Route path="/report-stats" element={<ReportStatsPage />} />

@@ -6,6 +6,11 @@ import { ASSESSMENT_AUDIT_ACTIONS, ASSESSMENT_AUDIT_ENTITIES } from '../accounta
 import { ACCOUNTABILITY_AUDIT_ACTIONS, ACCOUNTABILITY_AUDIT_ENTITIES } from '../accountability/audit.ts';
 import { CREDIT_AUDIT_ACTIONS, CREDIT_AUDIT_ENTITIES } from '../credit/audit.ts';
 import { BLACKLIST_AUDIT_ACTIONS, BLACKLIST_AUDIT_ENTITIES } from '../credit/blacklist-audit.ts';
+import { DISPATCH_AUDIT_ACTIONS, DISPATCH_AUDIT_ENTITIES } from '../emergency/dispatch-audit.ts';
+import { DRILLS_AUDIT_ACTIONS, DRILLS_AUDIT_ENTITIES } from '../emergency/drills-audit.ts';
+import { EMERGENCY_PLANS_AUDIT_ACTIONS, EMERGENCY_PLANS_AUDIT_ENTITIES } from '../emergency/plans-audit.ts';
+import { SUPPLIES_AUDIT_ACTIONS, SUPPLIES_AUDIT_ENTITIES } from '../emergency/supplies-audit.ts';
+import { TEAMS_AUDIT_ACTIONS, TEAMS_AUDIT_ENTITIES } from '../emergency/teams-audit.ts';
 import { PEOPLE_AUDIT_ACTIONS, PEOPLE_AUDIT_ENTITIES } from '../people/audit.ts';
 
 type Label = { zh: string; en: string };
@@ -181,6 +186,11 @@ export const AUDIT_ACTION_LABELS = {
   ...ACCOUNTABILITY_AUDIT_ACTIONS,
   ...ASSESSMENT_AUDIT_ACTIONS,
   ...PEOPLE_AUDIT_ACTIONS,
+  ...EMERGENCY_PLANS_AUDIT_ACTIONS,
+  ...DRILLS_AUDIT_ACTIONS,
+  ...SUPPLIES_AUDIT_ACTIONS,
+  ...DISPATCH_AUDIT_ACTIONS,
+  ...TEAMS_AUDIT_ACTIONS,
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
@@ -228,6 +238,11 @@ export const AUDIT_ENTITY_LABELS = {
   ...ACCOUNTABILITY_AUDIT_ENTITIES,
   ...ASSESSMENT_AUDIT_ENTITIES,
   ...PEOPLE_AUDIT_ENTITIES,
+  ...EMERGENCY_PLANS_AUDIT_ENTITIES,
+  ...DRILLS_AUDIT_ENTITIES,
+  ...SUPPLIES_AUDIT_ENTITIES,
+  ...DISPATCH_AUDIT_ENTITIES,
+  ...TEAMS_AUDIT_ENTITIES,
 } as const satisfies Record<string, Label>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 

@@ -8,6 +8,11 @@ import { accountabilityAbilities } from '../accountability/policy.ts';
 import { calendarAbilities } from '../calendar/policy.ts';
 import { blacklistAbilities } from '../credit/blacklist-policy.ts';
 import { creditAbilities } from '../credit/policy.ts';
+import { dispatchAbilities } from '../emergency/dispatch-policy.ts';
+import { drillsAbilities } from '../emergency/drills-policy.ts';
+import { emergencyPlansAbilities } from '../emergency/plans-policy.ts';
+import { suppliesAbilities } from '../emergency/supplies-policy.ts';
+import { teamsAbilities } from '../emergency/teams-policy.ts';
 import { enforcementAbilities } from '../enforcement/policy.ts';
 import { enterpriseAbilities } from '../enterprises/policy.ts';
 import { hazardAbilities } from '../hazards/policy.ts';
@@ -35,6 +40,11 @@ export function abilitiesOf(actor: Actor): Abilities {
     ...accountabilityAbilities(actor),
     ...assessmentAbilities(actor),
     ...peopleAbilities(actor),
+    ...emergencyPlansAbilities(actor),
+    ...drillsAbilities(actor),
+    ...suppliesAbilities(actor),
+    ...dispatchAbilities(actor),
+    ...teamsAbilities(actor),
     ...whistleblowingAbilities(actor),
     ...monitoringAbilities(actor),
     ...settingsAbilities(actor),

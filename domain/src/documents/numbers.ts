@@ -168,6 +168,26 @@ export const DOCUMENT_TYPES = {
     code: '安委办季',
     pattern: '{county}安委办季〔{year}〕{serial}号',
   },
+  // Emergency preparedness (issue 27). The codes are ours: 令第88号 (2019) names the 备案登记表 and
+  // the 一次性告知 but gives no 文号代字, and a 调拨指令's number is local practice (STANDARDS-NEXT §5–6).
+  planFilingRecord: {
+    zh: '生产经营单位生产安全事故应急预案备案登记表',
+    en: 'Emergency plan filing record',
+    code: '应急预备',
+    pattern: '（{issuerShort}）应急预备〔{year}〕{serial}号',
+  },
+  planFilingNotice: {
+    zh: '应急预案备案材料补正告知书',
+    en: 'Notice of missing filing items',
+    code: '应急预补',
+    pattern: '（{issuerShort}）应急预补〔{year}〕{serial}号',
+  },
+  dispatchOrder: {
+    zh: '应急物资调拨指令',
+    en: 'Supplies dispatch order',
+    code: '应急调',
+    pattern: '（{issuerShort}）应急调〔{year}〕{serial}号',
+  },
 } as const satisfies Record<string, { zh: string; en: string; code: string; pattern: string }>;
 
 export type DocumentType = keyof typeof DOCUMENT_TYPES;

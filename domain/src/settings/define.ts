@@ -34,6 +34,7 @@ export const SETTING_GROUP_LABELS = {
   credit: { zh: '信用管理', en: 'Credit' },
   accountability: { zh: '责任与考核', en: 'Accountability' },
   people: { zh: '人员与培训', en: 'People and training' },
+  emergency: { zh: '应急准备', en: 'Emergency preparedness' },
 } as const satisfies Record<string, Bilingual>;
 export type SettingGroup = keyof typeof SETTING_GROUP_LABELS;
 

@@ -10,6 +10,11 @@ import { ASSESSMENT_SETTINGS } from '../accountability/assessment-settings.ts';
 import { ACCOUNTABILITY_SETTINGS } from '../accountability/settings.ts';
 import { BLACKLIST_SETTINGS } from '../credit/blacklist-settings.ts';
 import { CREDIT_SETTINGS } from '../credit/settings.ts';
+import { DISPATCH_SETTINGS } from '../emergency/dispatch-settings.ts';
+import { DRILLS_SETTINGS } from '../emergency/drills-settings.ts';
+import { EMERGENCY_PLANS_SETTINGS } from '../emergency/plans-settings.ts';
+import { SUPPLIES_SETTINGS } from '../emergency/supplies-settings.ts';
+import { TEAMS_SETTINGS } from '../emergency/teams-settings.ts';
 import { bi } from '../errors/messages.ts';
 import { PEOPLE_SETTINGS } from '../people/settings.ts';
 import { def, type SettingDef } from './define.ts';
@@ -514,6 +519,11 @@ export const SETTINGS = {
   ...ACCOUNTABILITY_SETTINGS,
   ...ASSESSMENT_SETTINGS,
   ...PEOPLE_SETTINGS,
+  ...EMERGENCY_PLANS_SETTINGS,
+  ...DRILLS_SETTINGS,
+  ...SUPPLIES_SETTINGS,
+  ...DISPATCH_SETTINGS,
+  ...TEAMS_SETTINGS,
 } as const satisfies Record<string, SettingDef>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -16,6 +16,7 @@ import {
   FireOutlined,
   HomeOutlined,
   KeyOutlined,
+  MedicineBoxOutlined,
   MenuOutlined,
   MessageOutlined,
   NodeIndexOutlined,
@@ -37,6 +38,11 @@ import { assessmentMenu } from '../pages/accountability/assessment-routes.tsx';
 import { accountabilityMenu } from '../pages/accountability/routes.tsx';
 import { blacklistMenu } from '../pages/credit/blacklist-routes.tsx';
 import { creditMenu } from '../pages/credit/routes.tsx';
+import { dispatchMenu } from '../pages/emergency/dispatch-routes.tsx';
+import { drillsMenu } from '../pages/emergency/drills-routes.tsx';
+import { emergencyPlansMenu } from '../pages/emergency/plans-routes.tsx';
+import { suppliesMenu } from '../pages/emergency/supplies-routes.tsx';
+import { teamsMenu } from '../pages/emergency/teams-routes.tsx';
 import { peopleMenu } from '../pages/people/routes.tsx';
 import { may, useSession } from '../session.tsx';
 
@@ -144,6 +150,14 @@ export function Layout() {
     ...group('credit', <SafetyCertificateOutlined />, t('crMenuGroup'), [...creditMenu(me, t), ...blacklistMenu(me, t)]),
     ...group('accountability', <AuditOutlined />, t('acMenuGroup'), [...accountabilityMenu(me, t), ...assessmentMenu(me, t)]),
     ...group('people', <TeamOutlined />, t('ppMenuGroup'), peopleMenu(me, t)),
+    // Issue 27: 应急准备, each part's entries.
+    ...group('emergency', <MedicineBoxOutlined />, t('emMenuGroup'), [
+      ...emergencyPlansMenu(me, t),
+      ...drillsMenu(me, t),
+      ...suppliesMenu(me, t),
+      ...dispatchMenu(me, t),
+      ...teamsMenu(me, t),
+    ]),
     ...(may(me, 'whistleblowing.handle')
       ? [
           {
