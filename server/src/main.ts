@@ -33,6 +33,7 @@ import { seedDemoReports } from './demo/reports.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
 import { expireBlacklistEntries } from './modules/credit/blacklist-jobs.ts';
 import { recomputeAllCredit } from './modules/credit/level-store.ts';
+import { deemOverdueFilings } from './modules/emergency/plans-jobs.ts';
 import { importRows } from './modules/enterprises/import.ts';
 import { readTable } from './modules/enterprises/tabular.ts';
 import { escalateOverdue } from './modules/hazards/escalation.ts';
@@ -178,6 +179,8 @@ async function serve(config: Config, demo: boolean) {
       { name: 'blacklist.expire', everySeconds: 3600, run: () => expireBlacklistEntries(db) },
       // Credit levels move as events leave their window and a new year begins (issue 26).
       { name: 'credit.recompute', everySeconds: 86400, run: () => recomputeAllCredit(db, '每日重新计算') },
+      // Plan filings left unanswered for 5 working days are deemed filed (issue 27).
+      { name: 'emergencyPlans.deemFiled', everySeconds: 3600, run: () => deemOverdueFilings(db) },
     ],
     instance,
     logError,

@@ -152,6 +152,7 @@ describe('several server processes on one PostgreSQL', {
       'alarms.offline',
       'blacklist.expire',
       'credit.recompute',
+      'emergencyPlans.deemFiled',
       'hazards.escalate',
       'inspections.plan',
       'reports.escalate',
