@@ -2,7 +2,7 @@
 // decision and the public page. The demo enterprise reports a 重大 accident (10 deaths); the county
 // proposes the events' candidates from its list page and finds the enterprise's, with the accident
 // as its source; it notifies (告知: a numbered 应急失告 notice, previewed as the PDF lays it out); the enterprise sees
-// the notice in its 工作台 and objects; the county rejects the objection and decides (a numbered
+// the notice in its 工作台 and objects; the county rejects the objection and the city decides (a numbered
 // 应急失决 decision, 3 years, the partner departments notified); the public page lists the enterprise
 // with the decision number, and shows persons' ID numbers only masked.
 import assert from 'node:assert/strict';
@@ -114,12 +114,18 @@ describe(`serious-discredit list in the browser (${process.env.E2E_DB ?? 'pglite
     await status(p2, '异议核实中');
     await c2.close();
 
-    // 5. The county rejects the objection and decides: listed for three years, partners notified.
-    const { ctx: c3, page: p3 } = await login('county');
+    // 5. The county rejects the objection; having sent the notice it may not also decide (four
+    // eyes), so the city decides: listed for three years, partners notified.
+    const { ctx: c4, page: p4 } = await login('county');
+    await p4.goto(`${server.url}${entryPath}`);
+    await step(p4, 'handleObjection').click();
+    await fillDialog(p4, '#reply', '经核实，事故造成10人死亡，等级认定无误，异议不成立');
+    await confirmDialog(p4);
+    await status(p4, '已告知');
+    assert.equal(await step(p4, 'decide').count(), 0, 'the one who sent the notice may not decide');
+    await c4.close();
+    const { ctx: c3, page: p3 } = await login('city');
     await p3.goto(`${server.url}${entryPath}`);
-    await step(p3, 'handleObjection').click();
-    await fillDialog(p3, '#reply', '经核实，事故造成10人死亡，等级认定无误，异议不成立');
-    await confirmDialog(p3);
     await status(p3, '已告知');
     await step(p3, 'decide').click();
     await confirmDialog(p3);

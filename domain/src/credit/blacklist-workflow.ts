@@ -73,6 +73,8 @@ export type BlacklistView = {
   status: BlacklistStatus;
   enterpriseId: string | null;
   proposedBy: string | null;
+  /** Who sent the 告知: with the proposer, the one person who may not decide (four eyes). */
+  noticedBy: string | null;
   /** When the objection window ends (a Beijing date; inclusive). */
   objectionDueOn: string | null;
   /** The objection was handled and rejected: the decision need not wait for the window. */
@@ -122,10 +124,11 @@ const RULES: Record<BlacklistAction, Rule> = {
     when: (v, now) => !v.objectionRejected && !!v.objectionDueOn && beijingDate(now) <= v.objectionDueOn,
   },
   handleObjection: { from: ['objecting'], may: mayManageBlacklist },
-  // The decision: after the window, or at once once an objection was rejected; four eyes.
+  // The decision: after the window, or at once once an objection was rejected; four eyes — not by
+  // the proposer, nor by the one who sent the notice (a rule-proposed entry has no proposer).
   decide: {
     from: ['noticed'],
-    may: (a, v) => mayManageBlacklist(a) && v.proposedBy !== a.id,
+    may: (a, v) => mayManageBlacklist(a) && v.proposedBy !== a.id && v.noticedBy !== a.id,
     when: (v, now) => v.objectionRejected || (!!v.objectionDueOn && beijingDate(now) > v.objectionDueOn),
   },
   drop: { from: ['candidate', 'noticed', 'objecting'], may: mayManageBlacklist },

@@ -21,8 +21,9 @@ export async function seedDemoBlacklist(db: Db, now = new Date()): Promise<void>
   if (done) return;
   const county = await demoActor(db, 'county');
   const city = await demoActor(db, 'city');
+  const province = await demoActor(db, 'province');
   const entadmin = await demoActor(db, 'entadmin');
-  if (!county || !city) return;
+  if (!county || !city || !province) return;
   const ago = (ms: number) => new Date(now.getTime() - ms);
 
   // The rules' candidates from the demo's events, proposed as the hourly job does: those of the
@@ -38,7 +39,9 @@ export async function seedDemoBlacklist(db: Db, now = new Date()): Promise<void>
     db
       .query<{ version: number }>('SELECT version FROM credit_blacklist_entries WHERE id = $1', [id])
       .then(([r]) => takeBlacklistStep(db, who, id, action, { version: r?.version ?? 1, ...body }, at));
-  const list = async (id: string, region: string, noticedAt: Date, decidedAt: Date, decider = by(region)) => {
+  /** Four eyes: the level above decides what a level sent the notice for. */
+  const above = (who: Actor) => (who === county ? city : province);
+  const list = async (id: string, region: string, noticedAt: Date, decidedAt: Date, decider = above(by(region))) => {
     await step(by(region), id, 'notify', noticedAt);
     await step(decider, id, 'decide', decidedAt);
   };

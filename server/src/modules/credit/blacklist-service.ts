@@ -79,6 +79,7 @@ const viewOf = (r: EntryRow): BlacklistView => ({
   status: r.status,
   enterpriseId: r.enterprise_id,
   proposedBy: r.proposed_by,
+  noticedBy: r.noticed_by,
   objectionDueOn: dateOnly(r.objection_due_on as string | Date | null),
   objectionRejected: r.objection_upheld === false,
   listedAt: iso(r.listed_at),
@@ -495,7 +496,7 @@ export async function takeBlacklistStep(db: Db, actor: Actor, id: string, action
         const days = Number(await effectiveSetting(tx, 'blacklist.objectionWorkingDays', r.region_code));
         const due = addWorkingDays(cal as NonNullable<typeof cal>, todayInShanghai(now), days);
         to = 'noticed';
-        set = { status: to, noticed_at: at, objection_due_on: due };
+        set = { status: to, noticed_at: at, noticed_by: actor.id, objection_due_on: due };
         note = (b.note as string | undefined) ?? null;
         await issueBlacklistDocument(tx, actor, r, 'creditNotice', now, { objectionDueOn: due, objectionDays: days });
         break;

@@ -39,6 +39,7 @@ export type EntryRow = {
   objection_reply: string | null;
   objection_upheld: boolean | null;
   objection_handled_at: Date | string | null;
+  noticed_by: string | null;
   decided_by: string | null;
   decided_by_name: string | null;
   listed_at: Date | string | null;
@@ -199,6 +200,7 @@ export async function insertEntry(tx: Queryable, e: NewEntry, now: Date): Promis
 const COLUMNS = new Set([
   'status',
   'noticed_at',
+  'noticed_by',
   'objection_due_on',
   'objection',
   'objection_at',

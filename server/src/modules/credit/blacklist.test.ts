@@ -169,7 +169,10 @@ describe('blacklist', () => {
     assert.equal(objecting.status, 'objecting');
     const rejected = await ok(t.cookies.county, majorEntry, 'handleObjection', { upheld: false, reply: '经核实，死亡10人，等级认定无误' });
     assert.equal(rejected.status, 'noticed');
-    assert.ok(rejected.allowedActions.includes('decide'));
+    // Four eyes on a rule-proposed entry: the one who sent the notice may not decide; another may.
+    assert.ok(!rejected.allowedActions.includes('decide'), 'the notifier may not decide');
+    assert.equal((await step(t.cookies.county, majorEntry, 'decide')).statusCode, 403);
+    assert.ok((await get(county2, majorEntry)).allowedActions.includes('decide'));
 
     const listed = await ok(county2, majorEntry, 'decide');
     assert.equal(listed.status, 'listed');
