@@ -444,6 +444,34 @@ describe('accidents', () => {
     );
   });
 
+  test('特别重大: the province records the State Council’s investigation; it is in the province’s due and approval lists', async () => {
+    const a = await official({ deaths: 30 });
+    assert.equal(a.investigation.level, 'national');
+    const started = await ok('province', a.id, 'startInvestigation', { members: [{ name: '国务院调查组', org: '国务院', role: '组长' }] });
+    assert.equal(started.status, 'investigating');
+    const due = (await t.inject(t.cookies.province, 'GET', '/api/v1/accidents?investigationDue=61')).json();
+    assert.ok(
+      due.items.some((i: { id: string }) => i.id === a.id),
+      'in the province’s due list',
+    );
+    const cityDue = (await t.inject(t.cookies.city, 'GET', '/api/v1/accidents?investigationDue=61')).json();
+    assert.ok(!cityDue.items.some((i: { id: string }) => i.id === a.id), 'not the city’s');
+    const sections = Object.fromEntries(
+      ['unit', 'course', 'casualties', 'cause', 'responsibility', 'measures', 'rescue'].map((s) => [s, `${s} 部分内容`]),
+    );
+    await ok('province', a.id, 'submitReport', { report: sections });
+    await makeUser(t.db, { username: 'cast-province2', role: 'provinceSupervisor', regionCode: CAST.province });
+    const province2 = await t.login('cast-province2');
+    const awaiting = (await t.inject(province2, 'GET', '/api/v1/accidents?awaitingApproval=true')).json();
+    assert.ok(
+      awaiting.items.some((i: { id: string }) => i.id === a.id),
+      'in another province officer’s approval list',
+    );
+    const own = (await t.inject(t.cookies.province, 'GET', '/api/v1/accidents?awaitingApproval=true')).json();
+    assert.ok(!own.items.some((i: { id: string }) => i.id === a.id), 'not in the submitter’s');
+    assert.equal((await ok(province2, a.id, 'approve')).status, 'approved');
+  });
+
   test('the approved report opens the unit’s penalty case, Art. 114 by the grade', async () => {
     const a = await report('ent', base({ minorInjuries: 1 }));
     const open = (extra: Record<string, unknown> = {}) =>

@@ -146,6 +146,10 @@ export function accidentWhere(tx: Scoped, q: AccidentListQuery, me: { id: string
   if (q.overdue === 'true')
     where.push(`EXISTS (SELECT 1 FROM accident_chain c WHERE c.accident_id = a.id AND ${WAITING} AND ${FORWARD_BY} < now())`);
   const mine = (cond: () => string) => where.push(me.level ? cond() : 'false');
+  // The investigations this level runs; the province also records the State Council's (特别重大,
+  // policy.ts), so a national investigation is in the province's approval and due lists too.
+  const runsHere = () =>
+    me.level === 'province' ? `a.investigating_level IN ('province', 'national')` : `a.investigating_level = ${p(me.level)}`;
   if (q.waitingMine === 'true')
     mine(() => `EXISTS (SELECT 1 FROM accident_chain c WHERE c.accident_id = a.id AND c.level = ${p(me.level)} AND ${WAITING})`);
   if (q.unacknowledged === 'true')
@@ -154,7 +158,7 @@ export function accidentWhere(tx: Scoped, q: AccidentListQuery, me: { id: string
         `EXISTS (SELECT 1 FROM accident_chain c WHERE c.accident_id = a.id AND c.level = ${p(me.level)} AND c.received_at IS NOT NULL AND c.acknowledged_at IS NULL)`,
     );
   if (q.awaitingApproval === 'true')
-    mine(() => `a.status = 'submitted' AND a.investigating_level = ${p(me.level)} AND a.submitted_by IS DISTINCT FROM ${p(me.id)}::uuid`);
+    mine(() => `a.status = 'submitted' AND ${runsHere()} AND a.submitted_by IS DISTINCT FROM ${p(me.id)}::uuid`);
   // 事故后检查: an accident of the last 90 days at a directory enterprise that no enforcement inspection follows yet.
   if (q.needsInspection === 'true')
     where.push(
@@ -162,7 +166,7 @@ export function accidentWhere(tx: Scoped, q: AccidentListQuery, me: { id: string
     );
   if (q.investigationDue !== undefined)
     mine(
-      () => `a.status = 'investigating' AND a.investigating_level = ${p(me.level)} AND NOT ${PAUSED}
+      () => `a.status = 'investigating' AND ${runsHere()} AND NOT ${PAUSED}
        AND ${INVESTIGATION_DUE} < now() + ${p(q.investigationDue)}::int * interval '1 day'`,
     );
   return { sql: where.join(' AND '), params };
