@@ -3,4 +3,6 @@
 export * from './plans-audit.ts';
 export * from './plans-obligations.ts';
 export * from './plans-policy.ts';
+export * from './plans-sections.ts';
 export * from './plans-settings.ts';
+export * from './plans-workflow.ts';
