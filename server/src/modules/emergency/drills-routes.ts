@@ -16,6 +16,8 @@ import {
   drillListQuerySchema,
   drillMissingQuerySchema,
   drillPhotoKeys,
+  drillPlanOptions,
+  drillPlanOptionsQuerySchema,
   drillStepParams,
   getDrill,
   listDrills,
@@ -45,6 +47,16 @@ export function drillsRoutes(app: FastifyInstance, { db, files }: CapabilityDeps
     tags: ['drills'],
     query: drillMissingQuerySchema,
     handler: ({ query, actor }) => listMissingDrills(db, actor, query),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: `${BASE}/plan-options`,
+    access: 'user',
+    summary: '可演练的预案 The plans in force a drill may exercise (the unit’s own)',
+    tags: ['drills'],
+    query: drillPlanOptionsQuerySchema,
+    handler: ({ query, actor }) => drillPlanOptions(db, actor, query),
   });
 
   defineRoute(app, {

@@ -686,3 +686,20 @@ export function listMissingDrills(db: Db, actor: Actor, q: DrillMissingQuery, no
 export async function countMissingFor(tx: Scoped, q: DrillMissingQuery, now = new Date()) {
   return (await missingRows(tx, q, now)).length;
 }
+
+// ---- the plans a drill may exercise (the form's choices) ------------------------------------------------------
+
+export const drillPlanOptionsQuerySchema = z.object({
+  enterpriseId: z.uuid({ message: '编号格式不正确||Invalid id' }).optional(),
+});
+
+/** The plans in force the caller's unit may exercise: an enterprise's own and its region's government plans. */
+export function drillPlanOptions(db: Db, actor: Actor, q: z.infer<typeof drillPlanOptionsQuerySchema>) {
+  if (!mayViewDrills(actor)) throw forbidden();
+  return readScoped(db, actor.scope, async (tx) => {
+    const rows = await plansInForce(tx, '', q.enterpriseId ?? actor.scope.enterpriseId);
+    return {
+      items: rows.map((p) => ({ id: p.id, title: p.title, planType: p.plan_type, ownerKind: p.owner_kind, enterpriseId: p.enterprise_id })),
+    };
+  });
+}
