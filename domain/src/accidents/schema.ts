@@ -46,6 +46,8 @@ export const accidentReportSchema = z.strictObject({
   occurredAt: instant,
   /** When the unit's principal learned of it (Art. 9's hour runs from here); defaults to occurredAt. */
   learnedAt: instant.nullish(),
+  /** Why the principal learned of it an hour or more after it happened (required then). */
+  learnedReason: optionalText(1000),
   regionCode: z.string().regex(/^\d{6}(\d{6})?$/, bi('行政区划代码为 6 或 12 位数字', 'Region code has 6 or 12 digits')),
   place: text(300).min(1, bi('请填写事故地点', 'Give the place')),
   latitude: z.number().min(-90).max(90).nullish(),

@@ -86,6 +86,8 @@ import {
 export const nameOf = (a: Actor) => (a as Actor & { displayName?: string }).displayName ?? a.username;
 const bil = (m: string): Bilingual => splitBilingual(m) ?? { zh: m, en: m };
 const NATIONAL_REGION = '000000000000';
+/** From this gap between the accident and its principal learning of it, the report says why. */
+const LEARNED_GAP_NEEDS_REASON_MS = 60 * 60_000;
 
 /** The region a chain level sits at for an accident in `regionCode`. */
 const levelRegion = (regionCode: string, level: ChainLevel) => (level === 'national' ? NATIONAL_REGION : regionAt(regionCode, level));
@@ -185,6 +187,7 @@ export async function accidentDetail(tx: Scoped, actor: Actor, r: AccidentRow, n
   return {
     ...listItem(actor, r, now),
     learnedAt: iso(r.learned_at) as string,
+    learnedReason: r.learned_reason,
     reportedAt: iso(r.reported_at) as string,
     place: r.place,
     latitude: r.latitude,
@@ -379,6 +382,13 @@ export async function reportAccident(db: Db, actor: Actor, b: ReportBody, now = 
     if (learnedAt.getTime() < occurredAt.getTime()) errors.learnedAt = { zh: '获知时间不能早于事故时间', en: 'Learned before it happened' };
     else if (learnedAt.getTime() > now.getTime() + 60_000)
       errors.learnedAt = { zh: '获知时间不能晚于现在', en: 'The time cannot be in the future' };
+    // The unit's hour runs from when its principal learned of it: learning an hour or more after
+    // the accident must be explained, or a late learned time would quietly excuse a late report.
+    else if (learnedAt.getTime() - occurredAt.getTime() >= LEARNED_GAP_NEEDS_REASON_MS && !b.learnedReason)
+      errors.learnedReason = {
+        zh: '获知时间比事故时间晚一小时以上，请说明原因',
+        en: 'Learned an hour or more after it happened: say why',
+      };
     if (Object.keys(errors).length) throw invalid(errors);
 
     const figures: AccidentFigures = {
@@ -407,6 +417,7 @@ export async function reportAccident(db: Db, actor: Actor, b: ReportBody, now = 
       nearMiss: b.nearMiss,
       occurredAt: occurredAt.toISOString(),
       learnedAt: learnedAt.toISOString(),
+      learnedReason: b.learnedReason ?? null,
       reportedAt,
       lateMinutes: late,
       reportedBy: actor.id,

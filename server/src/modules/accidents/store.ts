@@ -31,6 +31,7 @@ export type AccidentRow = {
   near_miss: boolean;
   occurred_at: Date | string;
   learned_at: Date | string;
+  learned_reason: string | null;
   reported_at: Date | string;
   late_minutes: number;
   reporter_kind: 'enterprise' | 'official';
@@ -76,7 +77,7 @@ export type AccidentRow = {
 };
 
 const SELECT = `SELECT a.id, a.number, a.region_code, r.name AS region_name, a.enterprise_id, a.unit_name, a.industry_code, a.stat_industry,
-  a.type, a.near_miss, a.occurred_at, a.learned_at, a.reported_at, a.late_minutes, a.reporter_kind, a.reporter_name, a.place,
+  a.type, a.near_miss, a.occurred_at, a.learned_at, a.learned_reason, a.reported_at, a.late_minutes, a.reporter_kind, a.reporter_name, a.place,
   a.latitude, a.longitude, a.description, a.measures, a.other, a.deaths, a.serious_injuries, a.minor_injuries, a.missing,
   a.direct_loss_wan_yuan::float8 AS direct_loss_wan_yuan, a.grade, a.grade_by, a.first_grade, a.grades, a.status, a.reporting_ended_at,
   a.investigating_level, a.taken_over_by, a.investigation_started_at, a.members, a.pauses, a.extension_days, a.extension_reason, a.report,
@@ -257,6 +258,7 @@ export type NewAccident = {
   nearMiss: boolean;
   occurredAt: string;
   learnedAt: string;
+  learnedReason: string | null;
   reportedAt: string;
   lateMinutes: number;
   reportedBy: string;
@@ -284,9 +286,9 @@ export async function insertAccident(tx: Scoped, a: NewAccident): Promise<string
     `INSERT INTO accidents (number, region_code, enterprise_id, unit_name, industry_code, stat_industry, type, near_miss, occurred_at,
        learned_at, reported_at, late_minutes, reported_by, reporter_name, reporter_kind, place, latitude, longitude, description, measures,
        other, deaths, serious_injuries, minor_injuries, missing, direct_loss_wan_yuan, grade, grade_by, first_grade, grades,
-       investigating_level, attachments)
+       investigating_level, attachments, learned_reason)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26,
-       $27, $28::text[], $27, $29::jsonb, $30, $31::uuid[])
+       $27, $28::text[], $27, $29::jsonb, $30, $31::uuid[], $32)
      RETURNING id`,
     [
       a.number,
@@ -320,6 +322,7 @@ export async function insertAccident(tx: Scoped, a: NewAccident): Promise<string
       JSON.stringify([{ grade: a.grade, at: a.reportedAt }]),
       a.investigatingLevel,
       a.attachments,
+      a.learnedReason,
     ],
   );
   return row?.id as string;

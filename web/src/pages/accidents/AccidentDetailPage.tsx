@@ -457,6 +457,7 @@ export function AccidentDetailPage() {
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('accOccurredAt')}>{formatTime(a.occurredAt, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('accLearnedAt')}>{formatTime(a.learnedAt, lang)}</Descriptions.Item>
+          {a.learnedReason && <Descriptions.Item label={t('accLearnedReason')}>{a.learnedReason}</Descriptions.Item>}
           <Descriptions.Item label={t('accReportedAt')}>{a.reportedAt ? formatTime(a.reportedAt, lang) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('region')}>{a.regionName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('accPlace')}>{a.place}</Descriptions.Item>

@@ -104,6 +104,9 @@ export function AccidentReportPage() {
     directLossWanYuan: known('directLossWanYuan'),
   });
   const since = (values?.learnedAt as Dayjs | undefined) ?? (values?.occurredAt as Dayjs | undefined);
+  // Learning of it an hour or more after it happened moves the unit's deadline: the report says why.
+  const learnedLate =
+    !!values?.learnedAt && !!values?.occurredAt && (values.learnedAt as Dayjs).diff(values.occurredAt as Dayjs, 'minute') >= 60;
   const deadline = since ? unitDeadline(since.toDate()) : null;
 
   const submit = async () => {
@@ -114,6 +117,7 @@ export function AccidentReportPage() {
       unitName: enterpriseId ? (ent.data?.name ?? null) : v.unitName,
       occurredAt: (v.occurredAt as Dayjs).second(0).millisecond(0).toISOString(),
       learnedAt: v.learnedAt ? (v.learnedAt as Dayjs).second(0).millisecond(0).toISOString() : null,
+      learnedReason: learnedLate ? v.learnedReason : null,
       regionCode: v.regionCode || undefined,
       place: v.place ?? '',
       latitude: v.latitude ?? null,
@@ -205,6 +209,15 @@ export function AccidentReportPage() {
         <Form.Item name="learnedAt" label={t('accLearnedAt')} extra={t('accLearnedAtHint')}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly />
         </Form.Item>
+        {learnedLate && (
+          <Form.Item
+            name="learnedReason"
+            label={t('accLearnedReason')}
+            rules={[{ required: true, whitespace: true, message: t('accLearnedReasonRequired') }, { max: 1000 }]}
+          >
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        )}
         <Form.Item name="regionCode" label={t('region')} rules={[{ required: !ownId, message: t('accRegionRequired') }]}>
           <RegionCascader disabled={!!ownId} />
         </Form.Item>

@@ -94,6 +94,7 @@ export type AccidentInvestigation = {
 
 export type AccidentDetail = Omit<AccidentListItem, 'faults'> & {
   learnedAt: string;
+  learnedReason: string | null;
   reportedAt: string | null;
   place: string;
   latitude: number | null;

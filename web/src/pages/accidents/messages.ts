@@ -52,6 +52,8 @@ export const accidentsMessages = {
   accUnitName: { zh: '事故单位名称', en: 'Unit name' },
   accUnitRequired: { zh: '请选择企业或填写单位名称', en: 'Pick an enterprise or type the unit’s name' },
   accLearnedAt: { zh: '单位负责人获知时间', en: 'Principal learned of it' },
+  accLearnedReason: { zh: '获知时间晚于事故时间的原因', en: 'Why it was learned of later' },
+  accLearnedReasonRequired: { zh: '获知时间比事故时间晚一小时以上，请说明原因', en: 'Learned an hour or more after it happened: say why' },
   accLearnedAtHint: { zh: '不填则按事故发生时间计算 1 小时报告时限', en: 'Empty: the 1-hour deadline runs from the accident time' },
   accRegionRequired: { zh: '请选择事故发生地', en: 'Pick the region' },
   accPlace: { zh: '事故发生地点', en: 'Place' },
