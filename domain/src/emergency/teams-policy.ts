@@ -3,7 +3,8 @@
 // Regulators (admin, supervisors, department inspectors) read teams, experts and rosters of their
 // jurisdiction; supervisors and the admin keep them. An enterprise reads the teams and experts of
 // its county (experts' phones masked) and keeps its own enterprise team, its agreements and its
-// own roster. A grid worker reads (phones masked).
+// own roster. A township or grid worker reads its county's teams and experts (phones of experts
+// outside its own township masked).
 import { type Actor, hasRole, isAdmin, isEnterpriseUser, isSupervisor } from '../auth/roles.ts';
 
 export const mayViewTeams = (a: Actor) =>
@@ -14,8 +15,8 @@ export const mayManageTeams = (a: Actor) => isAdmin(a) || isSupervisor(a);
 export const seesExpertPhone = (a: Actor, expertRegion: string) =>
   (isAdmin(a) || isSupervisor(a) || hasRole(a, 'departmentInspector')) && expertRegion.startsWith(a.scope.regionPrefix);
 
-/** The region prefix teams and experts are read under: an enterprise sees its county's. */
-export const teamsViewPrefix = (a: Actor) => (isEnterpriseUser(a) ? a.scope.regionPrefix.slice(0, 6) : a.scope.regionPrefix);
+/** The region prefix teams and experts are read under: below a county (township, grid, enterprise), the county's. */
+export const teamsViewPrefix = (a: Actor) => a.scope.regionPrefix.slice(0, 6);
 
 /** May keep this team (edit it, its roster): a manager in scope, or the unit for its own team. */
 export function mayEditTeam(a: Actor, t: { regionCode: string; enterpriseId: string | null }): boolean {
