@@ -65,6 +65,8 @@ export const producerSchema = z.object({
     .string(bi('请填写联系电话', 'Give the phone'))
     .trim()
     .regex(/^[0-9+\-() ]{5,20}$/, bi('电话号码格式不正确', 'Not a phone number')),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
   active: z.boolean().default(true),
 });
 export type ProducerBody = z.infer<typeof producerSchema>;
