@@ -36,6 +36,9 @@ CREATE TABLE emergency_plans (
   signed_at          timestamptz,
   published_on       date,
   published_at       timestamptz,
+  -- Set at publication: whether the unit must file (mustFilePlans) and by when (20 working days).
+  must_file          boolean NOT NULL DEFAULT false,
+  filing_due_on      date,
   -- The last 定期评估 (令第88号 Art. 35) and its conclusion.
   evaluated_on       date,
   evaluation_note    text,
