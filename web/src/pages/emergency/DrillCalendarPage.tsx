@@ -9,13 +9,14 @@ import {
   DRILL_FORMS,
   DRILL_PLAN_TYPE_LABELS,
   DRILL_STATUS_LABELS,
+  DRILL_STATUSES,
   type DrillStatus,
 } from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Calendar, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, formErrors } from '../../api.ts';
 import { MobileCards, usePhone } from '../../components/MobileCards.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
@@ -132,11 +133,26 @@ export function DrillCalendarPage() {
   const phone = usePhone();
   const [month, setMonth] = useState<Dayjs>(dayjs());
   const [creating, setCreating] = useState(false);
+  const [params, setParams] = useSearchParams();
   const key = month.format('YYYY-MM');
   const q = useQuery({ queryKey: ['drills', 'month', key], queryFn: () => fetchDrills(`month=${key}&pageSize=500`) });
-  const items = q.data?.items ?? [];
   const byDay = new Map<string, DrillItem[]>();
-  for (const d of items) byDay.set(dayOf(d), [...(byDay.get(dayOf(d)) ?? []), d]);
+  for (const d of q.data?.items ?? []) byDay.set(dayOf(d), [...(byDay.get(dayOf(d)) ?? []), d]);
+  // The 工作台's links (status, month, notEvaluated) and the status filter choose the list below the calendar.
+  const status = params.get('status') ?? '';
+  const filtered = !!status || params.has('notEvaluated');
+  const listQuery = new URLSearchParams(params);
+  if (!listQuery.has('month') && !filtered) listQuery.set('month', key);
+  listQuery.set('pageSize', '500');
+  const list = useQuery({ queryKey: ['drills', 'list', listQuery.toString()], queryFn: () => fetchDrills(listQuery.toString()) });
+  const items = list.data?.items ?? [];
+  const setStatus = (v: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set('status', v);
+    else next.delete('status');
+    next.delete('notEvaluated');
+    setParams(next);
+  };
 
   const cell = (date: Dayjs) => (
     <Space direction="vertical" size={2} style={{ width: '100%' }}>
@@ -175,11 +191,26 @@ export function DrillCalendarPage() {
           />
         )}
       </Card>
-      <Card title={`${t('emDrMonthList')} · ${key}`}>
+      <Card
+        title={`${t('emDrMonthList')} · ${filtered ? (params.get('month') ?? '') : key}`}
+        extra={
+          <Select
+            style={{ width: 200 }}
+            value={params.has('notEvaluated') ? 'notEvaluated' : status}
+            onChange={(v) => (v === 'notEvaluated' ? setParams({ notEvaluated: 'true' }) : setStatus(v))}
+            data-testid="drill-status-filter"
+            options={[
+              { value: '', label: t('emDrAllStatuses') },
+              { value: 'notEvaluated', label: t('emDrWorkNotEvaluated') },
+              ...DRILL_STATUSES.map((k) => ({ value: k, label: pick(lang, DRILL_STATUS_LABELS[k]) })),
+            ]}
+          />
+        }
+      >
         {phone ? (
           <MobileCards
             items={items}
-            loading={q.isLoading}
+            loading={list.isLoading}
             rowKey={(d) => d.id}
             testId="drill-cards"
             card={(d) => ({
@@ -197,7 +228,7 @@ export function DrillCalendarPage() {
           <Table<DrillItem>
             rowKey="id"
             size="small"
-            loading={q.isLoading}
+            loading={list.isLoading}
             dataSource={items}
             pagination={false}
             data-testid="drill-table"

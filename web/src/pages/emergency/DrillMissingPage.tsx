@@ -12,6 +12,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Card, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { MobileCards, usePhone } from '../../components/MobileCards.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
@@ -44,7 +45,9 @@ export function DrillMissingPage() {
   const { me } = useSession();
   const phone = usePhone();
   const own = !!me?.scope.enterpriseId;
-  const [state, setState] = useState<'' | 'missed' | 'open'>(own ? '' : 'missed');
+  const [params] = useSearchParams();
+  const fromLink = params.get('state');
+  const [state, setState] = useState<'' | 'missed' | 'open'>(fromLink === 'missed' || fromLink === 'open' ? fromLink : own ? '' : 'missed');
   const [page, setPage] = useState(1);
   const query = own ? 'all=true' : `per=unit&page=${page}&pageSize=50${state ? `&state=${state}` : ''}`;
   const q = useQuery({ queryKey: ['drills', 'missing', query], queryFn: () => fetchMissingDrills(query) });
