@@ -825,16 +825,20 @@ export function stockByCategorySql(scope: Scope, q: z.infer<typeof stockByCatego
   const where = ['s.quantity > 0', suppliesScope(scope, params, 's', { above: q.above === 'true' })];
   if (q.parent) {
     params.push(q.parent, `${q.parent}~`);
-    where.push(`i.category_code >= $${params.length - 1} AND i.category_code < $${params.length}`);
+    where.push(
+      `s.item_id IN (SELECT x.id FROM supply_items x WHERE x.category_code >= $${params.length - 1} AND x.category_code < $${params.length})`,
+    );
   }
   if (q.warehouseId) {
     params.push(q.warehouseId);
     where.push(`s.warehouse_id = $${params.length}`);
   }
-  const sql = `SELECT left(i.category_code, $1::int) AS code, i.unit, count(DISTINCT s.item_id)::int AS items,
-        count(DISTINCT s.warehouse_id)::int AS warehouses, count(*)::int AS batches, sum(s.quantity)::float8 AS quantity
-     FROM supply_stock s JOIN supply_items i ON i.id = s.item_id
-    WHERE ${where.join(' AND ')}
+  // Per item first (hash aggregates only, no DISTINCT), then per category and unit.
+  const sql = `SELECT left(i.category_code, $1::int) AS code, i.unit, count(*)::int AS items, sum(t.batches)::int AS batches,
+        sum(t.quantity)::float8 AS quantity
+     FROM (SELECT s.item_id, count(*) AS batches, sum(s.quantity) AS quantity FROM supply_stock s
+            WHERE ${where.join(' AND ')} GROUP BY s.item_id) t
+     JOIN supply_items i ON i.id = t.item_id
     GROUP BY 1, 2 ORDER BY 1, 2`;
   return { sql, params, level };
 }
