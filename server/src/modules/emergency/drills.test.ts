@@ -267,6 +267,40 @@ describe('drills', () => {
     assert.equal((await t.inject(t.cookies.county, 'GET', '/api/v1/drills/missing?state=late')).statusCode, 400);
   });
 
+  test('edges through the database: a drill on 30 June is the first half’s, one on 1 July the second’s', async () => {
+    // The last 30 June before today and the 1 July after it (both in the past once today is in July or later).
+    const now = today();
+    const y = Number(now.slice(0, 4)) - (now.slice(5) >= '07-02' ? 0 : 1);
+    const [june30, july1] = [`${y}-06-30`, `${y}-07-01`];
+    const hold = async (day: string) => {
+      const res = await t.inject(t.cookies.otherEnt, 'POST', '/api/v1/drills', {
+        enterpriseId: t.otherEnterpriseId,
+        title: `${day} 泄漏处置演练`,
+        contentType: 'single',
+        form: 'live',
+        plannedOn: day,
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const r = await step(t.cookies.otherEnt, res.json().id, 'complete', { heldOn: day, place: '罐区', participantCount: 6 });
+      assert.equal(r.statusCode, 200, r.body);
+    };
+    type O = { code: string; state: string; period: { from: string; to: string } };
+    const halves = async () =>
+      ((await t.inject(t.cookies.otherEnt, 'GET', '/api/v1/drills/missing?all=true')).json().items[0].obligations as O[]).filter(
+        (o) => o.code === 'halfYearlyDecree708',
+      );
+    await hold(june30);
+    let o = await halves();
+    const first = o.find((x) => x.period.to === june30);
+    const second = o.find((x) => x.period.from === july1);
+    if (first) assert.equal(first.state, 'met');
+    assert.ok(second, JSON.stringify(o));
+    assert.notEqual(second.state, 'met');
+    await hold(july1);
+    o = await halves();
+    assert.equal(o.find((x) => x.period.from === july1)?.state, 'met');
+  });
+
   test('工作台 counts equal their lists’ totals', async () => {
     // A drill planned this month and one held but not evaluated.
     await plan({ title: '配电室火灾单项演练', contentType: 'single', planId: sitePlanId });
