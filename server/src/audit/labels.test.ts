@@ -16,6 +16,9 @@ import {
   BLACKLIST_ACTIONS,
   CASE_ACTIONS,
   CHANGE_REQUEST_ACTIONS,
+  DISPATCH_ACTIONS,
+  DRILL_STEP_ACTIONS,
+  EMERGENCY_PLAN_ACTIONS,
   HAZARD_ACTIONS,
   HAZARD_STEP_LABELS,
   hazardStepLabel,
@@ -65,6 +68,9 @@ const STEPS_OF: Record<string, readonly string[]> = {
   assessment: ASSESSMENT_ACTIONS,
   accountabilityRecord: RECORD_ACTIONS,
   blacklist: BLACKLIST_ACTIONS,
+  emergencyPlans: EMERGENCY_PLAN_ACTIONS,
+  drills: DRILL_STEP_ACTIONS,
+  dispatch: DISPATCH_ACTIONS,
 };
 
 function writtenActions(): Map<string, string> {
