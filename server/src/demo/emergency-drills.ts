@@ -59,11 +59,13 @@ export async function seedDemoDrills(db: Db, now = new Date()): Promise<void> {
       scope: { regionPrefix: '', industries: null, enterpriseId: e.id },
     }) as Actor;
 
-  const planOf = async (enterpriseId: string, types: string[]) =>
+  /** A published plan of the unit of these types, in force on `day`. */
+  const planOf = async (enterpriseId: string, types: string[], day: string) =>
     (
       await db.query<{ id: string }>(
-        `SELECT id FROM emergency_plans WHERE enterprise_id = $1 AND status = 'published' AND plan_type = ANY ($2::text[]) ORDER BY published_on LIMIT 1`,
-        [enterpriseId, types],
+        `SELECT id FROM emergency_plans WHERE enterprise_id = $1 AND status = 'published' AND plan_type = ANY ($2::text[])
+           AND published_on <= $3::date ORDER BY published_on LIMIT 1`,
+        [enterpriseId, types, day],
       )
     )[0]?.id ?? null;
 
@@ -90,8 +92,6 @@ export async function seedDemoDrills(db: Db, now = new Date()): Promise<void> {
   // ---- the demo enterprise ----------------------------------------------------------------------------
   const ent = entadmin;
   const entId = ent.scope.enterpriseId as string;
-  const comprehensive = await planOf(entId, ['comprehensive', 'special']);
-  const onSite = await planOf(entId, ['onSite']);
   const team = [
     { name: '王建华', unit: '安全环保部' },
     { name: '刘晓东', unit: '生产一车间' },
@@ -100,6 +100,12 @@ export async function seedDemoDrills(db: Db, now = new Date()): Promise<void> {
   ];
 
   const lastYear = `${year - 1}-06-18`;
+  const lastMonth = shift(today, -25);
+  const may = thisYear('05-20');
+  const comprehensive = await planOf(entId, ['comprehensive', 'special'], lastYear);
+  const comprehensiveNow = await planOf(entId, ['comprehensive', 'special'], may);
+  const onSite = await planOf(entId, ['onSite'], lastMonth);
+  const onSiteNow = await planOf(entId, ['onSite'], today);
   const a = await plan(ent, lastYear, {
     enterpriseId: entId,
     title: `${year - 1}年生产安全事故综合应急演练`,
@@ -117,13 +123,12 @@ export async function seedDemoDrills(db: Db, now = new Date()): Promise<void> {
   await step(ent, a, 'report', shift(lastYear, 5), { note: '按《生产安全事故应急条例》第八条报送' });
   await step(county, a, 'spotCheck', shift(lastYear, 30), { qualified: true, note: '资料齐全，演练真实有效。' });
 
-  const may = thisYear('05-20');
   const b = await plan(ent, may, {
     enterpriseId: entId,
     title: `${may.slice(0, 4)}年储罐泄漏着火实战演练`,
     contentType: 'comprehensive',
-    planId: comprehensive,
-    planType: comprehensive ? undefined : 'special',
+    planId: comprehensiveNow,
+    planType: comprehensiveNow ? undefined : 'special',
     place: '2号罐区',
     scenario: '2号罐区甲苯储罐法兰泄漏并引发着火，启动公司级响应，疏散、警戒、堵漏、灭火。',
   });
@@ -138,7 +143,6 @@ export async function seedDemoDrills(db: Db, now = new Date()): Promise<void> {
   await step(ent, b, 'report', shift(may, 5), { note: '按《生产安全事故应急条例》第八条报送' });
 
   // Held last month, its evaluation not yet written (the enterprise's 工作台 says so).
-  const lastMonth = shift(today, -25);
   const c = await plan(ent, lastMonth, {
     enterpriseId: entId,
     title: '配电室火灾现场处置桌面推演',
@@ -154,8 +158,8 @@ export async function seedDemoDrills(db: Db, now = new Date()): Promise<void> {
   await plan(ent, planned, {
     enterpriseId: entId,
     title: '有限空间作业中毒窒息单项演练',
-    planId: onSite,
-    planType: onSite ? undefined : 'onSite',
+    planId: onSiteNow,
+    planType: onSiteNow ? undefined : 'onSite',
     place: '污水处理站',
   });
 
