@@ -2,7 +2,7 @@
 // An enterprise: drills planned this month, evaluations not written, obligations missing this period.
 // A county or city (the spot-checking regulators): units with missed drills, reported drills awaiting
 // the spot-check. Each count uses its list's own query, so it equals the list's total.
-import { isEnterpriseUser, maySpotCheckDrills, type WorkDefinition } from '@taishan/domain';
+import { hasRole, isEnterpriseUser, maySpotCheckDrills, type WorkDefinition } from '@taishan/domain';
 import { todayInShanghai } from '../../time.ts';
 import { countEach, type WorkbenchProvider } from '../workbench/registry.ts';
 import { countDrillsFor, countMissingFor, drillListQuerySchema, drillMissingQuerySchema } from './drills-service.ts';
@@ -39,8 +39,10 @@ export const drillsWorkItems: WorkbenchProvider = async (actor, _scope, tx) => {
     ];
   }
   if (!maySpotCheckDrills(actor)) return [];
-  return [
-    ...(await countEach([REGULATOR_MISSING], missing, (q) => countMissingFor(tx, drillMissingQuerySchema.parse(q)))),
-    ...(await countEach(REGULATOR_WORK, lists, (q) => countDrillsFor(tx, drillListQuerySchema.parse(q)))),
-  ];
+  // The frequency check reads every unit of the jurisdiction: a county's or a city's 工作台 asks it,
+  // a province's opens the list on demand (its page) instead.
+  const missingItems = hasRole(actor, 'countySupervisor', 'citySupervisor', 'departmentInspector')
+    ? await countEach([REGULATOR_MISSING], missing, (q) => countMissingFor(tx, drillMissingQuerySchema.parse(q)))
+    : [];
+  return [...missingItems, ...(await countEach(REGULATOR_WORK, lists, (q) => countDrillsFor(tx, drillListQuerySchema.parse(q))))];
 };
