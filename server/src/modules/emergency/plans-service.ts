@@ -515,13 +515,7 @@ async function detail(tx: Scoped, actor: Actor, r: PlanRow, now: Date) {
     filing_id: string | null;
   }>('SELECT id, kind, number, title, issued_at, filing_id FROM emergency_plan_documents WHERE plan_id = $1 ORDER BY issued_at', [r.id]);
   const obligations = r.enterprise_id ? await unitObligations(tx, r.enterprise_id) : null;
-  let supplies: Awaited<ReturnType<typeof suppliesAnnex>> = [];
-  try {
-    supplies = await suppliesAnnex(tx, r);
-  } catch {
-    // The supplies tables are the supplies part's (046): without them the annex is empty.
-    supplies = [];
-  }
+  const supplies = await suppliesAnnex(tx, r);
   const refilingSections = String(
     (await effectiveSetting(tx, 'emergencyPlans.refilingSections', r.region_code)) ?? DEFAULT_REFILING_SECTIONS,
   );

@@ -327,6 +327,31 @@ describe('emergency plans', () => {
     }
   });
 
+  test('the supplies annex is drawn from the unit’s warehouses and stock (migration 046)', async () => {
+    const [item] = await t.db.query<{ id: string }>(
+      "INSERT INTO supply_items (category_code, name, spec, unit) SELECT code, '正压式空气呼吸器', '6.8L', '套' FROM supply_categories ORDER BY code LIMIT 1 RETURNING id",
+    );
+    const [wh] = await t.db.query<{ id: string }>(
+      `INSERT INTO supply_warehouses (name, kind, region_code, enterprise_id, address, contact_name, contact_phone)
+       SELECT '一号应急物资柜', 'enterprise', region_code, id, '罐区东侧', '李安全', '0512-5555' FROM enterprises WHERE id = $1 RETURNING id`,
+      [t.enterpriseId],
+    );
+    const { postMovement } = await import('./supplies-ledger.ts');
+    await t.db.transaction((tx) =>
+      postMovement(tx, null, { warehouseId: (wh as { id: string }).id, itemId: (item as { id: string }).id, kind: 'in', quantity: 4 }),
+    );
+    await t.db.query("UPDATE enterprises SET legal_representative = '赵总', contact_phone = '0512-8888' WHERE id = $1", [t.enterpriseId]);
+    const p = await get(t.cookies.ent, planId);
+    assert.deepEqual(
+      p.supplies.map((s: { item: string; quantity: number; warehouse: string }) => [s.item, s.quantity, s.warehouse]),
+      [['正压式空气呼吸器', 4, '一号应急物资柜']],
+    );
+    assert.ok(
+      p.contacts.some((c: { name: string; phone: string }) => c.name === '赵总' && c.phone === '0512-8888'),
+      JSON.stringify(p.contacts),
+    );
+  });
+
   test('a government department plan: the county writes it; the enterprise does not see it', async () => {
     const g = await create(
       { ownerKind: 'government', departmentId: t.departmentId, planType: 'comprehensive', title: '张家港市生产安全事故应急预案' },
