@@ -352,6 +352,72 @@ describe('emergency plans', () => {
     );
   });
 
+  test('deadlines in working days across National Day 2026: filing due on the 20th, deemed after the 5th', async () => {
+    const ent = {
+      id: t.ids.ent,
+      username: 'cast-ent',
+      role: 'enterpriseAdmin' as const,
+      scope: { regionPrefix: '', industries: null, enterpriseId: t.enterpriseId },
+    };
+    const county = {
+      id: t.ids.county,
+      username: 'cast-county',
+      role: 'countySupervisor' as const,
+      scope: { regionPrefix: '320582', industries: null, enterpriseId: null },
+    };
+    const at = (d: string) => new Date(`${d}T10:00:00+08:00`);
+    const { createPlan, takePlanStep, takeFilingStep } = await import('./plans-service.ts');
+    const p = await createPlan(t.db, ent, {
+      planType: 'special',
+      title: '国庆期间测试预案',
+      sections: { scope: 'a', organisation: 'b', responseStart: 'c', measures: 'd' },
+    });
+    const ver = async () =>
+      (await t.db.query<{ version: number }>('SELECT version FROM emergency_plans WHERE id = $1', [p.id]))[0]?.version;
+    await takePlanStep(
+      t.db,
+      ent,
+      p.id,
+      'recordReview',
+      { version: await ver(), reviewKind: 'review', reviewedOn: '2026-09-14', experts: '专家', minutes: '通过' },
+      at('2026-09-14'),
+    );
+    await takePlanStep(t.db, ent, p.id, 'sign', { version: await ver(), principalName: '赵总' }, at('2026-09-14'));
+    const published = await takePlanStep(t.db, ent, p.id, 'publish', { version: await ver(), publishedOn: '2026-09-15' }, at('2026-09-15'));
+    assert.equal(published.filingDueOn, '2026-10-19', '中秋 and 国庆 are not working days; 20 Sep and 10 Oct (调休) are');
+    const submitted = await takePlanStep(
+      t.db,
+      ent,
+      p.id,
+      'submitFiling',
+      { version: await ver(), materials: { application: true } },
+      at('2026-09-29'),
+    );
+    const f = submitted.filings[0] as (typeof submitted.filings)[number];
+    assert.equal(f.answerDueOn, '2026-10-12');
+    assert.equal(await deemOverdueFilings(t.db, at('2026-10-12')), 0, 'the 5th working day is still the department’s');
+    const accepted = await takeFilingStep(
+      t.db,
+      county,
+      f.id,
+      'returnForItems',
+      { version: f.version, missingItems: ['评审意见'] },
+      at('2026-10-12'),
+    );
+    assert.equal(accepted.status, 'returned');
+    const resubmitted = await takeFilingStep(
+      t.db,
+      ent,
+      f.id,
+      'resubmit',
+      { version: accepted.version, materials: { reviewOpinion: true } },
+      at('2026-10-13'),
+    );
+    assert.equal(resubmitted.answerDueOn, '2026-10-20');
+    assert.equal(await deemOverdueFilings(t.db, at('2026-10-20')), 0);
+    assert.equal(await deemOverdueFilings(t.db, at('2026-10-21')), 1, 'deemed filed the day after the 5th working day');
+  });
+
   test('a government department plan: the county writes it; the enterprise does not see it', async () => {
     const g = await create(
       { ownerKind: 'government', departmentId: t.departmentId, planType: 'comprehensive', title: '张家港市生产安全事故应急预案' },
