@@ -108,7 +108,7 @@ function categoryTree(cats: SupplyCategory[], lang: 'zh' | 'en') {
       title: (
         <span>
           <Typography.Text code>{c.code}</Typography.Text> {lang === 'en' && c.nameEn ? c.nameEn : c.nameZh}
-          {c.provisional && c.level === 2 ? ' ·' : ''}
+          {c.provisional && c.level === 2 && <ProvisionalTag />}
         </span>
       ),
       children: [],
