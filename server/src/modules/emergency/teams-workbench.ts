@@ -8,7 +8,12 @@ import { counted, type WorkbenchProvider } from '../workbench/registry.ts';
 import { rosterGapsIn, uncoveredUnitsIn } from './teams-service.ts';
 
 const GAPS: WorkDefinition = { kind: 'teams.rosterGaps', severity: 'attention', titleKey: 'emTeWorkGaps', query: {} };
-const UNCOVERED: WorkDefinition = { kind: 'teams.uncoveredUnits', severity: 'routine', titleKey: 'emTeWorkUncovered', query: {} };
+const UNCOVERED: WorkDefinition = {
+  kind: 'teams.uncoveredUnits',
+  severity: 'routine',
+  titleKey: 'emTeWorkUncovered',
+  query: { tab: 'uncovered' },
+};
 
 export const teamsWorkItems: WorkbenchProvider = async (actor, _scope, tx) => {
   if (!isSupervisor(actor) && !isEnterpriseUser(actor)) return [];
@@ -17,7 +22,7 @@ export const teamsWorkItems: WorkbenchProvider = async (actor, _scope, tx) => {
   items.push(counted(GAPS, { path: '/emergency/duty/gaps', apiPath: '/api/v1/duty/gaps' }, gaps.length));
   if (isSupervisor(actor) && !actor.role.startsWith('township')) {
     const units = await uncoveredUnitsIn(tx);
-    items.push(counted(UNCOVERED, { path: '/emergency/teams/uncovered', apiPath: '/api/v1/teams/uncovered-units' }, units.length));
+    items.push(counted(UNCOVERED, { path: '/emergency/teams', apiPath: '/api/v1/teams/uncovered-units' }, units.length));
   }
   return items;
 };

@@ -59,6 +59,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, formErrors } from '../../api.ts';
 import { formatTime, type MessageKey, pick, useI18n } from '../../i18n.tsx';
 import { may, useSession } from '../../session.tsx';
+import { DutyNowPanel } from '../emergency/DutyNowPanel.tsx';
 import { createCase } from '../enforcement/cases-api.ts';
 import type { NewInspectionRequest } from '../enforcement/InspectionsPage.tsx';
 import {
@@ -530,6 +531,8 @@ export function AccidentDetailPage() {
           </Space>
         )}
       </Card>
+      {/* Who is on duty in the accident's county now (issue 27, teams part). */}
+      <DutyNowPanel accidentId={a.id} />
 
       <Card title={t('accSteps')} size="small">
         {a.allowedActions.length || followUpInspection || penaltyCase ? (

@@ -6,6 +6,7 @@ import { Alert, Card, Col, Empty, List, Row, Skeleton, Space, Tag, Typography } 
 import { Link } from 'react-router';
 import { api } from '../../api.ts';
 import { isMessageKey, type MessageKey, useI18n } from '../../i18n.tsx';
+import { DutyNowPanel } from '../emergency/DutyNowPanel.tsx';
 
 type WorkbenchData = { today: string; items: WorkItem[]; unavailable: string[] };
 
@@ -33,6 +34,7 @@ export function WorkbenchPage() {
           {t('workbenchIntro', { today: q.data?.today ?? '' })}
         </Typography.Paragraph>
       </Card>
+      <DutyNowPanel />
       {!!q.data?.unavailable.length && (
         <Alert type="warning" message={t('workbenchUnavailable', { names: q.data.unavailable.join('、') })} />
       )}
