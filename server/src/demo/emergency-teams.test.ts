@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Db } from '../db/db.ts';
 import { readScoped } from '../db/scope.ts';
-import { publicDutyPhones, rosterGapsIn } from '../modules/emergency/teams-service.ts';
+import { listTeams, publicDutyPhones, rosterGapsIn, teamListQuerySchema } from '../modules/emergency/teams-service.ts';
 import { currentDuty } from '../modules/emergency/teams-store.ts';
 import { openTestDb } from '../test/harness.ts';
 import { seedDemoTeams } from './emergency-teams.ts';
@@ -66,6 +66,19 @@ describe('teams demo', () => {
       own24.map((g) => [g.ownerKind, g.gapMinutes]),
       [['enterprise', 720]],
     );
+  });
+
+  test('distance from a region’s centre (the bundled boundaries of 宿迁): nearest first', async () => {
+    const city = await demoActor(db, 'city');
+    assert.ok(city);
+    const r = await listTeams(db, city, teamListQuerySchema.parse({ pointRegion: '321302', pageSize: '50' }));
+    assert.equal(r.origin?.label, '宿城区');
+    const d = r.items.map((i) => i.distanceKm ?? Infinity);
+    assert.deepEqual(
+      d,
+      [...d].sort((a, b) => a - b),
+    );
+    assert.ok(r.total >= 5);
   });
 
   test('idempotent', async () => {
