@@ -22,8 +22,9 @@ const W = (day: number, hm: string) => {
 
 describe('teams', () => {
   let t: CastApp;
+  const logLines: string[] = [];
   before(async () => {
-    t = await openCastApp();
+    t = await openCastApp({ logStream: { write: (line: string) => logLines.push(line) } });
     // The cast's unit is a larger hazardous-goods unit (24-hour duty, Art. 14 ¶2) and an Art. 10 unit.
     await t.db.query(`UPDATE enterprises SET high_risk = '{hazardousChemicals}', employees = 150 WHERE id = $1`, [t.enterpriseId]);
   });
@@ -220,6 +221,8 @@ describe('teams', () => {
     );
     assert.equal(audit.length, 1);
     assert.ok(!audit.some((r) => r.a.includes('13912345678')));
+    assert.ok(logLines.length > 0);
+    assert.ok(!logLines.some((l) => l.includes('13912345678')), 'the phone is never logged');
     const bad = await t.inject(t.cookies.county, 'POST', '/api/v1/experts', {
       name: '',
       field: 'astrology',
