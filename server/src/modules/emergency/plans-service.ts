@@ -182,7 +182,16 @@ async function unitObligations(tx: Scoped, enterpriseId: string) {
 
 // ---- list ------------------------------------------------------------------------------------------
 
-export const PLAN_VIEWS = ['all', 'toSign', 'filingDue', 'filingOverdue', 'evaluationDue', 'evaluationOverdue', 'openTriggers'] as const;
+export const PLAN_VIEWS = [
+  'all',
+  'toSign',
+  'filingDue',
+  'filingOverdue',
+  'filingReturned',
+  'evaluationDue',
+  'evaluationOverdue',
+  'openTriggers',
+] as const;
 
 export const planListQuerySchema = z.object({
   view: z.enum(PLAN_VIEWS, { message: '未知的视图||Unknown view' }).default('all'),
@@ -240,6 +249,9 @@ async function planWhere(tx: Scoped, q: PlanListQuery, params: unknown[], today:
       parts.push(`p.status = 'published' AND ${q.view === 'evaluationDue' ? `${next} <= ${today$()} + 30` : `${next} < ${today$()}`}`);
       break;
     }
+    case 'filingReturned':
+      parts.push("EXISTS (SELECT 1 FROM emergency_plan_filings f WHERE f.plan_id = p.id AND f.status = 'returned')");
+      break;
     case 'openTriggers':
       parts.push(
         "p.status <> 'abolished' AND EXISTS (SELECT 1 FROM emergency_plan_triggers x WHERE x.plan_id = p.id AND x.status = 'open')",

@@ -13,9 +13,7 @@ const ENTERPRISE_WORK: WorkDefinition[] = [
   { kind: 'emergencyPlans.filingDue', severity: 'urgent', titleKey: 'emPlWorkFilingDue', query: { view: 'filingDue' } },
   { kind: 'emergencyPlans.evaluationDue', severity: 'attention', titleKey: 'emPlWorkEvaluationDue', query: { view: 'evaluationDue' } },
   { kind: 'emergencyPlans.openTriggers', severity: 'attention', titleKey: 'emPlWorkOpenTriggers', query: { view: 'openTriggers' } },
-];
-const ENTERPRISE_FILING_WORK: WorkDefinition[] = [
-  { kind: 'emergencyPlans.returned', severity: 'urgent', titleKey: 'emPlWorkReturned', query: { view: 'returned' } },
+  { kind: 'emergencyPlans.returned', severity: 'urgent', titleKey: 'emPlWorkReturned', query: { view: 'filingReturned' } },
 ];
 const DESK_FILING_WORK: WorkDefinition[] = [
   { kind: 'emergencyPlans.toAccept', severity: 'urgent', titleKey: 'emPlWorkToAccept', query: { view: 'pending' } },
@@ -37,14 +35,9 @@ const DESK_MISSING: WorkDefinition = {
 
 export const emergencyPlansWorkItems: WorkbenchProvider = async (actor, _scope, tx) => {
   if (isEnterpriseUser(actor)) {
-    return [
-      ...(await countEach(ENTERPRISE_WORK, { path: '/emergency/plans', apiPath: '/api/v1/emergency/plans' }, (q) =>
-        countPlansFor(tx, planListQuerySchema.parse(q)),
-      )),
-      ...(await countEach(ENTERPRISE_FILING_WORK, { path: '/emergency/plans', apiPath: '/api/v1/emergency/plan-filings' }, (q) =>
-        countFilingsFor(tx, filingListQuerySchema.parse(q)),
-      )),
-    ];
+    return countEach(ENTERPRISE_WORK, { path: '/emergency/plans', apiPath: '/api/v1/emergency/plans' }, (q) =>
+      countPlansFor(tx, planListQuerySchema.parse(q)),
+    );
   }
   if (!mayAcceptFilings(actor)) return [];
   return [

@@ -69,7 +69,7 @@ function PlanTable({ view }: { view: string }) {
 }
 
 function MissingTable() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const q = useQuery({ queryKey: ['emergency-filings', 'missing'], queryFn: fetchMissing });
   return (
     <Table<MissingUnit>
@@ -80,7 +80,7 @@ function MissingTable() {
       pagination={{ pageSize: 50 }}
       columns={[
         { title: t('emPlOwner'), dataIndex: 'name', render: (v: string, r) => <Link to={`/enterprises/${r.enterpriseId}`}>{v}</Link> },
-        { title: lang(t), dataIndex: 'regionCode' },
+        { title: lang === 'zh' ? '区划代码' : 'Region', dataIndex: 'regionCode' },
         {
           title: t('emPlDecree708'),
           dataIndex: 'decree708',
@@ -91,7 +91,6 @@ function MissingTable() {
     />
   );
 }
-const lang = (t: (k: 'emPlOwner') => string) => (t('emPlOwner') === '编制单位' ? '区划代码' : 'Region');
 
 export function FilingDeskPage() {
   const { t } = useI18n();

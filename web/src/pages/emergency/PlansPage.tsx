@@ -19,6 +19,7 @@ const VIEWS: [string, MessageKey][] = [
   ['toSign', 'emPlViewToSign'],
   ['filingDue', 'emPlViewFilingDue'],
   ['filingOverdue', 'emPlViewFilingOverdue'],
+  ['filingReturned', 'emPlDeskReturned'],
   ['evaluationDue', 'emPlViewEvaluationDue'],
   ['evaluationOverdue', 'emPlViewEvaluationOverdue'],
   ['openTriggers', 'emPlViewOpenTriggers'],
