@@ -189,6 +189,14 @@ describe('teams', () => {
     const byEnt = await t.inject(t.cookies.ent, 'POST', '/api/v1/duty/shifts', shift('企业人', W(9, '00:00'), W(9, '08:00')));
     assert.equal(byEnt.statusCode, 400, byEnt.body);
     await post(t.cookies.city, '/api/v1/duty/shifts', shift('市里人', W(9, '00:00'), W(9, '08:00')));
+    // A department's roster: its county keeps it, another county cannot.
+    const dept = { ownerKind: 'department', regionCode: undefined, departmentId: t.departmentId };
+    await post(t.cookies.county, '/api/v1/duty/shifts', shift('部门值班员', W(9, '00:00'), W(9, '08:00'), dept));
+    const deptOther = await t.inject(t.cookies.kunshan, 'POST', '/api/v1/duty/shifts', shift('外人', W(9, '08:00'), W(9, '09:00'), dept));
+    assert.equal(deptOther.statusCode, 400, deptOther.body);
+    const deptWeek = await get(t.cookies.county, `/api/v1/duty/roster?ownerKind=department&ownerId=${t.departmentId}&weekStart=2030-01-14`);
+    assert.equal(deptWeek.shifts.length, 1);
+    assert.equal(deptWeek.obligation.twentyFourHour, true);
     const put2 = await t.inject(t.cookies.county, 'PUT', `/api/v1/teams/${near}`, {
       ...team('近队（改）', 31.88, 120.56),
       version: current.version,

@@ -25,7 +25,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { ApiError, formErrors } from '../../api.ts';
+import { ApiError, api, formErrors } from '../../api.ts';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { useFilters } from '../../components/useFilters.ts';
@@ -109,6 +109,11 @@ function OwnerPicker() {
   const kind = (params.get('ownerKind') ?? 'government') as DutyOwnerKind;
   const picker = useEnterprisePicker(kind === 'enterprise' && !me?.scope.enterpriseId);
   const teams = useQuery({ queryKey: ['teams', 'pick'], queryFn: () => fetchTeams('pageSize=200'), enabled: kind === 'team' });
+  const departments = useQuery({
+    queryKey: ['departments', 'pick'],
+    queryFn: () => api<{ items: { id: string; name: string }[] }>('/api/v1/departments'),
+    enabled: kind === 'department',
+  });
   const set = (ownerKind: string, ownerId?: string) => {
     const next = new URLSearchParams(params);
     next.set('ownerKind', ownerKind);
@@ -123,7 +128,10 @@ function OwnerPicker() {
         value={kind}
         style={{ width: 160 }}
         onChange={(k) => set(k)}
-        options={(['government', 'enterprise', 'team'] as const).map((k) => ({ value: k, label: pick(lang, DUTY_OWNER_KIND_LABELS[k]) }))}
+        options={(['government', 'department', 'enterprise', 'team'] as const).map((k) => ({
+          value: k,
+          label: pick(lang, DUTY_OWNER_KIND_LABELS[k]),
+        }))}
         data-testid="roster-owner-kind"
       />
       {kind === 'government' && (
@@ -138,6 +146,16 @@ function OwnerPicker() {
           style={{ width: 280 }}
           value={params.get('ownerId') ?? undefined}
           onChange={(id) => set('enterprise', id)}
+        />
+      )}
+      {kind === 'department' && (
+        <Select
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 280 }}
+          value={params.get('ownerId') ?? undefined}
+          onChange={(id) => set('department', id)}
+          options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
         />
       )}
       {kind === 'team' && (
