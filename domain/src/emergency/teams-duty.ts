@@ -4,6 +4,8 @@
 // shifts. Times are ISO 8601 instants; a shift is the half-open interval [startsAt, endsAt), so a
 // shift ending 08:00 and the next starting 08:00 leave no gap. Owner: teams (救援队伍、专家、值班).
 
+import { decree708Kinds, type EmergencyPlansUnit, isDecree708Unit } from './plans-obligations.ts';
+
 type Label = { zh: string; en: string };
 
 /** The settings the duty rule reads (teams-settings.ts; the provisional ones say why). */
@@ -21,27 +23,20 @@ export const DEFAULT_DUTY_RULES: DutyRules = { governments24h: true, teams24h: t
 export type DutyUnitFacts = { highRisk: readonly string[]; industryCode: string | null; employees: number | null };
 export type DutyUnit = { kind: 'government' } | { kind: 'department' } | { kind: 'team' } | ({ kind: 'enterprise' } & DutyUnitFacts);
 
-/** 烟花爆竹 / 民用爆炸物品 manufacturing: hazardous goods without the directory's chemicals flag. */
-const HAZARDOUS_GOODS_INDUSTRIES = ['2671', '2672'];
-/** 城市轨道交通 (GB/T 4754-2017 5412). */
-const RAIL_TRANSIT_INDUSTRIES = ['5412'];
-/** 人员密集场所: 住宿业 61, 百货零售/购物中心 5211, 娱乐业 90, 游览景区管理 786. */
-const CROWDED_PLACE_INDUSTRIES = ['61', '5211', '90', '786'];
+// Which units Art. 7, 10 and 14 name is one rule, the plans part's reading of the directory
+// (plans-obligations.ts: industry codes, high-risk flags): Art. 14's duty units are Art. 7's list
+// without the crowded places, Art. 10's rescue-team units are the whole list.
+const asUnit = (u: DutyUnitFacts): EmergencyPlansUnit => ({
+  industryCode: u.industryCode ?? '',
+  highRisk: u.highRisk,
+  employees: u.employees,
+});
 
-const startsWithAny = (code: string | null, prefixes: readonly string[]) => !!code && prefixes.some((p) => code.startsWith(p));
-
-export const isHazardousGoodsUnit = (u: DutyUnitFacts) =>
-  u.highRisk.includes('hazardousChemicals') || startsWithAny(u.industryCode, HAZARDOUS_GOODS_INDUSTRIES);
+export const isHazardousGoodsUnit = (u: DutyUnitFacts) => decree708Kinds(asUnit(u)).includes('dangerousGoods');
 
 /** Art. 14 (二): 危险物品的生产、经营、储存、运输单位以及矿山、金属冶炼、城市轨道交通运营、建筑施工单位. */
 export function isDutyUnit(u: DutyUnitFacts): boolean {
-  return (
-    isHazardousGoodsUnit(u) ||
-    u.highRisk.includes('mining') ||
-    u.highRisk.includes('metallurgy') ||
-    u.highRisk.includes('construction') ||
-    startsWithAny(u.industryCode, RAIL_TRANSIT_INDUSTRIES)
-  );
+  return decree708Kinds(asUnit(u)).some((k) => k !== 'crowdedPlace');
 }
 
 /**
@@ -49,7 +44,7 @@ export function isDutyUnit(u: DutyUnitFacts): boolean {
  * designate part-time rescuers and sign a rescue agreement with a team — the Art. 14 units plus
  * 宾馆、商场、娱乐场所、旅游景区等人员密集场所经营单位.
  */
-export const needsRescueTeam = (u: DutyUnitFacts) => isDutyUnit(u) || startsWithAny(u.industryCode, CROWDED_PLACE_INDUSTRIES);
+export const needsRescueTeam = (u: DutyUnitFacts) => isDecree708Unit(asUnit(u));
 
 export type DutyObligation = {
   /** Must set up a duty system with people on duty (Art. 14 ¶1). */

@@ -73,6 +73,8 @@ describe('teams', () => {
     const ent = await get(t.cookies.ent, `/api/v1/duty/roster?ownerKind=enterprise&ownerId=${t.enterpriseId}&weekStart=2030-01-07`);
     assert.equal(ent.obligation.twentyFourHour, true);
     assert.deepEqual(ent.allowedActions, ['addShift', 'copyWeek']);
+    // A garment maker (GB/T 4754 1810) is in none of Art. 7's kinds (the cast's 2614 is chemicals, one of them).
+    await t.db.query(`UPDATE enterprises SET industry_code = '1810' WHERE id = $1`, [t.otherEnterpriseId]);
     const other = await get(
       t.cookies.kunshan,
       `/api/v1/duty/roster?ownerKind=enterprise&ownerId=${t.otherEnterpriseId}&weekStart=2030-01-07`,
