@@ -95,6 +95,9 @@ test('scope: a county reads the reserves above it but moves only its own; an ent
   assert.ok(!maySeeWarehouse(other, mine) && !mayMoveWarehouse(other, mine));
   assert.ok(maySeeWarehouse(county, stock) && !mayMoveWarehouse(county, stock));
   assert.ok(maySeeWarehouse(ent, stock) && mayMoveWarehouse(ent, stock));
+  // A government reserve is moved by its owning level only: the city reads the county's, asks for it.
+  const cityUser = { id: 'y', username: 'y', role: 'citySupervisor' as const, scope: scope('3213') };
+  assert.ok(mayMoveWarehouse(cityUser, city) && maySeeWarehouse(cityUser, mine) && !mayMoveWarehouse(cityUser, mine));
   assert.ok(!maySeeWarehouse(ent, mine) && !maySeeWarehouse(ent, city));
   assert.equal(warehouseRegionProblem('government', 'city', 'city'), null);
   assert.ok(warehouseRegionProblem('government', 'city', 'county'));

@@ -39,13 +39,17 @@ export function maySeeWarehouse(a: Actor, w: WarehouseRef): boolean {
 
 /**
  * Whether the actor may move (in, out, count, transfer) and edit the warehouse: inside its region;
- * a government or social stock by government users, an enterprise stock by that enterprise only.
+ * a government reserve by the level that owns it only (its region code is that level's own code:
+ * a city may not draw a county's reserve directly, it asks through a dispatch request the county
+ * approves); a social stock by government users over it; an enterprise stock by that enterprise only.
  */
 export function mayMoveWarehouse(a: Actor, w: WarehouseRef): boolean {
   if (!mayKeepSupplies(a)) return false;
   if (!w.regionCode.startsWith(a.scope.regionPrefix)) return false;
   if (isEnterpriseUser(a)) return w.kind === 'enterprise' && w.enterpriseId === a.scope.enterpriseId;
-  return w.kind !== 'enterprise' || isAdmin(a);
+  if (isAdmin(a)) return true;
+  if (w.kind === 'government') return regionPrefix(w.regionCode) === a.scope.regionPrefix;
+  return w.kind !== 'enterprise';
 }
 
 export const WAREHOUSE_ACTIONS = ['edit', 'receive', 'issue', 'count', 'transfer', 'setMinimum'] as const;

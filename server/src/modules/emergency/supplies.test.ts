@@ -204,9 +204,9 @@ describe('supplies', () => {
     assert.equal(r.itemBalance, 8);
   });
 
-  test('ledger invariants: 20 concurrent takes against a stock of 10 — exactly 10 succeed, balance 0, sum = stock', async () => {
+  test('ledger invariants: 20 concurrent takes against a stock of 10 — exactly 10 succeed, balance 0, sum = stock (the township, on its own reserve)', async () => {
     const wh = (
-      await post(t.cookies.county, '/api/v1/supplies/warehouses', {
+      await post(t.cookies.town, '/api/v1/supplies/warehouses', {
         name: '并发测试库',
         kind: 'government',
         level: 'township',
@@ -214,7 +214,7 @@ describe('supplies', () => {
       })
     ).id;
     const batch = (
-      await post(t.cookies.county, `/api/v1/supplies/warehouses/${wh}/movements`, {
+      await post(t.cookies.town, `/api/v1/supplies/warehouses/${wh}/movements`, {
         itemId: tentId,
         kind: 'in',
         quantity: 10,
@@ -223,7 +223,7 @@ describe('supplies', () => {
     ).stockId;
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        t.inject(t.cookies.county, 'POST', `/api/v1/supplies/warehouses/${wh}/movements`, {
+        t.inject(t.cookies.town, 'POST', `/api/v1/supplies/warehouses/${wh}/movements`, {
           itemId: tentId,
           kind: 'out',
           quantity: 1,
@@ -249,8 +249,8 @@ describe('supplies', () => {
     ).map((r) => r.b);
     assert.deepEqual(balances, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     // And with FEFO takes (no batch named) through postMovement directly.
-    await post(t.cookies.county, `/api/v1/supplies/warehouses/${wh}/movements`, { itemId: tentId, kind: 'in', quantity: 5, batchNo: 'D1' });
-    await post(t.cookies.county, `/api/v1/supplies/warehouses/${wh}/movements`, { itemId: tentId, kind: 'in', quantity: 5, batchNo: 'D2' });
+    await post(t.cookies.town, `/api/v1/supplies/warehouses/${wh}/movements`, { itemId: tentId, kind: 'in', quantity: 5, batchNo: 'D1' });
+    await post(t.cookies.town, `/api/v1/supplies/warehouses/${wh}/movements`, { itemId: tentId, kind: 'in', quantity: 5, batchNo: 'D2' });
     const scope = { regionPrefix: '320582', industries: null, enterpriseId: null };
     const fefo = await Promise.allSettled(
       Array.from({ length: 8 }, () =>
@@ -348,6 +348,34 @@ describe('supplies', () => {
     );
     const withAbove = await get(t.cookies.county, '/api/v1/supplies/stock/items?above=true&categoryCode=1010101');
     assert.equal(withAbove.items[0].quantity, 4 + 3 + 50);
+  });
+
+  test("a government reserve is moved by its own level: the city may not draw, transfer or count the county's", async () => {
+    const W = '/api/v1/supplies/warehouses';
+    const before = await t.db.query<{ q: string }>(
+      'SELECT coalesce(sum(quantity), 0)::text AS q FROM supply_stock WHERE warehouse_id = $1',
+      [countyWh],
+    );
+    const seen = await get(t.cookies.city, `${W}/${countyWh}`);
+    assert.deepEqual([seen.readOnly, seen.allowedActions], [true, []]);
+    const n = await movementsOf(countyWh);
+    await post(t.cookies.city, `${W}/${countyWh}/movements`, { itemId: tentId, kind: 'out', quantity: 1, note: '直接调用' }, 403);
+    await post(t.cookies.city, `${W}/${countyWh}/transfers`, { toWarehouseId: cityWh, itemId: tentId, quantity: 1 }, 403);
+    const batch = (await get(t.cookies.county, `${W}/${countyWh}`)).batches[0];
+    await post(t.cookies.city, `${W}/${countyWh}/counts`, { stockId: batch.id, counted: 0, reason: '盘亏' }, 403);
+    await post(t.cookies.province, `${W}/${countyWh}/movements`, { itemId: tentId, kind: 'out', quantity: 1, note: '直接调用' }, 403);
+    assert.equal(await movementsOf(countyWh), n);
+    const after = await t.db.query<{ q: string }>(
+      'SELECT coalesce(sum(quantity), 0)::text AS q FROM supply_stock WHERE warehouse_id = $1',
+      [countyWh],
+    );
+    assert.equal(after[0]?.q, before[0]?.q);
+    // The county, which owns it, still moves it; the city its own.
+    const own = await get(t.cookies.county, `${W}/${countyWh}`);
+    assert.ok(own.allowedActions.includes('issue') && own.allowedActions.includes('transfer') && own.allowedActions.includes('count'));
+    await post(t.cookies.county, `${W}/${countyWh}/movements`, { itemId: tentId, kind: 'out', quantity: 1, note: '本级动用' });
+    await post(t.cookies.county, `${W}/${countyWh}/movements`, { itemId: tentId, kind: 'in', quantity: 1 });
+    assert.ok((await get(t.cookies.city, `${W}/${cityWh}`)).allowedActions.includes('issue'));
   });
 
   test('工作台: about to expire and below minimum, each count equal to its list', async () => {
