@@ -53,13 +53,14 @@ import {
   type LineRow,
   linesOf,
   listRequestRows,
+  proposalStock,
   type RequestFilter,
   type RequestRow,
   requestWhere,
   shipmentsOf,
   updateRequest,
 } from './dispatch-store.ts';
-import { postMovement, stockByWarehouse } from './supplies-ledger.ts';
+import { postMovement } from './supplies-ledger.ts';
 
 const nameOf = (a: Actor) => (a as Actor & { displayName?: string }).displayName ?? a.username;
 /** The actor's own region code (12 digits); '' for the admin. */
@@ -748,21 +749,19 @@ export async function proposalFor(tx: Scoped, actor: Actor, r: RequestRow, lines
     }))
     .filter((l) => l.quantity > 0);
   const itemIds = [...new Set(todo.map((l) => l.itemId))];
-  const stock = (await stockByWarehouse(tx, itemIds)).filter((s) => s.kind === 'government');
+  const { stock, warehouses } = await proposalStock(tx, itemIds, above ? [approving, above] : [approving]);
   const byWarehouse = new Map<string, ProposalWarehouse & { stock: Map<string, number> }>();
+  for (const w of warehouses)
+    byWarehouse.set(w.id, {
+      id: w.id,
+      name: w.name,
+      ownerPrefix: w.owner_prefix,
+      location: w.lat !== null && w.lng !== null ? { lat: Number(w.lat), lng: Number(w.lng) } : null,
+      stock: new Map(),
+    });
   for (const s of stock) {
-    let w = byWarehouse.get(s.warehouseId);
-    if (!w) {
-      w = {
-        id: s.warehouseId,
-        name: s.warehouseName,
-        ownerPrefix: regionPrefix(s.regionCode),
-        location: s.lat !== null && s.lng !== null ? { lat: s.lat, lng: s.lng } : null,
-        stock: new Map(),
-      };
-      byWarehouse.set(s.warehouseId, w);
-    }
-    w.stock.set(s.itemId, (w.stock.get(s.itemId) ?? 0) + s.quantity);
+    const w = byWarehouse.get(s.warehouse_id);
+    if (w) w.stock.set(s.item_id, (w.stock.get(s.item_id) ?? 0) + Number(s.quantity));
   }
   const producers = itemIds.length
     ? await tx.query<{
