@@ -32,6 +32,7 @@ import {
   needsRescueTeam,
   overlappingShifts,
   regionCode12,
+  regionPrefix,
   rosterGaps,
   seesExpertPhone,
   type shiftBodySchema,
@@ -276,11 +277,20 @@ function teamValues(b: z.infer<typeof teamBodySchema>) {
   };
 }
 
-/** The team's unit must be visible, and its region is the team's. */
+/** The region code must name a known region (else a 400 on the field, not the foreign key's 409). */
+async function checkRegion(tx: Queryable, code: string) {
+  if (!(await tx.query('SELECT 1 FROM regions WHERE code = $1', [code])).length)
+    throw invalid({ regionCode: { zh: '行政区划不存在', en: 'Unknown region' } });
+}
+
+/** The team's region must exist; its unit must be visible, and lie in the team's region. */
 async function checkTeamUnit(tx: Scoped, b: z.infer<typeof teamBodySchema>) {
+  await checkRegion(tx, b.regionCode);
   if (!b.enterpriseId) return;
   const [e] = await tx.query<{ region_code: string }>('SELECT region_code FROM enterprises WHERE id = $1', [b.enterpriseId]);
   if (!e) throw invalid({ enterpriseId: { zh: '单位不存在或不在辖区内', en: 'No such unit in the jurisdiction' } });
+  if (!e.region_code.startsWith(regionPrefix(b.regionCode)))
+    throw invalid({ enterpriseId: { zh: '单位不在队伍所在区划内', en: "The unit lies outside the team's region" } });
 }
 
 export async function createTeam(db: Db, actor: Actor, body: z.infer<typeof teamBodySchema>) {
@@ -398,6 +408,7 @@ const expertAudit = (v: ReturnType<typeof expertValues>) => ({ name: v.name, fie
 export async function createExpert(db: Db, actor: Actor, body: z.infer<typeof expertBodySchema>) {
   if (!mayManageTeams(actor) || !body.regionCode.startsWith(actor.scope.regionPrefix)) throw forbidden();
   return withScope(db, actor.scope, async (tx) => {
+    await checkRegion(tx, body.regionCode);
     const v = expertValues(body);
     const id = await insertExpert(tx, v);
     await appendAudit(tx, actor, {
@@ -420,6 +431,7 @@ export async function editExpert(db: Db, actor: Actor, id: string, version: numb
       versionOf: (r) => r.version,
     });
     if (!body.regionCode.startsWith(actor.scope.regionPrefix)) throw forbidden();
+    await checkRegion(tx, body.regionCode);
     const v = expertValues(body);
     await updateExpert(tx, id, v);
     await appendAudit(tx, actor, {
@@ -951,6 +963,7 @@ export async function publicDutyPhones(db: Db, q: z.infer<typeof publicDutyPhone
 export async function setDutyPhone(db: Db, actor: Actor, b: z.infer<typeof dutyPhoneBodySchema>) {
   if (!mayManageTeams(actor) || !b.regionCode.startsWith(actor.scope.regionPrefix)) throw forbidden();
   return withScope(db, actor.scope, async (tx) => {
+    await checkRegion(tx, b.regionCode);
     if (b.departmentId) {
       const [d] = await tx.query<{ region_code: string }>('SELECT region_code FROM departments WHERE id = $1', [b.departmentId]);
       if (!d || d.region_code !== b.regionCode)

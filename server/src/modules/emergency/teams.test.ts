@@ -277,6 +277,51 @@ describe('teams', () => {
     assert.equal(typeof teamsWorkItems, 'function');
   });
 
+  test('an unknown region is a bilingual 400 on regionCode, not a foreign-key 409; a unit outside the team’s region is a 400', async () => {
+    const unknown = '320582999000';
+    const count = async (table: string) => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n ?? 0;
+    const [teams, experts] = [await count('emergency_teams'), await count('emergency_experts')];
+    const bad = await post(t.cookies.county, '/api/v1/teams', team('无区划队', 31.8, 120.5, { regionCode: unknown }), 400);
+    assert.equal(bad.error.fields.regionCode, '行政区划不存在');
+    const made = (await post(t.cookies.county, '/api/v1/teams', team('区划队', 31.8, 120.5))).id;
+    const cur = await get(t.cookies.county, `/api/v1/teams/${made}`);
+    const edit = await t.inject(t.cookies.county, 'PUT', `/api/v1/teams/${made}`, {
+      version: cur.version,
+      ...team('区划队', 31.8, 120.5, { regionCode: unknown }),
+    });
+    assert.equal(edit.statusCode, 400, edit.body);
+    assert.equal(edit.json().error.fields.regionCode, '行政区划不存在');
+    const expert = await post(
+      t.cookies.county,
+      '/api/v1/experts',
+      { name: '张三', field: 'hazardousChemicals', phone: '13800000000', regionCode: unknown },
+      400,
+    );
+    assert.equal(expert.error.fields.regionCode, '行政区划不存在');
+    const phone = await t.inject(t.cookies.county, 'PUT', '/api/v1/duty/phones', {
+      regionCode: unknown,
+      name: '值班室',
+      phone: '0512-12345678',
+    });
+    assert.equal(phone.statusCode, 400, phone.body);
+    assert.equal(phone.json().error.fields.regionCode, '行政区划不存在');
+    // The unit (in 320582100) registers a team in Kunshan's township: outside the team's region.
+    const away = await post(
+      t.cookies.ent,
+      '/api/v1/teams',
+      team('外地队', 31.3, 121.0, { kind: 'enterprise', regionCode: CAST.otherTown, enterpriseId: t.enterpriseId }),
+      400,
+    );
+    assert.equal(away.error.fields.enterpriseId, '单位不在队伍所在区划内');
+    assert.deepEqual([await count('emergency_teams'), await count('emergency_experts')], [teams + 1, experts]);
+    // In its own township, or the county's, it is fine.
+    await post(
+      t.cookies.ent,
+      '/api/v1/teams',
+      team('本单位队', 31.8, 120.5, { kind: 'enterprise', regionCode: CAST.town, enterpriseId: t.enterpriseId }),
+    );
+  });
+
   test('the duty phones: set by the county, published without login', async () => {
     const res = await t.inject(t.cookies.county, 'PUT', '/api/v1/duty/phones', {
       regionCode: CAST.county,
