@@ -54,7 +54,11 @@ test('allowed actions by state and role', () => {
     ['signed, admin publishes', entAdmin, { status: 'signed' }, ['publish', 'abolish']],
     ['signed, staff', entStaff, { status: 'signed' }, ['abolish']],
     ['published, not filed', entAdmin, { status: 'published' }, ['revise', 'evaluate', 'recordTrigger', 'submitFiling', 'abolish']],
-    ['published, filing open', entAdmin, { status: 'published', openFiling: true }, ['revise', 'evaluate', 'recordTrigger']],
+    // A filing open (submitted or returned): no revision, no abolition, whatever the state.
+    ['published, filing open', entAdmin, { status: 'published', openFiling: true }, ['evaluate', 'recordTrigger']],
+    ['draft revision, filing open', entAdmin, { status: 'draft', openFiling: true, version: 2 }, ['edit', 'recordReview', 'recordTrigger']],
+    ['reviewed, filing open', entAdmin, { status: 'reviewed', openFiling: true }, ['edit', 'sign', 'recordTrigger']],
+    ['signed, filing open', entAdmin, { status: 'signed', openFiling: true }, ['publish']],
     ['published, filed', entAdmin, { status: 'published', filedCurrentVersion: true }, ['revise', 'evaluate', 'recordTrigger', 'abolish']],
     [
       'published, filed, re-filing required',

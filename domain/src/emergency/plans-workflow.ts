@@ -114,20 +114,25 @@ export function planAllowedActions(a: Actor, p: EmergencyPlanView): EmergencyPla
   if (!mayManagePlan(a, p)) return [];
   const out: EmergencyPlanAction[] = [];
   switch (p.status) {
+    // While a filing is open (submitted or returned) the filed version stays as filed: no revision
+    // (the desk's 备案登记表 is of that version) and no abolition.
     case 'draft':
-      out.push('edit', 'recordReview', 'recordTrigger', 'abolish');
+      out.push('edit', 'recordReview', 'recordTrigger');
+      if (!p.openFiling) out.push('abolish');
       break;
     case 'reviewed':
       out.push('edit');
       if (maySignPlan(a, p)) out.push('sign');
-      out.push('recordTrigger', 'abolish');
+      out.push('recordTrigger');
+      if (!p.openFiling) out.push('abolish');
       break;
     case 'signed':
       if (maySignPlan(a, p)) out.push('publish');
-      out.push('abolish');
+      if (!p.openFiling) out.push('abolish');
       break;
     case 'published':
-      out.push('revise', 'evaluate', 'recordTrigger');
+      if (!p.openFiling) out.push('revise');
+      out.push('evaluate', 'recordTrigger');
       if (p.mustFile && !p.openFiling && (!p.filedCurrentVersion || p.refilingRequired)) out.push('submitFiling');
       if (!p.openFiling) out.push('abolish');
       break;
@@ -175,8 +180,14 @@ const REFUSALS: Record<EmergencyPlanAction | FilingAction, Label> = {
   resubmit: { zh: '只有已告知补正的备案可以重新提交', en: 'Only a filing with missing items notified can be resubmitted' },
 };
 
-/** Why an action is refused (for the 409), naming the rule. */
-export const planRefusal = (action: EmergencyPlanAction | FilingAction): Label => REFUSALS[action];
+const OPEN_FILING_REFUSALS: Partial<Record<EmergencyPlanAction, Label>> = {
+  revise: { zh: '备案办理中，不能修订：请待备案办结后再修订', en: 'The filing is in progress: revise the plan once it is settled' },
+  abolish: { zh: '备案办理中，不能废止', en: 'The filing is in progress: the plan cannot be abolished' },
+};
+
+/** Why an action is refused (for the 409), naming the rule; `openFiling` names the open filing as the reason. */
+export const planRefusal = (action: EmergencyPlanAction | FilingAction, openFiling = false): Label =>
+  (openFiling && OPEN_FILING_REFUSALS[action as EmergencyPlanAction]) || REFUSALS[action];
 
 export const PLAN_NEXT_STATUS: Partial<Record<EmergencyPlanAction, EmergencyPlanStatus>> = {
   recordReview: 'reviewed',

@@ -763,7 +763,7 @@ function refuse(actor: Actor, r: PlanRow, action: EmergencyPlanAction) {
   const principalStep = action === 'sign' || (action === 'publish' && r.status === 'signed');
   if (!mayManagePlan(actor, viewOf(r)) || (principalStep && !maySignPlan(actor, viewOf(r))))
     return new AppError('forbidden', undefined, undefined, { allowedActions });
-  return new AppError('conflict', planRefusal(action), undefined, { allowedActions });
+  return new AppError('conflict', planRefusal(action, viewOf(r).openFiling), undefined, { allowedActions });
 }
 
 async function lockPlan(tx: Scoped, actor: Actor, id: string, action: EmergencyPlanAction, version?: number) {
@@ -1046,6 +1046,30 @@ export const filingStepParams = z.object({
   action: z.enum(FILING_ACTIONS, { message: '未知的操作||Unknown step' }),
 });
 
+/** The plan as its filed version was published (the frozen emergency_plan_versions row), for the desk's documents. */
+async function asFiled(tx: Scoped, plan: PlanRow, planVersion: number): Promise<PlanRow> {
+  const [v] = await tx.query<{
+    title: string;
+    plan_type: PlanRow['plan_type'];
+    review: { kind?: PlanRow['review_kind']; reviewedOn?: string | null } | null;
+    signed_by_name: string | null;
+    published_on: PlanRow['published_on'];
+  }>(
+    'SELECT title, plan_type, review, signed_by_name, published_on FROM emergency_plan_versions WHERE plan_id = $1 AND plan_version = $2',
+    [plan.id, planVersion],
+  );
+  if (!v) return plan;
+  return {
+    ...plan,
+    title: v.title,
+    plan_type: v.plan_type,
+    review_kind: v.review?.kind ?? plan.review_kind,
+    reviewed_on: (v.review?.reviewedOn ?? plan.reviewed_on) as PlanRow['reviewed_on'],
+    principal_name: v.signed_by_name ?? plan.principal_name,
+    published_on: v.published_on,
+  };
+}
+
 export async function takeFilingStep(db: Db, actor: Actor, id: string, action: FilingAction, body: unknown, now = new Date()) {
   if (!mayViewEmergencyPlans(actor)) throw forbidden();
   const b = parseBody(PLAN_STEP_SCHEMAS[action], body) as Record<string, unknown> & { version: number };
@@ -1087,7 +1111,8 @@ export async function takeFilingStep(db: Db, actor: Actor, id: string, action: F
       versionOf: (x) => x.version,
     });
     const at = now.toISOString();
-    const [plan] = await tx.query<PlanRow>('SELECT * FROM emergency_plans WHERE id = $1', [f.plan_id]);
+    const [current] = await tx.query<PlanRow>('SELECT * FROM emergency_plans WHERE id = $1', [f.plan_id]);
+    const plan = await asFiled(tx, current as PlanRow, f.plan_version);
     let set: Record<string, unknown>;
     let note: string | null = null;
     let extra: Record<string, unknown> = {};

@@ -153,6 +153,19 @@ describe('emergency plans', () => {
     filingId = submitted.filings[0].id;
     assert.equal(submitted.filings[0].status, 'submitted');
     assert.ok(submitted.filings[0].workingDaysLeft >= 4);
+    // While the filing is open the filed version stays as filed: no revision, no abolition (409 naming why).
+    const openRefused = async () => {
+      const p = await get(t.cookies.ent, planId);
+      assert.ok(!p.allowedActions.includes('revise') && !p.allowedActions.includes('abolish'), JSON.stringify(p.allowedActions));
+      const revise = await step(t.cookies.ent, planId, 'revise', { reason: '组织机构调整' });
+      assert.equal(revise.statusCode, 409, revise.body);
+      assert.ok(revise.body.includes('备案办理中，不能修订'), revise.body);
+      const abolish = await step(t.cookies.ent, planId, 'abolish', { reason: '废止' });
+      assert.equal(abolish.statusCode, 409, abolish.body);
+      assert.ok(abolish.body.includes('备案办理中'), abolish.body);
+      assert.equal((await get(t.cookies.ent, planId)).status, 'published');
+    };
+    await openRefused();
     assert.equal((await t.inject(t.cookies.kunshan, 'GET', FILINGS)).json().total, 0);
     assert.equal((await t.inject(t.cookies.kunshan, 'GET', `${BASE}/${planId}`)).statusCode, 404);
     const desk = (await t.inject(t.cookies.county, 'GET', FILINGS)).json();
@@ -168,6 +181,7 @@ describe('emergency plans', () => {
     });
     assert.equal(returned.statusCode, 200, returned.body);
     assert.equal(returned.json().status, 'returned');
+    await openRefused();
     const resub = await filingStep(t.cookies.ent, filingId, 'resubmit', returned.json().version, {
       materials: { reviewOpinion: true, resourceSurvey: true },
     });
@@ -182,6 +196,13 @@ describe('emergency plans', () => {
     const p = await get(t.cookies.ent, planId);
     assert.equal(p.filedVersion, 1);
     assert.ok(!p.allowedActions.includes('submitFiling'));
+    assert.ok(p.allowedActions.includes('revise') && p.allowedActions.includes('abolish'));
+    // The 备案登记表 is of the filed version (its principal, 第1版).
+    const [doc] = await t.db.query<{ body: { cells?: { label: string; value: string }[] } }>(
+      "SELECT body FROM emergency_plan_documents WHERE plan_id = $1 AND kind = 'planFilingRecord'",
+      [planId],
+    );
+    assert.equal(doc?.body.cells?.find((c) => c.label === '主要负责人')?.value, '赵总', JSON.stringify(doc?.body));
     assert.deepEqual(
       p.documents.map((d: { kind: string }) => d.kind),
       ['planFilingNotice', 'planFilingRecord'],
