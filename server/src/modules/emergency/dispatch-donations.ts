@@ -11,11 +11,14 @@ import {
   fieldMessages,
   mayManageDonations,
   mayManageProducers,
+  mayMoveWarehouse,
   mayViewDispatch,
   NATIONAL_SCOPE,
   producerSchema,
   publicDonorName,
   regionPrefix,
+  type WarehouseKind,
+  type WarehouseLevel,
 } from '@taishan/domain';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
@@ -126,9 +129,18 @@ export async function createDonation(db: Db, actor: Actor, body: unknown) {
     if (item.whole_units && !Number.isInteger(b.quantity))
       throw invalid({ quantity: { zh: '该物资按整数计量，请填写整数', en: 'This item is counted in whole units' } });
     if (b.warehouseId) {
-      const [w] = await tx.query<{ region_code: string }>('SELECT region_code FROM supply_warehouses WHERE id = $1', [b.warehouseId]);
+      const [w] = await tx.query<{ region_code: string; kind: WarehouseKind; level: WarehouseLevel | null; enterprise_id: string | null }>(
+        'SELECT region_code, kind, level, enterprise_id FROM supply_warehouses WHERE id = $1',
+        [b.warehouseId],
+      );
       if (!w?.region_code.startsWith(actor.scope.regionPrefix))
         throw invalid({ warehouseId: { zh: '只能入本辖区的仓库', en: 'A warehouse of your jurisdiction' } });
+      // The supplies part's rule of who moves a warehouse: not an enterprise's own stock, not another level's reserve.
+      if (!mayMoveWarehouse(actor, { kind: w.kind, level: w.level, regionCode: w.region_code, enterpriseId: w.enterprise_id }))
+        throw forbidden({
+          zh: '无权向该仓库入库（企业自有仓库或其他层级的储备）',
+          en: 'You may not put stock into this warehouse (an enterprise’s own or another level’s reserve)',
+        });
     }
     const [d] = await tx.query<{ id: string }>(
       `INSERT INTO dispatch_donations (region_code, donor_kind, donor_name, donor_contact, anonymous, item_id, quantity, use, received_on, warehouse_id, note, created_by)
@@ -190,6 +202,29 @@ export async function distributeDonation(db: Db, actor: Actor, id: string, body:
       throw invalid({ quantity: { zh: '该物资按整数计量，请填写整数', en: 'This item is counted in whole units' } });
     if (b.quantity > left)
       throw invalid({ quantity: { zh: `不能超过未分配数量（${left}）`, en: `At most the quantity not yet distributed (${left})` } });
+    if (d.warehouse_id) {
+      // The goods leave the warehouse the donation entered: out of the donation's batch when it is
+      // still there, else earliest expiry first (the ledger's 409 names the balance).
+      const [batch] = await tx.query<{ id: string }>(
+        'SELECT id FROM supply_stock WHERE warehouse_id = $1 AND item_id = $2 AND batch_no = $3',
+        [d.warehouse_id, d.item_id, `捐赠-${dateOnly(d.received_on)}`],
+      );
+      try {
+        await postMovement(tx, actor, {
+          warehouseId: d.warehouse_id,
+          itemId: d.item_id,
+          stockId: batch?.id ?? null,
+          kind: 'out',
+          quantity: b.quantity,
+          refType: 'dispatchDonation',
+          refId: id,
+          note: `捐赠物资分配 ${b.recipient}`,
+        });
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'conflict') throw new AppError('conflict', e.messages, { quantity: e.messages });
+        throw e;
+      }
+    }
     await tx.query(
       'INSERT INTO dispatch_donation_distributions (donation_id, recipient, quantity, note, by_id) VALUES ($1, $2, $3, $4, $5)',
       [id, b.recipient, b.quantity, b.note ?? '', actor.id],

@@ -666,6 +666,45 @@ export async function takeDispatchStep(db: Db, actor: Actor, id: string, action:
           );
           if (w?.kind !== 'government' || regionPrefix(w.region_code) !== actor.scope.regionPrefix)
             throw invalid({ warehouseId: { zh: '请选择本级储备仓库', en: 'Choose a reserve of your level' } });
+          // The goods leave where they were received into first: each receiving warehouse gives back
+          // up to what this line put into it, less what earlier returns already took out of it (the
+          // rest was received on site, outside a warehouse). Stock moves, it is not created.
+          const held = await tx.query<{ warehouse_id: string; q: number }>(
+            `SELECT rc.warehouse_id, sum((e->>'quantity')::numeric)::float8 AS q, min(rc.received_at) AS first_at
+               FROM dispatch_receipts rc
+               CROSS JOIN LATERAL jsonb_array_elements(rc.lines) e
+               JOIN dispatch_shipment_lines sl ON sl.id::text = e->>'shipmentLineId'
+              WHERE rc.warehouse_id IS NOT NULL AND sl.request_line_id = $1
+              GROUP BY rc.warehouse_id ORDER BY first_at, rc.warehouse_id`,
+            [l.id],
+          );
+          let left = b.quantity as number;
+          for (const h of held) {
+            if (left <= 1e-9) break;
+            const [taken] = await tx.query<{ q: number }>(
+              `SELECT coalesce(-sum(delta), 0)::float8 AS q FROM supply_movements
+                WHERE ref_type = 'dispatchReturnOut' AND ref_id = $1 AND warehouse_id = $2`,
+              [l.id, h.warehouse_id],
+            );
+            const q = Math.min(left, Number(h.q) - Number(taken?.q ?? 0));
+            if (q <= 1e-9) continue;
+            try {
+              await postMovement(tx, actor, {
+                warehouseId: h.warehouse_id,
+                itemId: l.item_id,
+                kind: 'out',
+                quantity: q,
+                refType: 'dispatchReturnOut',
+                refId: l.id,
+                note: `调拨回收出库 ${r.order_number ?? ''}`.trim(),
+              });
+            } catch (e) {
+              // The ledger's 409 names the receiving warehouse's balance: pin it on the quantity.
+              if (e instanceof AppError && e.code === 'conflict') throw new AppError('conflict', e.messages, { quantity: e.messages });
+              throw e;
+            }
+            left = Number((left - q).toFixed(6));
+          }
           await postMovement(tx, actor, {
             warehouseId: w.id,
             itemId: l.item_id,

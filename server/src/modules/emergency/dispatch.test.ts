@@ -335,8 +335,30 @@ describe('dispatch', () => {
       (await step(t.cookies.county, id, 'returnGoods', { lineId: tentLine, warehouseId: wh.县储备库, quantity: 5 })).statusCode,
       403,
     );
+    // 20 of the line were received into the county's warehouse: a return moves them from there into
+    // the city's reserve — the total stock stays what it was (it is not created).
+    const total = async () =>
+      Number(
+        (await t.db.query<{ q: string }>('SELECT coalesce(sum(quantity), 0) AS q FROM supply_stock WHERE item_id = $1', [tent]))[0]?.q,
+      );
+    const before = await total();
     await ok(t.cookies.city, id, 'returnGoods', { lineId: tentLine, warehouseId: wh.市储备库近, quantity: 10 });
     assert.equal(await stock('市储备库近', tent), 10);
+    assert.equal(await stock('县储备库', tent), 10);
+    assert.equal(await total(), before);
+    // When the receiving warehouse no longer holds them, the return is refused naming its balance, nothing written.
+    const out = await t.inject(t.cookies.county, 'POST', `/api/v1/supplies/warehouses/${wh.县储备库}/movements`, {
+      itemId: tent,
+      kind: 'out',
+      quantity: 8,
+      note: '发放安置点',
+    });
+    assert.equal(out.statusCode, 201, out.body);
+    const gone = await step(t.cookies.city, id, 'returnGoods', { lineId: tentLine, warehouseId: wh.市储备库近, quantity: 5 });
+    assert.equal(gone.statusCode, 409, gone.body);
+    assert.match(gone.json().error.fieldMessages.quantity.zh, /结存 2/);
+    assert.equal(await stock('市储备库近', tent), 10);
+    assert.equal(await stock('县储备库', tent), 2);
     const list = (await t.inject(t.cookies.city, 'GET', '/api/v1/dispatch/replenishment')).json();
     const near = list.items.find((x: { warehouseName: string }) => x.warehouseName === '市储备库近');
     const far = list.items.find((x: { warehouseName: string }) => x.warehouseName === '市储备库远');
@@ -437,6 +459,21 @@ describe('dispatch', () => {
     const a = await d({ donorName: '张家港爱心企业', warehouseId: wh.县储备库 });
     assert.equal(a.statusCode, 201, a.body);
     assert.equal(await stock('县储备库', water), 100);
+    // Not into an enterprise's own warehouse, nor the city's reserve (the supplies part's rule): 403, nothing written.
+    const [entW] = await t.db.query<{ id: string }>(
+      `INSERT INTO supply_warehouses (name, kind, region_code, enterprise_id, lat, lng, address) VALUES ('企业自有库', 'enterprise', $1, $2, $3, $4, '') RETURNING id`,
+      [CAST.town, t.enterpriseId, base.lat, base.lng],
+    );
+    const before = Number((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM dispatch_donations'))[0]?.n);
+    assert.equal((await d({ donorName: '某企业', warehouseId: entW?.id })).statusCode, 403);
+    assert.equal(
+      Number(
+        (await t.db.query<{ q: string }>('SELECT coalesce(sum(quantity), 0) AS q FROM supply_stock WHERE warehouse_id = $1', [entW?.id]))[0]
+          ?.q,
+      ),
+      0,
+    );
+    assert.equal(Number((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM dispatch_donations'))[0]?.n), before);
     assert.equal((await d({ donorName: '李某某', donorKind: 'person', anonymous: true, quantity: 20 })).statusCode, 201);
     assert.equal((await d({ donorName: '', quantity: -1 })).statusCode, 400);
     assert.equal((await t.inject(t.cookies.ent, 'POST', '/api/v1/dispatch/donations', {})).statusCode, 403);
@@ -454,6 +491,8 @@ describe('dispatch', () => {
       ).statusCode,
       200,
     );
+    // The distributed goods left the warehouse the donation entered (the proposal no longer offers them).
+    assert.equal(await stock('县储备库', water), 40);
     const pub = (await t.app.inject({ url: '/api/public/donations?regionCode=320582' })).json();
     assert.deepEqual(pub.totals, [{ itemName: '饮用水', unit: '箱', use: 'relief', quantity: 120, distributed: 60, donations: 2 }]);
     assert.deepEqual(pub.donors, [{ name: '张家港爱心企业', kind: 'unit' }]);
