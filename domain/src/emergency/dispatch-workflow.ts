@@ -234,7 +234,9 @@ export function quantityError(q: number, wholeUnits: boolean, allowZero = false)
   return null;
 }
 
-/** Approval: per line 0 ≤ approved ≤ requested (whole where whole), and at least one line above zero. */
+const repeatedMsg: Label = { zh: '同一物资只能填写一次', en: 'Each line may appear only once' };
+
+/** Approval: each line once, 0 ≤ approved ≤ requested (whole where whole), and at least one line above zero. */
 export function checkApproval(
   lines: { id: string; requested: number; wholeUnits: boolean }[],
   approved: { lineId: string; quantity: number }[],
@@ -243,6 +245,7 @@ export function checkApproval(
   approved.forEach((a, i) => {
     const l = lines.find((x) => x.id === a.lineId);
     if (!l) errors[`lines.${i}.lineId`] = { zh: '不是本申请的物资', en: 'Not a line of this request' };
+    else if (approved.findIndex((x) => x.lineId === a.lineId) < i) errors[`lines.${i}.lineId`] = repeatedMsg;
     else {
       const e = quantityError(a.quantity, l.wholeUnits, true);
       if (e) errors[`lines.${i}.quantity`] = e;
@@ -257,18 +260,21 @@ export function checkApproval(
   return errors;
 }
 
-/** A shipment: per line shipped so far + this ≤ approved, and the warehouse's stock is the server's (postMovement). */
+/** A shipment: each line once; per line shipped so far + this ≤ approved, and the warehouse's stock is the server's (postMovement). */
 export function checkShipment(
   lines: { id: string; approved: number; shipped: number; wholeUnits: boolean }[],
   ship: { lineId: string; quantity: number }[],
 ): FieldErrors {
   const errors: FieldErrors = {};
   if (ship.length === 0) errors.lines = { zh: '请至少发运一项物资', en: 'Ship at least one line' };
-  const seen = new Map<string, number>();
   ship.forEach((s, i) => {
     const l = lines.find((x) => x.id === s.lineId);
     if (!l) {
       errors[`lines.${i}.lineId`] = { zh: '不是本申请的物资', en: 'Not a line of this request' };
+      return;
+    }
+    if (ship.findIndex((x) => x.lineId === s.lineId) < i) {
+      errors[`lines.${i}.lineId`] = repeatedMsg;
       return;
     }
     const e = quantityError(s.quantity, l.wholeUnits);
@@ -276,15 +282,13 @@ export function checkShipment(
       errors[`lines.${i}.quantity`] = e;
       return;
     }
-    const total = (seen.get(l.id) ?? 0) + s.quantity;
-    seen.set(l.id, total);
-    if (l.shipped + total > l.approved)
+    if (l.shipped + s.quantity > l.approved)
       errors[`lines.${i}.quantity`] = tooMany({ zh: '批准未发数量', en: 'approved quantity not yet shipped' }, l.approved - l.shipped);
   });
   return errors;
 }
 
-/** A receipt of one shipment: per shipment line received so far + this ≤ shipped. Zero lines are allowed (nothing arrived of it yet). */
+/** A receipt of one shipment: each shipment line once; per shipment line received so far + this ≤ shipped. Zero lines are allowed (nothing arrived of it yet). */
 export function checkReceipt(
   lines: { id: string; quantity: number; received: number; wholeUnits: boolean }[],
   receipt: { shipmentLineId: string; quantity: number }[],
@@ -294,6 +298,10 @@ export function checkReceipt(
     const l = lines.find((x) => x.id === r.shipmentLineId);
     if (!l) {
       errors[`lines.${i}.shipmentLineId`] = { zh: '不是本次发运的物资', en: 'Not a line of this shipment' };
+      return;
+    }
+    if (receipt.findIndex((x) => x.shipmentLineId === r.shipmentLineId) < i) {
+      errors[`lines.${i}.shipmentLineId`] = repeatedMsg;
       return;
     }
     const e = quantityError(r.quantity, l.wholeUnits, true);

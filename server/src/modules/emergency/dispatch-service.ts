@@ -633,10 +633,12 @@ export async function takeDispatchStep(db: Db, actor: Actor, id: string, action:
           }
           await tx.query('UPDATE dispatch_shipment_lines SET received = received + $2 WHERE id = $1', [x.shipmentLineId, x.quantity]);
         }
-        const newLines = mine.map((m) => ({
-          quantity: Number(m.quantity),
-          received: Number(m.received) + (rec.find((x) => x.shipmentLineId === m.id)?.quantity ?? 0),
-        }));
+        // The shipment's status from what is stored after the update.
+        const stored = await tx.query<{ quantity: number; received: number }>(
+          'SELECT quantity::float8 AS quantity, received::float8 AS received FROM dispatch_shipment_lines WHERE shipment_id = $1',
+          [s.id],
+        );
+        const newLines = stored.map((m) => ({ quantity: Number(m.quantity), received: Number(m.received) }));
         await tx.query('UPDATE dispatch_shipments SET status = $2 WHERE id = $1', [s.id, shipmentStatus(newLines)]);
         await tx.query(
           'INSERT INTO dispatch_receipts (shipment_id, receiver_name, warehouse_id, lines, note, received_by, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',

@@ -500,4 +500,65 @@ describe('dispatch', () => {
     assert.ok(!JSON.stringify(pub).includes('李某某'));
     assert.equal((await t.inject(t.cookies.kunshan, 'GET', '/api/v1/dispatch/donations')).json().total, 0);
   });
+
+  test('a line repeated in an approval, a shipment or a receipt is a 400 on the field, nothing written', async () => {
+    const res = await t.inject(t.cookies.county, 'POST', R, request([{ itemId: tent, quantity: 10 }], { submit: true }));
+    assert.equal(res.statusCode, 201, res.body);
+    const rid = res.json().id;
+    const lineId = res.json().lines[0].id;
+    // [{A,10},{A,0}] was 'approved' from the first entry with 0 stored.
+    const dupApprove = await step(t.cookies.city, rid, 'approve', {
+      lines: [
+        { lineId, quantity: 10 },
+        { lineId, quantity: 0 },
+      ],
+    });
+    assert.equal(dupApprove.statusCode, 400, dupApprove.body);
+    assert.ok(dupApprove.json().error.fieldMessages['lines.1.lineId']?.zh);
+    const still = await get(t.cookies.city, rid);
+    assert.equal(still.status, 'submitted');
+    assert.equal(still.lines[0].approved, null);
+    await ok(t.cookies.city, rid, 'approve', { lines: [{ lineId, quantity: 10 }] });
+    await ok(t.cookies.city, rid, 'issueOrder', { supplierContact: '赵科长', supplierPhone: '0512-12345678' });
+    const ship = { vehicle: '苏E12345', driverName: '李师傅', driverPhone: '13900000000', warehouseId: wh.市储备库远 };
+    const far = await stock('市储备库远', tent);
+    const dupShip = await step(t.cookies.city, rid, 'ship', {
+      ...ship,
+      lines: [
+        { lineId, quantity: 5 },
+        { lineId, quantity: 5 },
+      ],
+    });
+    assert.equal(dupShip.statusCode, 400, dupShip.body);
+    assert.ok(dupShip.json().error.fieldMessages['lines.1.lineId']?.zh);
+    assert.equal(await stock('市储备库远', tent), far);
+    const shipped = await ok(t.cookies.city, rid, 'ship', { ...ship, lines: [{ lineId, quantity: 10 }] });
+    const sh = shipped.shipments[0];
+    const sl = sh.lines[0].id;
+    // [{sl,10},{sl,10}] on a 10-unit line was a 500; [{sl,5},{sl,5}] stored 10 and left the shipment 'partly received'.
+    for (const q of [10, 5]) {
+      const dup = await step(t.cookies.county, rid, 'receive', {
+        shipmentId: sh.id,
+        receiverName: '王强',
+        lines: [
+          { shipmentLineId: sl, quantity: q },
+          { shipmentLineId: sl, quantity: q },
+        ],
+      });
+      assert.equal(dup.statusCode, 400, dup.body);
+      assert.ok(dup.json().error.fieldMessages['lines.1.shipmentLineId']?.zh);
+    }
+    const unchanged = await get(t.cookies.county, rid);
+    assert.equal(unchanged.lines[0].received, 0);
+    assert.equal(unchanged.shipments[0].status, 'inTransit');
+    await ok(t.cookies.county, rid, 'receive', { shipmentId: sh.id, receiverName: '王强', lines: [{ shipmentLineId: sl, quantity: 5 }] });
+    const done = await ok(t.cookies.county, rid, 'receive', {
+      shipmentId: sh.id,
+      receiverName: '王强',
+      lines: [{ shipmentLineId: sl, quantity: 5 }],
+    });
+    assert.equal(done.status, 'received');
+    assert.equal(done.shipments[0].status, 'received');
+    assert.equal(done.lines[0].received, 10);
+  });
 });
