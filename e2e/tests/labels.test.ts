@@ -173,6 +173,28 @@ describe(`labels, not codes, in the browser (${process.env.E2E_DB ?? 'pglite'})`
         '/people/enterprises',
         '/people/courses',
         '/people/publicity',
+        // issue 27: emergency preparedness
+        '/emergency/plans',
+        `/emergency/plans/${await firstId(p, '/api/v1/emergency/plans?pageSize=1')}`,
+        '/emergency/filings',
+        '/emergency/drills',
+        '/emergency/drills/missing',
+        `/emergency/drills/${await firstId(p, '/api/v1/drills?pageSize=1')}`,
+        '/emergency/supplies',
+        '/emergency/supplies/alerts',
+        `/emergency/supplies/warehouses/${await firstId(p, '/api/v1/supplies/warehouses?pageSize=1')}`,
+        '/emergency/dispatch',
+        `/emergency/dispatch/${await firstId(p, '/api/v1/dispatch/requests?pageSize=1')}`,
+        '/emergency/dispatch/new',
+        '/emergency/dispatch/replenishment',
+        '/emergency/donations',
+        '/emergency/producers',
+        '/emergency/teams',
+        `/emergency/teams/${await firstId(p, '/api/v1/teams?pageSize=1')}`,
+        `/emergency/experts/${await firstId(p, '/api/v1/experts?pageSize=1')}`,
+        '/emergency/duty',
+        '/emergency/duty/gaps',
+        '/emergency/duty/phones',
       ])),
     );
     // The overdue hazard says in words where it went, and who sent it there.
@@ -228,6 +250,14 @@ describe(`labels, not codes, in the browser (${process.env.E2E_DB ?? 'pglite'})`
         '/credit/blacklist',
         '/people',
         '/people/courses',
+        // issue 27: its plans, drills, stock and duty
+        '/emergency/plans',
+        `/emergency/plans/${await firstId(e, '/api/v1/emergency/plans?pageSize=1')}`,
+        '/emergency/drills',
+        `/emergency/drills/${await firstId(e, '/api/v1/drills?pageSize=1')}`,
+        '/emergency/supplies',
+        '/emergency/teams',
+        '/emergency/duty',
       ])),
     );
     await ent.ctx.close();
@@ -245,6 +275,8 @@ describe(`labels, not codes, in the browser (${process.env.E2E_DB ?? 'pglite'})`
           '/risks',
           '/monitoring',
           '/inbox',
+          '/emergency/dispatch',
+          '/emergency/teams',
         ])),
       );
       await other.ctx.close();

@@ -177,6 +177,17 @@ function VersionDialog({ planId, n, onClose }: { planId: string; n: number | nul
   );
 }
 
+/** A timeline event in words: a plan's step, a filing's (filing.accept …), its creation, or the deemed filing. */
+const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
+  ...EMERGENCY_PLAN_ACTION_LABELS,
+  create: { zh: '创建预案', en: 'Plan created' },
+  deem: { zh: '视为已备案', en: 'Deemed filed' },
+};
+const eventLabel = (action: string, lang: 'zh' | 'en') => {
+  const l = EVENT_LABELS[action.replace(/^filing\./, '')];
+  return l ? pick(lang, l) : action;
+};
+
 export function PlanDetailPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
@@ -554,7 +565,7 @@ export function PlanDetailPage() {
       <Card title={t('emPlTimeline')} size="small">
         <Timeline
           items={p.events.map((e) => ({
-            children: `${formatTime(e.at, lang)} · ${e.actorName ?? ''} · ${e.action}${e.note ? ` · ${e.note}` : ''}`,
+            children: `${formatTime(e.at, lang)} · ${e.actorName ?? t('emPlSystemActor')} · ${eventLabel(e.action, lang)}${e.note ? ` · ${e.note}` : ''}`,
           }))}
         />
       </Card>

@@ -2,6 +2,7 @@
 import type { Messages } from '../../messages.ts';
 
 export const emergencyPlansMessages = {
+  emPlSystemActor: { zh: '系统', en: 'System' },
   emMenuGroup: { zh: '应急准备', en: 'Emergency preparedness' },
   emPlMenu: { zh: '应急预案与备案', en: 'Plans and filing' },
   emPlMenuDesk: { zh: '预案备案台', en: 'Plan filing desk' },

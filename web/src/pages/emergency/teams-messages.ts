@@ -100,8 +100,8 @@ export const teamsMessages = {
   emTeNowDutyPhone: { zh: '值班电话', en: 'Duty phone' },
   emTePhonesTitle: { zh: '值班电话（向社会公布）', en: 'Duty phones (published)' },
   emTePhonesBasis: {
-    zh: '《生产安全事故报告和调查处理条例》第十八条：建立值班制度，并向社会公布值班电话。公开页面无需登录：/api/public/duty-phones',
-    en: 'Decree 493 Art. 18: keep duty and publish the duty phone. The public list needs no login: /api/public/duty-phones',
+    zh: '《生产安全事故报告和调查处理条例》第十八条：建立值班制度，并向社会公布值班电话。公开查询无需登录。',
+    en: 'Decree 493 Art. 18: keep duty and publish the duty phone. The public list needs no login.',
   },
   emTePhonesSet: { zh: '设置值班电话', en: 'Set a duty phone' },
   emTePhonesOffice: { zh: '值班机构', en: 'Duty office' },
