@@ -9,6 +9,9 @@ import { pick, useI18n } from '../../i18n.tsx';
 import { may, useSession } from '../../session.tsx';
 import { bjDay, bjTime, fetchDutyNow } from './teams-api.ts';
 
+/** A phone number inside text is underlined: colour alone does not mark a link (WCAG 1.4.1). */
+const TEL_LINK = { textDecoration: 'underline' } as const;
+
 export function DutyNowPanel({ accidentId }: { accidentId?: string }) {
   const { t, lang } = useI18n();
   const { me } = useSession();
@@ -36,7 +39,10 @@ export function DutyNowPanel({ accidentId }: { accidentId?: string }) {
               r.people.map((p) => (
                 <div key={`${p.personName}${p.startsAt}`} data-testid="duty-now-person">
                   <Tag color={p.role === 'leader' ? 'purple' : 'blue'}>{pick(lang, DUTY_ROLE_LABELS[p.role])}</Tag>
-                  {p.personName} <a href={`tel:${p.phone}`}>{p.phone}</a>{' '}
+                  {p.personName}{' '}
+                  <a style={TEL_LINK} href={`tel:${p.phone}`}>
+                    {p.phone}
+                  </a>{' '}
                   <Typography.Text type="secondary">
                     {t('emTeNowUntil', { t: `${bjDay(p.endsAt).slice(5)} ${bjTime(p.endsAt)}` })}
                   </Typography.Text>
@@ -47,7 +53,10 @@ export function DutyNowPanel({ accidentId }: { accidentId?: string }) {
         ))}
         {q.data.dutyPhone && (
           <Typography.Text>
-            {t('emTeNowDutyPhone')}：<a href={`tel:${q.data.dutyPhone}`}>{q.data.dutyPhone}</a>
+            {t('emTeNowDutyPhone')}：
+            <a style={TEL_LINK} href={`tel:${q.data.dutyPhone}`}>
+              {q.data.dutyPhone}
+            </a>
           </Typography.Text>
         )}
       </Space>

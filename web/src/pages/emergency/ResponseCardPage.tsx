@@ -6,6 +6,9 @@ import { Link, useParams } from 'react-router';
 import { useI18n } from '../../i18n.tsx';
 import { cardsPdfUrl, fetchCards } from './plans-api.ts';
 
+/** A phone number inside text is underlined: colour alone does not mark a link (WCAG 1.4.1). */
+const TEL_LINK = { textDecoration: 'underline' } as const;
+
 export function ResponseCardPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
@@ -36,12 +39,20 @@ export function ResponseCardPage() {
           </ol>
           {(card.reportTo || card.phone) && (
             <Typography.Paragraph style={{ fontSize: 16 }}>
-              {t('emPlReportTo')}：{card.reportTo} {card.phone && <a href={`tel:${card.phone}`}>{card.phone}</a>}
+              {t('emPlReportTo')}：{card.reportTo}{' '}
+              {card.phone && (
+                <a style={TEL_LINK} href={`tel:${card.phone}`}>
+                  {card.phone}
+                </a>
+              )}
             </Typography.Paragraph>
           )}
           {c.alarmPhone && (
             <Typography.Paragraph>
-              {t('emPlAlarm')}：<a href={`tel:${c.alarmPhone}`}>{c.alarmPhone}</a>
+              {t('emPlAlarm')}：
+              <a style={TEL_LINK} href={`tel:${c.alarmPhone}`}>
+                {c.alarmPhone}
+              </a>
             </Typography.Paragraph>
           )}
           {card.cautions && <Typography.Paragraph type="warning">{card.cautions}</Typography.Paragraph>}
