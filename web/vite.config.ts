@@ -7,7 +7,7 @@ import { precompressPlugin } from './precompress.ts';
  * The addresses of the light entry (public.html: the public report pages and the login), the rest
  * the app's (index.html). The server chooses the same way (server/src/app.ts, `isLightPage`).
  */
-const LIGHT = /^\/(report(\/[^?#]*)?|login|open\/enforcement|open\/accidents|open\/blacklist)([?#]|$)/;
+const LIGHT = /^\/(report(\/[^?#]*)?|login|open\/enforcement|open\/accidents|open\/blacklist|open\/health-risk)([?#]|$)/;
 
 /** In `vite dev`, the light entry's addresses get public.html, as the server does in production. */
 function lightEntryInDev(): Plugin {

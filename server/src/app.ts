@@ -21,6 +21,7 @@ import { registerAccidents } from './modules/accidents/index.ts';
 import { registerAccountability } from './modules/accountability/index.ts';
 import { registerCalculators } from './modules/calculators/index.ts';
 import { registerCalendar } from './modules/calendar/index.ts';
+import { registerCommand } from './modules/command/index.ts';
 import { registerCredit } from './modules/credit/index.ts';
 import { registerDepartments } from './modules/departments/index.ts';
 import type { CapabilityDeps } from './modules/deps.ts';
@@ -31,6 +32,7 @@ import { registerHazards } from './modules/hazards/index.ts';
 import { registerHealth } from './modules/health/index.ts';
 import { registerMonitoring } from './modules/monitoring/index.ts';
 import { registerPeople } from './modules/people/index.ts';
+import { registerPublicHealth } from './modules/public-health/index.ts';
 import { registerRegions } from './modules/regions/index.ts';
 import { registerRisks } from './modules/risks/index.ts';
 import { registerSettings } from './modules/settings/index.ts';
@@ -208,6 +210,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerAccountability(app, deps);
   registerPeople(app, deps);
   registerEmergency(app, deps);
+  registerPublicHealth(app, deps);
+  registerCommand(app, deps);
   registerWhistleblowing(app, deps);
   await registerMonitoring(app, deps);
   registerRisks(app, deps);
@@ -236,7 +240,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
  * `/reports…` and `/report-stats` are the handlers' pages, in the app. The same test as web/vite.config.ts.
  */
 export const isLightPage = (url: string) =>
-  /^\/(report(\/[^?#]*)?|login|open\/enforcement|open\/accidents|open\/blacklist)([?#]|$)/.test(url);
+  /^\/(report(\/[^?#]*)?|login|open\/enforcement|open\/accidents|open\/blacklist|open\/health-risk)([?#]|$)/.test(url);
 
 /** Map anything thrown to an AppError; unknown errors become 500 without details. */
 function toAppError(err: unknown): AppError {

@@ -19,6 +19,8 @@ import { seedDemoAccidents } from './demo/accidents.ts';
 import { seedDemoAccountability } from './demo/accountability.ts';
 import { seedDemoAssessment } from './demo/assessment.ts';
 import { seedDemoBlacklist } from './demo/blacklist.ts';
+import { seedDemoCmBoard } from './demo/command-board.ts';
+import { seedDemoCmDuty } from './demo/command-duty.ts';
 import { seedDemoCredit } from './demo/credit.ts';
 import { seedDemoDispatch } from './demo/emergency-dispatch.ts';
 import { seedDemoDrills } from './demo/emergency-drills.ts';
@@ -29,6 +31,9 @@ import { seedDemoEnforcement } from './demo/enforcement.ts';
 import { seedDemoLife } from './demo/life.ts';
 import { seedDemoSensors } from './demo/monitoring.ts';
 import { seedDemoPeople } from './demo/people.ts';
+import { seedDemoPhCases } from './demo/public-health-cases.ts';
+import { seedDemoPhEvents } from './demo/public-health-events.ts';
+import { seedDemoPhLevels } from './demo/public-health-levels.ts';
 import { seedDemoReports } from './demo/reports.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
 import { expireBlacklistEntries } from './modules/credit/blacklist-jobs.ts';
@@ -95,6 +100,12 @@ async function serve(config: Config, demo: boolean) {
       await seedDemoDispatch(db);
       await seedDemoEmergencyPlans(db);
       await seedDemoDrills(db);
+      // Issue 28: cases before their events and levels; the board gathers everything, duty last.
+      await seedDemoPhCases(db);
+      await seedDemoPhEvents(db);
+      await seedDemoPhLevels(db);
+      await seedDemoCmBoard(db);
+      await seedDemoCmDuty(db);
       console.log('\n演示账号 Demo accounts (密码 password: %s)', DEMO_PASSWORD);
       console.table(accounts);
     } else {

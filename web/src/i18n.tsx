@@ -11,6 +11,8 @@ import { accountabilityMessages } from './pages/accountability/messages.ts';
 import { adminMessages } from './pages/admin/messages.ts';
 import { authMessages } from './pages/auth/messages.ts';
 import { calendarMessages } from './pages/calendar/messages.ts';
+import { cmBoardMessages } from './pages/command/board-messages.ts';
+import { cmDutyMessages } from './pages/command/duty-messages.ts';
 import { blacklistMessages } from './pages/credit/blacklist-messages.ts';
 import { creditMessages } from './pages/credit/messages.ts';
 import { dispatchMessages } from './pages/emergency/dispatch-messages.ts';
@@ -30,6 +32,9 @@ import { dashboardMessages } from './pages/hazards/dashboard-messages.ts';
 import { hazardsMessages } from './pages/hazards/messages.ts';
 import { monitoringMessages } from './pages/monitoring/messages.ts';
 import { peopleMessages } from './pages/people/messages.ts';
+import { phCasesMessages } from './pages/public-health/cases-messages.ts';
+import { phEventsMessages } from './pages/public-health/events-messages.ts';
+import { phLevelsMessages } from './pages/public-health/levels-messages.ts';
 import { risksMessages } from './pages/risks/messages.ts';
 import { settingsMessages } from './pages/settings/messages.ts';
 import { whistleblowingMessages } from './pages/whistleblowing/messages.ts';
@@ -194,6 +199,11 @@ const capabilities = [
   suppliesMessages,
   dispatchMessages,
   teamsMessages,
+  phCasesMessages,
+  phEventsMessages,
+  phLevelsMessages,
+  cmBoardMessages,
+  cmDutyMessages,
   plansMessages,
   drawsMessages,
   inspectionsMessages,

@@ -49,6 +49,8 @@ const SchedulesPage = lazy(() => import('./pages/hazards/SchedulesPage.tsx').the
 
 import { assessmentRoutes } from './pages/accountability/assessment-routes.tsx';
 import { accountabilityRoutes } from './pages/accountability/routes.tsx';
+import { cmBoardRoutes } from './pages/command/board-routes.tsx';
+import { cmDutyRoutes } from './pages/command/duty-routes.tsx';
 import { blacklistRoutes } from './pages/credit/blacklist-routes.tsx';
 import { creditRoutes } from './pages/credit/routes.tsx';
 import { dispatchRoutes } from './pages/emergency/dispatch-routes.tsx';
@@ -57,6 +59,9 @@ import { emergencyPlansRoutes } from './pages/emergency/plans-routes.tsx';
 import { suppliesRoutes } from './pages/emergency/supplies-routes.tsx';
 import { teamsRoutes } from './pages/emergency/teams-routes.tsx';
 import { peopleRoutes } from './pages/people/routes.tsx';
+import { phCasesRoutes } from './pages/public-health/cases-routes.tsx';
+import { phEventsRoutes } from './pages/public-health/events-routes.tsx';
+import { phLevelsRoutes } from './pages/public-health/levels-routes.tsx';
 
 const AccidentsPage = lazy(() => import('./pages/accidents/AccidentsPage.tsx').then((m) => ({ default: m.AccidentsPage })));
 const AccidentReportPage = lazy(() => import('./pages/accidents/AccidentReportPage.tsx').then((m) => ({ default: m.AccidentReportPage })));
@@ -172,6 +177,11 @@ function Routed() {
         {suppliesRoutes(me)}
         {dispatchRoutes(me)}
         {teamsRoutes(me)}
+        {phCasesRoutes(me)}
+        {phEventsRoutes(me)}
+        {phLevelsRoutes(me)}
+        {cmBoardRoutes(me)}
+        {cmDutyRoutes(me)}
         <Route path="/reports" element={<ReportsPage />} />
         <Route path="/reports/:id" element={<ReportDetailPage />} />
         <Route path="/report-stats" element={<ReportStatsPage />} />

@@ -28,6 +28,8 @@ const REGION: Record<Role, string> = {
   departmentInspector: '3205',
   enterpriseAdmin: '320582',
   enterpriseStaff: '320582',
+  medicalReporter: '320582',
+  cdcReviewer: '320582',
 };
 const actor = (role: Role, id: string = role, enterpriseId: string | null = null): Actor => ({
   id,
@@ -288,6 +290,8 @@ test('chain levels and abilities by role', () => {
     departmentInspector: { level: null, report: true, view: true, stats: true },
     enterpriseAdmin: { level: null, report: true, view: true, stats: false },
     enterpriseStaff: { level: null, report: true, view: true, stats: false },
+    medicalReporter: { level: null, report: false, view: false, stats: false },
+    cdcReviewer: { level: null, report: false, view: false, stats: false },
   };
   for (const role of ROLES) {
     const a = actor(role);

@@ -4,6 +4,8 @@
 // written without a label here does not typecheck.
 import { ASSESSMENT_AUDIT_ACTIONS, ASSESSMENT_AUDIT_ENTITIES } from '../accountability/assessment-audit.ts';
 import { ACCOUNTABILITY_AUDIT_ACTIONS, ACCOUNTABILITY_AUDIT_ENTITIES } from '../accountability/audit.ts';
+import { CM_BOARD_AUDIT_ACTIONS, CM_BOARD_AUDIT_ENTITIES } from '../command/board-audit.ts';
+import { CM_DUTY_AUDIT_ACTIONS, CM_DUTY_AUDIT_ENTITIES } from '../command/duty-audit.ts';
 import { CREDIT_AUDIT_ACTIONS, CREDIT_AUDIT_ENTITIES } from '../credit/audit.ts';
 import { BLACKLIST_AUDIT_ACTIONS, BLACKLIST_AUDIT_ENTITIES } from '../credit/blacklist-audit.ts';
 import { DISPATCH_AUDIT_ACTIONS, DISPATCH_AUDIT_ENTITIES } from '../emergency/dispatch-audit.ts';
@@ -12,6 +14,9 @@ import { EMERGENCY_PLANS_AUDIT_ACTIONS, EMERGENCY_PLANS_AUDIT_ENTITIES } from '.
 import { SUPPLIES_AUDIT_ACTIONS, SUPPLIES_AUDIT_ENTITIES } from '../emergency/supplies-audit.ts';
 import { TEAMS_AUDIT_ACTIONS, TEAMS_AUDIT_ENTITIES } from '../emergency/teams-audit.ts';
 import { PEOPLE_AUDIT_ACTIONS, PEOPLE_AUDIT_ENTITIES } from '../people/audit.ts';
+import { PH_CASES_AUDIT_ACTIONS, PH_CASES_AUDIT_ENTITIES } from '../public-health/cases-audit.ts';
+import { PH_EVENTS_AUDIT_ACTIONS, PH_EVENTS_AUDIT_ENTITIES } from '../public-health/events-audit.ts';
+import { PH_LEVELS_AUDIT_ACTIONS, PH_LEVELS_AUDIT_ENTITIES } from '../public-health/levels-audit.ts';
 
 type Label = { zh: string; en: string };
 
@@ -191,6 +196,11 @@ export const AUDIT_ACTION_LABELS = {
   ...SUPPLIES_AUDIT_ACTIONS,
   ...DISPATCH_AUDIT_ACTIONS,
   ...TEAMS_AUDIT_ACTIONS,
+  ...PH_CASES_AUDIT_ACTIONS,
+  ...PH_EVENTS_AUDIT_ACTIONS,
+  ...PH_LEVELS_AUDIT_ACTIONS,
+  ...CM_BOARD_AUDIT_ACTIONS,
+  ...CM_DUTY_AUDIT_ACTIONS,
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
@@ -243,6 +253,11 @@ export const AUDIT_ENTITY_LABELS = {
   ...SUPPLIES_AUDIT_ENTITIES,
   ...DISPATCH_AUDIT_ENTITIES,
   ...TEAMS_AUDIT_ENTITIES,
+  ...PH_CASES_AUDIT_ENTITIES,
+  ...PH_EVENTS_AUDIT_ENTITIES,
+  ...PH_LEVELS_AUDIT_ENTITIES,
+  ...CM_BOARD_AUDIT_ENTITIES,
+  ...CM_DUTY_AUDIT_ENTITIES,
 } as const satisfies Record<string, Label>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 

@@ -6,6 +6,8 @@ import { accidentAbilities } from '../accidents/policy.ts';
 import { assessmentAbilities } from '../accountability/assessment-policy.ts';
 import { accountabilityAbilities } from '../accountability/policy.ts';
 import { calendarAbilities } from '../calendar/policy.ts';
+import { cmBoardAbilities } from '../command/board-policy.ts';
+import { cmDutyAbilities } from '../command/duty-policy.ts';
 import { blacklistAbilities } from '../credit/blacklist-policy.ts';
 import { creditAbilities } from '../credit/policy.ts';
 import { dispatchAbilities } from '../emergency/dispatch-policy.ts';
@@ -18,6 +20,9 @@ import { enterpriseAbilities } from '../enterprises/policy.ts';
 import { hazardAbilities } from '../hazards/policy.ts';
 import { monitoringAbilities } from '../monitoring/policy.ts';
 import { peopleAbilities } from '../people/policy.ts';
+import { phCasesAbilities } from '../public-health/cases-policy.ts';
+import { phEventsAbilities } from '../public-health/events-policy.ts';
+import { phLevelsAbilities } from '../public-health/levels-policy.ts';
 import { riskAbilities } from '../risks/policy.ts';
 import { settingsAbilities } from '../settings/policy.ts';
 import { whistleblowingAbilities } from '../whistleblowing/policy.ts';
@@ -45,6 +50,11 @@ export function abilitiesOf(actor: Actor): Abilities {
     ...suppliesAbilities(actor),
     ...dispatchAbilities(actor),
     ...teamsAbilities(actor),
+    ...phCasesAbilities(actor),
+    ...phEventsAbilities(actor),
+    ...phLevelsAbilities(actor),
+    ...cmBoardAbilities(actor),
+    ...cmDutyAbilities(actor),
     ...whistleblowingAbilities(actor),
     ...monitoringAbilities(actor),
     ...settingsAbilities(actor),

@@ -12,6 +12,9 @@ export const ROLES = [
   'departmentInspector',
   'enterpriseAdmin',
   'enterpriseStaff',
+  // Issue 28: a hospital or clinic's reporter (scoped to its facility, a directory unit) and the CDC's reviewer.
+  'medicalReporter',
+  'cdcReviewer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -25,6 +28,8 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   departmentInspector: { zh: '行业部门执法人员', en: 'Department inspector' },
   enterpriseAdmin: { zh: '企业管理员', en: 'Enterprise admin' },
   enterpriseStaff: { zh: '企业安全员', en: 'Enterprise staff' },
+  medicalReporter: { zh: '医疗机构报告人', en: 'Medical reporter' },
+  cdcReviewer: { zh: '疾控审核人员', en: 'CDC reviewer' },
 };
 
 export const SUPERVISOR_ROLES: readonly Role[] = ['provinceSupervisor', 'citySupervisor', 'countySupervisor', 'townshipSupervisor'];
@@ -41,6 +46,8 @@ export const ROLE_REGION_LEVEL: Record<Role, RegionLevel | null> = {
   departmentInspector: null,
   enterpriseAdmin: null,
   enterpriseStaff: null,
+  medicalReporter: null,
+  cdcReviewer: null,
 };
 
 export type RegionLevel = 'province' | 'city' | 'county' | 'township';

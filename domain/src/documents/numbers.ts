@@ -188,6 +188,26 @@ export const DOCUMENT_TYPES = {
     code: '应急调',
     pattern: '（{issuerShort}）应急调〔{year}〕{serial}号',
   },
+  // Public health and the command centre (issue 28). The codes are ours: the 2006 预案 and 卫生部令第37号
+  // name the reports and the 公告 but no 文号代字 (STANDARDS-NEXT §7).
+  phEventReport: {
+    zh: '突发公共卫生事件报告',
+    en: 'Public-health event report',
+    code: '卫应报',
+    pattern: '（{issuerShort}）卫应报〔{year}〕{serial}号',
+  },
+  riskLevelNotice: {
+    zh: '疫情风险等级调整公告',
+    en: 'Risk level announcement',
+    code: '防控告',
+    pattern: '（{issuerShort}）防控告〔{year}〕{serial}号',
+  },
+  dailyBriefing: {
+    zh: '值班每日简报',
+    en: 'Daily duty briefing',
+    code: '值班简',
+    pattern: '（{issuerShort}）值班简〔{year}〕{serial}号',
+  },
 } as const satisfies Record<string, { zh: string; en: string; code: string; pattern: string }>;
 
 export type DocumentType = keyof typeof DOCUMENT_TYPES;

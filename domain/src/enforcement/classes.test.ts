@@ -93,6 +93,8 @@ test('who may set a class by hand: the enforcing organ only', () => {
     departmentInspector: true,
     enterpriseAdmin: false,
     enterpriseStaff: false,
+    medicalReporter: false,
+    cdcReviewer: false,
   };
   for (const role of ROLES) {
     const a: Actor = { id: 'u', username: 'u', role, scope: { regionPrefix: '32', industries: null, enterpriseId: null } };

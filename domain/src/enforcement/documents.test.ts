@@ -21,6 +21,8 @@ test('who records a document’s signature and service: the enforcing organ only
     departmentInspector: ['recordService', 'recordSignature'],
     enterpriseAdmin: [],
     enterpriseStaff: [],
+    medicalReporter: [],
+    cdcReviewer: [],
   };
   for (const role of ROLES) assert.deepEqual(documentActions(actor(role), { signedAt: null }), expected[role], role);
   assert.deepEqual(documentActions(actor('countySupervisor'), { signedAt: '2026-12-01T08:00:00Z' }), ['recordService']);

@@ -25,6 +25,8 @@ test('creating and importing enterprises: the admin and supervisors of every tie
     departmentInspector: false,
     enterpriseAdmin: false,
     enterpriseStaff: false,
+    medicalReporter: false,
+    cdcReviewer: false,
   };
   for (const role of ROLES) {
     const a = enterpriseAbilities(actor(role));
@@ -45,6 +47,8 @@ test('actions on a visible enterprise, role by role', () => {
     departmentInspector: [],
     enterpriseAdmin: ['update', 'requestChange'],
     enterpriseStaff: [],
+    medicalReporter: [],
+    cdcReviewer: [],
   };
   for (const role of ROLES) assert.deepEqual(enterpriseActions(actor(role)), expected[role], role);
 });

@@ -144,6 +144,8 @@ const CANCELS_AT: Record<Role, Tier | null> = {
   departmentInspector: null,
   enterpriseAdmin: null,
   enterpriseStaff: null,
+  medicalReporter: null,
+  cdcReviewer: null,
 };
 const TIER_ORDER: Tier[] = ['self', 'patrol', 'county', 'city', 'province'];
 

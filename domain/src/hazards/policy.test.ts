@@ -35,6 +35,8 @@ test('finding tier, role by role: own enterprise self-inspects, government at it
     departmentInspector: 'county',
     enterpriseAdmin: 'self',
     enterpriseStaff: 'self',
+    medicalReporter: null,
+    cdcReviewer: null,
   };
   for (const role of ROLES) {
     assert.equal(findingTier(who(role), 'e1'), own[role], `${role} on e1`);
@@ -61,6 +63,8 @@ test('mayInspect, role by role and tier by tier', () => {
     departmentInspector: 'self:n/n patrol:n/n county:y/y city:n/n',
     enterpriseAdmin: 'self:y/n patrol:n/n county:n/n city:n/n',
     enterpriseStaff: 'self:y/n patrol:n/n county:n/n city:n/n',
+    medicalReporter: 'self:n/n patrol:n/n county:n/n city:n/n',
+    cdcReviewer: 'self:n/n patrol:n/n county:n/n city:n/n',
   });
 });
 
@@ -76,8 +80,10 @@ test('schedules are managed by the enterprise’s own people or an admin only', 
 test('hazard abilities, role by role', () => {
   for (const role of ROLES) {
     const ab = hazardAbilities(who(role));
-    assert.equal(ab['hazards.report'], true, role);
-    assert.equal(ab['inspections.plan'], true, role);
+    // The public-health roles (issue 28) take no part in work-safety inspection.
+    const safety = role !== 'medicalReporter' && role !== 'cdcReviewer';
+    assert.equal(ab['hazards.report'], safety, role);
+    assert.equal(ab['inspections.plan'], safety, role);
     assert.equal(ab['schedules.manage'], role === 'platformAdmin' || ENT_ROLES.includes(role), role);
     assert.equal(ab['checklists.publish'], role === 'platformAdmin', role);
   }
@@ -102,6 +108,8 @@ test('five fixes: the enterprise’s own people or the admin, while open and not
       departmentInspector: gov,
       enterpriseAdmin: 'yyynnn/nnnnnn',
       enterpriseStaff: 'yyynnn/nnnnnn',
+      medicalReporter: gov,
+      cdcReviewer: gov,
     },
   );
 });
@@ -130,6 +138,8 @@ test('listing: county and city supervisors, major hazards only; 403 before 409 (
     departmentInspector: none,
     enterpriseAdmin: none,
     enterpriseStaff: none,
+    medicalReporter: none,
+    cdcReviewer: none,
   });
   assert.equal(mayListNow(actor('countySupervisor'), { level: 'major', status: 'assigned', listedTier: null }), true);
   assert.equal(mayListNow(actor('countySupervisor'), { level: 'major', status: 'assigned', listedTier: 'city' }), false);
@@ -151,6 +161,8 @@ test('photos: the enterprise adds proof until it submits, government adds eviden
     departmentInspector: gov,
     enterpriseAdmin: 'RRRsxx/------',
     enterpriseStaff: 'RRRsxx/------',
+    medicalReporter: '------/------',
+    cdcReviewer: '------/------',
   });
 });
 
@@ -178,6 +190,8 @@ test('a dossier number is issued by an official’s download, never by an enterp
     departmentInspector: true,
     enterpriseAdmin: false,
     enterpriseStaff: false,
+    medicalReporter: false,
+    cdcReviewer: false,
   };
   for (const role of ROLES) assert.equal(mayIssueDossierNumber(who(role)), expected[role], role);
 });

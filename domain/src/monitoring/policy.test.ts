@@ -39,6 +39,8 @@ const TABLE: Record<Role, [boolean, boolean, boolean, boolean, boolean]> = {
   departmentInspector: [false, false, false, false, false],
   enterpriseAdmin: [true, true, false, true, false],
   enterpriseStaff: [false, true, false, true, false],
+  medicalReporter: [false, false, false, false, false],
+  cdcReviewer: [false, false, false, false, false],
 };
 
 test('monitoring rules, role by role: allowed and refused', () => {

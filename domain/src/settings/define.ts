@@ -35,6 +35,8 @@ export const SETTING_GROUP_LABELS = {
   accountability: { zh: '责任与考核', en: 'Accountability' },
   people: { zh: '人员与培训', en: 'People and training' },
   emergency: { zh: '应急准备', en: 'Emergency preparedness' },
+  publicHealth: { zh: '公共卫生', en: 'Public health' },
+  command: { zh: '指挥中心', en: 'Command centre' },
 } as const satisfies Record<string, Bilingual>;
 export type SettingGroup = keyof typeof SETTING_GROUP_LABELS;
 

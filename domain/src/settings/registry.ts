@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import { ASSESSMENT_SETTINGS } from '../accountability/assessment-settings.ts';
 import { ACCOUNTABILITY_SETTINGS } from '../accountability/settings.ts';
+import { CM_BOARD_SETTINGS } from '../command/board-settings.ts';
+import { CM_DUTY_SETTINGS } from '../command/duty-settings.ts';
 import { BLACKLIST_SETTINGS } from '../credit/blacklist-settings.ts';
 import { CREDIT_SETTINGS } from '../credit/settings.ts';
 import { DISPATCH_SETTINGS } from '../emergency/dispatch-settings.ts';
@@ -17,6 +19,9 @@ import { SUPPLIES_SETTINGS } from '../emergency/supplies-settings.ts';
 import { TEAMS_SETTINGS } from '../emergency/teams-settings.ts';
 import { bi } from '../errors/messages.ts';
 import { PEOPLE_SETTINGS } from '../people/settings.ts';
+import { PH_CASES_SETTINGS } from '../public-health/cases-settings.ts';
+import { PH_EVENTS_SETTINGS } from '../public-health/events-settings.ts';
+import { PH_LEVELS_SETTINGS } from '../public-health/levels-settings.ts';
 import { def, type SettingDef } from './define.ts';
 
 export { def, SETTING_GROUP_LABELS, type SettingDef, type SettingGroup, type SettingScope, type SettingType } from './define.ts';
@@ -524,6 +529,11 @@ export const SETTINGS = {
   ...SUPPLIES_SETTINGS,
   ...DISPATCH_SETTINGS,
   ...TEAMS_SETTINGS,
+  ...PH_CASES_SETTINGS,
+  ...PH_EVENTS_SETTINGS,
+  ...PH_LEVELS_SETTINGS,
+  ...CM_BOARD_SETTINGS,
+  ...CM_DUTY_SETTINGS,
 } as const satisfies Record<string, SettingDef>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -39,6 +39,8 @@ test('the home each role needs', () => {
     departmentInspector: 'department',
     enterpriseAdmin: 'enterprise',
     enterpriseStaff: 'enterprise',
+    medicalReporter: 'enterprise',
+    cdcReviewer: 'region',
   };
   for (const role of ROLES) assert.equal(roleHome(role), expected[role], role);
 });

@@ -13,7 +13,8 @@ export type RoleHome = 'none' | 'region' | 'department' | 'enterprise';
 export function roleHome(role: Role): RoleHome {
   if (role === 'platformAdmin') return 'none';
   if (role === 'departmentInspector') return 'department';
-  if (role === 'enterpriseAdmin' || role === 'enterpriseStaff') return 'enterprise';
+  // A medical reporter's facility is a directory unit (enterprises row, industry 84 卫生).
+  if (role === 'enterpriseAdmin' || role === 'enterpriseStaff' || role === 'medicalReporter') return 'enterprise';
   return 'region';
 }
 

@@ -34,6 +34,7 @@ export function scopeOf(u: UserRow): Scope {
       return { regionPrefix: regionPrefix(u.region_code), industries: u.department_industries ?? [], enterpriseId: null };
     case 'enterpriseAdmin':
     case 'enterpriseStaff':
+    case 'medicalReporter':
       if (!u.enterprise_id || !u.enterprise_region_code) return EMPTY_SCOPE;
       return { regionPrefix: u.enterprise_region_code, industries: null, enterpriseId: u.enterprise_id };
     default:

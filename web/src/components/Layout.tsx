@@ -1,5 +1,6 @@
 // The frame: navigation by the user's abilities (me.abilities), language switch, the user and their jurisdiction, logout.
 import {
+  AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
@@ -14,6 +15,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FireOutlined,
+  HeartOutlined,
   HomeOutlined,
   KeyOutlined,
   MedicineBoxOutlined,
@@ -36,6 +38,8 @@ import { api } from '../api.ts';
 import { pick, useI18n } from '../i18n.tsx';
 import { assessmentMenu } from '../pages/accountability/assessment-routes.tsx';
 import { accountabilityMenu } from '../pages/accountability/routes.tsx';
+import { cmBoardMenu } from '../pages/command/board-routes.tsx';
+import { cmDutyMenu } from '../pages/command/duty-routes.tsx';
 import { blacklistMenu } from '../pages/credit/blacklist-routes.tsx';
 import { creditMenu } from '../pages/credit/routes.tsx';
 import { dispatchMenu } from '../pages/emergency/dispatch-routes.tsx';
@@ -44,6 +48,9 @@ import { emergencyPlansMenu } from '../pages/emergency/plans-routes.tsx';
 import { suppliesMenu } from '../pages/emergency/supplies-routes.tsx';
 import { teamsMenu } from '../pages/emergency/teams-routes.tsx';
 import { peopleMenu } from '../pages/people/routes.tsx';
+import { phCasesMenu } from '../pages/public-health/cases-routes.tsx';
+import { phEventsMenu } from '../pages/public-health/events-routes.tsx';
+import { phLevelsMenu } from '../pages/public-health/levels-routes.tsx';
 import { may, useSession } from '../session.tsx';
 
 type MenuLeaf = { key: string; icon: ReactNode; label: string };
@@ -158,6 +165,9 @@ export function Layout() {
       ...dispatchMenu(me, t),
       ...teamsMenu(me, t),
     ]),
+    // Issue 28: 公共卫生 and 指挥中心.
+    ...group('publicHealth', <HeartOutlined />, t('phMenuGroup'), [...phCasesMenu(me, t), ...phEventsMenu(me, t), ...phLevelsMenu(me, t)]),
+    ...group('command', <AimOutlined />, t('cmMenuGroup'), [...cmBoardMenu(me, t), ...cmDutyMenu(me, t)]),
     ...(may(me, 'whistleblowing.handle')
       ? [
           {

@@ -17,6 +17,7 @@ import { openAccidentsMessages } from '../pages/accidents/public/messages.ts';
 import { authMessages } from '../pages/auth/messages.ts';
 import { openBlacklistMessages } from '../pages/credit/public/messages.ts';
 import { openEnforcementMessages } from '../pages/enforcement/public/messages.ts';
+import { openHealthRiskMessages } from '../pages/public-health/public/messages.ts';
 import { publicReportMessages } from '../pages/whistleblowing/public/messages.ts';
 import { theme } from '../theme.ts';
 import { navigate, usePath } from './router.tsx';
@@ -33,10 +34,21 @@ const OpenAccidentsPage = lazy(() =>
 const OpenBlacklistPage = lazy(() =>
   import('../pages/credit/public/OpenBlacklistPage.tsx').then((m) => ({ default: m.OpenBlacklistPage })),
 );
+const OpenHealthRiskPage = lazy(() =>
+  import('../pages/public-health/public/OpenHealthRiskPage.tsx').then((m) => ({ default: m.OpenHealthRiskPage })),
+);
 const FollowPage = lazy(() => import('../pages/whistleblowing/public/FollowPage.tsx').then((m) => ({ default: m.FollowPage })));
 
 // Only these pages' words: i18n.tsx (every capability's) is not imported by anything here.
-const words = [commonMessages, authMessages, publicReportMessages, openEnforcementMessages, openAccidentsMessages, openBlacklistMessages];
+const words = [
+  commonMessages,
+  authMessages,
+  publicReportMessages,
+  openEnforcementMessages,
+  openAccidentsMessages,
+  openBlacklistMessages,
+  openHealthRiskMessages,
+];
 const dictionaries: Dictionaries = { zh: half('zh', ...words), en: half('en', ...words) };
 
 /** Into the app: a full load of index.html, whose shell this entry does not have. */
@@ -57,6 +69,7 @@ function Page({ path }: { path: string }) {
   if (path === '/open/enforcement') return <OpenEnforcementPage />;
   if (path === '/open/accidents') return <OpenAccidentsPage />;
   if (path === '/open/blacklist') return <OpenBlacklistPage />;
+  if (path === '/open/health-risk') return <OpenHealthRiskPage />;
   return <ReportPage />;
 }
 
@@ -75,7 +88,11 @@ function Themed() {
   const path = usePath();
   // Any other address under /report is the report form, as the app's router had it.
   useEffect(() => {
-    if (!['/login', '/report', '/report/follow', '/open/enforcement', '/open/accidents', '/open/blacklist'].includes(path))
+    if (
+      !['/login', '/report', '/report/follow', '/open/enforcement', '/open/accidents', '/open/blacklist', '/open/health-risk'].includes(
+        path,
+      )
+    )
       navigate('/report', true);
   }, [path]);
   setApiLang(lang);
