@@ -2,4 +2,5 @@
 // Add `export * from './levels-<file>.ts';` here for each new domain file of this part.
 export * from './levels-audit.ts';
 export * from './levels-policy.ts';
+export * from './levels-rules.ts';
 export * from './levels-settings.ts';
