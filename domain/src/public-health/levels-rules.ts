@@ -5,14 +5,14 @@
 import { type Actor, isAdmin, regionPrefix } from '../auth/roles.ts';
 import type { Bilingual } from '../errors/messages.ts';
 
-export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-export const RISK_LEVEL_LABELS: Record<RiskLevel, Bilingual> = {
+export const PH_RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export type PhRiskLevel = (typeof PH_RISK_LEVELS)[number];
+export const PH_RISK_LEVEL_LABELS: Record<PhRiskLevel, Bilingual> = {
   low: { zh: '低风险', en: 'Low risk' },
   medium: { zh: '中风险', en: 'Medium risk' },
   high: { zh: '高风险', en: 'High risk' },
 };
-const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
+const RANK: Record<PhRiskLevel, number> = { low: 0, medium: 1, high: 2 };
 
 export type RiskRuleSet = {
   code: string;
@@ -88,7 +88,7 @@ const DAY = 86_400_000;
 export const quietDaysSince = (lastCaseAt: Date | null, now: Date) =>
   lastCaseAt === null ? Number.POSITIVE_INFINITY : Math.floor((now.getTime() - lastCaseAt.getTime()) / DAY);
 
-export type Proposal = { level: RiskLevel; reasons: Bilingual[] };
+export type Proposal = { level: PhRiskLevel; reasons: Bilingual[] };
 
 export function proposeLevel(rs: RiskRuleSet, f: RegionFacts, now: Date): Proposal {
   const quiet = quietDaysSince(f.lastCaseAt, now);
@@ -150,7 +150,7 @@ export const OVERRIDE_REASON_MIN = 10;
 
 export type LevelChangeCheck = { ok: true; override: boolean } | { ok: false; status: 400 | 409; fields: Record<string, Bilingual> };
 
-export function requiredQuietDays(rs: RiskRuleSet, from: RiskLevel, to: RiskLevel): number {
+export function requiredQuietDays(rs: RiskRuleSet, from: PhRiskLevel, to: PhRiskLevel): number {
   if (RANK[to] >= RANK[from]) return 0;
   if (from === 'high') return to === 'medium' ? rs.quietDays.highToMedium : rs.quietDays.highToLow;
   return rs.quietDays.mediumToLow;
@@ -158,8 +158,8 @@ export function requiredQuietDays(rs: RiskRuleSet, from: RiskLevel, to: RiskLeve
 
 /** Raising is always allowed; lowering needs the quiet period since the last case, or a reasoned override. */
 export function checkLevelChange(
-  current: RiskLevel,
-  target: RiskLevel,
+  current: PhRiskLevel,
+  target: PhRiskLevel,
   lastCaseAt: Date | null,
   now: Date,
   rs: RiskRuleSet,
@@ -175,8 +175,8 @@ export function checkLevelChange(
       status: 409,
       fields: {
         level: {
-          zh: `降为${RISK_LEVEL_LABELS[target].zh}需连续${need}天无新增病例，现仅${quiet}天；如确需调整，请填写理由强制调整`,
-          en: `Lowering to ${RISK_LEVEL_LABELS[target].en.toLowerCase()} needs ${need} days without a new case, only ${quiet} so far; give a reason to override`,
+          zh: `降为${PH_RISK_LEVEL_LABELS[target].zh}需连续${need}天无新增病例，现仅${quiet}天；如确需调整，请填写理由强制调整`,
+          en: `Lowering to ${PH_RISK_LEVEL_LABELS[target].en.toLowerCase()} needs ${need} days without a new case, only ${quiet} so far; give a reason to override`,
         },
       },
     };
@@ -247,7 +247,7 @@ const bjDate = (d: Date) => {
   return `${p.y}年${p.m}月${p.d}日`;
 };
 
-export type AnnouncementChange = { regionName: string; from: RiskLevel; to: RiskLevel; quietDays?: number | null };
+export type AnnouncementChange = { regionName: string; from: PhRiskLevel; to: PhRiskLevel; quietDays?: number | null };
 export type AnnouncementInput = {
   issuer: string;
   /** The area named in the title (e.g. the township, or the county when several change). */
@@ -265,7 +265,7 @@ export function announcementText(a: AnnouncementInput): { title: string; body: s
     const up = RANK[c.to] > RANK[c.from];
     const why =
       !up && c.quietDays != null && Number.isFinite(c.quietDays) ? `，该地区已连续${zhNumber(Math.min(c.quietDays, 99))}天无新增病例` : '';
-    return `${zhNumber(i + 1)}、${c.regionName}由${RISK_LEVEL_LABELS[c.from].zh}地区${up ? '调升' : '调降'}为${RISK_LEVEL_LABELS[c.to].zh}地区${why}。`;
+    return `${zhNumber(i + 1)}、${c.regionName}由${PH_RISK_LEVEL_LABELS[c.from].zh}地区${up ? '调升' : '调降'}为${PH_RISK_LEVEL_LABELS[c.to].zh}地区${why}。`;
   });
   const anyUp = a.changes.some((c) => RANK[c.to] > RANK[c.from]);
   const body = [
