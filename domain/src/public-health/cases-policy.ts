@@ -4,6 +4,11 @@ import { type Actor, isAdmin, isSupervisor } from '../auth/roles.ts';
 
 export function phCasesAbilities(a: Actor): Record<string, boolean> {
   return {
-    'phCases.view': isAdmin(a) || isSupervisor(a),
+    'phCases.view': isAdmin(a) || isSupervisor(a) || a.role === 'medicalReporter' || a.role === 'cdcReviewer',
+    'phCases.report': a.role === 'medicalReporter' && a.scope.enterpriseId !== null,
+    'phCases.review': a.role === 'cdcReviewer',
+    'diseases.manage': isAdmin(a) || a.role === 'provinceSupervisor',
   };
 }
+
+export const canManageDiseases = (a: Actor) => phCasesAbilities(a)['diseases.manage'] === true;
