@@ -2,4 +2,5 @@
 // Add `export * from './events-<file>.ts';` here for each new domain file of this part.
 export * from './events-audit.ts';
 export * from './events-policy.ts';
+export * from './events-rules.ts';
 export * from './events-settings.ts';
