@@ -38,7 +38,10 @@ step 'domain tests';       npm run test:domain
 step 'server tests: PGlite';     TAISHAN_TEST_DB=pglite npm run test:server
 step 'server tests: PostgreSQL'; TAISHAN_TEST_DB=postgresql npm run test:server
 step 'web build';          npm run build:web
-step 'browser tests: PGlite';     E2E_DB=pglite npm run test:e2e
+# The browser suites start their servers on copies of one demo-seeded data folder (e2e/lib/server.ts).
+template_root=$(mktemp -d)
+step 'browser tests: PGlite';     E2E_DB=pglite E2E_TEMPLATE_DIR="$template_root/data" npm run test:e2e
+rm -rf "$template_root"
 step 'failure tests: PostgreSQL'
 E2E_DB=postgresql node --import tsx --test --test-concurrency=1 e2e/tests/crash.test.ts e2e/tests/deploy.test.ts e2e/tests/telemetry-crash.test.ts
 step 'all passed'
