@@ -62,4 +62,18 @@ export const PH_LEVELS_SETTINGS = {
     provisional: true,
     source: SRC,
   }),
+  'phLevels.diseases': def({
+    group: 'publicHealth',
+    label: { zh: '计入风险等级的病种代码（逗号分隔）', en: 'Disease codes counted for risk levels (comma-separated)' },
+    description: {
+      zh: '只计确诊、临床诊断病例和无症状感染者；已合并、已撤销的报告卡不计。',
+      en: 'Confirmed, clinical and asymptomatic cases count; merged and revoked cards do not.',
+    },
+    type: 'text',
+    schema: z.string().regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/, bi('请填写病种代码，用逗号分隔', 'Disease codes, comma-separated')),
+    default: 'covid19',
+    scope: 'province',
+    provisional: true,
+    source: 'UNCONFIRMED：§7.4 的分区分级针对新冠肺炎；其他病种是否适用未见规定',
+  }),
 } as const satisfies Record<string, SettingDef>;
