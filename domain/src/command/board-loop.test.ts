@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import type { Actor, Role } from '../auth/roles.ts';
 import {
   allowedSignalActions,
-  maskName,
-  maskPhone,
+  maskCallerName,
+  maskCallerPhone,
   needsEscalation,
   parentRegionCode,
   SIGNAL_ACTIONS,
@@ -162,6 +162,6 @@ test('parent regions and masking', () => {
   assert.equal(parentRegionCode('321302000000'), '321300000000');
   assert.equal(parentRegionCode('321300000000'), '320000000000');
   assert.equal(parentRegionCode('320000000000'), '320000000000');
-  assert.equal(maskPhone('13812345678'), '138****5678');
-  assert.equal(maskName('张三丰'), '张**');
+  assert.equal(maskCallerPhone('13812345678'), '138****5678');
+  assert.equal(maskCallerName('张三丰'), '张**');
 });

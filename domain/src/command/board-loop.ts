@@ -183,9 +183,9 @@ export function parentRegionCode(code: string): string {
 }
 
 /** A phone masked for everyone but the duty staff who took the call and the admin: 138****5678. */
-export function maskPhone(phone: string): string {
+export function maskCallerPhone(phone: string): string {
   return phone.length <= 7 ? '****' : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
-export function maskName(name: string): string {
+export function maskCallerName(name: string): string {
   return name ? `${[...name][0]}**` : '';
 }
