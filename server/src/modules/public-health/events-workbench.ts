@@ -1,4 +1,58 @@
 // 突发公共卫生事件's 工作台 items (issue 28). Owner: events (聚集性信号、事件分级、报告链、初次/进程/结案报告、密接、任务).
-import type { WorkbenchProvider } from '../workbench/registry.ts';
+// Signals waiting for confirmation, events whose reporting chain has a step due or overdue, tasks
+// assigned to me (open), and the overdue open tasks of my region (the cases part's 流调 tasks too).
+// Each count is the length of the list the item opens.
+import { computeChain, type PhEventKind, type WorkDefinition } from '@taishan/domain';
+import { counted, type WorkbenchProvider } from '../workbench/registry.ts';
+import { chainStepRows, eventRows, taskRows } from './events-store.ts';
 
-export const phEventsWorkItems: WorkbenchProvider = async () => [];
+const SIGNALS: WorkDefinition = { kind: 'phEvents.signals', severity: 'urgent', titleKey: 'phEvWorkSignals', query: { status: 'signal' } };
+const CHAIN: WorkDefinition = { kind: 'phEvents.chainDue', severity: 'urgent', titleKey: 'phEvWorkChainDue', query: { chain: 'due' } };
+const MINE: WorkDefinition = {
+  kind: 'phEvents.myTasks',
+  severity: 'attention',
+  titleKey: 'phEvWorkMyTasks',
+  query: { mine: '1', status: 'open' },
+};
+const OVERDUE: WorkDefinition = {
+  kind: 'phEvents.overdueTasks',
+  severity: 'attention',
+  titleKey: 'phEvWorkOverdueTasks',
+  query: { overdue: '1' },
+};
+
+const DECIDERS = ['countySupervisor', 'citySupervisor', 'provinceSupervisor', 'cdcReviewer'];
+
+export const phEventsWorkItems: WorkbenchProvider = async (actor, scope, tx) => {
+  if (scope.enterpriseId !== null) return [];
+  const items = [];
+  const now = new Date();
+  if (DECIDERS.includes(actor.role)) {
+    const signals = await eventRows(tx, { prefix: scope.regionPrefix, status: 'signal' });
+    items.push(
+      counted(SIGNALS, { path: '/public-health/events?status=signal', apiPath: '/api/v1/health-events?status=signal' }, signals.length),
+    );
+    let due = 0;
+    for (const e of await eventRows(tx, { prefix: scope.regionPrefix })) {
+      if (e.status !== 'confirmed' && e.status !== 'responding') continue;
+      const steps = await chainStepRows(tx, e.id);
+      const chain = computeChain(
+        e.kind as PhEventKind,
+        new Date(e.discovered_at ?? e.created_at),
+        steps.map((s) => ({ step: s.step as 'county', doneAt: new Date(s.done_at) })),
+        now,
+      );
+      if (chain.some((s) => !s.doneAt)) due++;
+    }
+    items.push(counted(CHAIN, { path: '/public-health/events?chain=due', apiPath: '/api/v1/health-events?chain=due' }, due));
+  }
+  const mine = await taskRows(tx, { prefix: scope.regionPrefix, status: 'open', assigneeId: actor.id });
+  items.push(
+    counted(MINE, { path: '/public-health/tasks?mine=1&status=open', apiPath: '/api/v1/health-tasks?mine=1&status=open' }, mine.length),
+  );
+  if (DECIDERS.includes(actor.role) || actor.role === 'townshipSupervisor') {
+    const overdue = await taskRows(tx, { prefix: scope.regionPrefix, overdueAt: now });
+    items.push(counted(OVERDUE, { path: '/public-health/tasks?overdue=1', apiPath: '/api/v1/health-tasks?overdue=1' }, overdue.length));
+  }
+  return items;
+};
