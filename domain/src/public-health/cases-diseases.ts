@@ -23,7 +23,15 @@ const START = '2004-12-01';
 const L25 = '2025-09-01';
 
 /** A disease whose class is the same under the 2013 list and (provisionally) the 2025 law. */
-function steady(code: string, nameZh: string, nameEn: string, cls: DiseaseClass, managedAsClassA = false, from = START, src = LAW2013): DiseaseSeed {
+function steady(
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  cls: DiseaseClass,
+  managedAsClassA = false,
+  from = START,
+  src = LAW2013,
+): DiseaseSeed {
   return {
     code,
     nameZh,
@@ -91,8 +99,22 @@ export const DISEASE_SEED: DiseaseSeed[] = [
     nameZh: '新型冠状病毒感染',
     nameEn: 'COVID-19',
     versions: [
-      { class: 'B', managedAsClassA: true, effectiveFrom: '2020-01-20', effectiveTo: '2023-01-08', provisional: false, source: '国家卫生健康委公告2020年第1号（乙类甲管）' },
-      { class: 'B', managedAsClassA: false, effectiveFrom: '2023-01-08', effectiveTo: L25, provisional: false, source: '国家卫生健康委公告2022年第7号（乙类乙管，2023-01-08）' },
+      {
+        class: 'B',
+        managedAsClassA: true,
+        effectiveFrom: '2020-01-20',
+        effectiveTo: '2023-01-08',
+        provisional: false,
+        source: '国家卫生健康委公告2020年第1号（乙类甲管）',
+      },
+      {
+        class: 'B',
+        managedAsClassA: false,
+        effectiveFrom: '2023-01-08',
+        effectiveTo: L25,
+        provisional: false,
+        source: '国家卫生健康委公告2022年第7号（乙类乙管，2023-01-08）',
+      },
       { class: 'B', managedAsClassA: false, effectiveFrom: L25, effectiveTo: null, provisional: true, source: LAW2025 },
     ],
   },

@@ -26,7 +26,13 @@ export function idProblem(type: PhIdType, raw: string, today = new Date()): IdPr
       const m = Number(v.slice(10, 12));
       const d = Number(v.slice(12, 14));
       const date = new Date(Date.UTC(y, m - 1, d));
-      if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || date.getTime() > today.getTime())
+      if (
+        y < 1900 ||
+        date.getUTCFullYear() !== y ||
+        date.getUTCMonth() !== m - 1 ||
+        date.getUTCDate() !== d ||
+        date.getTime() > today.getTime()
+      )
         return 'birthDate';
       if (idCheckChar(v.slice(0, 17)) !== v[17]) return 'checksum';
       return null;
@@ -85,5 +91,10 @@ export type CasePerson = { name: string; idType: PhIdType; idNumber: string; pho
 export type MaskedPerson = { name: string; idType: PhIdType; idNumber: string; phone: string | null };
 
 export function maskPerson(p: CasePerson): MaskedPerson {
-  return { name: maskCaseName(p.name), idType: p.idType, idNumber: maskIdNumber(p.idType, p.idNumber), phone: p.phone ? maskCasePhone(p.phone) : null };
+  return {
+    name: maskCaseName(p.name),
+    idType: p.idType,
+    idNumber: maskIdNumber(p.idType, p.idNumber),
+    phone: p.phone ? maskCasePhone(p.phone) : null,
+  };
 }

@@ -68,7 +68,8 @@ export function isOwnFacilityReporter(a: Actor, c: Pick<PhCaseFacts, 'facilityId
 export function canViewCase(a: Actor, c: PhCaseFacts): boolean {
   if (isAdmin(a)) return true;
   if (a.role === 'medicalReporter') return isOwnFacilityReporter(a, c);
-  if (a.role === 'cdcReviewer' || isSupervisor(a)) return within(a.scope.regionPrefix, c.regionCode) || within(a.scope.regionPrefix, c.reportRegionCode);
+  if (a.role === 'cdcReviewer' || isSupervisor(a))
+    return within(a.scope.regionPrefix, c.regionCode) || within(a.scope.regionPrefix, c.reportRegionCode);
   return false;
 }
 
