@@ -84,3 +84,20 @@ export const dutyOfficerBodySchema = z.object({
 export const briefingBodySchema = z.object({
   day: z.string(m('请选择日期', 'Choose a day')).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD||The day is YYYY-MM-DD'),
 });
+
+/** The signal sources and stages as the duty page and the briefing name them (board's enums, 052). */
+export const CM_DUTY_SOURCE_LABELS: Record<string, { zh: string; en: string }> = {
+  accident: { zh: '生产安全事故', en: 'Accident' },
+  majorHazard: { zh: '重大事故隐患', en: 'Major hazard' },
+  alarm: { zh: '监测预警', en: 'Monitoring alarm' },
+  publicReport: { zh: '群众举报', en: 'Public report' },
+  healthEvent: { zh: '突发公共卫生事件', en: 'Health event' },
+  supplyRequest: { zh: '物资请求', en: 'Supply request' },
+  hotline: { zh: '热线来电', en: 'Hotline call' },
+};
+export const CM_DUTY_SEVERITY_LABELS: Record<string, { zh: string; en: string }> = {
+  low: { zh: '低', en: 'Low' },
+  normal: { zh: '一般', en: 'Normal' },
+  high: { zh: '高', en: 'High' },
+  critical: { zh: '紧急', en: 'Critical' },
+};
