@@ -556,6 +556,7 @@ export async function addContact(db: Db, actor: Actor, keyring: Keyring, id: str
         b.relation ?? null,
         b.lastContactAt ?? null,
         b.followUpUntil ?? null,
+        actor.id,
       ],
     );
     await touch(tx, id);

@@ -1,0 +1,231 @@
+// 突发公共卫生事件 through the HTTP API, on both databases: cluster detection at its threshold
+// (merged cases excluded) and idempotent, scope (another county sees nothing), the state machine's
+// 409s, bilingual 400s with nothing written, contacts masked per role and never in the audit, the
+// reporting chain, reports (closing closes), tasks (done/cancel/assign), audit in the transaction.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { CAST, type CastApp, makeUser, openCastApp } from '../../test/harness.ts';
+import { runPhEventsJobs } from './events-jobs.ts';
+
+const DAY = 86_400_000;
+
+describe('health events', () => {
+  let t: CastApp;
+  let cdc = '';
+  let n = 0;
+  before(async () => {
+    t = await openCastApp();
+    await t.db.query(
+      `INSERT INTO ph_diseases (code, name_zh, name_en) VALUES ('covid19', '新型冠状病毒感染', 'COVID-19') ON CONFLICT (code) DO NOTHING`,
+    );
+    await makeUser(t.db, { username: 'cast-cdc', role: 'cdcReviewer', regionCode: CAST.county });
+    cdc = await t.login('cast-cdc');
+  });
+  after(() => t.close());
+
+  const addCase = async (daysAgo: number, status = 'reviewed', region: string = CAST.town) => {
+    const at = new Date(Date.now() - daysAgo * DAY).toISOString();
+    n++;
+    const [r] = await t.db.query<{ id: string }>(
+      `INSERT INTO ph_cases (number, disease_code, classification, diagnosed_at, reported_at, deadline_at, region_code, report_region_code,
+         facility_id, person_sealed, person_masked, person_key, status, review_due_at)
+       VALUES ($1, 'covid19', 'confirmed', $2, $2, $2, $3, $3, $4, 'sealed', '{"name":"张*"}', $5, $6, $2) RETURNING id`,
+      [`EV-${n}`, at, region, t.enterpriseId, `key-${n}`, status],
+    );
+    return r?.id as string;
+  };
+  const get = async (cookie: string, url: string, status = 200) => {
+    const res = await t.inject(cookie, 'GET', url);
+    assert.equal(res.statusCode, status, res.body);
+    return res.json();
+  };
+  const post = async (cookie: string, url: string, body: unknown, status = 200) => {
+    const res = await t.inject(cookie, 'POST', url, body);
+    assert.equal(res.statusCode, status, res.body);
+    return res.json();
+  };
+  const count = async (sql: string) => Number((await t.db.query<{ c: number }>(sql))[0]?.c);
+
+  let eventId = '';
+
+  test('detection: N-1 cases and a merged one raise nothing; N raise one signal, once', async () => {
+    for (let i = 0; i < 4; i++) await addCase(i + 1);
+    await addCase(1, 'merged');
+    await addCase(8); // outside the 7-day window
+    assert.deepEqual(await runPhEventsJobs(t.db), { signals: 0 });
+    await addCase(2);
+    assert.deepEqual(await runPhEventsJobs(t.db), { signals: 1 });
+    assert.deepEqual(await runPhEventsJobs(t.db), { signals: 0 });
+    assert.equal(await count(`SELECT count(*)::int AS c FROM ph_events WHERE origin = 'cluster'`), 1);
+    const [e] = await t.db.query<{ id: string; status: string }>(`SELECT id, status FROM ph_events WHERE origin = 'cluster'`);
+    eventId = e?.id as string;
+    assert.equal(e?.status, 'signal');
+    assert.equal(await count(`SELECT count(*)::int AS c FROM ph_event_cases WHERE event_id = '${eventId}'`), 5);
+    assert.equal(await count(`SELECT count(*)::int AS c FROM audit_events WHERE action = 'phEvents.detect'`), 1);
+  });
+
+  test('scope: another county and an enterprise see nothing', async () => {
+    assert.equal((await get(t.cookies.kunshan, '/api/v1/health-events')).total, 0);
+    await get(t.cookies.kunshan, `/api/v1/health-events/${eventId}`, 404);
+    await get(t.cookies.ent, '/api/v1/health-events', 403);
+    const mine = await get(t.cookies.county, '/api/v1/health-events?status=signal');
+    assert.equal(mine.total, 1);
+    assert.deepEqual(mine.items[0].allowedActions, ['view', 'confirm', 'dismiss']);
+    assert.deepEqual((await get(t.cookies.town, '/api/v1/health-events')).items[0].allowedActions, ['view']);
+  });
+
+  test('confirm: stale version and wrong state are 409, township 403', async () => {
+    await post(t.cookies.county, `/api/v1/health-events/${eventId}/confirm`, { version: 99 }, 409);
+    await post(t.cookies.town, `/api/v1/health-events/${eventId}/confirm`, { version: 1 }, 403);
+    const e = await post(t.cookies.county, `/api/v1/health-events/${eventId}/confirm`, { version: 1 });
+    assert.equal(e.status, 'confirmed');
+    await post(t.cookies.county, `/api/v1/health-events/${eventId}/confirm`, { version: e.version }, 409);
+    assert.equal(
+      await count(`SELECT count(*)::int AS c FROM audit_events WHERE action = 'phEvents.confirm' AND entity_id = '${eventId}'`),
+      1,
+    );
+  });
+
+  test('grade from facts, chain steps in order, reports, close', async () => {
+    const detail = await get(t.cookies.county, `/api/v1/health-events/${eventId}`);
+    const g = await post(cdc, `/api/v1/health-events/${eventId}/grade`, {
+      version: detail.version,
+      facts: { disease: 'B', cases: 6 },
+    });
+    assert.equal(g.grade, 'IV');
+    const s1 = await post(t.cookies.county, `/api/v1/health-events/${eventId}/chain-steps`, { note: '电话报告' });
+    assert.equal(s1.chain[0].step, 'county');
+    assert.ok(s1.chain[0].doneAt);
+    assert.equal(s1.nextStep, 'countyGov');
+    assert.equal(s1.chain.length, 5);
+    // Closing without an initial report: 409.
+    await post(
+      t.cookies.county,
+      `/api/v1/health-events/${eventId}/reports`,
+      { kind: 'closing', content: '疫情已得到控制，全部病例治愈。' },
+      409,
+    );
+    const bad = await t.inject(t.cookies.county, 'POST', `/api/v1/health-events/${eventId}/reports`, { kind: 'initial', content: '短' });
+    assert.equal(bad.statusCode, 400);
+    assert.ok(bad.json().fields?.content ?? bad.json().error?.fields?.content, bad.body);
+    assert.equal(await count(`SELECT count(*)::int AS c FROM ph_event_reports`), 0);
+    const r1 = await post(cdc, `/api/v1/health-events/${eventId}/reports`, {
+      kind: 'initial',
+      content: '某镇发现新冠病毒感染聚集性病例 6 例，已开展流调。',
+      affected: 6,
+    });
+    assert.equal(r1.reports[0].kind, 'initial');
+    assert.match(r1.reports[0].docNumber, /^卫突报〔\d{4}〕\d+号$/);
+    assert.ok(r1.allowedActions.includes('reportProgress'));
+    assert.ok(!r1.allowedActions.includes('close'), 'the CDC reviewer does not close');
+    assert.ok(r1.allowedActions.includes('addTask'));
+  });
+
+  test('contacts: sealed, masked for all but the CDC reviewer, never in the audit', async () => {
+    const phone = '13912345678';
+    await post(t.cookies.town, `/api/v1/health-events/${eventId}/contacts`, {
+      name: '王小明',
+      phone,
+      relation: '同事',
+      followUpUntil: '2099-01-01',
+    });
+    const bad = await t.inject(t.cookies.county, 'POST', `/api/v1/health-events/${eventId}/contacts`, { name: '', phone: 'x' });
+    assert.equal(bad.statusCode, 400);
+    const county = await get(t.cookies.county, `/api/v1/health-events/${eventId}`);
+    assert.equal(county.contacts.length, 1);
+    assert.equal(county.contacts[0].name, '王**');
+    assert.equal(county.contacts[0].phone, '139****5678');
+    assert.equal(county.contacts[0].followingUp, true);
+    const reviewer = await get(cdc, `/api/v1/health-events/${eventId}`);
+    assert.equal(reviewer.contacts[0].name, '王小明');
+    assert.equal(reviewer.contacts[0].phone, phone);
+    assert.equal(
+      await count(`SELECT count(*)::int AS c FROM ph_event_contacts WHERE sealed LIKE '%${phone}%' OR masked::text LIKE '%${phone}%'`),
+      0,
+    );
+    assert.equal(
+      await count(
+        `SELECT count(*)::int AS c FROM audit_events WHERE coalesce(after::text, '') LIKE '%${phone}%' OR coalesce(after::text, '') LIKE '%王小明%'`,
+      ),
+      0,
+    );
+  });
+
+  test('tasks: add, list, assign, done, cancel; 409 when no longer open; another county sees none', async () => {
+    const due = new Date(Date.now() - 3_600_000).toISOString();
+    const e = await post(t.cookies.county, `/api/v1/health-events/${eventId}/tasks`, {
+      kind: 'sampling',
+      title: '采集密接咽拭子',
+      dueAt: due,
+    });
+    assert.equal(e.tasks.length, 1);
+    const bad = await t.inject(t.cookies.county, 'POST', `/api/v1/health-events/${eventId}/tasks`, {
+      kind: 'nope',
+      title: 'x',
+      dueAt: 'y',
+    });
+    assert.equal(bad.statusCode, 400);
+    await post(t.cookies.county, `/api/v1/health-events/${eventId}/tasks`, { kind: 'followUp', title: '密接医学观察随访', dueAt: due });
+    const list = await get(t.cookies.county, '/api/v1/health-tasks?overdue=1');
+    assert.equal(list.total, 2);
+    assert.equal((await get(t.cookies.kunshan, '/api/v1/health-tasks')).total, 0);
+    const [a, b] = list.items;
+    await post(t.cookies.county, `/api/v1/health-tasks/${a.id}/assign`, { assigneeId: t.ids.kunshan }, 400);
+    const assigned = await post(t.cookies.county, `/api/v1/health-tasks/${a.id}/assign`, { assigneeId: t.ids.town });
+    assert.equal(assigned.assigneeId, t.ids.town);
+    const mine = await get(t.cookies.town, '/api/v1/health-tasks?mine=1');
+    assert.equal(mine.total, 1);
+    assert.deepEqual(mine.items[0].allowedActions, ['done']);
+    await post(t.cookies.town, `/api/v1/health-tasks/${b.id}/done`, {}, 403);
+    const done = await post(t.cookies.town, `/api/v1/health-tasks/${a.id}/done`, { note: '已采样 3 份' });
+    assert.equal(done.status, 'done');
+    await post(t.cookies.county, `/api/v1/health-tasks/${a.id}/cancel`, {}, 409);
+    assert.equal((await post(t.cookies.county, `/api/v1/health-tasks/${b.id}/cancel`, {})).status, 'cancelled');
+    assert.equal(
+      await count(
+        `SELECT count(*)::int AS c FROM audit_events WHERE action IN ('phEvents.doneTask', 'phEvents.cancelTask', 'phEvents.assignTask')`,
+      ),
+      3,
+    );
+  });
+
+  test('closing report closes the event; a manual event is created confirmed; 400 on bad fields', async () => {
+    const closed = await post(t.cookies.county, `/api/v1/health-events/${eventId}/reports`, {
+      kind: 'closing',
+      content: '末例病例后 14 天无新增，事件结束。',
+      affected: 6,
+    });
+    assert.equal(closed.status, 'closed');
+    assert.deepEqual(closed.allowedActions, ['view']);
+    // A closed cluster event does not come back while its cases stay in the window.
+    assert.deepEqual(await runPhEventsJobs(t.db), { signals: 0 });
+    const bad = await t.inject(t.cookies.county, 'POST', '/api/v1/health-events', { title: '', kind: 'foodPoisoning' });
+    assert.equal(bad.statusCode, 400);
+    const before = await count('SELECT count(*)::int AS c FROM ph_events');
+    await post(
+      t.cookies.kunshan,
+      '/api/v1/health-events',
+      { title: '学校食物中毒', kind: 'foodPoisoning', regionCode: CAST.town, occurredAt: new Date().toISOString() },
+      403,
+    );
+    assert.equal(await count('SELECT count(*)::int AS c FROM ph_events'), before);
+    const m = await post(
+      t.cookies.county,
+      '/api/v1/health-events',
+      {
+        title: '某小学食物中毒',
+        kind: 'foodPoisoning',
+        regionCode: CAST.town,
+        occurredAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+        affected: 35,
+      },
+      201,
+    );
+    assert.equal(m.status, 'confirmed');
+    assert.equal(m.origin, 'manual');
+    const g = await post(t.cookies.county, `/api/v1/health-events/${m.id}/grade`, { version: m.version, facts: { cases: 35 } });
+    assert.equal(g.grade, 'IV');
+    assert.equal(g.gradeCriterion, 'poisoning30to99');
+    assert.equal(g.chain.at(-1).step, 'national');
+  });
+});
