@@ -158,7 +158,10 @@ export async function seedDemoPhCases(db: Db, keyring?: Keyring, now = new Date(
   const totalWeight = MIX.reduce((s, [, w]) => s + w, 0);
   const disease = () => {
     let x = rand() * totalWeight;
-    for (const [code, w] of MIX) if ((x -= w) < 0) return code;
+    for (const [code, w] of MIX) {
+      x -= w;
+      if (x < 0) return code;
+    }
     return 'influenza';
   };
   let seq = 0;

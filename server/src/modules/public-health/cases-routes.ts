@@ -1,5 +1,89 @@
 // The HTTP routes of 传染病报告 (issue 28). Owner: cases (病种参考数据、传染病报告卡、审核、流调任务、查重合并).
+// Diseases and their versions, health facilities, case cards (report, list, detail, the six
+// actions, duplicate suggestions). No SQL here: cases-service.ts.
+import { PH_CASE_ACTIONS, type PhCaseAction } from '@taishan/domain';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { defineRoute, idParams } from '../../http/route.ts';
 import type { CapabilityDeps } from '../deps.ts';
+import {
+  actOnCase,
+  caseActionBodySchema,
+  caseBodySchema,
+  caseDuplicates,
+  caseListQuerySchema,
+  createCase,
+  getCase,
+  listCases,
+  listDiseases,
+  listFacilities,
+} from './cases-service.ts';
 
-export function phCasesRoutes(_app: FastifyInstance, _deps: CapabilityDeps) {}
+const TAGS = ['publicHealth'];
+
+export function phCasesRoutes(app: FastifyInstance, { db, keyring }: CapabilityDeps) {
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/diseases',
+    access: 'user',
+    summary: '法定传染病 Notifiable diseases with their versions by date (class, managed as class A, provisional)',
+    tags: TAGS,
+    handler: () => listDiseases(db),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/health-facilities',
+    access: 'user',
+    summary: '医疗卫生机构 Health facilities of the jurisdiction',
+    tags: TAGS,
+    handler: ({ actor }) => listFacilities(db, actor),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/health-cases',
+    access: 'user',
+    summary:
+      '传染病报告卡 Case cards of the jurisdiction (a facility: its own), persons masked but for the jurisdiction’s CDC and the reporter',
+    tags: TAGS,
+    query: caseListQuerySchema,
+    handler: ({ query, actor }) => listCases(db, keyring, actor, query),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/health-cases',
+    access: 'user',
+    summary: '报告传染病 Report a case (a medical reporter, for its facility)',
+    tags: TAGS,
+    body: caseBodySchema,
+    status: 201,
+    handler: ({ body, actor }) => createCase(db, keyring, actor, body),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/health-cases/:id',
+    access: 'user',
+    summary: '报告卡详情 A case card with its history and allowed actions',
+    tags: TAGS,
+    params: idParams,
+    handler: ({ params, actor }) => getCase(db, keyring, actor, params.id),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/health-cases/:id/duplicates',
+    access: 'user',
+    summary: '疑似重复 Cards of the same person and disease within the window',
+    tags: TAGS,
+    params: idParams,
+    handler: ({ params, actor }) => caseDuplicates(db, keyring, actor, params.id),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/health-cases/:id/:action',
+    access: 'user',
+    summary: '审核/退回/重新提交/删除/订正分类/合并 An action on a case card',
+    tags: TAGS,
+    params: idParams.extend({ action: z.enum(PH_CASE_ACTIONS as [PhCaseAction, ...PhCaseAction[]]) }),
+    body: caseActionBodySchema,
+    handler: ({ params, body, actor }) => actOnCase(db, keyring, actor, params.id, params.action, body),
+  });
+}

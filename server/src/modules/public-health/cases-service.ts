@@ -69,6 +69,7 @@ export const caseListQuerySchema = z.object({
   diseaseCode: z.string().optional(),
   from: z.string().optional(),
   to: z.string().optional(),
+  overdue: z.enum(['1']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -325,6 +326,7 @@ export async function listCases(db: Db, keyring: Keyring, actor: Actor, q: z.inf
       params.push(q.diseaseCode);
       where.push(`c.disease_code = $${params.length}`);
     }
+    if (q.overdue) where.push(`c.status = 'reported' AND c.review_due_at < now()`);
     if (q.from) {
       params.push(q.from);
       where.push(`c.diagnosed_at >= $${params.length}::timestamptz`);
