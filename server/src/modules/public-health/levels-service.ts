@@ -160,12 +160,10 @@ export async function recompute(db: Db, actor: Actor, body: unknown, now = new D
   const b = recomputeBodySchema.parse(body ?? {});
   const code = b.regionCode ?? actor.scope.regionPrefix.padEnd(12, '0');
   const prefix = b.regionCode ? regionPrefix(b.regionCode) : actor.scope.regionPrefix;
-  if (
-    !isAdmin(actor) &&
-    !allowedLevelActions(actor, levelRegionKind(code) ? code : `${prefix.padEnd(6, '0').slice(0, 6)}000000`).includes('recompute')
-  )
-    throw forbidden();
-  if (!isAdmin(actor) && !prefix.startsWith(actor.scope.regionPrefix)) throw forbidden();
+  // Those who confirm (county, city) and the 疾控 reviewers recompute within their scope.
+  const may =
+    isAdmin(actor) || (['countySupervisor', 'citySupervisor', 'cdcReviewer'].includes(actor.role) && actor.scope.enterpriseId === null);
+  if (!may || !prefix.startsWith(actor.scope.regionPrefix)) throw forbidden();
   return withScope(db, actor.scope, async (tx) => {
     const r = await recomputeIn(tx, prefix, now);
     await appendAudit(tx, actor, { action: 'phLevel.recompute', entityType: 'phRegionLevel', regionCode: code, after: r });
@@ -431,7 +429,7 @@ export async function openHealthRisk(db: Db, query: unknown, now = new Date()) {
   }>(
     `SELECT l.id, l.region_code, r.name, l.level, l.previous_level, l.effective_from, l.announcement_number, l.announcement_title, l.announcement_text
        FROM ph_region_levels l JOIN regions r ON r.code = l.region_code
-      WHERE l.announcement_number IS NOT NULL AND l.effective_from <= $1 + interval '7 days' ${where}
+      WHERE l.announcement_number IS NOT NULL AND l.effective_from <= $1::timestamptz + interval '7 days' ${where}
       ORDER BY l.effective_from DESC LIMIT 20`,
     params,
   );
