@@ -1,0 +1,198 @@
+// 传染病报告 over HTTP: bilingual field errors (bad ID, onset after diagnosis, disease not in force)
+// with nothing written; a reporter of another facility sees and does nothing; masking for every
+// role in list and detail; the review window; the investigation task; a duplicate merged with its
+// trail; the audit and the stored row hold no person in clear.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { idCheckChar } from '@taishan/domain';
+import { seedDiseaseReference } from '../../demo/public-health-cases.ts';
+import { creditCode, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
+
+const HOUR = 3_600_000;
+const id17 = '32130219850615123';
+const GOOD_ID = id17 + idCheckChar(id17);
+const BAD_ID = id17 + (idCheckChar(id17) === '0' ? '1' : '0');
+const NAME = '张三丰';
+
+describe('health cases', () => {
+  let t: TestApp;
+  const c: Record<string, string> = {};
+  let town1 = '';
+  let town2 = '';
+  before(async () => {
+    t = await openTestApp();
+    await seedDiseaseReference(t.db);
+    const towns = await t.db.query<{ code: string }>(
+      "SELECT code FROM regions WHERE parent_code = '321302000000' AND level = 'township' ORDER BY code LIMIT 2",
+    );
+    town1 = towns[0]?.code as string;
+    town2 = towns[1]?.code as string;
+    const fac = async (n: number, region: string) => {
+      const [e] = await t.db.query<{ id: string }>(
+        `INSERT INTO enterprises (credit_code, name, region_code, industry_code) VALUES ($1, $2, $3, '8423') RETURNING id`,
+        [creditCode(7000 + n, region.slice(0, 6)), `卫生院${n}`, region],
+      );
+      await t.db.query("INSERT INTO ph_facilities (enterprise_id, kind) VALUES ($1, 'clinic')", [e?.id]);
+      return e?.id as string;
+    };
+    const fa = await fac(1, town1);
+    const fb = await fac(2, town2);
+    await makeUser(t.db, { username: 'repA', role: 'medicalReporter', regionCode: town1, enterpriseId: fa });
+    await makeUser(t.db, { username: 'repB', role: 'medicalReporter', regionCode: town2, enterpriseId: fb });
+    await makeUser(t.db, { username: 'cdcIn', role: 'cdcReviewer', regionCode: '321302000000' });
+    await makeUser(t.db, { username: 'cdcOut', role: 'cdcReviewer', regionCode: '321311000000' });
+    await makeUser(t.db, { username: 'countyS', role: 'countySupervisor', regionCode: '321302000000' });
+    await makeUser(t.db, { username: 'cityS', role: 'citySupervisor', regionCode: '321300000000' });
+    for (const u of ['admin', 'repA', 'repB', 'cdcIn', 'cdcOut', 'countyS', 'cityS']) c[u] = await t.login(u);
+  });
+  after(() => t.close());
+
+  const body = (extra: Record<string, unknown> = {}, person: Record<string, unknown> = {}) => ({
+    diseaseCode: 'covid19',
+    classification: 'confirmed',
+    onsetAt: new Date(Date.now() - 30 * HOUR).toISOString(),
+    diagnosedAt: new Date(Date.now() - 3 * HOUR).toISOString(),
+    regionCode: town1,
+    sex: 'male',
+    ageYears: 41,
+    person: { name: NAME, idType: 'resident', idNumber: GOOD_ID, phone: '13812345678', ...person },
+    ...extra,
+  });
+  const count = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ph_cases'))[0]?.n;
+  const post = (who: string, url: string, payload: unknown, lang = 'zh') =>
+    t.app.inject({ method: 'POST', url, headers: { cookie: c[who] as string, 'accept-language': lang }, payload: payload as object });
+
+  test('bilingual 400 on the field, nothing written', async () => {
+    for (const [payload, field] of [
+      [body({}, { idNumber: BAD_ID }), 'person.idNumber'],
+      [body({ onsetAt: new Date(Date.now() - HOUR).toISOString() }), 'onsetAt'],
+      [body({ diseaseCode: 'h1n1' }), 'diseaseCode'],
+    ] as const) {
+      for (const lang of ['zh', 'en']) {
+        const res = await post('repA', '/api/v1/health-cases', payload, lang);
+        assert.equal(res.statusCode, 400, res.body);
+        const msg = res.json().error.fields[field] as string;
+        assert.ok(msg, res.body);
+        assert.equal(/[\u4e00-\u9fa5]/.test(msg), lang === 'zh', msg);
+      }
+    }
+    assert.equal(await count(), 0);
+    const byCdc = await post('cdcIn', '/api/v1/health-cases', body());
+    assert.equal(byCdc.statusCode, 403);
+    assert.equal(await count(), 0);
+  });
+
+  let caseId = '';
+  test('a confirmed report: deadline, review window, investigation task, sealed person, clean audit', async () => {
+    const res = await post('repA', '/api/v1/health-cases', body());
+    assert.equal(res.statusCode, 201, res.body);
+    const k = res.json();
+    caseId = k.id;
+    assert.equal(k.person.name, NAME);
+    assert.equal(k.late, false);
+    assert.equal(new Date(k.deadlineAt).getTime() - new Date(k.diagnosedAt).getTime(), 24 * HOUR);
+    assert.equal(new Date(k.reviewDueAt).getTime() - new Date(k.reportedAt).getTime(), 24 * HOUR);
+    assert.deepEqual(k.allowedActions, ['revoke', 'reclassify']);
+    const [task] = await t.db.query<{ due_at: Date; region_code: string }>(
+      "SELECT due_at, region_code FROM ph_tasks WHERE case_id = $1 AND kind = 'investigation'",
+      [caseId],
+    );
+    assert.ok(task);
+    assert.equal(new Date(task.due_at).getTime() - new Date(k.diagnosedAt).getTime(), 24 * HOUR);
+    assert.equal(task.region_code, town1);
+    const [row] = await t.db.query<{ person_sealed: string; person_key: string }>(
+      'SELECT person_sealed, person_key FROM ph_cases WHERE id = $1',
+      [caseId],
+    );
+    assert.ok(row && !row.person_sealed.includes(NAME) && !row.person_sealed.includes(GOOD_ID) && !row.person_key.includes(GOOD_ID));
+    const audits = await t.db.query<{ s: string }>(
+      "SELECT coalesce(before::text, '') || coalesce(after::text, '') AS s FROM audit_events WHERE entity_type = 'phCase'",
+    );
+    assert.ok(audits.length > 0);
+    for (const a of audits) assert.ok(!a.s.includes(NAME) && !a.s.includes(GOOD_ID) && !a.s.includes('13812345678'), a.s);
+  });
+
+  test('masking for every role in list and detail; another facility sees nothing', async () => {
+    const want: Record<string, 'clear' | 'masked' | 'none'> = {
+      repA: 'clear',
+      cdcIn: 'clear',
+      repB: 'none',
+      cdcOut: 'none',
+      countyS: 'masked',
+      cityS: 'masked',
+      admin: 'masked',
+    };
+    for (const [who, w] of Object.entries(want)) {
+      const list = await t.inject(c[who] as string, 'GET', '/api/v1/health-cases');
+      assert.equal(list.statusCode, 200, `${who} ${list.body}`);
+      const item = list.json().items.find((i: { id: string }) => i.id === caseId);
+      const detail = await t.inject(c[who] as string, 'GET', `/api/v1/health-cases/${caseId}`);
+      if (w === 'none') {
+        assert.equal(item, undefined, who);
+        assert.equal(detail.statusCode, 404, who);
+        continue;
+      }
+      for (const k of [item, detail.json()]) {
+        assert.equal(k.person.name, w === 'clear' ? NAME : '张*丰', who);
+        assert.equal(k.person.idNumber, w === 'clear' ? GOOD_ID : `${GOOD_ID.slice(0, 6)}********${GOOD_ID.slice(14)}`, who);
+        assert.equal(k.personMasked, w !== 'clear', who);
+      }
+    }
+    const act = await post('repB', `/api/v1/health-cases/${caseId}/revoke`, { version: 1, reason: 'x' });
+    assert.equal(act.statusCode, 404);
+    const cdcOut = await post('cdcOut', `/api/v1/health-cases/${caseId}/review`, { version: 1 });
+    assert.equal(cdcOut.statusCode, 404);
+    assert.equal((await t.db.query<{ status: string }>('SELECT status FROM ph_cases WHERE id = $1', [caseId]))[0]?.status, 'reported');
+  });
+
+  test('return → resubmit → review; a duplicate merged with its trail; a refusal writes nothing', async () => {
+    const ret = await post('cdcIn', `/api/v1/health-cases/${caseId}/return`, { version: 1, reason: '住址不全' });
+    assert.equal(ret.statusCode, 200, ret.body);
+    assert.equal(ret.json().status, 'returned');
+    const resub = await post('repA', `/api/v1/health-cases/${caseId}/resubmit`, { version: 2 });
+    assert.equal(resub.json().status, 'reported');
+    const rev = await post('cdcIn', `/api/v1/health-cases/${caseId}/review`, { version: 3 });
+    assert.equal(rev.json().status, 'reviewed');
+
+    const dupRes = await post(
+      'repB',
+      '/api/v1/health-cases',
+      body({ regionCode: town2 }, { idNumber: `${GOOD_ID.slice(0, 6)} ${GOOD_ID.slice(6)}` }),
+    );
+    assert.equal(dupRes.statusCode, 201, dupRes.body);
+    const dup = dupRes.json();
+    const sug = await t.inject(c.cdcIn as string, 'GET', `/api/v1/health-cases/${dup.id}/duplicates`);
+    assert.deepEqual(
+      sug.json().map((s: { id: string }) => s.id),
+      [caseId],
+    );
+    const tasksBefore = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ph_tasks'))[0]?.n;
+    const noReason = await post('cdcIn', `/api/v1/health-cases/${dup.id}/merge`, { version: 1, intoId: caseId });
+    assert.equal(noReason.statusCode, 400);
+    assert.equal((await t.db.query('SELECT 1 FROM ph_case_merges')).length, 0);
+    const merge = await post('cdcIn', `/api/v1/health-cases/${dup.id}/merge`, { version: 1, intoId: caseId, reason: '同一患者复诊' });
+    assert.equal(merge.statusCode, 200, merge.body);
+    assert.equal(merge.json().status, 'merged');
+    assert.equal(merge.json().mergedInto, caseId);
+    const [m] = await t.db.query<{ into_id: string; reason: string }>('SELECT into_id, reason FROM ph_case_merges WHERE merged_id = $1', [
+      dup.id,
+    ]);
+    assert.equal(m?.into_id, caseId);
+    const hist = (await t.inject(c.cdcIn as string, 'GET', `/api/v1/health-cases/${caseId}`))
+      .json()
+      .history.map((h: { action: string }) => h.action);
+    assert.deepEqual(hist, ['report', 'return', 'resubmit', 'review', 'mergedInto']);
+    assert.equal((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ph_tasks'))[0]?.n, tasksBefore);
+    const stale = await post('cdcIn', `/api/v1/health-cases/${caseId}/revoke`, { version: 1, reason: 'x' });
+    assert.equal(stale.statusCode, 409);
+  });
+
+  test('diseases with versions; facilities', async () => {
+    const d = (await t.inject(c.repA as string, 'GET', '/api/v1/diseases')).json();
+    const covid = d.find((x: { code: string }) => x.code === 'covid19');
+    assert.equal(covid.versions.length, 3);
+    assert.equal(covid.current.provisional, true);
+    const f = await t.inject(c.cdcIn as string, 'GET', '/api/v1/health-facilities');
+    assert.equal(f.json().length, 2);
+  });
+});
