@@ -10,7 +10,6 @@ import {
   checkLevelChange,
   DOCUMENT_TYPES,
   isAdmin,
-  levelRegionKind,
   OVERRIDE_REASON_MIN,
   PH_RISK_LEVELS,
   type PhRiskLevel,
