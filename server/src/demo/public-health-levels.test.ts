@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Db } from '../db/db.ts';
 import { openHealthRisk } from '../modules/public-health/levels-service.ts';
+import { Keyring, newKeyFile } from '../modules/whistleblowing/keyring.ts';
 import { openTestDb, type TestDb } from '../test/harness.ts';
 import { seedDemoPhCases } from './public-health-cases.ts';
 import { seedDemoPhLevels } from './public-health-levels.ts';
@@ -15,8 +16,8 @@ describe('levels demo', () => {
   before(async () => {
     t = await openTestDb();
     db = t.db;
-    await seedDemo(db, { enterprises: 60 });
-    await seedDemoPhCases(db);
+    await seedDemo(db, { enterprises: 30 });
+    await seedDemoPhCases(db, new Keyring(newKeyFile()));
   });
   after(() => t.drop());
 
