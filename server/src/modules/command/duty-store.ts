@@ -50,11 +50,9 @@ export async function findShiftForLink(tx: Queryable, id: string) {
 }
 
 export async function upsertOfficer(tx: Queryable, shiftId: string, userId: string, by: string) {
-  await tx.query(
-    `INSERT INTO command_duty_officers (shift_id, user_id, linked_by) VALUES ($1, $2, $3)
-     ON CONFLICT (shift_id) DO UPDATE SET user_id = EXCLUDED.user_id, linked_by = EXCLUDED.linked_by, linked_at = now()`,
-    [shiftId, userId, by],
-  );
+  // Replace (the app role may delete and insert links, not update them).
+  await tx.query('DELETE FROM command_duty_officers WHERE shift_id = $1', [shiftId]);
+  await tx.query('INSERT INTO command_duty_officers (shift_id, user_id, linked_by) VALUES ($1, $2, $3)', [shiftId, userId, by]);
 }
 
 export type DutyLogRow = {

@@ -171,4 +171,19 @@ describe('command duty', () => {
     const [ev] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'cmDuty.generateBriefing'`);
     assert.equal(ev?.n, 1);
   });
+
+  test('linking a shift to a user: only this government’s roster and a user of the jurisdiction', async () => {
+    const own = await shift('赵值班', BJ('2030-02-01T08:00:00'), BJ('2030-02-02T08:00:00'), null);
+    const other = await shift('钱值班', BJ('2030-02-01T08:00:00'), BJ('2030-02-02T08:00:00'), null, CAST.otherCounty);
+    const url = '/api/v1/command/duty/officers';
+    const foreign = await t.inject(t.cookies.county, 'POST', url, { shiftId: other, userId: county2Id });
+    assert.ok([400, 404].includes(foreign.statusCode), foreign.body);
+    const outsider = await t.inject(t.cookies.county, 'POST', url, { shiftId: own, userId: t.ids.kunshan });
+    assert.equal(outsider.statusCode, 400);
+    assert.equal(outsider.json().error.fields.userId, '请选择本辖区的用户');
+    const ok = await t.inject(t.cookies.county, 'POST', url, { shiftId: own, userId: county2Id });
+    assert.equal(ok.statusCode, 200, ok.body);
+    const [row] = await t.db.query<{ user_id: string }>('SELECT user_id FROM command_duty_officers WHERE shift_id = $1', [own]);
+    assert.equal(row?.user_id, county2Id);
+  });
 });
