@@ -1,0 +1,59 @@
+// 突发公共卫生事件 list: signals and events of the jurisdiction, filter by status. Owner: events.
+import { useQuery } from '@tanstack/react-query';
+import { Card, Select, Space, Table, Tag } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { type MessageKey, useI18n } from '../../i18n.tsx';
+import { bjTime, type EventItem, fetchEvents } from './events-api.ts';
+
+const STATUSES = ['signal', 'confirmed', 'responding', 'closed', 'dismissed'];
+
+export function EventsPage() {
+  const { t } = useI18n();
+  const [sp, setSp] = useSearchParams();
+  const status = sp.get('status') ?? undefined;
+  const chain = sp.get('chain') ?? undefined;
+  const q = useQuery({ queryKey: ['phEvents', status, chain], queryFn: () => fetchEvents({ status, chain }) });
+  const m = (k: string) => t(k as MessageKey);
+  return (
+    <Card
+      title={t('phEvListTitle')}
+      data-testid="ph-events"
+      extra={
+        <Space>
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            placeholder={t('phEvStatus')}
+            value={status}
+            onChange={(v) => setSp(v ? { status: v } : {})}
+            options={STATUSES.map((s) => ({ value: s, label: m(`phEvSt_${s}`) }))}
+          />
+        </Space>
+      }
+    >
+      <Table<EventItem>
+        rowKey="id"
+        size="small"
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        pagination={{ pageSize: 20, showTotal: (n) => t('total', { n }) }}
+        columns={[
+          { title: t('phEvNumber'), dataIndex: 'number', render: (v, r) => <Link to={`/public-health/events/${r.id}`}>{v}</Link> },
+          { title: t('phEvTitle'), dataIndex: 'title' },
+          { title: t('phEvKind'), dataIndex: 'kind', render: (v) => m(`phEvKd_${v}`) },
+          { title: t('phEvGrade'), dataIndex: 'grade', render: (v) => (v ? <Tag color="red">{m(`phEvGr_${v}`)}</Tag> : '—') },
+          {
+            title: t('phEvStatus'),
+            dataIndex: 'status',
+            render: (v) => <Tag color={v === 'signal' ? 'orange' : undefined}>{m(`phEvSt_${v}`)}</Tag>,
+          },
+          { title: t('phEvRegion'), dataIndex: 'regionName' },
+          { title: t('phEvDiscovered'), dataIndex: 'discoveredAt', render: (v) => bjTime(v) },
+          { title: t('phEvAffected'), key: 'n', render: (_, r) => `${r.affected}/${r.deaths}` },
+          { title: t('phEvChain'), key: 'chain', render: (_, r) => `${r.stepsDone}/${r.stepsTotal}` },
+          { title: t('phEvOrigin'), dataIndex: 'origin', render: (v) => m(`phEvOr_${v}`) },
+        ]}
+      />
+    </Card>
+  );
+}

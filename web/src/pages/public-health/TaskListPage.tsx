@@ -1,0 +1,88 @@
+// 公共卫生任务: the tasks of the jurisdiction (the cases' 流调 tasks and the events' tasks), mine /
+// overdue filters; done and cancel as allowedActions permit. Owner: events.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Checkbox, message, Space, Table, Tag } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../api.ts';
+import { type MessageKey, useI18n } from '../../i18n.tsx';
+import { bjTime, fetchTasks, type TaskItem, taskAction } from './events-api.ts';
+
+export function TaskListPage() {
+  const { t } = useI18n();
+  const m = (k: string) => t(k as MessageKey);
+  const [sp, setSp] = useSearchParams();
+  const params = { mine: sp.get('mine') ?? undefined, overdue: sp.get('overdue') ?? undefined, status: sp.get('status') ?? undefined };
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['phTasks', params], queryFn: () => fetchTasks(params) });
+  const act = useMutation({
+    mutationFn: ({ id, action }: { id: string; action: string }) => taskAction(id, action, {}),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['phTasks'] }),
+    onError: (e) => message.error(e instanceof ApiError ? e.message : String(e)),
+  });
+  const toggle = (k: 'mine' | 'overdue', on: boolean) => {
+    const next = new URLSearchParams(sp);
+    if (on) next.set(k, '1');
+    else next.delete(k);
+    setSp(next);
+  };
+  return (
+    <Card
+      title={t('phEvTasksTitle')}
+      data-testid="ph-tasks"
+      extra={
+        <Space>
+          <Checkbox checked={params.mine === '1'} onChange={(e) => toggle('mine', e.target.checked)}>
+            {t('phEvMine')}
+          </Checkbox>
+          <Checkbox checked={params.overdue === '1'} onChange={(e) => toggle('overdue', e.target.checked)}>
+            {t('phEvOverdueOnly')}
+          </Checkbox>
+        </Space>
+      }
+    >
+      <Table<TaskItem>
+        rowKey="id"
+        size="small"
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        pagination={{ pageSize: 20, showTotal: (n) => t('total', { n }) }}
+        columns={[
+          { title: t('phEvKind'), dataIndex: 'kind', render: (x) => m(`phEvTk_${x}`) },
+          { title: t('phEvTitle'), dataIndex: 'title' },
+          {
+            title: t('phEvNumber'),
+            key: 'ref',
+            render: (_, r) => (r.eventId ? <Link to={`/public-health/events/${r.eventId}`}>{r.eventNumber}</Link> : r.caseNumber),
+          },
+          { title: t('phEvRegion'), dataIndex: 'regionName' },
+          { title: t('phEvAssignee'), dataIndex: 'assigneeName' },
+          {
+            title: t('phEvDue'),
+            dataIndex: 'dueAt',
+            render: (x, r) => (
+              <span>
+                {bjTime(x)} {r.overdue ? <Tag color="volcano">{t('phEvOverdue')}</Tag> : null}
+              </span>
+            ),
+          },
+          { title: t('phEvStatus'), dataIndex: 'status', render: (x) => m(`phEvTs_${x}`) },
+          {
+            title: '',
+            key: 'act',
+            render: (_, r) => (
+              <Space>
+                {r.allowedActions
+                  .filter((a) => a === 'done' || a === 'cancel')
+                  .map((a) => (
+                    <Button key={a} size="small" onClick={() => act.mutate({ id: r.id, action: a })}>
+                      {m(`phEvAct_${a}`)}
+                    </Button>
+                  ))}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
