@@ -6,4 +6,5 @@ import { openHealthRiskMessages } from './public/messages.ts';
 export const phLevelsMessages = {
   ...openHealthRiskMessages,
   phLvMenu: { zh: '风险等级', en: 'Risk levels' },
+  phLvWorkPending: { zh: '待确认的风险等级调整建议', en: 'Risk-level proposals to confirm' },
 } satisfies Messages;
