@@ -18,7 +18,7 @@ describe('command duty', () => {
   let county2Id: string;
   const actor = async (id: string) =>
     actorOf((await t.db.query<UserRow>(`SELECT ${USER_ACTOR_COLUMNS} ${USER_ACTOR_FROM} WHERE u.id = $1`, [id]))[0] as UserRow);
-  const shift = async (person: string, from: Date, to: Date, userId: string | null, region = CAST.county) => {
+  const shift = async (person: string, from: Date, to: Date, userId: string | null, region: string = CAST.county) => {
     const [s] = await t.db.query<{ id: string }>(
       `INSERT INTO emergency_duty_shifts (owner_kind, region_code, person_name, role, phone, starts_at, ends_at)
        VALUES ('government', $1, $2, 'officer', '0512-58000001', $3, $4) RETURNING id`,
@@ -27,7 +27,7 @@ describe('command duty', () => {
     if (userId) await t.db.query('INSERT INTO command_duty_officers (shift_id, user_id) VALUES ($1, $2)', [s?.id, userId]);
     return s?.id as string;
   };
-  const signal = async (title: string, minutesAgo: number, region = CAST.town) => {
+  const signal = async (title: string, minutesAgo: number, region: string = CAST.town) => {
     const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
     await t.db.query(
       `INSERT INTO command_signals (source_type, source_id, domain, region_code, title, occurred_at, stage_due_at, created_at)
