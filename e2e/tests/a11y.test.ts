@@ -169,6 +169,39 @@ describe(`accessibility in the browser (${process.env.E2E_DB ?? 'pglite'})`, () 
     assert.deepEqual(found, [], `${found.length} critical or serious violations:\n${found.join('\n')}`);
   });
 
+  test('public health and the command centre (issue 28), each page of its roles: no critical or serious violation', async () => {
+    const found: string[] = [];
+    const pagesOf = {
+      clinic: ['/public-health/report', '/public-health/cases'],
+      cdc: ['/public-health/review', '/public-health/events', '/public-health/tasks', '/public-health/levels'],
+      county: [
+        '/public-health/cases',
+        '/public-health/diseases',
+        '/command',
+        '/command/wall',
+        '/command/hotline',
+        '/command/duty',
+        '/command/briefings',
+      ],
+    };
+    for (const [username, paths] of Object.entries(pagesOf)) {
+      const ctx = await newContext();
+      const page = await ctx.newPage();
+      await loginAs(page, server.url, username);
+      for (const path of paths) {
+        await page.goto(`${server.url}${path}`);
+        await check(page, `${username} ${path}`, found);
+      }
+      await ctx.close();
+    }
+    const anon = await newContext();
+    const page = await anon.newPage();
+    await page.goto(`${server.url}/open/health-risk`);
+    await check(page, 'public /open/health-risk', found);
+    await anon.close();
+    assert.deepEqual(found, [], `${found.length} critical or serious violations:\n${found.join('\n')}`);
+  });
+
   test('the public report and follow pages, on a phone: no violation; focus goes where the reporter needs it', async () => {
     const found: string[] = [];
     const ctx = await newContext('zh-CN', { width: 390, height: 844 });

@@ -30,7 +30,20 @@ const CODES = domainCodes();
 // The demo users' login names are names a person chose, shown where a user is named (the users
 // page, who did what). Some are spelled like tier codes (county, city), so they are not judged
 // as words on their own; a code glued to Chinese text (升级至city) is judged whatever it is.
-const DEMO_USERS = new Set(['admin', 'province', 'city', 'county', 'county2', 'township', 'grid', 'inspector', 'entadmin', 'entstaff']);
+const DEMO_USERS = new Set([
+  'admin',
+  'province',
+  'city',
+  'county',
+  'county2',
+  'township',
+  'grid',
+  'inspector',
+  'entadmin',
+  'entstaff',
+  'clinic',
+  'cdc',
+]);
 
 /** The domain codes in a page's visible text, each with the text around it. */
 function codesIn(text: string): string[] {
@@ -195,6 +208,19 @@ describe(`labels, not codes, in the browser (${process.env.E2E_DB ?? 'pglite'})`
         '/emergency/duty',
         '/emergency/duty/gaps',
         '/emergency/duty/phones',
+        // issue 28: public health (cases masked for a supervisor) and the command centre
+        '/public-health/cases',
+        `/public-health/cases/${await firstId(p, '/api/v1/health-cases?pageSize=1')}`,
+        '/public-health/diseases',
+        '/public-health/events',
+        `/public-health/events/${await firstId(p, '/api/v1/health-events')}`,
+        '/public-health/tasks',
+        '/public-health/levels',
+        '/command',
+        '/command/wall',
+        '/command/hotline',
+        '/command/duty',
+        '/command/briefings',
       ])),
     );
     // The overdue hazard says in words where it went, and who sent it there.
@@ -262,6 +288,20 @@ describe(`labels, not codes, in the browser (${process.env.E2E_DB ?? 'pglite'})`
     );
     await ent.ctx.close();
 
+    // Issue 28's roles: the clinic's report form and cards, the CDC's desk, events and tasks.
+    for (const [who, pages] of [
+      ['clinic', ['/', '/public-health/report', '/public-health/cases']],
+      [
+        'cdc',
+        ['/', '/public-health/review', '/public-health/cases', '/public-health/events', '/public-health/tasks', '/public-health/levels'],
+      ],
+    ] as const) {
+      const s = await session(who);
+      const card = await firstId(s.page, '/api/v1/health-cases?pageSize=1');
+      leaks.push(...(await sweep(s.page, who, [...pages, card && `/public-health/cases/${card}`])));
+      await s.ctx.close();
+    }
+
     // The other demo roles: the lists and the first hazard they reach.
     for (const who of ['province', 'city', 'township', 'grid', 'inspector', 'county2', 'entstaff']) {
       const other = await session(who);
@@ -313,6 +353,7 @@ describe(`labels, not codes, in the browser (${process.env.E2E_DB ?? 'pglite'})`
         '/open/enforcement',
         '/open/accidents',
         '/open/blacklist',
+        '/open/health-risk',
       ])),
     );
     await anon.close();

@@ -132,7 +132,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // routes are limited; the rest need a session.
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const sourceKeys = await loadSourceKeys(db, opts.sourceBucketKey);
-  const limitedAs = (url: string) => (url.startsWith('/api/v1/auth/login') ? 'login' : url.startsWith('/api/public/') ? 'public' : null);
+  // The public reads: /api/public/… and the published risk levels, /api/v1/open/… (issue 28).
+  const isPublicApi = (url: string) => url.startsWith('/api/public/') || url.startsWith('/api/v1/open/');
+  const limitedAs = (url: string) => (url.startsWith('/api/v1/auth/login') ? 'login' : isPublicApi(url) ? 'public' : null);
   await app.register(rateLimit, {
     global: true,
     timeWindow: 60_000,
@@ -163,7 +165,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     // Public report calls never look at a session, even if the reporter's browser has one.
-    if (token && req.url.startsWith('/api/') && !req.url.startsWith('/api/public/')) req.actor = await actorForSession(db, token);
+    if (token && req.url.startsWith('/api/') && !isPublicApi(req.url)) req.actor = await actorForSession(db, token);
   });
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/report')) reply.header('Cache-Control', 'no-store');

@@ -31,11 +31,12 @@ import { seedDemoEnforcement } from './demo/enforcement.ts';
 import { seedDemoLife } from './demo/life.ts';
 import { seedDemoSensors } from './demo/monitoring.ts';
 import { seedDemoPeople } from './demo/people.ts';
-import { seedDemoPhCases } from './demo/public-health-cases.ts';
+import { seedDemoPhCases, seedDiseaseReference } from './demo/public-health-cases.ts';
 import { seedDemoPhEvents } from './demo/public-health-events.ts';
 import { seedDemoPhLevels } from './demo/public-health-levels.ts';
 import { seedDemoReports } from './demo/reports.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
+import { runCmBoardJobs } from './modules/command/board-sync.ts';
 import { expireBlacklistEntries } from './modules/credit/blacklist-jobs.ts';
 import { recomputeAllCredit } from './modules/credit/level-store.ts';
 import { deemOverdueFilings } from './modules/emergency/plans-jobs.ts';
@@ -47,6 +48,8 @@ import { DEFAULT_ESCALATE_MINUTES, escalateAlarms } from './modules/monitoring/a
 import { connectExternalBroker, type MqttIngest, type MqttStatus, startEmbeddedBroker } from './modules/monitoring/broker.ts';
 import { simulateSensors } from './modules/monitoring/simulate-cli.ts';
 import { SensorSimulator } from './modules/monitoring/simulator.ts';
+import { runPhEventsJobs } from './modules/public-health/events-jobs.ts';
+import { runPhLevelsJobs } from './modules/public-health/levels-jobs.ts';
 import { DEFAULT_REPORT_RETENTION_DAYS, escalateOverdueReports, purgeExpiredReports } from './modules/whistleblowing/jobs.ts';
 import { type Keyring, loadKeyring, reportKeyFile, saveKeyFile } from './modules/whistleblowing/keyring.ts';
 import { keysInUse, resealReports } from './modules/whistleblowing/rotate.ts';
@@ -100,21 +103,24 @@ async function serve(config: Config, demo: boolean) {
       await seedDemoDispatch(db);
       await seedDemoEmergencyPlans(db);
       await seedDemoDrills(db);
-      // Issue 28: cases before their events and levels; the board gathers everything, duty last.
-      await seedDemoPhCases(db);
-      await seedDemoPhEvents(db);
-      await seedDemoPhLevels(db);
-      await seedDemoCmBoard(db);
-      await seedDemoCmDuty(db);
       console.log('\n演示账号 Demo accounts (密码 password: %s)', DEMO_PASSWORD);
       console.table(accounts);
     } else {
       await ensureFirstAdmin(db);
     }
     const keyring = loadKeyring(reportKeyFile(filesDir(config)));
+    // The list of notifiable diseases is reference data every installation needs (issue 28).
+    await seedDiseaseReference(db);
     if (demo) {
       const receipt = await seedDemoReports(db, keyring);
       if (receipt) console.log('演示举报回执码 Demo report receipt (/report/follow): %s', receipt);
+      // Issue 28, with the key that seals persons and callers: cases before their events and levels;
+      // the board gathers every open item (public reports included), duty last.
+      await seedDemoPhCases(db, keyring);
+      await seedDemoPhEvents(db, keyring);
+      await seedDemoPhLevels(db);
+      await seedDemoCmBoard(db, keyring);
+      await seedDemoCmDuty(db);
     }
     return { keyring, targets: demo ? await seedDemoSensors(db) : [] };
   });
@@ -192,6 +198,11 @@ async function serve(config: Config, demo: boolean) {
       { name: 'credit.recompute', everySeconds: 86400, run: () => recomputeAllCredit(db, '每日重新计算') },
       // Plan filings left unanswered for 5 working days are deemed filed (issue 27).
       { name: 'emergencyPlans.deemFiled', everySeconds: 3600, run: () => deemOverdueFilings(db) },
+      // Case clusters become signals, risk levels are proposed, and the command board gathers the
+      // platform's open items and escalates overdue steps (issue 28).
+      { name: 'phEvents.detect', everySeconds: 600, run: () => runPhEventsJobs(db) },
+      { name: 'phLevels.propose', everySeconds: 3600, run: () => runPhLevelsJobs(db) },
+      { name: 'cmBoard.sync', everySeconds: 60, run: () => runCmBoardJobs(db) },
     ],
     instance,
     logError,

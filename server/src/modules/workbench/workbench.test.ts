@@ -302,7 +302,7 @@ describe('workbench (工作台)', () => {
       ['ok.one'],
     );
     assert.throws(() => wb.register('ok', async () => []), /twice/);
-    assert.equal(t.app.workbench.capabilities.length, 20);
+    assert.equal(t.app.workbench.capabilities.length, 25);
   });
 
   test('no account, no workbench', async () => {
