@@ -6,6 +6,7 @@ import type { CapabilityDeps } from '../deps.ts';
 import {
   addContact,
   addTask,
+  assigneeQuerySchema,
   chainStepBodySchema,
   contactBodySchema,
   createEvent,
@@ -17,6 +18,7 @@ import {
   gradeEventCommand,
   linkCase,
   linkCaseBodySchema,
+  listAssignees,
   listEvents,
   listTasks,
   recordChainStep,
@@ -143,6 +145,15 @@ export function phEventsRoutes(app: FastifyInstance, { db, keyring }: Capability
     tags: TAGS,
     query: taskListQuerySchema,
     handler: ({ query, actor }) => listTasks(db, actor, query),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/health-tasks/assignees',
+    access: 'user',
+    summary: '可分派人员 Users who may take a task of a region',
+    tags: TAGS,
+    query: assigneeQuerySchema,
+    handler: ({ query, actor }) => listAssignees(db, actor, query),
   });
   defineRoute(app, {
     method: 'POST',

@@ -636,6 +636,25 @@ async function checkAssignee(tx: Queryable, assigneeId: string, regionCode: stri
     throw invalid({ assigneeId: { zh: '该用户不在任务所在辖区', en: 'The user is outside the task’s region' } });
 }
 
+export const assigneeQuerySchema = z.object({
+  regionCode: z.string().regex(/^\d{12}$/, '请选择地区||Choose the region'),
+});
+
+/** Users who may take a task of the region: region users (not enterprise users) whose region holds it. */
+export async function listAssignees(db: Db, actor: Actor, q: z.infer<typeof assigneeQuerySchema>) {
+  if (!mayViewTasks(actor)) throw forbidden();
+  if (!q.regionCode.startsWith(actor.scope.regionPrefix)) return { items: [] };
+  return withScope(db, actor.scope, async (tx) => {
+    const rows = await tx.query<{ id: string; display_name: string; role: string; region_code: string }>(
+      `SELECT u.id, u.display_name, u.role, u.region_code FROM users u JOIN regions r ON r.code = u.region_code
+        WHERE u.enterprise_id IS NULL AND NOT u.disabled AND $1 LIKE r.prefix || '%'
+        ORDER BY length(r.prefix) DESC, u.display_name LIMIT 200`,
+      [q.regionCode],
+    );
+    return { items: rows.map((u) => ({ id: u.id, name: u.display_name, role: u.role, regionCode: u.region_code })) };
+  });
+}
+
 export async function addTask(db: Db, actor: Actor, keyring: Keyring, eventId: string, b: z.infer<typeof taskCreateSchema>) {
   return withScope(db, actor.scope, async (tx) => {
     const r = await lockEvent(tx, actor, eventId, 'addTask');

@@ -5,8 +5,10 @@ import { Button, Card, Descriptions, Input, Modal, message, Space, Table, Tag, T
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../../api.ts';
+import { RegionMap } from '../../components/RegionMap.tsx';
 import { type MessageKey, useI18n } from '../../i18n.tsx';
 import { bjTime, eventAction, fetchEvent, type TaskItem } from './events-api.ts';
+import { ContactDialog, GradeDialog, LinkCaseDialog, TaskDialog } from './events-forms.tsx';
 
 export function EventDetailPage() {
   const { id = '' } = useParams();
@@ -16,6 +18,7 @@ export function EventDetailPage() {
   const q = useQuery({ queryKey: ['phEvent', id], queryFn: () => fetchEvent(id) });
   const [report, setReport] = useState<null | 'initial' | 'progress' | 'closing'>(null);
   const [content, setContent] = useState('');
+  const [dialog, setDialog] = useState<null | 'grade' | 'linkCase' | 'addContact' | 'addTask'>(null);
   const act = useMutation({
     mutationFn: ({ path, body }: { path: string; body: unknown }) => eventAction(id, path, body),
     onSuccess: (e) => {
@@ -36,6 +39,10 @@ export function EventDetailPage() {
     reportInitial: () => setReport('initial'),
     reportProgress: () => setReport('progress'),
     close: () => setReport('closing'),
+    grade: () => setDialog('grade'),
+    linkCase: () => setDialog('linkCase'),
+    addContact: () => setDialog('addContact'),
+    addTask: () => setDialog('addTask'),
   };
   const timeline = [
     ...e.chain.map((s) => ({
@@ -54,7 +61,10 @@ export function EventDetailPage() {
       at: r.reportedAt,
       children: (
         <span>
-          <Tag color="blue">{m(`phEvRp_${r.kind}`)}</Tag> {r.docNumber} · {bjTime(r.reportedAt)} · {r.content}
+          <Tag color="blue">{m(`phEvRp_${r.kind}`)}</Tag> {r.docNumber} · {bjTime(r.reportedAt)} · {r.content}{' '}
+          <a href={`/api/v1/health-events/${e.id}/reports/${r.id}/pdf`} target="_blank" rel="noreferrer">
+            {t('phEvPdf')}
+          </a>
         </span>
       ),
       color: 'blue',
@@ -86,6 +96,16 @@ export function EventDetailPage() {
         </Descriptions>
         {e.summary}
       </Card>
+      {e.regionCode.length === 12 && (
+        <RegionMap
+          region={e.regionCode.slice(0, 6)}
+          title={t('phEvMap')}
+          items={[{ code: e.regionCode, name: e.regionName ?? e.regionCode, value: 1, colour: '#cf1322' }]}
+          points={e.lat != null && e.lng != null ? [{ lat: e.lat, lng: e.lng, name: e.title }] : []}
+          height={320}
+          testId="ph-event-map"
+        />
+      )}
       <Card title={`${t('phEvChain')} · ${t('phEvReports')}`}>
         <Timeline items={timeline.map(({ children, color }) => ({ children, color }))} />
       </Card>
@@ -140,6 +160,10 @@ export function EventDetailPage() {
           ]}
         />
       </Card>
+      {dialog === 'grade' && <GradeDialog event={e} onClose={() => setDialog(null)} />}
+      {dialog === 'linkCase' && <LinkCaseDialog event={e} onClose={() => setDialog(null)} />}
+      {dialog === 'addContact' && <ContactDialog event={e} onClose={() => setDialog(null)} />}
+      {dialog === 'addTask' && <TaskDialog event={e} onClose={() => setDialog(null)} />}
       <Modal
         open={report !== null}
         title={report ? m(`phEvRp_${report}`) : ''}

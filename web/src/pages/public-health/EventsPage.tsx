@@ -1,9 +1,12 @@
 // 突发公共卫生事件 list: signals and events of the jurisdiction, filter by status. Owner: events.
 import { useQuery } from '@tanstack/react-query';
-import { Card, Select, Space, Table, Tag } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Button, Card, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../i18n.tsx';
+import { may, useSession } from '../../session.tsx';
 import { bjTime, type EventItem, fetchEvents } from './events-api.ts';
+import { CreateEventDialog } from './events-forms.tsx';
 
 const STATUSES = ['signal', 'confirmed', 'responding', 'closed', 'dismissed'];
 
@@ -14,12 +17,20 @@ export function EventsPage() {
   const chain = sp.get('chain') ?? undefined;
   const q = useQuery({ queryKey: ['phEvents', status, chain], queryFn: () => fetchEvents({ status, chain }) });
   const m = (k: string) => t(k as MessageKey);
+  const { me } = useSession();
+  const nav = useNavigate();
+  const [creating, setCreating] = useState(false);
   return (
     <Card
       title={t('phEvListTitle')}
       data-testid="ph-events"
       extra={
         <Space>
+          {may(me, 'phEvents.create') && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('phEvCreate')}
+            </Button>
+          )}
           <Select
             allowClear
             style={{ width: 160 }}
@@ -54,6 +65,7 @@ export function EventsPage() {
           { title: t('phEvOrigin'), dataIndex: 'origin', render: (v) => m(`phEvOr_${v}`) },
         ]}
       />
+      {creating && <CreateEventDialog onClose={() => setCreating(false)} onCreated={(id) => nav(`/public-health/events/${id}`)} />}
     </Card>
   );
 }

@@ -2,10 +2,12 @@
 // overdue filters; done and cancel as allowedActions permit. Owner: events.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, message, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api.ts';
 import { type MessageKey, useI18n } from '../../i18n.tsx';
 import { bjTime, fetchTasks, type TaskItem, taskAction } from './events-api.ts';
+import { AssignTaskDialog } from './events-forms.tsx';
 
 export function TaskListPage() {
   const { t } = useI18n();
@@ -13,6 +15,7 @@ export function TaskListPage() {
   const [sp, setSp] = useSearchParams();
   const params = { mine: sp.get('mine') ?? undefined, overdue: sp.get('overdue') ?? undefined, status: sp.get('status') ?? undefined };
   const qc = useQueryClient();
+  const [assigning, setAssigning] = useState<TaskItem | null>(null);
   const q = useQuery({ queryKey: ['phTasks', params], queryFn: () => fetchTasks(params) });
   const act = useMutation({
     mutationFn: ({ id, action }: { id: string; action: string }) => taskAction(id, action, {}),
@@ -71,6 +74,11 @@ export function TaskListPage() {
             key: 'act',
             render: (_, r) => (
               <Space>
+                {r.allowedActions.includes('assign') && (
+                  <Button size="small" onClick={() => setAssigning(r)}>
+                    {t('phEvAct_assign')}
+                  </Button>
+                )}
                 {r.allowedActions
                   .filter((a) => a === 'done' || a === 'cancel')
                   .map((a) => (
@@ -83,6 +91,7 @@ export function TaskListPage() {
           },
         ]}
       />
+      {assigning && <AssignTaskDialog taskId={assigning.id} regionCode={assigning.regionCode} onClose={() => setAssigning(null)} />}
     </Card>
   );
 }

@@ -9,6 +9,8 @@ export type EventItem = {
   diseaseName: string | null;
   regionCode: string;
   regionName: string | null;
+  lat?: number | null;
+  lng?: number | null;
   origin: 'cluster' | 'manual';
   grade: string | null;
   status: string;
@@ -47,6 +49,7 @@ export type TaskItem = {
   caseNumber: string | null;
   eventId: string | null;
   eventNumber: string | null;
+  regionCode: string;
   regionName: string | null;
   assigneeName: string | null;
   dueAt: string;
