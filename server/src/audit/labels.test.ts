@@ -22,6 +22,7 @@ import {
   HAZARD_ACTIONS,
   HAZARD_STEP_LABELS,
   hazardStepLabel,
+  PH_CASE_ACTIONS,
   PLAN_TRANSITIONS,
   PUBLIC_REPORT_ACTIONS,
   RECORD_ACTIONS,
@@ -71,6 +72,9 @@ const STEPS_OF: Record<string, readonly string[]> = {
   emergencyPlans: EMERGENCY_PLAN_ACTIONS,
   drills: DRILL_STEP_ACTIONS,
   dispatch: DISPATCH_ACTIONS,
+  phCases: PH_CASE_ACTIONS,
+  // transitionEvent's steps (events-service.ts): the others are written as literals.
+  phEvents: ['confirm', 'dismiss', 'respond'],
 };
 
 function writtenActions(): Map<string, string> {
