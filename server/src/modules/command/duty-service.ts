@@ -16,6 +16,7 @@ import {
   isAdmin,
   mayKeepDuty,
   mayViewDuty,
+  type Role,
   regionCode12,
   signalVisibleAt,
 } from '@taishan/domain';
@@ -199,6 +200,8 @@ export async function linkDutyOfficer(db: Db, actor: Actor, b: z.infer<typeof du
     );
     if (!u?.region_code || u.region_code.slice(0, actor.scope.regionPrefix.length) !== actor.scope.regionPrefix)
       throw invalid({ userId: { zh: '请选择本辖区的用户', en: 'Choose a user of this jurisdiction' } });
+    if (!mayKeepDuty({ id: u.id, username: '', role: u.role as Role, scope: actor.scope }))
+      throw invalid({ userId: { zh: '该用户不能担任值班员', en: 'This user may not keep duty' } });
     await upsertOfficer(tx, b.shiftId, b.userId, actor.id);
     await appendAudit(tx, actor, {
       action: 'cmDuty.linkOfficer',

@@ -149,6 +149,14 @@ describe('command duty', () => {
     const bad = await t.inject(t.cookies.county, 'POST', '/api/v1/command/briefings', { day: '2026/1/1' });
     assert.equal(bad.statusCode, 400);
     assert.ok(bad.json().error.fields.day);
+    for (const [method, url, body] of [
+      ['GET', '/api/v1/command/duty/log?day=2026-02-31', undefined],
+      ['POST', '/api/v1/command/briefings', { day: '2026-02-31' }],
+    ] as const) {
+      const r = await t.inject(t.cookies.county, method, url, body);
+      assert.equal(r.statusCode, 400, r.body);
+      assert.equal(r.json().error.fields.day, '日期不存在');
+    }
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const gen = await t.inject(t.cookies.county, 'POST', '/api/v1/command/briefings', { day });
     assert.equal(gen.statusCode, 201, gen.body);
@@ -181,6 +189,10 @@ describe('command duty', () => {
     const outsider = await t.inject(t.cookies.county, 'POST', url, { shiftId: own, userId: t.ids.kunshan });
     assert.equal(outsider.statusCode, 400);
     assert.equal(outsider.json().error.fields.userId, '请选择本辖区的用户');
+    // A user of the jurisdiction who may not keep duty (the township's grid worker).
+    const noDuty = await t.inject(t.cookies.county, 'POST', url, { shiftId: own, userId: t.ids.grid });
+    assert.equal(noDuty.statusCode, 400, noDuty.body);
+    assert.equal(noDuty.json().error.fields.userId, '该用户不能担任值班员');
     const ok = await t.inject(t.cookies.county, 'POST', url, { shiftId: own, userId: county2Id });
     assert.equal(ok.statusCode, 200, ok.body);
     const [row] = await t.db.query<{ user_id: string }>('SELECT user_id FROM command_duty_officers WHERE shift_id = $1', [own]);
