@@ -3,18 +3,23 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { sendDownload } from '../../http/download.ts';
+import { notFound } from '../../http/errors.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { CapabilityDeps } from '../deps.ts';
+import { bundledBoundaries, uploadedBoundaries } from '../regions/store.ts';
 import {
   announcementPdf,
   boardQuerySchema,
+  changeBodySchema,
   changeLevel,
+  confirmBodySchema,
   confirmProposal,
   levelBoard,
   openAnnouncementPdf,
   openHealthRisk,
   openQuerySchema,
   recompute,
+  recomputeBodySchema,
   regionHistory,
 } from './levels-service.ts';
 
@@ -38,7 +43,7 @@ export function phLevelsRoutes(app: FastifyInstance, { db }: CapabilityDeps) {
     access: 'user',
     summary: '重新计算建议 Recompute the proposals from the cases (idempotent)',
     tags: ['publicHealth'],
-    body: z.unknown(),
+    body: recomputeBodySchema.optional(),
     handler: ({ body, actor }) => recompute(db, actor, body),
   });
 
@@ -49,7 +54,7 @@ export function phLevelsRoutes(app: FastifyInstance, { db }: CapabilityDeps) {
     summary: '确认建议 The responsible level confirms a proposal from an effective time (409 when lowering too early)',
     tags: ['publicHealth'],
     params: idParams,
-    body: z.unknown(),
+    body: confirmBodySchema.optional(),
     status: 201,
     handler: ({ params, body, actor }) => confirmProposal(db, actor, params.id, body),
   });
@@ -61,7 +66,7 @@ export function phLevelsRoutes(app: FastifyInstance, { db }: CapabilityDeps) {
     summary: '调整风险等级 Set a level (override: with a reason) from an effective time, with its announcement',
     tags: ['publicHealth'],
     params: regionParams,
-    body: z.unknown(),
+    body: changeBodySchema,
     status: 201,
     handler: ({ params, body, actor }) => changeLevel(db, actor, params.code, body),
   });
@@ -97,6 +102,24 @@ export function phLevelsRoutes(app: FastifyInstance, { db }: CapabilityDeps) {
     tags: ['publicHealth', 'public'],
     query: openQuerySchema,
     handler: ({ query }) => openHealthRisk(db, query),
+  });
+
+  // The public map's boundaries (the same as /api/v1/regions/:code/boundaries, which needs a login):
+  // region outlines only, no person and no case.
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/open/health-risk/boundaries/:code',
+    access: 'public',
+    summary: '公开地图的下级区划边界（GeoJSON）Boundaries of the child regions for the public risk map',
+    tags: ['publicHealth', 'public'],
+    params: regionParams,
+    handler: async ({ params, reply }) => {
+      const found = (await uploadedBoundaries(db, params.code)) ?? bundledBoundaries(params.code);
+      if (!found) throw notFound();
+      reply.header('cache-control', 'public, max-age=300');
+      // Who uploaded them is not for the public.
+      return { region: found.region, source: found.source, geojson: found.geojson };
+    },
   });
 
   defineRoute(app, {

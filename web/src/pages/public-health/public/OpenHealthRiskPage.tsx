@@ -1,11 +1,21 @@
 // The public risk-level page (/open/health-risk): the current level of each township and county in
 // a list, with the announcements. No person appears here. Owner: levels.
-// (The map — RegionMap coloured by level, ECharts by dynamic import — is not built yet.)
+// The map (OpenRiskMap, ECharts) is a separate chunk loaded by React.lazy, above the list.
 import { Alert, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api } from '../../../api.ts';
 import { formatTime, useI18n } from '../../../i18n-provider.tsx';
 import { OPEN_RISK_LEVEL_COLORS, riskLabel } from './labels.ts';
+
+const OpenRiskMap = lazy(() => import('./OpenRiskMap.tsx').then((m) => ({ default: m.OpenRiskMap })));
+
+/** The region the map draws: ?region= (2–12 digits), else the city of the first region with a level. */
+function mapRegion(regions: OpenRegion[]): string {
+  const asked = new URLSearchParams(window.location.search).get('region');
+  if (asked && /^\d{2,12}$/.test(asked)) return asked.padEnd(12, '0');
+  const first = regions[0];
+  return first ? first.code.slice(0, 4).padEnd(12, '0') : '';
+}
 
 type OpenRegion = { code: string; name: string; kind: string | null; level: string; effectiveFrom: string };
 type OpenAnnouncement = {
@@ -28,7 +38,9 @@ export function OpenHealthRiskPage() {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    api<OpenData>('/api/v1/open/health-risk', { credentials: 'omit' }).then(
+    const asked = new URLSearchParams(window.location.search).get('region');
+    const query = asked && /^\d{2,12}$/.test(asked) ? `?region=${asked}` : '';
+    api<OpenData>(`/api/v1/open/health-risk${query}`, { credentials: 'omit' }).then(
       (r) => live && setData(r),
       () => live && setFailed(true),
     );
@@ -42,6 +54,11 @@ export function OpenHealthRiskPage() {
       <Typography.Title level={3}>{t('phLvOpenTitle')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('phLvOpenNote')}</Typography.Paragraph>
       {failed && <Alert type="error" message={t('phLvOpenFailed')} />}
+      {data && mapRegion(regions) && (
+        <Suspense fallback={null}>
+          <OpenRiskMap region={mapRegion(regions)} regions={regions} />
+        </Suspense>
+      )}
       <table style={{ width: '100%', borderCollapse: 'collapse' }}>
         <thead>
           <tr>

@@ -14,4 +14,5 @@ export const openHealthRiskMessages = {
   phLvOpenFailed: { zh: '数据加载失败，请稍后重试', en: 'Could not load the data; try again later' },
   phLvOpenPdf: { zh: '下载公告', en: 'Download' },
   phLvOpenNone: { zh: '暂无公告', en: 'No announcement' },
+  phLvOpenMap: { zh: '风险等级地图', en: 'Risk-level map' },
 } satisfies Messages;
