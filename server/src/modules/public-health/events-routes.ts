@@ -1,8 +1,11 @@
 // The HTTP routes of 突发公共卫生事件 (issue 28). Owner: events (聚集性信号、事件分级、报告链、初次/进程/结案报告、密接、任务).
 // No SQL here: events-service.ts.
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { sendDownload } from '../../http/download.ts';
 import { defineRoute, idParams } from '../../http/route.ts';
 import type { CapabilityDeps } from '../deps.ts';
+import { eventReportPdf } from './events-pdf.ts';
 import {
   addContact,
   addTask,
@@ -106,6 +109,24 @@ export function phEventsRoutes(app: FastifyInstance, { db, keyring }: Capability
     params: idParams,
     body: reportBodySchema,
     handler: ({ params, body, actor }) => fileReport(db, actor, keyring, params.id, body),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/health-events/:id/reports/:reportId/pdf',
+    access: 'user',
+    summary: '事件报告 PDF The PDF of a filed report with its official number',
+    tags: TAGS,
+    params: idParams.extend({ reportId: z.uuid() }),
+    handler: async ({ params, actor, reply }) => {
+      const { pdf, number, title } = await eventReportPdf(db, actor, params.id, params.reportId);
+      return sendDownload(
+        reply,
+        pdf,
+        'application/pdf',
+        `health-event-report-${params.reportId.slice(0, 8)}.pdf`,
+        `${title}-${number}.pdf`,
+      );
+    },
   });
   defineRoute(app, {
     method: 'POST',

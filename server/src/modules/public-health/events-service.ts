@@ -10,6 +10,7 @@ import {
   allowedTaskActions,
   type ClusterThreshold,
   computeChain,
+  DOCUMENT_TYPES,
   eventTransition,
   gradeEvent,
   maskContactName,
@@ -32,6 +33,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db, Queryable } from '../../db/db.ts';
 import { readScoped, type Scoped, withScope } from '../../db/scope.ts';
+import { newDocumentNumber } from '../../documents/numbers.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { dateOnly, iso } from '../../time.ts';
 import { effectiveSetting } from '../settings/service.ts';
@@ -56,7 +58,7 @@ import {
 
 const SYSTEM = { id: null, username: 'system' };
 const VIEW_ROLES = ['platformAdmin', 'provinceSupervisor', 'citySupervisor', 'countySupervisor', 'townshipSupervisor', 'cdcReviewer'];
-const mayView = (a: Actor) => VIEW_ROLES.includes(a.role) && a.scope.enterpriseId === null;
+export const mayView = (a: Actor) => VIEW_ROLES.includes(a.role) && a.scope.enterpriseId === null;
 const toDate = (d: Date | string) => (d instanceof Date ? d : new Date(d));
 
 async function chainHours(tx: Queryable, regionCode: string) {
@@ -481,11 +483,8 @@ export async function fileReport(
   return withScope(db, actor.scope, async (tx) => {
     const action: PhEventAction = b.kind === 'initial' ? 'reportInitial' : b.kind === 'progress' ? 'reportProgress' : 'close';
     const r = await lockEvent(tx, actor, id, action);
-    const year = now.getUTCFullYear();
-    const [n] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ph_event_reports WHERE doc_number LIKE $1`, [
-      `卫突报〔${year}〕%`,
-    ]);
-    const docNumber = `卫突报〔${year}〕${(n?.n ?? 0) + 1}号`;
+    // The official number (document type phEventReport), counted per county and Beijing year.
+    const { number: docNumber } = await newDocumentNumber(tx, 'phEventReport', r.region_code, DOCUMENT_TYPES.phEventReport.pattern, now);
     await tx.query(
       'INSERT INTO ph_event_reports (event_id, kind, doc_number, content, affected, deaths, reported_by, reported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
       [id, b.kind, docNumber, b.content, b.affected, b.deaths, actor.id, now.toISOString()],

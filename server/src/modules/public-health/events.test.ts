@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CAST, type CastApp, makeUser, openCastApp } from '../../test/harness.ts';
+import { pdfText } from '../../test/pdf.ts';
 import { runPhEventsJobs } from './events-jobs.ts';
 
 const DAY = 86_400_000;
@@ -115,7 +116,21 @@ describe('health events', () => {
       affected: 6,
     });
     assert.equal(r1.reports[0].kind, 'initial');
-    assert.match(r1.reports[0].docNumber, /^卫突报〔\d{4}〕\d+号$/);
+    // The official number of document type phEventReport: （county）卫应报〔year〕serial号.
+    assert.match(r1.reports[0].docNumber, /^（.+）卫应报〔\d{4}〕1号$/);
+    const pdfUrl = `/api/v1/health-events/${eventId}/reports/${r1.reports[0].id}/pdf`;
+    const pdf = await t.inject(cdc, 'GET', pdfUrl);
+    assert.equal(pdf.statusCode, 200, pdf.body);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    const text = pdfText(pdf.rawPayload);
+    assert.ok(text.includes(r1.reports[0].docNumber.replace(/\s+/g, '')), text);
+    assert.ok(text.includes('初次报告'), text);
+    assert.ok(text.includes('已开展流调'), text);
+    assert.ok(text.includes('卫生健康委员会'), text);
+    assert.ok(!text.includes('张*'), 'no person in the report');
+    assert.equal((await t.inject(t.cookies.kunshan, 'GET', pdfUrl)).statusCode, 404);
+    assert.equal((await t.inject(t.cookies.ent, 'GET', pdfUrl)).statusCode, 403);
+    assert.equal((await t.inject(cdc, 'GET', `/api/v1/health-events/${eventId}/reports/${eventId}/pdf`)).statusCode, 404);
     assert.ok(r1.allowedActions.includes('reportProgress'));
     assert.ok(!r1.allowedActions.includes('close'), 'the CDC reviewer does not close');
     assert.ok(r1.allowedActions.includes('addTask'));
@@ -170,6 +185,10 @@ describe('health events', () => {
     assert.equal(list.total, 2);
     assert.equal((await get(t.cookies.kunshan, '/api/v1/health-tasks')).total, 0);
     const [a, b] = list.items;
+    const people = await get(t.cookies.county, `/api/v1/health-tasks/assignees?regionCode=${a.regionCode}`);
+    assert.ok(people.items.some((u: { id: string }) => u.id === t.ids.town));
+    assert.ok(!people.items.some((u: { id: string }) => u.id === t.ids.kunshan));
+    assert.equal((await get(t.cookies.kunshan, `/api/v1/health-tasks/assignees?regionCode=${a.regionCode}`)).items.length, 0);
     await post(t.cookies.county, `/api/v1/health-tasks/${a.id}/assign`, { assigneeId: t.ids.kunshan }, 400);
     const assigned = await post(t.cookies.county, `/api/v1/health-tasks/${a.id}/assign`, { assigneeId: t.ids.town });
     assert.equal(assigned.assigneeId, t.ids.town);
