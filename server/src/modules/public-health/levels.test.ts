@@ -197,10 +197,96 @@ describe('risk levels', () => {
     assert.equal(pdf.statusCode, 200);
   });
 
+  test('the public map boundaries: no login, outlines only, 404 for a region without them, 400 for a bad code', async () => {
+    const res = await t.inject('', 'GET', '/api/v1/open/health-risk/boundaries/321300000000');
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json();
+    assert.equal(body.region, '321300000000');
+    assert.ok(body.geojson.features.length > 0);
+    assert.equal(body.uploadedBy, undefined);
+    assert.equal((await t.inject('', 'GET', '/api/v1/open/health-risk/boundaries/999900000000')).statusCode, 404);
+    assert.equal((await t.inject('', 'GET', '/api/v1/open/health-risk/boundaries/12x')).statusCode, 400);
+  });
+
   test('recompute on demand: the county may, the township may not', async () => {
     await addCase(0);
     const r = await post(t.cookies.county, '/api/v1/risk-levels/recompute', {}, 200);
     assert.ok(r.proposals >= 1);
     await post(t.cookies.town, '/api/v1/risk-levels/recompute', {}, 403);
+  });
+
+  test('bad bodies are a 400 with bilingual field messages, nothing written', async () => {
+    const before = await rows();
+    const bad = async (url: string, body: unknown, field: string, zh: RegExp) => {
+      const res = await t.inject(t.cookies.county, 'POST', url, body);
+      assert.equal(res.statusCode, 400, res.body);
+      assert.match(res.body, new RegExp(`"${field}"`));
+      assert.match(res.body, zh);
+    };
+    const changes = `/api/v1/risk-levels/regions/${CAST.town}/changes`;
+    await bad(changes, { level: 'extreme' }, 'level', /请选择风险等级/);
+    await bad(changes, { level: 'high', effectiveFrom: 'tomorrow' }, 'effectiveFrom', /请填写生效时间/);
+    await bad('/api/v1/risk-levels/recompute', { regionCode: 'x' }, 'regionCode', /地区代码格式不正确/);
+    const [p] = await t.db.query<{ id: string }>(`SELECT id FROM ph_level_proposals ORDER BY proposed_at DESC LIMIT 1`);
+    await bad(`/api/v1/risk-levels/proposals/${p?.id}/confirm`, { effectiveFrom: 'tomorrow' }, 'effectiveFrom', /请填写生效时间/);
+    const en = await t.app.inject({
+      method: 'POST',
+      url: changes,
+      headers: { cookie: t.cookies.county, 'accept-language': 'en' },
+      payload: { level: 'extreme' },
+    });
+    assert.equal(en.statusCode, 400);
+    assert.match(en.body, /Choose a level/);
+    assert.equal(await rows(), before);
+  });
+
+  test('the effective time is at most 7 days ahead; a scheduled change is not the current level and waits', async () => {
+    const before = await rows();
+    const changes = `/api/v1/risk-levels/regions/${CAST.town}/changes`;
+    const far = await t.inject(t.cookies.county, 'POST', changes, { level: 'high', effectiveFrom: '2099-01-01T00:00:00+08:00' });
+    assert.equal(far.statusCode, 400, far.body);
+    assert.match(far.body, /"effectiveFrom"/);
+    assert.match(far.body, /不能晚于7天后/);
+    assert.equal(await rows(), before);
+    const at = new Date(Date.now() + 2 * DAY);
+    const scheduled = await post(t.cookies.county, changes, { level: 'high', effectiveFrom: at.toISOString() });
+    assert.equal(scheduled.level, 'high');
+    // In force now: still low (the board and the public data).
+    const board = await get(t.cookies.county, '/api/v1/risk-levels');
+    assert.equal(board.regions.find((x: { code: string }) => x.code === CAST.town).level, 'low');
+    const open = (await t.inject('', 'GET', '/api/v1/open/health-risk')).json();
+    assert.equal(open.regions.find((x: { code: string }) => x.code === CAST.town).level, 'low');
+    // Until it takes effect another change is a 409 on effectiveFrom, nothing written.
+    const next = await t.inject(t.cookies.county, 'POST', changes, {
+      level: 'medium',
+      override: true,
+      reason: '疫情形势变化需要立即调整等级理由充分',
+    });
+    assert.equal(next.statusCode, 409, next.body);
+    assert.match(next.body, /"effectiveFrom"/);
+    assert.match(next.body, /待生效/);
+    assert.equal(await rows(), before + 1);
+  });
+
+  test('two concurrent first changes of a region: one row, the other refused', async () => {
+    const [town2] = await t.db.query<{ code: string }>(
+      `SELECT code FROM regions WHERE parent_code = $1 AND level = 'township' AND code <> $2 ORDER BY code LIMIT 1`,
+      [CAST.county, CAST.town],
+    );
+    assert.ok(town2);
+    const url = `/api/v1/risk-levels/regions/${town2.code}/changes`;
+    const res = await Promise.all([0, 1].map(() => t.inject(t.cookies.county, 'POST', url, { level: 'high' })));
+    assert.deepEqual(res.map((r) => r.statusCode).sort(), [201, 409], res.map((r) => r.body).join('\n'));
+    const [c] = await t.db.query<{ c: number }>('SELECT count(*)::int AS c FROM ph_region_levels WHERE region_code = $1', [town2.code]);
+    assert.equal(c?.c, 1);
+  });
+
+  test('the announcement names its 文号 once, in its own brackets', async () => {
+    const [l] = await t.db.query<{ announcement_number: string; announcement_text: string }>(
+      'SELECT announcement_number, announcement_text FROM ph_region_levels ORDER BY created_at DESC LIMIT 1',
+    );
+    assert.match(l?.announcement_number ?? '', /^（.+）防控告〔\d{4}〕\d+号$/);
+    assert.ok(l?.announcement_text.endsWith(`\n${l.announcement_number}`), l?.announcement_text);
+    assert.doesNotMatch(l?.announcement_text ?? '', /（（/);
   });
 });
