@@ -138,4 +138,16 @@ test('announcement: Chinese, Beijing time, human numbers', () => {
   assert.match(body, /二、王官集镇由中风险地区调降为低风险地区，该地区已连续十二天无新增病例/);
   assert.match(body, /2026年3月17日/);
   assert.doesNotMatch(body + title, /[A-Za-z]/);
+  assert.match(body, /\n（宿城风险〔2026〕1号）$/);
+  // A 文号 that already opens with its issuer in brackets is not bracketed twice.
+  const issued = announcementText({
+    issuer: '张家港市人民政府',
+    area: '杨舍镇',
+    effectiveFrom: new Date('2026-03-17T16:00:00Z'),
+    issuedAt: new Date('2026-03-17T10:00:00Z'),
+    number: '（张家港市）防控告〔2026〕3号',
+    changes: [{ regionName: '杨舍镇', from: 'low', to: 'high' }],
+  });
+  assert.match(issued.body, /\n（张家港市）防控告〔2026〕3号$/);
+  assert.doesNotMatch(issued.body, /（（/);
 });

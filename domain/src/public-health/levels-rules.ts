@@ -278,7 +278,8 @@ export function announcementText(a: AnnouncementInput): { title: string; body: s
     '',
     a.issuer,
     bjDate(a.issuedAt),
-    `（${a.number}）`,
+    // The 文号 already has its issuer in brackets (（张家港市）防控告〔2026〕1号): not bracketed twice.
+    /^[（(]/.test(a.number) ? a.number : `（${a.number}）`,
   ].join('\n');
   return { title, body };
 }

@@ -76,4 +76,18 @@ export const PH_LEVELS_SETTINGS = {
     provisional: true,
     source: 'UNCONFIRMED：§7.4 的分区分级针对新冠肺炎；其他病种是否适用未见规定',
   }),
+  'phLevels.maxLeadDays': def({
+    group: 'publicHealth',
+    label: { zh: '调整等级的生效时间最多提前天数', en: 'Days ahead an effective time may be set at most' },
+    description: {
+      zh: '确认或调整风险等级时，生效时间不能晚于现在加上此天数（防止远期生效的调整长期锁定该地区）。',
+      en: 'A confirmed or changed level takes effect no later than now plus these days (a far-off change would lock the region).',
+    },
+    type: 'integer',
+    schema: int(0, 30),
+    default: 7,
+    scope: 'province',
+    provisional: true,
+    source: 'UNCONFIRMED：现行规定未见生效时间提前量的上限；默认 7 天',
+  }),
 } as const satisfies Record<string, SettingDef>;

@@ -7,6 +7,7 @@ import {
   type Actor,
   allowedLevelActions,
   announcementText,
+  beijingParts,
   checkLevelChange,
   DOCUMENT_TYPES,
   isAdmin,
@@ -42,6 +43,7 @@ import {
   latestLevel,
   levelHistory,
   levelRegions,
+  lockRegionLevel,
   pendingProposals,
   type RegionRow,
   regionNamed,
@@ -155,8 +157,8 @@ export const recomputeBodySchema = z.object({
     .optional(),
 });
 
-export async function recompute(db: Db, actor: Actor, body: unknown, now = new Date()) {
-  const b = recomputeBodySchema.parse(body ?? {});
+export async function recompute(db: Db, actor: Actor, body: z.output<typeof recomputeBodySchema> | undefined, now = new Date()) {
+  const b = body ?? {};
   const code = b.regionCode ?? actor.scope.regionPrefix.padEnd(12, '0');
   const prefix = b.regionCode ? regionPrefix(b.regionCode) : actor.scope.regionPrefix;
   // Those who confirm (county, city) and the 疾控 reviewers recompute within their scope.
@@ -177,6 +179,10 @@ export const changeBodySchema = z.object({
   reason: z.string().max(2000, '理由不超过2000字||At most 2000 characters').optional(),
   proposalId: z.uuid('编号格式不正确||Invalid id').optional(),
 });
+export type ChangeBody = z.output<typeof changeBodySchema>;
+
+/** A proposal's confirmation: its level and id come from the proposal. */
+export const confirmBodySchema = changeBodySchema.omit({ level: true, proposalId: true });
 
 /** The responsible level's issuer: a township's county government, a county's city government. */
 async function issuerOf(q: Queryable, region: RegionRow): Promise<string> {
@@ -185,8 +191,7 @@ async function issuerOf(q: Queryable, region: RegionRow): Promise<string> {
 }
 
 /** Confirms a level (a proposal's, or a chosen one) from an effective time, with its announcement. */
-export async function changeLevel(db: Db, actor: Actor, regionCode: string, body: unknown, now = new Date()) {
-  const b = changeBodySchema.parse(body ?? {});
+export async function changeLevel(db: Db, actor: Actor, regionCode: string, b: ChangeBody, now = new Date()) {
   const actions = allowedLevelActions(actor, regionCode);
   if (!actions.includes('confirm')) throw forbidden();
   if (b.override && !actions.includes('override')) throw forbidden();
@@ -196,7 +201,28 @@ export async function changeLevel(db: Db, actor: Actor, regionCode: string, body
   return withScope(db, actor.scope, async (tx) => {
     const region = await regionNamed(tx, regionCode);
     if (!region) throw notFound();
+    const leadDays = Number(await effectiveSetting(tx, 'phLevels.maxLeadDays', regionCode));
+    if (effectiveFrom.getTime() > now.getTime() + leadDays * DAY)
+      throw invalid({
+        effectiveFrom: { zh: `生效时间不能晚于${leadDays}天后`, en: `The effective time is at most ${leadDays} days ahead` },
+      });
+    await lockRegionLevel(tx, regionCode);
     const latest = await latestLevel(tx, regionCode);
+    // A change already confirmed but not yet in force: the next one waits until it takes effect (at
+    // most maxLeadDays), so that `current` is always the level in force now.
+    if (latest && new Date(latest.effective_from).getTime() > now.getTime()) {
+      const at = new Date(latest.effective_from);
+      const p = beijingParts(at);
+      throw new AppError(
+        'conflict',
+        {
+          zh: `该地区已有待生效的调整（${p.y}年${p.m}月${p.d}日${p.h}时${p.min}分起），生效后再调整`,
+          en: `A change of this region takes effect at ${at.toISOString()}; change it after that`,
+        },
+        { effectiveFrom: { zh: '已有待生效的调整', en: 'A change is already scheduled' } },
+      );
+    }
+    // The level in force now (the latest row has taken effect).
     const current: PhRiskLevel = latest?.level ?? 'low';
     if (latest && effectiveFrom < new Date(latest.effective_from))
       throw invalid({ effectiveFrom: { zh: '生效时间不能早于上一次调整的生效时间', en: 'Not before the previous change took effect' } });
@@ -256,11 +282,14 @@ export async function changeLevel(db: Db, actor: Actor, regionCode: string, body
   });
 }
 
-export async function confirmProposal(db: Db, actor: Actor, id: string, body: unknown, now = new Date()) {
-  const b = z
-    .object({ effectiveFrom: z.string().optional() })
-    .passthrough()
-    .parse(body ?? {});
+export async function confirmProposal(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: z.output<typeof confirmBodySchema> | undefined,
+  now = new Date(),
+) {
+  const b = body ?? {};
   const p = await readScoped(db, actor.scope, (tx) => findProposalRead(tx, id));
   if (!p) throw notFound();
   return changeLevel(db, actor, p.region_code, { ...b, level: p.proposed_level, proposalId: id }, now);

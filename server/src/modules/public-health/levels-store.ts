@@ -58,7 +58,16 @@ export async function currentLevels(q: Queryable, prefix: string, at: Date): Pro
   return rows.map(levelOut);
 }
 
-/** The latest row of a region (a future one included): the one a new change closes. */
+/**
+ * Serialises the changes of one region until the transaction ends (the first change of a region has
+ * no row to lock with FOR UPDATE: two concurrent confirms would both insert). Take it before
+ * reading the latest level.
+ */
+export async function lockRegionLevel(q: Queryable, regionCode: string): Promise<void> {
+  await q.query(`SELECT pg_advisory_xact_lock(hashtext('phLevel:' || $1::text))`, [regionCode]);
+}
+
+/** The latest row of a region (a scheduled one, not yet in force, included): the one a new change closes. */
 export async function latestLevel(q: Queryable, regionCode: string): Promise<LevelRow | undefined> {
   const [r] = await q.query<LevelRow>(
     `SELECT ${LEVEL_COLS} FROM ph_region_levels l LEFT JOIN users u ON u.id = l.confirmed_by
