@@ -85,7 +85,11 @@ export function LevelBoardPage() {
   // The map's region: the parent of the widest regions in scope (a city draws its counties), or the county clicked.
   const topRegion = useMemo(() => {
     const top = [...regions].sort((a, b) => prefixOf(a.code).length - prefixOf(b.code).length)[0];
-    return top?.parentCode ?? '';
+    if (!top) return '';
+    // A county user: the county is the only region at its depth → draw its townships.
+    const peers = regions.filter((r) => prefixOf(r.code).length === prefixOf(top.code).length);
+    if (peers.length === 1 && regions.some((r) => r.parentCode === top.code)) return top.code;
+    return top.parentCode ?? '';
   }, [regions]);
   const shownRegion = mapRegion ?? topRegion;
   const mapItems = useMemo<MapItem[]>(() => {
