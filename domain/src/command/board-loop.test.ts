@@ -58,6 +58,8 @@ const base = (stage: SignalStage, over: Partial<SignalFacts> = {}): SignalFacts 
 });
 const pushedEnt = { pushedEnterpriseId: 'E1', pushedBy: 'county' };
 const pushedTown = { pushedRegionCode: TOWN, pushedBy: 'county' };
+/** Pushed to a health facility: its reporter (医疗机构报告人) is the unit that answers. */
+const pushedFacility = { pushedEnterpriseId: 'H1', pushedBy: 'county' };
 const variants: Variant[] = [];
 for (const domain of ['safety', 'health'] as const) {
   for (const stage of SIGNAL_STAGES) {
@@ -65,6 +67,7 @@ for (const domain of ['safety', 'health'] as const) {
       for (const [pname, p] of [
         ['enterprise', pushedEnt],
         ['township', pushedTown],
+        ['facility', pushedFacility],
       ] as const) {
         for (const fb of [null, '2026-12-01T00:00:00Z']) {
           variants.push({
@@ -83,7 +86,8 @@ for (const domain of ['safety', 'health'] as const) {
 function expected(v: Variant, action: SignalAction): Key[] {
   const { s } = v;
   const command = s.domain === 'health' ? COMMAND_HEALTH : COMMAND_SAFETY;
-  const unit: Key[] = s.pushedEnterpriseId ? ['entAdmin', 'entStaff'] : s.pushedRegionCode ? ['township'] : [];
+  const unit: Key[] =
+    s.pushedEnterpriseId === 'H1' ? ['medical'] : s.pushedEnterpriseId ? ['entAdmin', 'entStaff'] : s.pushedRegionCode ? ['township'] : [];
   const pusherSide = command.filter((k) => k === 'admin' || !unit.includes(k));
   switch (action) {
     case 'analyse':
@@ -138,6 +142,9 @@ test('transitions land on the next stage; wrong stage is invalidState, wrong act
   assert.equal(signalTransition(A.township, fedTown, 'verify').ok, false);
   assert.equal(signalTransition(A.county, fedTown, 'verify').ok, true);
   assert.deepEqual(allowedSignalActions(A.admin, base('closed')), []);
+  // A health signal pushed to a health facility: its reporter answers, another enterprise's user does not.
+  assert.deepEqual(allowedSignalActions(A.medical, base('pushed', { domain: 'health', ...pushedFacility })), ['feedback']);
+  assert.equal(signalTransition(A.entAdmin, base('pushed', { domain: 'health', ...pushedFacility }), 'feedback').ok, false);
 });
 
 test('stage deadlines with a fake clock and escalation when overdue', () => {

@@ -82,10 +82,13 @@ export function isCommandOf(a: Actor, s: Pick<SignalFacts, 'domain' | 'regionCod
   return a.role === 'cdcReviewer' && s.domain === 'health';
 }
 
-/** The unit the signal was pushed to: a user of that enterprise, or a supervisor of exactly that region. */
+/** The accounts that answer for an enterprise pushed to: its users, or a health facility's reporters (医疗机构报告人). */
+export const UNIT_ROLES: readonly string[] = ['enterpriseAdmin', 'enterpriseStaff', 'medicalReporter'];
+
+/** The unit the signal was pushed to: a user of that enterprise (or health facility), or a supervisor of exactly that region. */
 export function isUnitOf(a: Actor, s: Pick<SignalFacts, 'pushedRegionCode' | 'pushedEnterpriseId'>): boolean {
   if (s.pushedEnterpriseId) {
-    return (a.role === 'enterpriseAdmin' || a.role === 'enterpriseStaff') && a.scope.enterpriseId === s.pushedEnterpriseId;
+    return UNIT_ROLES.includes(a.role) && a.scope.enterpriseId === s.pushedEnterpriseId;
   }
   if (s.pushedRegionCode) {
     return COMMAND_ROLES.includes(a.role) && a.scope.enterpriseId === null && a.scope.regionPrefix === regionPrefix(s.pushedRegionCode);

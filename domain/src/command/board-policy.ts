@@ -5,8 +5,8 @@ import { type Actor, isAdmin, isEnterpriseUser, isSupervisor } from '../auth/rol
 export function cmBoardAbilities(a: Actor): Record<string, boolean> {
   return {
     'cmBoard.view': isAdmin(a) || isSupervisor(a) || a.role === 'cdcReviewer' || a.role === 'departmentInspector',
-    /** The unit's view: what was pushed to it (an enterprise user). */
-    'cmBoard.unit': isEnterpriseUser(a),
+    /** The unit's view: what was pushed to it (an enterprise user, a health facility's reporter). */
+    'cmBoard.unit': isEnterpriseUser(a) || a.role === 'medicalReporter',
     /** Duty staff enter 12345 calls: supervisors and admin. */
     'cmBoard.hotline': isAdmin(a) || isSupervisor(a),
   };

@@ -85,11 +85,11 @@ export const briefingBodySchema = z.object({
   day: z
     .string(m('请选择日期', 'Choose a day'))
     .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD||The day is YYYY-MM-DD')
-    .refine(isCalendarDay, '日期不存在||Not a real calendar day'),
+    .refine(isDutyDay, '日期不存在||Not a real calendar day'),
 });
 
 /** A real calendar day (2026-02-31 is not): the day survives a round trip through a UTC date. */
-export function isCalendarDay(day: string): boolean {
+export function isDutyDay(day: string): boolean {
   const d = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
 }

@@ -20,6 +20,7 @@ import {
   type SignalType,
   signalTransition,
   stageDueAt,
+  UNIT_ROLES,
 } from '@taishan/domain';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
@@ -177,13 +178,9 @@ function item(actor: Actor, r: SignalRow, now: Date) {
   };
 }
 
-/** Who may see the board at all: government users, the CDC, the admin; enterprise users see what was pushed to them. */
+/** Who may see the board at all: government users, the CDC, the admin; units (enterprise users, a health facility's reporters) see what was pushed to them. */
 function mayViewBoard(a: Actor) {
-  return (
-    isAdmin(a) ||
-    isSupervisor(a) ||
-    ['cdcReviewer', 'departmentInspector', 'gridWorker', 'enterpriseAdmin', 'enterpriseStaff'].includes(a.role)
-  );
+  return isAdmin(a) || isSupervisor(a) || ['cdcReviewer', 'departmentInspector', 'gridWorker', ...UNIT_ROLES].includes(a.role);
 }
 
 /** The scope condition (first wall; RLS is the second): the region's signals, those escalated to it or pushed to it; a unit: what was pushed to it. */
@@ -194,6 +191,20 @@ export function boardScope(scope: Actor['scope'], params: unknown[], alias = 's'
   }
   if (!scope.regionPrefix) return 'true';
   return `(${regionRange(`${alias}.region_code`, scope.regionPrefix, params)} OR ${regionRange(`${alias}.escalated_to`, scope.regionPrefix, params)} OR ${regionRange(`${alias}.pushed_region_code`, scope.regionPrefix, params)})`;
+}
+
+/** The condition of a 工作台 queue (the board list's `queue` filter and the 工作台's counts share it). */
+export function queueWhere(scope: Actor['scope'], queue: NonNullable<BoardQuery['queue']>, params: unknown[]): string {
+  const own = scope.regionPrefix.padEnd(12, '0');
+  if (queue === 'toAnalyse') return `s.stage = 'collected'`;
+  if (queue === 'toFeedback') {
+    if (scope.enterpriseId !== null) return `s.stage = 'pushed' AND s.feedback_at IS NULL`;
+    params.push(own);
+    return `s.stage = 'pushed' AND s.feedback_at IS NULL AND s.pushed_region_code = $${params.length}`;
+  }
+  params.push(own);
+  const w = `s.stage = 'pushed' AND s.feedback_at IS NOT NULL AND s.pushed_region_code IS DISTINCT FROM $${params.length}`;
+  return scope.regionPrefix ? `${w} AND ${regionRange('s.region_code', scope.regionPrefix, params)}` : w;
 }
 
 /** The board's one SQL: the filtered page, its total, counts per stage and per type, and the map points (capped). Exported for the benchmark. */
@@ -218,20 +229,7 @@ export function boardSql(scope: Actor['scope'], query: BoardQuery, now: Date): {
     where.push(`s.stage <> 'closed' AND s.stage_due_at < $${params.length}`);
   }
   if (query.escalated) where.push('s.escalated_at IS NOT NULL');
-  const own = scope.regionPrefix.padEnd(12, '0');
-  if (query.queue === 'toAnalyse') where.push(`s.stage = 'collected'`);
-  if (query.queue === 'toFeedback') {
-    where.push(`s.stage = 'pushed' AND s.feedback_at IS NULL`);
-    if (scope.enterpriseId === null) {
-      params.push(own);
-      where.push(`s.pushed_region_code = $${params.length}`);
-    }
-  }
-  if (query.queue === 'toVerify') {
-    params.push(own);
-    where.push(`s.stage = 'pushed' AND s.feedback_at IS NOT NULL AND s.pushed_region_code IS DISTINCT FROM $${params.length}`);
-    if (scope.regionPrefix) where.push(regionRange('s.region_code', scope.regionPrefix, params));
-  }
+  if (query.queue) where.push(queueWhere(scope, query.queue, params));
   if (query.q) {
     params.push(`%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
     where.push(`s.title ILIKE $${params.length}`);
@@ -421,8 +419,13 @@ type CallRow = {
   category: string;
 };
 
-/** The caller is shown only to the duty staff who took the call and to the admin; masked for everyone else. */
+/**
+ * The caller is shown only to the duty staff who took the call and to the admin; masked for other
+ * government users. A unit outside the government (an enterprise, a health facility) never sees the
+ * call: the caller may be its own employee reporting it (RLS of 059 agrees: no call in its session).
+ */
 async function hotlineView(tx: Queryable, keyring: Keyring, actor: Actor, callId: string) {
+  if (actor.scope.enterpriseId !== null) return null;
   const [c] = await tx.query<CallRow>('SELECT * FROM command_hotline_calls WHERE id = $1', [callId]);
   if (!c) return null;
   const caller = JSON.parse(keyring.open(c.sealed_caller, c.id)) as { name: string; phone: string };

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { readScoped } from '../../db/scope.ts';
-import { CAST, type CastApp, openCastApp } from '../../test/harness.ts';
+import { CAST, type CastApp, makeUser, openCastApp } from '../../test/harness.ts';
 import { runCmBoardJobs, syncSignals } from './board-sync.ts';
 import { cmBoardWorkItems } from './board-workbench.ts';
 
@@ -236,6 +236,17 @@ describe('command board', () => {
     const admin = await inject(t.cookies.admin, 'GET', `/api/v1/command/signals/${call.signalId}`);
     assert.equal(admin.hotline.callerPhone, '13812345678');
     await inject(t.cookies.kunshan, 'GET', `/api/v1/command/signals/${call.signalId}`, undefined, 404);
+    // Pushed to an enterprise (the caller may be its employee): the unit sees the signal, never the call.
+    let v = mine.version;
+    for (const action of ['analyse', 'judge']) v = (await act('county', call.signalId, { action, version: v })).version;
+    await act('county', call.signalId, { action: 'push', version: v, pushedEnterpriseId: t.enterpriseId });
+    const unitRes = await t.inject(t.cookies.ent, 'GET', `/api/v1/command/signals/${call.signalId}`);
+    assert.equal(unitRes.statusCode, 200, unitRes.body);
+    assert.equal(unitRes.json().hotline, null);
+    for (const leak of ['张', '138', '5678', '刺鼻气味']) assert.ok(!unitRes.body.includes(leak), leak);
+    const unitScope = { regionPrefix: CAST.town.slice(0, 9), industries: null, enterpriseId: t.enterpriseId };
+    const seen = await readScoped(t.db, unitScope, (tx) => tx.query('SELECT id FROM command_hotline_calls'));
+    assert.equal(seen.length, 0);
     const [row] = await t.db.query<{ sealed_caller: string }>(`SELECT sealed_caller FROM command_hotline_calls WHERE id = $1`, [call.id]);
     assert.ok(!row?.sealed_caller.includes('1381234'));
     const audits = JSON.stringify(await t.db.query(`SELECT * FROM audit_events WHERE entity_id = $1`, [call.id]));
@@ -264,5 +275,45 @@ describe('command board', () => {
     assert.ok(steps.some((x) => x.action === 'escalate'));
     const [h] = await t.db.query<{ status: string }>(`SELECT status FROM hazards WHERE id = $1`, [otherHazardId]);
     assert.equal(h?.status, 'reported');
+  });
+
+  test('a health signal pushed to a health facility: its reporter (医疗机构报告人) sees it and gives feedback; the 工作台 counts it', async () => {
+    // The facility: an enterprise of the township with a medicalReporter account.
+    const [fac] = await t.db.query<{ id: string }>(
+      `INSERT INTO enterprises (name, credit_code, region_code, industry_code, address)
+         SELECT '张家港市第一人民医院', '12320582MB0000001X', region_code, industry_code, address FROM enterprises WHERE id = $1 RETURNING id`,
+      [t.enterpriseId],
+    );
+    const facilityId = fac?.id as string;
+    const reporterId = await makeUser(t.db, { username: 'cast-clinic', role: 'medicalReporter', enterpriseId: facilityId });
+    const clinic = await t.login('cast-clinic');
+    const [ev] = await t.db.query<{ id: string }>(
+      `INSERT INTO ph_events (number, title, kind, region_code, origin, grade, occurred_at) VALUES ('TEST-EV-2', '医院发热门诊聚集病例', 'infectiousOutbreak', $1, 'manual', 'IV', now()) RETURNING id`,
+      [CAST.town],
+    );
+    await t.db.transaction((tx) => syncSignals(tx, new Date()));
+    const [sig] = await t.db.query<{ id: string; version: number }>(`SELECT id, version FROM command_signals WHERE source_id = $1`, [
+      ev?.id,
+    ]);
+    assert.ok(sig);
+    let v = sig.version;
+    for (const action of ['analyse', 'judge']) v = (await act('county', sig.id, { action, version: v })).version;
+    v = (await act('county', sig.id, { action: 'push', version: v, pushedEnterpriseId: facilityId })).version;
+    const mine = await inject(clinic, 'GET', '/api/v1/command/signals?queue=toFeedback');
+    assert.equal(mine.total, 1);
+    assert.deepEqual(mine.items[0].allowedActions, ['feedback']);
+    const scope = { regionPrefix: CAST.town, industries: null, enterpriseId: facilityId };
+    const wb = await readScoped(t.db, scope, (tx) =>
+      cmBoardWorkItems({ id: reporterId, username: 'cast-clinic', role: 'medicalReporter', scope: tx.scope }, tx.scope, tx),
+    );
+    assert.equal(wb.find((w) => w.kind === 'cmBoard.toFeedback')?.count, 1);
+    await inject(t.cookies.ent, 'GET', `/api/v1/command/signals/${sig.id}`, undefined, 404);
+    await act('ent', sig.id, { action: 'feedback', note: '已隔离并上报', version: v }, 404);
+    await inject(clinic, 'POST', `/api/v1/command/signals/${sig.id}/actions`, {
+      action: 'feedback',
+      note: '已隔离留观并完成流调',
+      version: v,
+    });
+    assert.equal((await board('county', '?queue=toVerify')).total >= 1, true);
   });
 });
