@@ -195,4 +195,86 @@ describe('health cases', () => {
     const f = await t.inject(c.cdcIn as string, 'GET', '/api/v1/health-facilities');
     assert.equal(f.json().length, 2);
   });
+
+  const openTasks = async (id: string) =>
+    (
+      await t.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM ph_tasks WHERE case_id = $1 AND kind = 'investigation' AND status = 'open'",
+        [id],
+      )
+    )[0]?.n;
+
+  test('one open investigation task per case: reclassify back and forth, revoke, merge', async () => {
+    const r = await post('repA', '/api/v1/health-cases', body());
+    assert.equal(r.statusCode, 201, r.body);
+    const id = r.json().id as string;
+    let v = r.json().version as number;
+    assert.equal(await openTasks(id), 1);
+    for (const [cl, want] of [
+      ['suspected', 0],
+      ['confirmed', 1],
+      ['suspected', 0],
+      ['confirmed', 1],
+    ] as const) {
+      const x = await post('repA', `/api/v1/health-cases/${id}/reclassify`, { version: v, classification: cl });
+      assert.equal(x.statusCode, 200, x.body);
+      v = x.json().version;
+      assert.equal(await openTasks(id), want, cl);
+    }
+    const rv = await post('repA', `/api/v1/health-cases/${id}/revoke`, { version: v, reason: '误报' });
+    assert.equal(rv.statusCode, 200, rv.body);
+    assert.equal(await openTasks(id), 0);
+    // The index holds even against a direct second insert.
+    const a = await post('repA', '/api/v1/health-cases', body());
+    const b = await post('repA', '/api/v1/health-cases', body());
+    await assert.rejects(
+      t.db.query("INSERT INTO ph_tasks (kind, case_id, region_code, title, due_at) VALUES ('investigation', $1, $2, 'x', now())", [
+        a.json().id,
+        town1,
+      ]),
+    );
+    const m = await post('cdcIn', `/api/v1/health-cases/${b.json().id}/merge`, { version: 1, intoId: a.json().id, reason: '重复报告' });
+    assert.equal(m.statusCode, 200, m.body);
+    assert.equal(await openTasks(b.json().id), 0);
+    assert.equal(await openTasks(a.json().id), 1);
+  });
+
+  test('the residence must be a township: 400 on regionCode in both languages, nothing written', async () => {
+    const before = await count();
+    for (const lang of ['zh', 'en']) {
+      const res = await post('repA', '/api/v1/health-cases', body({ regionCode: '321302000000' }), lang);
+      assert.equal(res.statusCode, 400, res.body);
+      const msg = res.json().error.fields.regionCode as string;
+      assert.ok(msg, res.body);
+      assert.equal(/[\u4e00-\u9fa5]/.test(msg), lang === 'zh', msg);
+    }
+    assert.equal(await count(), before);
+  });
+
+  test('list: bad from/to are 400 on the field; the page and the total follow who may see', async () => {
+    for (const [q, field] of [
+      ['from=abc', 'from'],
+      ['to=2026-13-45', 'to'],
+    ] as const) {
+      const res = await t.inject(c.cdcIn as string, 'GET', `/api/v1/health-cases?${q}`);
+      assert.equal(res.statusCode, 400, res.body);
+      assert.ok(res.json().error.fields[field], res.body);
+    }
+    const ok = await t.inject(
+      c.cdcIn as string,
+      'GET',
+      `/api/v1/health-cases?from=${encodeURIComponent(new Date(Date.now() - 48 * HOUR).toISOString())}`,
+    );
+    assert.equal(ok.statusCode, 200, ok.body);
+    for (const who of ['repA', 'repB', 'cdcIn', 'cdcOut', 'countyS', 'cityS', 'admin']) {
+      const all = (await t.inject(c[who] as string, 'GET', '/api/v1/health-cases?pageSize=200')).json();
+      assert.equal(all.total, all.items.length, who);
+      const one = (await t.inject(c[who] as string, 'GET', '/api/v1/health-cases?pageSize=1&page=1')).json();
+      assert.equal(one.total, all.total, who);
+      assert.equal(one.items.length, Math.min(1, all.total), who);
+    }
+    const repB = (await t.inject(c.repB as string, 'GET', '/api/v1/health-cases?pageSize=200')).json();
+    assert.equal(repB.total, 1);
+    assert.equal((await t.inject(c.cdcOut as string, 'GET', '/api/v1/health-cases')).json().total, 0);
+  });
 });
