@@ -44,13 +44,13 @@ describe(`command board: a signal through the loop (${process.env.E2E_DB ?? 'pgl
   /** Opens the signal's loop drawer from the board's list. */
   async function openSignal(page: Page, s: Signal, qs: string) {
     await page.goto(`${server.url}/command?${qs}`);
-    await page.locator('[data-testid=cm-board] tr.ant-table-row').filter({ hasText: s.title }).first().click();
+    await page.locator(`[data-testid=cm-board] tr[data-row-key="${s.id}"]`).click();
     await drawer(page).getByText(s.title).first().waitFor();
   }
   const stageIs = (page: Page, label: string) =>
     drawer(page)
-      .locator('.ant-descriptions-item')
-      .filter({ hasText: '环节' })
+      .locator('.ant-descriptions-row')
+      .filter({ has: page.locator('.ant-descriptions-item-label').getByText('环节', { exact: true }) })
       .locator('.ant-descriptions-item-content')
       .getByText(label)
       .first()
@@ -66,10 +66,7 @@ describe(`command board: a signal through the loop (${process.env.E2E_DB ?? 'pgl
   test('county analyses, judges and pushes; the enterprise feeds back; the county verifies and closes', async () => {
     const county = await apiLogin(server.url, 'county');
     const ent = await apiLogin(server.url, 'entadmin');
-    const me = await get<{ user?: { enterpriseId?: string }; enterpriseId?: string; scope?: { enterpriseId?: string } }>(
-      ent,
-      '/api/v1/auth/me',
-    );
+    const me = await get<{ user?: { enterpriseId?: string }; enterpriseId?: string; scope?: { enterpriseId?: string } }>(ent, '/api/v1/me');
     const enterpriseId = me.scope?.enterpriseId ?? me.user?.enterpriseId ?? me.enterpriseId;
     assert.ok(enterpriseId, `entadmin's enterprise: ${JSON.stringify(me)}`);
     const enterprise = await get<{ name: string }>(county, `/api/v1/enterprises/${enterpriseId}`);
@@ -113,7 +110,7 @@ describe(`command board: a signal through the loop (${process.env.E2E_DB ?? 'pgl
     const { ctx: c2, page: p2 } = await login('entadmin');
     await p2.locator('[data-testid="work-cmBoard.toFeedback"]').first().waitFor();
     await p2.goto(`${server.url}/command`);
-    await p2.locator('[data-testid=cm-board] tr.ant-table-row').filter({ hasText: signal.title }).first().click();
+    await p2.locator(`[data-testid=cm-board] tr[data-row-key="${signal.id}"]`).click();
     await drawer(p2).getByText(signal.title).first().waitFor();
     await act(p2, 'feedback', '核查', '已停产整改，现场隐患已消除，附整改照片');
     await c2.close();
@@ -121,7 +118,7 @@ describe(`command board: a signal through the loop (${process.env.E2E_DB ?? 'pgl
     // 3. The county: 核查通过, then 反馈办结 with a note; the signal is closed.
     const { ctx: c3, page: p3 } = await login('county');
     await p3.goto(`${server.url}/command`);
-    await p3.locator('[data-testid=cm-board] tr.ant-table-row').filter({ hasText: signal.title }).first().click();
+    await p3.locator(`[data-testid=cm-board] tr[data-row-key="${signal.id}"]`).click();
     await drawer(p3).getByText(signal.title).first().waitFor();
     await drawer(p3).locator('[data-testid=cm-action-verify]').click();
     await drawer(p3).locator('[data-testid=cm-action-submit]').click();

@@ -89,9 +89,10 @@ describe(`public health: report → review → risk level → public page (${pro
       .waitFor();
     // Diagnosis time: just now (the picker's 此刻, then 确定).
     await p1.locator('#diagnosedAt').click();
-    await p1.locator('.ant-picker-dropdown:visible .ant-picker-now-btn').click();
+    // On a phone the panel runs past the screen's edge: the buttons are pressed where they are.
+    await p1.locator('.ant-picker-dropdown:visible .ant-picker-now-btn').dispatchEvent('click');
     if (await p1.locator('.ant-picker-dropdown:visible .ant-picker-ok button').count())
-      await p1.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+      await p1.locator('.ant-picker-dropdown:visible .ant-picker-ok button').dispatchEvent('click');
     assert.notEqual(await p1.locator('#diagnosedAt').inputValue(), '');
 
     const before = await get<{ total?: number; items: unknown[] }>(
