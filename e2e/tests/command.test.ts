@@ -94,9 +94,8 @@ describe(`command board: a signal through the loop (${process.env.E2E_DB ?? 'pgl
     const picker = drawer(p1).locator('.ant-form-item').filter({ hasText: '处置时限' }).locator('input');
     await picker.click();
     await picker.fill(local);
-    await picker.press('Enter');
-    if (await p1.locator('.ant-picker-dropdown:visible .ant-picker-ok button').count())
-      await p1.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+    // 确定 (not Enter: Enter in the form submits it before the note is written).
+    await p1.locator('.ant-picker-dropdown:visible .ant-picker-ok button').dispatchEvent('click');
     await drawer(p1).locator('form textarea').fill('请企业三日内完成整改并反馈');
     await drawer(p1).locator('[data-testid=cm-action-submit]').click();
     await stageIs(p1, '推送');
