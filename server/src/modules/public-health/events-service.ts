@@ -44,6 +44,8 @@ import {
   clusterEventExists,
   clusterRows,
   contactRows,
+  countEvents,
+  countTasks,
   type EventRow,
   eventRows,
   findEvent,
@@ -178,16 +180,17 @@ export const eventListQuerySchema = z.object({
   kind: z.enum(PH_EVENT_KINDS).optional(),
   q: z.string().max(100).optional(),
   chain: z.enum(['due']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 export function listEvents(db: Db, actor: Actor, q: z.infer<typeof eventListQuerySchema>) {
   if (!mayView(actor)) throw forbidden();
   return readScoped(db, actor.scope, async (tx) => {
-    const rows = await eventRows(tx, { prefix: actor.scope.regionPrefix, status: q.status, kind: q.kind, q: q.q });
-    let items = rows.map((r) => eventItem(actor, r));
-    if (q.chain === 'due')
-      items = items.filter((e) => (e.status === 'confirmed' || e.status === 'responding') && e.stepsDone < e.stepsTotal);
-    return { items, total: items.length };
+    const f = { prefix: actor.scope.regionPrefix, status: q.status, kind: q.kind, q: q.q, chainDue: q.chain === 'due' };
+    const total = await countEvents(tx, f);
+    const rows = await eventRows(tx, f, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    return { items: rows.map((r) => eventItem(actor, r)), total, page: q.page, pageSize: q.pageSize };
   });
 }
 
@@ -376,8 +379,8 @@ export const gradeBodySchema = versionSchema.extend({
   facts: z
     .object({
       disease: z.string().max(50).nullish(),
-      cases: z.number().int().min(0),
-      deaths: z.number().int().min(0).optional(),
+      cases: z.number().int().min(0).max(1_000_000),
+      deaths: z.number().int().min(0).max(1_000_000).optional(),
       spreading: z.boolean().optional(),
       provincesAffected: z.number().int().min(1).optional(),
       citiesAffected: z.number().int().min(1).optional(),
@@ -467,8 +470,8 @@ export const reportBodySchema = z.object({
     .trim()
     .min(10, '报告内容至少 10 字||At least 10 characters')
     .max(20000),
-  affected: z.number().int().min(0).default(0),
-  deaths: z.number().int().min(0).default(0),
+  affected: z.number().int().min(0).max(1_000_000).default(0),
+  deaths: z.number().int().min(0).max(1_000_000).default(0),
 });
 
 /** Files an initial or progress report, or the closing report which closes the event. */
@@ -509,13 +512,21 @@ export async function fileReport(
   });
 }
 
+/** Cases that count (cases part: merged and revoked cards do not). */
+const LINKABLE_CASE_STATUSES = ['reported', 'returned', 'reviewed'];
+
 export const linkCaseBodySchema = z.object({ caseId: z.uuid({ message: '请选择病例||Choose a case' }) });
 
 export async function linkCase(db: Db, actor: Actor, keyring: Keyring, id: string, b: z.infer<typeof linkCaseBodySchema>) {
   return withScope(db, actor.scope, async (tx) => {
     const r = await lockEvent(tx, actor, id, 'linkCase');
-    const [c] = await tx.query<{ status: string }>('SELECT status FROM ph_cases WHERE id = $1', [b.caseId]);
-    if (!c || c.status === 'revoked') throw invalid({ caseId: { zh: '病例不存在或不在辖区内', en: 'No such case in the jurisdiction' } });
+    const [c] = await tx.query<{ status: string; disease_code: string }>('SELECT status, disease_code FROM ph_cases WHERE id = $1', [
+      b.caseId,
+    ]);
+    if (!c || !LINKABLE_CASE_STATUSES.includes(c.status))
+      throw invalid({ caseId: { zh: '病例不存在、不在辖区内或已撤销/合并', en: 'No such live case in the jurisdiction' } });
+    if (r.disease_code && c.disease_code !== r.disease_code)
+      throw invalid({ caseId: { zh: '病例的病种与事件的病种不同', en: 'The case is of another disease than the event' } });
     await tx.query('INSERT INTO ph_event_cases (event_id, case_id, linked_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
       id,
       b.caseId,
@@ -600,6 +611,8 @@ export const taskListQuerySchema = z.object({
   eventId: z.uuid().optional(),
   mine: z.enum(['1', '0']).optional(),
   overdue: z.enum(['1', '0']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 const mayViewTasks = (a: Actor) => (mayView(a) || a.role === 'gridWorker') && a.scope.enterpriseId === null;
@@ -607,15 +620,17 @@ const mayViewTasks = (a: Actor) => (mayView(a) || a.role === 'gridWorker') && a.
 export function listTasks(db: Db, actor: Actor, q: z.infer<typeof taskListQuerySchema>, now = new Date()) {
   if (!mayViewTasks(actor)) throw forbidden();
   return readScoped(db, actor.scope, async (tx) => {
-    const rows = await taskRows(tx, {
+    const f = {
       prefix: actor.scope.regionPrefix,
       status: q.status,
       kind: q.kind,
       eventId: q.eventId,
       assigneeId: q.mine === '1' ? actor.id : undefined,
       overdueAt: q.overdue === '1' ? now : undefined,
-    });
-    return { items: rows.map((t) => taskItem(actor, t, now)), total: rows.length };
+    };
+    const total = await countTasks(tx, f);
+    const rows = await taskRows(tx, f, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    return { items: rows.map((t) => taskItem(actor, t, now)), total, page: q.page, pageSize: q.pageSize };
   });
 }
 

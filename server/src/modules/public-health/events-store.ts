@@ -6,8 +6,10 @@
 // region, the cases diagnosed in (now − days, now], merged/revoked excluded, grouped and kept when
 // they reach the threshold. Driving it from regions × diseases makes each probe a range scan of
 // ph_cases_cluster_idx (disease_code, region_code, diagnosed_at) — one small range per pair.
+import { NATIONAL_ONE_HOUR_KINDS, PH_CHAIN_STEPS } from '@taishan/domain';
 import type { Queryable } from '../../db/db.ts';
 import { regionRange } from '../../db/scope.ts';
+import { todayInShanghai } from '../../time.ts';
 
 export type ClusterSqlRow = {
   disease_code: string;
@@ -93,10 +95,22 @@ const EVENT_COLUMNS = `e.id, e.number, e.title, e.kind, e.disease_code, d.name_z
   (SELECT count(*)::int FROM ph_event_chain_steps s WHERE s.event_id = e.id) AS steps_done`;
 const EVENT_FROM = `FROM ph_events e JOIN regions r ON r.code = e.region_code LEFT JOIN ph_diseases d ON d.code = e.disease_code`;
 
-export type EventFilter = { prefix: string; status?: string; kind?: string; q?: string };
+export type EventFilter = { prefix: string; status?: string; kind?: string; q?: string; chainDue?: boolean };
+export type Paging = { limit: number; offset: number };
 
-export async function eventRows(tx: Queryable, f: EventFilter, limit = 2000): Promise<EventRow[]> {
-  const params: unknown[] = [];
+/**
+ * An event whose reporting chain still has a step to report: confirmed or responding, with fewer
+ * done steps than its kind needs (chainStepsFor: the national step only for the 1-hour kinds).
+ */
+function chainDueWhere(params: unknown[]): string {
+  params.push([...NATIONAL_ONE_HOUR_KINDS]);
+  const kinds = params.length;
+  return `e.status IN ('confirmed', 'responding')
+    AND (SELECT count(*) FROM ph_event_chain_steps s WHERE s.event_id = e.id)
+      < CASE WHEN e.kind = ANY($${kinds}::text[]) THEN ${PH_CHAIN_STEPS.length} ELSE ${PH_CHAIN_STEPS.length - 1} END`;
+}
+
+function eventWhere(f: EventFilter, params: unknown[]): string {
   const where = [regionRange('e.region_code', f.prefix, params)];
   if (f.status) {
     params.push(f.status);
@@ -110,11 +124,26 @@ export async function eventRows(tx: Queryable, f: EventFilter, limit = 2000): Pr
     params.push(`%${f.q}%`);
     where.push(`(e.title ILIKE $${params.length} OR e.number ILIKE $${params.length})`);
   }
-  params.push(limit);
+  if (f.chainDue) where.push(chainDueWhere(params));
+  return where.join(' AND ');
+}
+
+export async function eventRows(tx: Queryable, f: EventFilter, page: Paging = { limit: 2000, offset: 0 }): Promise<EventRow[]> {
+  const params: unknown[] = [];
+  const w = eventWhere(f, params);
+  params.push(page.limit, page.offset);
   return tx.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} ${EVENT_FROM} WHERE ${where.join(' AND ')} ORDER BY e.occurred_at DESC, e.number LIMIT $${params.length}`,
+    `SELECT ${EVENT_COLUMNS} ${EVENT_FROM} WHERE ${w} ORDER BY e.occurred_at DESC, e.number LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
+}
+
+/** How many events `eventRows` would give without a limit. */
+export async function countEvents(tx: Queryable, f: EventFilter): Promise<number> {
+  const params: unknown[] = [];
+  const w = eventWhere(f, params);
+  const [r] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ph_events e WHERE ${w}`, params);
+  return r?.n ?? 0;
 }
 
 export async function findEvent(tx: Queryable, id: string, forUpdate = false): Promise<EventRow | null> {
@@ -123,10 +152,20 @@ export async function findEvent(tx: Queryable, id: string, forUpdate = false): P
   return r ?? null;
 }
 
+/**
+ * The next event number of the Beijing year of `at`: a counter per year (migration 060) that does
+ * not depend on the caller's scope; its row stays locked until the transaction ends, so concurrent
+ * creations get distinct numbers.
+ */
 export async function nextEventNumber(tx: Queryable, at: Date): Promise<string> {
-  const year = at.getUTCFullYear();
-  const [r] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ph_events WHERE number LIKE $1`, [`PHE-${year}-%`]);
-  return `PHE-${year}-${String((r?.n ?? 0) + 1).padStart(4, '0')}`;
+  const year = Number(todayInShanghai(at).slice(0, 4));
+  const [r] = await tx.query<{ n: number }>(
+    `INSERT INTO ph_event_serials (year, last) VALUES ($1, 1)
+     ON CONFLICT (year) DO UPDATE SET last = ph_event_serials.last + 1 RETURNING last AS n`,
+    [year],
+  );
+  if (!r) throw new Error('no event number');
+  return `PHE-${year}-${String(r.n).padStart(4, '0')}`;
 }
 
 export type EventInsert = {
@@ -283,8 +322,7 @@ const TASK_FROM = `FROM ph_tasks t LEFT JOIN ph_cases c ON c.id = t.case_id LEFT
   LEFT JOIN regions r ON r.code = t.region_code LEFT JOIN users u ON u.id = t.assignee_id`;
 
 export type TaskFilter = { prefix: string; status?: string; kind?: string; eventId?: string; assigneeId?: string; overdueAt?: Date };
-export async function taskRows(tx: Queryable, f: TaskFilter, limit = 2000): Promise<TaskRow[]> {
-  const params: unknown[] = [];
+function taskWhere(f: TaskFilter, params: unknown[]): string {
   const where = [regionRange('t.region_code', f.prefix, params)];
   const eq = (col: string, v: unknown) => {
     params.push(v);
@@ -298,11 +336,25 @@ export async function taskRows(tx: Queryable, f: TaskFilter, limit = 2000): Prom
     params.push(f.overdueAt.toISOString());
     where.push(`t.status = 'open' AND t.due_at < $${params.length}`);
   }
-  params.push(limit);
+  return where.join(' AND ');
+}
+
+export async function taskRows(tx: Queryable, f: TaskFilter, page: Paging = { limit: 2000, offset: 0 }): Promise<TaskRow[]> {
+  const params: unknown[] = [];
+  const w = taskWhere(f, params);
+  params.push(page.limit, page.offset);
   return tx.query<TaskRow>(
-    `SELECT ${TASK_COLUMNS} ${TASK_FROM} WHERE ${where.join(' AND ')} ORDER BY t.status, t.due_at LIMIT $${params.length}`,
+    `SELECT ${TASK_COLUMNS} ${TASK_FROM} WHERE ${w} ORDER BY t.status, t.due_at, t.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
+}
+
+/** How many tasks `taskRows` would give without a limit. */
+export async function countTasks(tx: Queryable, f: TaskFilter): Promise<number> {
+  const params: unknown[] = [];
+  const w = taskWhere(f, params);
+  const [r] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ph_tasks t WHERE ${w}`, params);
+  return r?.n ?? 0;
 }
 export async function findTask(tx: Queryable, id: string, forUpdate = false): Promise<TaskRow | null> {
   if (forUpdate) await tx.query('SELECT id FROM ph_tasks WHERE id = $1 FOR UPDATE', [id]);

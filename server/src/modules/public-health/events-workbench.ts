@@ -2,9 +2,9 @@
 // Signals waiting for confirmation, events whose reporting chain has a step due or overdue, tasks
 // assigned to me (open), and the overdue open tasks of my region (the cases part's 流调 tasks too).
 // Each count is the length of the list the item opens.
-import { computeChain, type PhEventKind, type WorkDefinition } from '@taishan/domain';
+import type { WorkDefinition } from '@taishan/domain';
 import { counted, type WorkbenchProvider } from '../workbench/registry.ts';
-import { chainStepRows, eventRows, taskRows } from './events-store.ts';
+import { countEvents, countTasks } from './events-store.ts';
 
 const SIGNALS: WorkDefinition = { kind: 'phEvents.signals', severity: 'urgent', titleKey: 'phEvWorkSignals', query: { status: 'signal' } };
 const CHAIN: WorkDefinition = { kind: 'phEvents.chainDue', severity: 'urgent', titleKey: 'phEvWorkChainDue', query: { chain: 'due' } };
@@ -27,32 +27,18 @@ export const phEventsWorkItems: WorkbenchProvider = async (actor, scope, tx) => 
   if (scope.enterpriseId !== null) return [];
   const items = [];
   const now = new Date();
+  const prefix = scope.regionPrefix;
   if (DECIDERS.includes(actor.role)) {
-    const signals = await eventRows(tx, { prefix: scope.regionPrefix, status: 'signal' });
-    items.push(
-      counted(SIGNALS, { path: '/public-health/events?status=signal', apiPath: '/api/v1/health-events?status=signal' }, signals.length),
-    );
-    let due = 0;
-    for (const e of await eventRows(tx, { prefix: scope.regionPrefix })) {
-      if (e.status !== 'confirmed' && e.status !== 'responding') continue;
-      const steps = await chainStepRows(tx, e.id);
-      const chain = computeChain(
-        e.kind as PhEventKind,
-        new Date(e.discovered_at ?? e.created_at),
-        steps.map((s) => ({ step: s.step as 'county', doneAt: new Date(s.done_at) })),
-        now,
-      );
-      if (chain.some((s) => !s.doneAt)) due++;
-    }
+    const signals = await countEvents(tx, { prefix, status: 'signal' });
+    items.push(counted(SIGNALS, { path: '/public-health/events?status=signal', apiPath: '/api/v1/health-events?status=signal' }, signals));
+    const due = await countEvents(tx, { prefix, chainDue: true });
     items.push(counted(CHAIN, { path: '/public-health/events?chain=due', apiPath: '/api/v1/health-events?chain=due' }, due));
   }
-  const mine = await taskRows(tx, { prefix: scope.regionPrefix, status: 'open', assigneeId: actor.id });
-  items.push(
-    counted(MINE, { path: '/public-health/tasks?mine=1&status=open', apiPath: '/api/v1/health-tasks?mine=1&status=open' }, mine.length),
-  );
+  const mine = await countTasks(tx, { prefix, status: 'open', assigneeId: actor.id });
+  items.push(counted(MINE, { path: '/public-health/tasks?mine=1&status=open', apiPath: '/api/v1/health-tasks?mine=1&status=open' }, mine));
   if (DECIDERS.includes(actor.role) || actor.role === 'townshipSupervisor') {
-    const overdue = await taskRows(tx, { prefix: scope.regionPrefix, overdueAt: now });
-    items.push(counted(OVERDUE, { path: '/public-health/tasks?overdue=1', apiPath: '/api/v1/health-tasks?overdue=1' }, overdue.length));
+    const overdue = await countTasks(tx, { prefix, overdueAt: now });
+    items.push(counted(OVERDUE, { path: '/public-health/tasks?overdue=1', apiPath: '/api/v1/health-tasks?overdue=1' }, overdue));
   }
   return items;
 };

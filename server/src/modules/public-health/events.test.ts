@@ -24,14 +24,14 @@ describe('health events', () => {
   });
   after(() => t.close());
 
-  const addCase = async (daysAgo: number, status = 'reviewed', region: string = CAST.town) => {
+  const addCase = async (daysAgo: number, status = 'reviewed', region: string = CAST.town, disease = 'covid19') => {
     const at = new Date(Date.now() - daysAgo * DAY).toISOString();
     n++;
     const [r] = await t.db.query<{ id: string }>(
       `INSERT INTO ph_cases (number, disease_code, classification, diagnosed_at, reported_at, deadline_at, region_code, report_region_code,
          facility_id, person_sealed, person_masked, person_key, status, review_due_at)
-       VALUES ($1, 'covid19', 'confirmed', $2, $2, $2, $3, $3, $4, 'sealed', '{"name":"张*"}', $5, $6, $2) RETURNING id`,
-      [`EV-${n}`, at, region, t.enterpriseId, `key-${n}`, status],
+       VALUES ($1, $7, 'confirmed', $2, $2, $2, $3, $3, $4, 'sealed', '{"name":"张*"}', $5, $6, $2) RETURNING id`,
+      [`EV-${n}`, at, region, t.enterpriseId, `key-${n}`, status, disease],
     );
     return r?.id as string;
   };
@@ -246,5 +246,89 @@ describe('health events', () => {
     assert.equal(g.grade, 'IV');
     assert.equal(g.gradeCriterion, 'poisoning30to99');
     assert.equal(g.chain.at(-1).step, 'national');
+  });
+
+  test('event numbers: two counties each create one, both 201 with distinct numbers in the Beijing year', async () => {
+    const body = (regionCode: string) => ({
+      title: '学校食物中毒事件',
+      kind: 'foodPoisoning',
+      regionCode,
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    });
+    const a = await post(t.cookies.county, '/api/v1/health-events', body(CAST.town), 201);
+    const b = await post(t.cookies.kunshan, '/api/v1/health-events', body(CAST.otherTown), 201);
+    const c = await post(t.cookies.kunshan, '/api/v1/health-events', body(CAST.otherTown), 201);
+    const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4);
+    for (const x of [a, b, c]) assert.match(x.number, new RegExp(`^PHE-${year}-\\d{4}$`));
+    assert.equal(new Set([a.number, b.number, c.number]).size, 3);
+  });
+
+  test('a report with too many affected is a 400 on the field, nothing written', async () => {
+    const m = await post(
+      t.cookies.county,
+      '/api/v1/health-events',
+      { title: '某中学食物中毒', kind: 'foodPoisoning', regionCode: CAST.town, occurredAt: new Date().toISOString() },
+      201,
+    );
+    const before = await count('SELECT count(*)::int AS c FROM ph_event_reports');
+    const res = await t.inject(t.cookies.county, 'POST', `/api/v1/health-events/${m.id}/reports`, {
+      kind: 'initial',
+      content: '初次报告内容初次报告内容',
+      affected: 3_000_000_000,
+    });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.ok(res.json().error.fields.affected);
+    assert.equal(await count('SELECT count(*)::int AS c FROM ph_event_reports'), before);
+  });
+
+  test('linking a case: only a live case of the event disease', async () => {
+    await t.db.query(
+      `INSERT INTO ph_diseases (code, name_zh, name_en) VALUES ('measles', '麻疹', 'Measles') ON CONFLICT (code) DO NOTHING`,
+    );
+    const e = await post(
+      t.cookies.county,
+      '/api/v1/health-events',
+      {
+        title: '新冠聚集性疫情',
+        kind: 'infectiousOutbreak',
+        diseaseCode: 'covid19',
+        regionCode: CAST.town,
+        occurredAt: new Date().toISOString(),
+      },
+      201,
+    );
+    for (const caseId of [await addCase(1, 'revoked'), await addCase(1, 'merged'), await addCase(1, 'reported', CAST.town, 'measles')]) {
+      const res = await t.inject(t.cookies.county, 'POST', `/api/v1/health-events/${e.id}/cases`, { caseId });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.ok(res.json().error.fields.caseId);
+    }
+    assert.equal(await count(`SELECT count(*)::int AS c FROM ph_event_cases WHERE event_id = '${e.id}'`), 0);
+    await post(t.cookies.county, `/api/v1/health-events/${e.id}/cases`, { caseId: await addCase(1, 'returned') });
+    assert.equal(await count(`SELECT count(*)::int AS c FROM ph_event_cases WHERE event_id = '${e.id}'`), 1);
+  });
+
+  test('lists are paged in SQL with a true total; the 工作台 counts equal the lists', async () => {
+    const all = await get(t.cookies.county, '/api/v1/health-events?pageSize=200');
+    assert.ok(all.total >= 3);
+    const p1 = await get(t.cookies.county, '/api/v1/health-events?page=1&pageSize=2');
+    const p2 = await get(t.cookies.county, '/api/v1/health-events?page=2&pageSize=2');
+    assert.equal(p1.total, all.total);
+    assert.equal(p1.items.length, 2);
+    assert.deepEqual(
+      [...p1.items, ...p2.items].map((x: { id: string }) => x.id),
+      all.items.slice(0, 4).map((x: { id: string }) => x.id),
+    );
+    await get(t.cookies.county, '/api/v1/health-events?pageSize=1000', 400);
+    const due = await get(t.cookies.county, '/api/v1/health-events?chain=due');
+    assert.ok(due.total >= 1);
+    for (const x of due.items) assert.ok(x.stepsDone < x.stepsTotal && ['confirmed', 'responding'].includes(x.status));
+    const wb = (await get(t.cookies.county, '/api/v1/workbench')).items as { kind: string; count: number }[];
+    const item = (k: string) => wb.find((w) => w.kind === k)?.count ?? 0;
+    assert.equal(item('phEvents.chainDue'), due.total);
+    assert.equal(item('phEvents.signals'), (await get(t.cookies.county, '/api/v1/health-events?status=signal')).total);
+    assert.equal(item('phEvents.overdueTasks'), (await get(t.cookies.county, '/api/v1/health-tasks?overdue=1')).total);
+    const tasks = await get(t.cookies.county, '/api/v1/health-tasks?page=1&pageSize=1');
+    assert.ok(tasks.items.length <= 1);
+    assert.equal(tasks.total, (await get(t.cookies.county, '/api/v1/health-tasks?pageSize=200')).total);
   });
 });

@@ -1,4 +1,4 @@
-// 突发公共卫生事件 list: signals and events of the jurisdiction, filter by status. Owner: events.
+// 突发公共卫生事件 list: signals and events of the jurisdiction, filter by status, paged by the server. Owner: events.
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { may, useSession } from '../../session.tsx';
 import { bjTime, type EventItem, fetchEvents } from './events-api.ts';
 import { CreateEventDialog } from './events-forms.tsx';
 
+const PAGE_SIZE = 20;
 const STATUSES = ['signal', 'confirmed', 'responding', 'closed', 'dismissed'];
 
 export function EventsPage() {
@@ -15,7 +16,11 @@ export function EventsPage() {
   const [sp, setSp] = useSearchParams();
   const status = sp.get('status') ?? undefined;
   const chain = sp.get('chain') ?? undefined;
-  const q = useQuery({ queryKey: ['phEvents', status, chain], queryFn: () => fetchEvents({ status, chain }) });
+  const [page, setPage] = useState(1);
+  const q = useQuery({
+    queryKey: ['phEvents', status, chain, page],
+    queryFn: () => fetchEvents({ status, chain, page: String(page), pageSize: String(PAGE_SIZE) }),
+  });
   const m = (k: string) => t(k as MessageKey);
   const { me } = useSession();
   const nav = useNavigate();
@@ -36,7 +41,10 @@ export function EventsPage() {
             style={{ width: 160 }}
             placeholder={t('phEvStatus')}
             value={status}
-            onChange={(v) => setSp(v ? { status: v } : {})}
+            onChange={(v) => {
+              setPage(1);
+              setSp(v ? { status: v } : {});
+            }}
             options={STATUSES.map((s) => ({ value: s, label: m(`phEvSt_${s}`) }))}
           />
         </Space>
@@ -47,7 +55,14 @@ export function EventsPage() {
         size="small"
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
-        pagination={{ pageSize: 20, showTotal: (n) => t('total', { n }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: q.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (n) => t('total', { n }),
+        }}
         columns={[
           { title: t('phEvNumber'), dataIndex: 'number', render: (v, r) => <Link to={`/public-health/events/${r.id}`}>{v}</Link> },
           { title: t('phEvTitle'), dataIndex: 'title' },

@@ -1,5 +1,5 @@
 // 公共卫生任务: the tasks of the jurisdiction (the cases' 流调 tasks and the events' tasks), mine /
-// overdue filters; done and cancel as allowedActions permit. Owner: events.
+// overdue filters, paged by the server; done and cancel as allowedActions permit. Owner: events.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, message, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -9,6 +9,8 @@ import { type MessageKey, useI18n } from '../../i18n.tsx';
 import { bjTime, fetchTasks, type TaskItem, taskAction } from './events-api.ts';
 import { AssignTaskDialog } from './events-forms.tsx';
 
+const PAGE_SIZE = 20;
+
 export function TaskListPage() {
   const { t } = useI18n();
   const m = (k: string) => t(k as MessageKey);
@@ -16,7 +18,11 @@ export function TaskListPage() {
   const params = { mine: sp.get('mine') ?? undefined, overdue: sp.get('overdue') ?? undefined, status: sp.get('status') ?? undefined };
   const qc = useQueryClient();
   const [assigning, setAssigning] = useState<TaskItem | null>(null);
-  const q = useQuery({ queryKey: ['phTasks', params], queryFn: () => fetchTasks(params) });
+  const [page, setPage] = useState(1);
+  const q = useQuery({
+    queryKey: ['phTasks', params, page],
+    queryFn: () => fetchTasks({ ...params, page: String(page), pageSize: String(PAGE_SIZE) }),
+  });
   const act = useMutation({
     mutationFn: ({ id, action }: { id: string; action: string }) => taskAction(id, action, {}),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['phTasks'] }),
@@ -26,6 +32,7 @@ export function TaskListPage() {
     const next = new URLSearchParams(sp);
     if (on) next.set(k, '1');
     else next.delete(k);
+    setPage(1);
     setSp(next);
   };
   return (
@@ -48,7 +55,14 @@ export function TaskListPage() {
         size="small"
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
-        pagination={{ pageSize: 20, showTotal: (n) => t('total', { n }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: q.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (n) => t('total', { n }),
+        }}
         columns={[
           { title: t('phEvKind'), dataIndex: 'kind', render: (x) => m(`phEvTk_${x}`) },
           { title: t('phEvTitle'), dataIndex: 'title' },

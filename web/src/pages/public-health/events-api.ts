@@ -88,12 +88,12 @@ const qs = (p: Record<string, string | undefined>) => {
   return s ? `?${s}` : '';
 };
 export const fetchEvents = (p: Record<string, string | undefined>) =>
-  api<{ items: EventItem[]; total: number }>(`/api/v1/health-events${qs(p)}`);
+  api<{ items: EventItem[]; total: number; page: number; pageSize: number }>(`/api/v1/health-events${qs(p)}`);
 export const fetchEvent = (id: string) => api<EventDetail>(`/api/v1/health-events/${id}`);
 export const eventAction = (id: string, path: string, json: unknown) =>
   api<EventDetail>(`/api/v1/health-events/${id}/${path}`, { method: 'POST', json });
 export const fetchTasks = (p: Record<string, string | undefined>) =>
-  api<{ items: TaskItem[]; total: number }>(`/api/v1/health-tasks${qs(p)}`);
+  api<{ items: TaskItem[]; total: number; page: number; pageSize: number }>(`/api/v1/health-tasks${qs(p)}`);
 export const taskAction = (id: string, action: string, json: unknown) =>
   api<TaskItem>(`/api/v1/health-tasks/${id}/${action}`, { method: 'POST', json });
 
