@@ -111,7 +111,10 @@ describe(`command board: a signal through the loop (${process.env.E2E_DB ?? 'pgl
     await p2.goto(`${server.url}/command`);
     await p2.locator(`[data-testid=cm-board] tr[data-row-key="${signal.id}"]`).click();
     await drawer(p2).getByText(signal.title).first().waitFor();
-    await act(p2, 'feedback', '核查', '已停产整改，现场隐患已消除，附整改照片');
+    // Feedback keeps the stage 推送 (核查 is the county's verification) and records its time and step.
+    await act(p2, 'feedback', '推送', '已停产整改，现场隐患已消除，附整改照片');
+    await drawer(p2).locator('.ant-timeline').getByText('反馈处置情况').first().waitFor();
+    await drawer(p2).getByText('反馈时间').first().waitFor();
     await c2.close();
 
     // 3. The county: 核查通过, then 反馈办结 with a note; the signal is closed.
@@ -121,6 +124,7 @@ describe(`command board: a signal through the loop (${process.env.E2E_DB ?? 'pgl
     await drawer(p3).getByText(signal.title).first().waitFor();
     await drawer(p3).locator('[data-testid=cm-action-verify]').click();
     await drawer(p3).locator('[data-testid=cm-action-submit]').click();
+    await stageIs(p3, '核查');
     await drawer(p3).locator('[data-testid=cm-action-close]').waitFor();
     await act(p3, 'close', '反馈办结', '经核查整改到位，予以办结');
     const closed = await get<{ stage: string }>(county, `/api/v1/command/signals/${signal.id}`);
