@@ -66,9 +66,18 @@ export async function seedDemoCmBoard(db: Db, keyring?: Keyring, now = new Date(
     }
   }
   if (walked) return;
-  const signals = await db.query<{ id: string; source_type: string; region_code: string }>(
-    `SELECT id, source_type, region_code FROM command_signals
-      WHERE region_code >= '3213' AND region_code < '3213~' AND stage = 'collected' ORDER BY source_type, occurred_at DESC, id`,
+  // A unit gets only what is about it: the demo enterprise its own accidents, hazards and alarms (first
+  // in each type, so each type's first push goes there); the rest is pushed to the township.
+  const signals = await db.query<{ id: string; source_type: string; region_code: string; own: boolean }>(
+    `SELECT s.id, s.source_type, s.region_code,
+            coalesce(CASE s.source_type
+              WHEN 'majorHazard' THEN (SELECT h.enterprise_id FROM hazards h WHERE h.id::text = s.source_id)
+              WHEN 'accident' THEN (SELECT a.enterprise_id FROM accidents a WHERE a.id::text = s.source_id)
+              WHEN 'alarm' THEN (SELECT al.enterprise_id FROM alarms al WHERE al.id::text = s.source_id) END = $1::uuid, false) AS own
+       FROM command_signals s
+      WHERE s.region_code >= '3213' AND s.region_code < '3213~' AND s.stage = 'collected'
+      ORDER BY s.source_type, 4 DESC, s.occurred_at DESC, s.id`,
+    [ent?.scope.enterpriseId ?? null],
   );
   // Per type, the plans in turn: each type shows several stages; the first of each type is pushed to the enterprise.
   const perType = new Map<string, number>();
@@ -80,7 +89,7 @@ export async function seedDemoCmBoard(db: Db, keyring?: Keyring, now = new Date(
     const inCounty = s.region_code.startsWith(county.scope.regionPrefix);
     const actor: Actor = inCounty ? county : city;
     if (plan === 'pushedTown' && (!township || !inCounty)) plan = 'pushedEnt';
-    if (plan === 'pushedEnt' && !ent) plan = 'judged';
+    if (plan === 'pushedEnt' && (!ent || !s.own)) plan = township && inCounty ? 'pushedTown' : 'judged';
     // Earlier plans start further back, so some stages are overdue.
     let t = now.getTime() - (30 - (n % 7) * 4) * HOUR;
     let version = 1;
@@ -97,7 +106,8 @@ export async function seedDemoCmBoard(db: Db, keyring?: Keyring, now = new Date(
       await step(actor, { action: 'dismiss', note: '经研判已由主管部门处置完毕，无需指挥中心处置' });
       continue;
     }
-    const toTown = plan === 'pushedTown' || (plan === 'fedBack' && township !== null && inCounty && n % 2 === 0);
+    const toTown = plan === 'pushedTown' || !s.own || (plan === 'fedBack' && township !== null && inCounty && n % 2 === 0);
+    if (toTown && (!township || !inCounty)) continue; // nobody below to push to: it stays 研判
     const unit = toTown ? township : ent;
     const deadline = new Date(t + (n % 2 === 0 ? 4 : 48) * HOUR).toISOString();
     const pushBody = toTown && townCode ? { pushedRegionCode: townCode } : { pushedEnterpriseId: ent?.scope.enterpriseId };
