@@ -80,11 +80,12 @@ export function ReportCasePage() {
         <Form.Item name="regionCode" label={t('phCaResidence')} rules={[{ required: true }]}>
           <RegionCascader />
         </Form.Item>
+        {/* Minutes, not seconds: the narrower panel fits a phone, and the keyboard stays closed (inputReadOnly). */}
         <Form.Item name="onsetAt" label={t('phCaOnset')}>
-          <DatePicker showTime style={{ width: '100%' }} />
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly />
         </Form.Item>
         <Form.Item name="diagnosedAt" label={t('phCaDiagnosed')} rules={[{ required: true }]}>
-          <DatePicker showTime style={{ width: '100%' }} />
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly />
         </Form.Item>
         <Button type="primary" block size="large" loading={busy} onClick={submit} data-testid="ph-report-submit">
           {t('phCaSubmit')}
