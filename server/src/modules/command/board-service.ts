@@ -294,18 +294,20 @@ async function findSignal(tx: Scoped | Queryable, actor: Actor, id: string, lock
   return r;
 }
 
+/** The loop's steps with who took them (a name hidden by the reader's scope is filled in by `named`). */
 async function steps(tx: Queryable, id: string) {
   const rows = await tx.query<{
     id: string;
     action: string;
     from_stage: string;
     to_stage: string;
+    actor_id: string | null;
     actor_name: string | null;
     note: string | null;
     target: string | null;
     at: string | Date;
   }>(
-    `SELECT st.id, st.action, st.from_stage, st.to_stage, coalesce(u.display_name, u.username) AS actor_name, st.note, st.target, st.at
+    `SELECT st.id, st.action, st.from_stage, st.to_stage, st.actor_id, coalesce(u.display_name, u.username) AS actor_name, st.note, st.target, st.at
        FROM command_signal_steps st LEFT JOIN users u ON u.id = st.actor_id WHERE st.signal_id = $1 ORDER BY st.at, st.id`,
     [id],
   );
@@ -314,6 +316,7 @@ async function steps(tx: Queryable, id: string) {
     action: s.action,
     fromStage: s.from_stage,
     toStage: s.to_stage,
+    actorId: s.actor_id as string | null | undefined,
     actorName: s.actor_name,
     note: s.note,
     target: s.target,
@@ -321,18 +324,43 @@ async function steps(tx: Queryable, id: string) {
   }));
 }
 
+/**
+ * Names read past the reader's scope, after its transaction (as the hazard dossier does,
+ * hazards/store.ts actorNames): a unit sees the county officer who pushed to it by name, not as
+ * 系统 — only names, and only of the steps of a signal the reader may see. The ids are not sent.
+ */
+async function named<T extends { steps: Awaited<ReturnType<typeof steps>> }>(db: Db, out: T): Promise<T> {
+  const hidden = [...new Set(out.steps.filter((st) => st.actorId && !st.actorName).map((st) => st.actorId as string))];
+  const names = hidden.length
+    ? new Map(
+        (
+          await db.query<{ id: string; name: string }>(
+            'SELECT id, coalesce(display_name, username) AS name FROM users WHERE id = ANY($1::uuid[])',
+            [hidden],
+          )
+        ).map((u) => [u.id, u.name]),
+      )
+    : new Map<string, string>();
+  for (const st of out.steps) {
+    if (!st.actorName && st.actorId) st.actorName = names.get(st.actorId) ?? null;
+    delete st.actorId;
+  }
+  return out;
+}
+
 export async function getSignal(db: Db, keyring: Keyring, actor: Actor, id: string, now = new Date()) {
   if (!mayViewBoard(actor)) throw forbidden();
-  return readScoped(db, actor.scope, async (tx) => {
+  const out = await readScoped(db, actor.scope, async (tx) => {
     const r = await findSignal(tx, actor, id);
     if (!r) throw notFound();
     const hotline = r.source_type === 'hotline' ? await hotlineView(tx, keyring, actor, r.source_id) : null;
     return { ...item(actor, r, now), steps: await steps(tx, id), hotline };
   });
+  return named(db, out);
 }
 
 export async function actOnSignal(db: Db, actor: Actor, id: string, body: ActionBody, now = new Date()) {
-  return withScope(db, actor.scope, async (tx) => {
+  const out = await withScope(db, actor.scope, async (tx) => {
     const r = await findSignal(tx, actor, id, true);
     if (!r) throw notFound();
     const t = signalTransition(actor, facts(r), body.action as SignalAction);
@@ -404,6 +432,7 @@ export async function actOnSignal(db: Db, actor: Actor, id: string, body: Action
     const after = (await findSignal(tx, actor, id)) as SignalRow;
     return { ...item(actor, after, now), steps: await steps(tx, id) };
   });
+  return named(db, out);
 }
 
 // ---- 12345 hotline calls -----------------------------------------------------------------------

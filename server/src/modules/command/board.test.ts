@@ -121,6 +121,10 @@ describe('command board', () => {
     s = await act('ent', sig.id, { action: 'feedback', note: '已修复防火堤，现场照片已上传', version: 4 });
     assert.equal(s.stage, 'pushed');
     assert.ok(s.feedbackAt);
+    // The unit sees who pushed to it by name (read past its scope), never 系统, and no user ids.
+    const push = s.steps.find((x: { action: string }) => x.action === 'push');
+    assert.ok(push.actorName, 'the pusher is named to the unit');
+    assert.equal('actorId' in push, false);
     await act('ent', sig.id, { action: 'verify', version: 5 }, 403);
     s = await act('county', sig.id, { action: 'verify', note: '现场核查属实', version: 5 });
     assert.equal(s.stage, 'verified');
