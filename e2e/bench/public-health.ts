@@ -10,6 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { NATIONAL_SCOPE } from '@taishan/domain';
 import type { Db } from '../../server/src/db/db.ts';
+import { scopeSettings } from '../../server/src/db/scope.ts';
 import { seedDiseaseReference } from '../../server/src/demo/public-health-cases.ts';
 import { seedDemo } from '../../server/src/demo/seed.ts';
 import { boardQuerySchema, boardSql } from '../../server/src/modules/command/board-service.ts';
@@ -33,7 +34,10 @@ type Result = {
   signals: number;
   api: Stats;
   bare: Stats;
+  /** PostgreSQL: the bare SQL as the API runs it — prepared, as taishan_app in the province's scope, so RLS does the same work. */
+  barePrepared: Stats | null;
   ratio: number;
+  ratioPrepared: number | null;
 };
 
 /** Case rows over every township of the province in two years; a handful of townships get a burst this week. */
@@ -132,10 +136,27 @@ export async function benchPublicHealth(d: BenchDatabase): Promise<Result> {
     await server.stop();
   }
   const bare = await measureBare(d, () => [{ sql, params }], { clients: BOARD_CLIENTS });
+  const barePrepared =
+    d.kind === 'postgresql'
+      ? await measureBare(d, () => [{ sql, params }], { clients: BOARD_CLIENTS, prepared: true, session: scopeSettings(province, false) })
+      : null;
   console.log(
     `[${d.kind}] province board, ${SIGNALS} open signals: API p95 ${api.p95} ms ${api.rps} req/s, bare p95 ${bare.p95} ms ${bare.rps} req/s`,
   );
-  return { cases, townships, generateSeconds, queryMs, clusters, detectMs, signals: SIGNALS, api, bare, ratio: ratio(api, bare) };
+  return {
+    cases,
+    townships,
+    generateSeconds,
+    queryMs,
+    clusters,
+    detectMs,
+    signals: SIGNALS,
+    api,
+    bare,
+    barePrepared,
+    ratio: ratio(api, bare),
+    ratioPrepared: barePrepared ? ratio(api, barePrepared) : null,
+  };
 }
 
 export function reportPublicHealth(results: ({ kind: string } & Result)[]) {
@@ -155,6 +176,8 @@ export function reportPublicHealth(results: ({ kind: string } & Result)[]) {
       'board bare p95 ms': r.bare.p95,
       'board bare req/s': r.bare.rps,
       ratio: r.ratio,
+      'bare as the API (RLS) req/s': r.barePrepared?.rps ?? '',
+      'ratio to it': r.ratioPrepared ?? '',
     })),
   );
 }
