@@ -314,6 +314,7 @@ describe('auth', () => {
       'user   GET /api/v1/risk-distribution',
       'user   GET /api/v1/risk-levels',
       'user   GET /api/v1/risk-levels/announcements/:id/pdf',
+      'user   GET /api/v1/risk-levels/proposals',
       'user   GET /api/v1/risk-levels/regions/:code/history',
       'user   GET /api/v1/risk-points',
       'user   GET /api/v1/risk-points/:id',

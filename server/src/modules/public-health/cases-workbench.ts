@@ -31,17 +31,15 @@ export const phCasesWorkItems: WorkbenchProvider = async (actor, scope, tx) => {
       [scope.regionPrefix],
     );
     return [
-      counted(TO_REVIEW, { path: '/public-health/review', apiPath: '/api/v1/health-cases?status=reported' }, r?.n ?? 0),
-      counted(OVERDUE, { path: '/public-health/review', apiPath: '/api/v1/health-cases?status=reported&overdue=1' }, r?.late ?? 0),
+      counted(TO_REVIEW, { path: '/public-health/review', apiPath: '/api/v1/health-cases' }, r?.n ?? 0),
+      counted(OVERDUE, { path: '/public-health/review', apiPath: '/api/v1/health-cases' }, r?.late ?? 0),
     ];
   }
   if (actor.role === 'medicalReporter' && scope.enterpriseId) {
     const [r] = await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM ph_cases WHERE status = 'returned' AND facility_id = $1", [
       scope.enterpriseId,
     ]);
-    return [
-      counted(RETURNED, { path: '/public-health/cases?status=returned', apiPath: '/api/v1/health-cases?status=returned' }, r?.n ?? 0),
-    ];
+    return [counted(RETURNED, { path: '/public-health/cases', apiPath: '/api/v1/health-cases' }, r?.n ?? 0)];
   }
   return [];
 };

@@ -2,7 +2,7 @@
 // Signals waiting for confirmation, events whose reporting chain has a step due or overdue, tasks
 // assigned to me (open), and the overdue open tasks of my region (the cases part's 流调 tasks too).
 // Each count is the length of the list the item opens.
-import type { WorkDefinition } from '@taishan/domain';
+import { phEventsAbilities, type WorkDefinition } from '@taishan/domain';
 import { counted, type WorkbenchProvider } from '../workbench/registry.ts';
 import { countEvents, countTasks } from './events-store.ts';
 
@@ -24,21 +24,22 @@ const OVERDUE: WorkDefinition = {
 const DECIDERS = ['countySupervisor', 'citySupervisor', 'provinceSupervisor', 'cdcReviewer'];
 
 export const phEventsWorkItems: WorkbenchProvider = async (actor, scope, tx) => {
-  if (scope.enterpriseId !== null) return [];
+  // Only for those whose lists these are (a department inspector has no tasks list).
+  if (scope.enterpriseId !== null || !phEventsAbilities(actor)['phEvents.tasks']) return [];
   const items = [];
   const now = new Date();
   const prefix = scope.regionPrefix;
   if (DECIDERS.includes(actor.role)) {
     const signals = await countEvents(tx, { prefix, status: 'signal' });
-    items.push(counted(SIGNALS, { path: '/public-health/events?status=signal', apiPath: '/api/v1/health-events?status=signal' }, signals));
+    items.push(counted(SIGNALS, { path: '/public-health/events', apiPath: '/api/v1/health-events' }, signals));
     const due = await countEvents(tx, { prefix, chainDue: true });
-    items.push(counted(CHAIN, { path: '/public-health/events?chain=due', apiPath: '/api/v1/health-events?chain=due' }, due));
+    items.push(counted(CHAIN, { path: '/public-health/events', apiPath: '/api/v1/health-events' }, due));
   }
   const mine = await countTasks(tx, { prefix, status: 'open', assigneeId: actor.id });
-  items.push(counted(MINE, { path: '/public-health/tasks?mine=1&status=open', apiPath: '/api/v1/health-tasks?mine=1&status=open' }, mine));
+  items.push(counted(MINE, { path: '/public-health/tasks', apiPath: '/api/v1/health-tasks' }, mine));
   if (DECIDERS.includes(actor.role) || actor.role === 'townshipSupervisor') {
     const overdue = await countTasks(tx, { prefix, overdueAt: now });
-    items.push(counted(OVERDUE, { path: '/public-health/tasks?overdue=1', apiPath: '/api/v1/health-tasks?overdue=1' }, overdue));
+    items.push(counted(OVERDUE, { path: '/public-health/tasks', apiPath: '/api/v1/health-tasks' }, overdue));
   }
   return items;
 };

@@ -15,9 +15,11 @@ import {
   confirmBodySchema,
   confirmProposal,
   levelBoard,
+  listProposals,
   openAnnouncementPdf,
   openHealthRisk,
   openQuerySchema,
+  proposalListQuerySchema,
   recompute,
   recomputeBodySchema,
   regionHistory,
@@ -35,6 +37,16 @@ export function phLevelsRoutes(app: FastifyInstance, { db }: CapabilityDeps) {
     tags: ['publicHealth'],
     query: boardQuerySchema,
     handler: ({ query, actor }) => levelBoard(db, actor, query),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: `${BASE}/proposals`,
+    access: 'user',
+    summary: '待确认的调整建议 The pending proposals in scope; mine=1: those this user may confirm',
+    tags: ['publicHealth'],
+    query: proposalListQuerySchema,
+    handler: ({ query, actor }) => listProposals(db, actor, query),
   });
 
   defineRoute(app, {

@@ -387,6 +387,33 @@ export async function levelBoard(db: Db, actor: Actor, query: unknown, now = new
   });
 }
 
+export const proposalListQuerySchema = z.object({
+  /** Only those this user may confirm (the 工作台's item). */
+  mine: z.enum(['1']).optional(),
+  pageSize: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+/** The pending proposals in scope (with `mine`, those the user may confirm): the list the 工作台 item counts. */
+export async function listProposals(db: Db, actor: Actor, q: z.output<typeof proposalListQuerySchema>) {
+  if (!phLevelsAbilities(actor)['phLevels.view'] || actor.scope.enterpriseId !== null) throw forbidden();
+  return readScoped(db, actor.scope, async (tx) => {
+    const rows = (await pendingProposals(tx, actor.scope.regionPrefix)).filter(
+      (p) => !q.mine || allowedLevelActions(actor, p.region_code).includes('confirm'),
+    );
+    const items = rows.map((p) => ({
+      id: p.id,
+      regionCode: p.region_code,
+      currentLevel: p.current_level,
+      proposedLevel: p.proposed_level,
+      ruleSet: p.rule_set,
+      reasons: p.reasons,
+      proposedAt: p.proposed_at,
+      allowedActions: allowedLevelActions(actor, p.region_code).filter((a) => a === 'confirm' || a === 'override'),
+    }));
+    return { items, total: items.length };
+  });
+}
+
 export async function regionHistory(db: Db, actor: Actor, regionCode: string) {
   if (!allowedLevelActions(actor, regionCode).includes('view')) throw forbidden();
   return readScoped(db, actor.scope, async (tx) => {

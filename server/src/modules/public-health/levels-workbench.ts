@@ -9,7 +9,7 @@ const PENDING: WorkDefinition = {
   kind: 'phLevels.pending',
   severity: 'attention',
   titleKey: 'phLvWorkPending',
-  query: { tab: 'proposals' },
+  query: { mine: '1' },
 };
 
 export const phLevelsWorkItems: WorkbenchProvider = async (actor, scope, tx) => {
@@ -17,5 +17,5 @@ export const phLevelsWorkItems: WorkbenchProvider = async (actor, scope, tx) => 
   const mine = (await pendingProposals(tx, scope.regionPrefix)).filter((p) =>
     allowedLevelActions(actor, p.region_code).includes('confirm'),
   );
-  return [counted(PENDING, { path: '/public-health/levels', apiPath: '/api/v1/risk-levels' }, mine.length)];
+  return [counted(PENDING, { path: '/public-health/levels', apiPath: '/api/v1/risk-levels/proposals' }, mine.length)];
 };
