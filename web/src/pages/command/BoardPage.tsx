@@ -101,6 +101,7 @@ export function BoardPage() {
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
           <Select
+            aria-label={t('cmBoType')}
             allowClear
             placeholder={t('cmBoType')}
             style={{ width: 160 }}
@@ -112,6 +113,7 @@ export function BoardPage() {
             }))}
           />
           <Select
+            aria-label={t('cmBoStage')}
             allowClear
             placeholder={t('cmBoStage')}
             style={{ width: 140 }}
@@ -120,6 +122,7 @@ export function BoardPage() {
             options={SIGNAL_STAGES.map((x) => ({ value: x, label: pick(lang, SIGNAL_STAGE_LABELS[x]) }))}
           />
           <Select
+            aria-label={t('cmBoSeverity')}
             allowClear
             placeholder={t('cmBoSeverity')}
             style={{ width: 120 }}

@@ -32,7 +32,7 @@ export function WallPage() {
             <Col key={x} flex={1}>
               <div style={box}>
                 <Statistic
-                  title={pick(lang, SIGNAL_TYPE_LABELS[x])}
+                  title={<span style={{ color: '#d9d9d9' }}>{pick(lang, SIGNAL_TYPE_LABELS[x])}</span>}
                   value={board.data?.countsByType[x] ?? 0}
                   valueStyle={{ fontSize: 40, color: '#69b1ff' }}
                 />
@@ -45,7 +45,7 @@ export function WallPage() {
             <Col key={s} flex={1}>
               <div style={box}>
                 <Statistic
-                  title={pick(lang, SIGNAL_STAGE_LABELS[s])}
+                  title={<span style={{ color: '#d9d9d9' }}>{pick(lang, SIGNAL_STAGE_LABELS[s])}</span>}
                   value={board.data?.countsByStage[s] ?? 0}
                   valueStyle={{ fontSize: 32, color: '#95de64' }}
                 />

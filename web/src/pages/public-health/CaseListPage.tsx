@@ -33,6 +33,7 @@ export function CaseListPage() {
       extra={
         <Space wrap>
           <Select
+            aria-label={t('phCaStatus')}
             allowClear
             placeholder={t('phCaStatus')}
             style={{ width: 120 }}
@@ -41,6 +42,7 @@ export function CaseListPage() {
             options={['reported', 'returned', 'reviewed', 'merged', 'revoked'].map((v) => ({ value: v, label: label('St', v) }))}
           />
           <Select
+            aria-label={t('phCaDisease')}
             allowClear
             showSearch
             optionFilterProp="label"

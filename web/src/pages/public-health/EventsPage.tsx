@@ -37,6 +37,7 @@ export function EventsPage() {
             </Button>
           )}
           <Select
+            aria-label={t('phEvStatus')}
             allowClear
             style={{ width: 160 }}
             placeholder={t('phEvStatus')}

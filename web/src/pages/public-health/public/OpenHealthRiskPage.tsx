@@ -5,7 +5,7 @@ import { Alert, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { api } from '../../../api.ts';
 import { formatTime, useI18n } from '../../../i18n-provider.tsx';
-import { OPEN_RISK_LEVEL_COLORS, riskLabel } from './labels.ts';
+import { OPEN_RISK_LEVEL_TAGS, riskLabel } from './labels.ts';
 
 const OpenRiskMap = lazy(() => import('./OpenRiskMap.tsx').then((m) => ({ default: m.OpenRiskMap })));
 
@@ -72,7 +72,7 @@ export function OpenHealthRiskPage() {
             <tr key={r.code} data-region={r.code}>
               <td style={CELL}>{r.name}</td>
               <td style={CELL}>
-                <Tag color={OPEN_RISK_LEVEL_COLORS[r.level]}>{riskLabel(r.level, lang)}</Tag>
+                <Tag color={OPEN_RISK_LEVEL_TAGS[r.level]}>{riskLabel(r.level, lang)}</Tag>
               </td>
               <td style={CELL}>{formatTime(r.effectiveFrom, lang)}</td>
             </tr>
