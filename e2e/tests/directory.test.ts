@@ -194,7 +194,7 @@ describe(`directory in the browser (${process.env.E2E_DB ?? 'pglite'})`, () => {
       .waitFor();
     await page.screenshot({ path: shot('admin-audit') });
     await page.goto(`${server.url}/admin/users`);
-    await page.getByRole('cell', { name: 'entadmin', exact: true }).first().waitFor();
+    await page.getByRole('cell', { name: 'admin', exact: true }).first().waitFor();
     await ctx.close();
   });
 });

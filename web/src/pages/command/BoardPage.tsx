@@ -38,7 +38,7 @@ import { type MapItem, RegionMap } from '../../components/RegionMap.tsx';
 import { useEnterprisePicker } from '../../components/useEnterprisePicker.ts';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
-import { childOf, fetchBoard, fetchSignal, type SignalItem, signalAction } from './board-api.ts';
+import { childOf, fetchBoard, fetchSignal, type SignalItem, signalAction, useChildRegionNames } from './board-api.ts';
 
 const SEVERITY_COLOUR: Record<string, string> = { low: 'default', normal: 'blue', high: 'orange', critical: 'red' };
 const NOTE_NEEDED: SignalAction[] = ['dismiss', 'feedback', 'rejectFeedback', 'close'];
@@ -58,6 +58,7 @@ export function BoardPage() {
     setParams(p);
   };
   const prefix = me?.scope.enterpriseId ? '' : (me?.scope.regionPrefix ?? '');
+  const names = useChildRegionNames(prefix);
   const byChild = new Map<string, number>();
   for (const [code, n] of Object.entries(board.data?.countsByRegion ?? {})) {
     const c = childOf(prefix, code);
@@ -65,7 +66,7 @@ export function BoardPage() {
   }
   const items: MapItem[] = [...byChild].map(([code, n]) => ({
     code,
-    name: code,
+    name: names.get(code) ?? code,
     value: n,
     colour: n > 20 ? '#cf1322' : n > 5 ? '#fa8c16' : '#fadb14',
   }));

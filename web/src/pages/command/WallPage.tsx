@@ -1,24 +1,26 @@
 // 指挥中心态势大屏 (issue 28): a dark full-screen view for the wall — counts per type and stage, the
 // map, the newest signals; refreshes every 30 s. No personal data (the board list carries none). Owner: board.
+// Dark without the platform's light tokens (inherit: false): its grey text and light tints are for white ground.
 import { SIGNAL_STAGE_LABELS, SIGNAL_STAGES, SIGNAL_TYPE_LABELS, SIGNAL_TYPES } from '@taishan/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Col, ConfigProvider, Row, Statistic, theme } from 'antd';
 import { RegionMap } from '../../components/RegionMap.tsx';
 import { formatTime, pick, useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
-import { childOf, fetchBoard } from './board-api.ts';
+import { childOf, fetchBoard, useChildRegionNames } from './board-api.ts';
 
 export function WallPage() {
   const { t, lang } = useI18n();
   const { me } = useSession();
   const board = useQuery({ queryKey: ['cmBoard', 'wall'], queryFn: () => fetchBoard('pageSize=12'), refetchInterval: 30_000 });
   const prefix = me?.scope.regionPrefix ?? '';
+  const names = useChildRegionNames(prefix);
   const byChild = new Map<string, number>();
   for (const [code, n] of Object.entries(board.data?.countsByRegion ?? {}))
     byChild.set(childOf(prefix, code), (byChild.get(childOf(prefix, code)) ?? 0) + n);
   const box = { background: '#0b1f3a', borderRadius: 8, padding: 16, height: '100%' };
   return (
-    <ConfigProvider theme={{ algorithm: theme.darkAlgorithm }}>
+    <ConfigProvider theme={{ inherit: false, algorithm: theme.darkAlgorithm }}>
       <div
         data-testid="cm-wall"
         style={{ position: 'fixed', inset: 0, zIndex: 1000, background: '#020c1b', color: '#e6f4ff', padding: 24, overflow: 'auto' }}
@@ -62,7 +64,7 @@ export function WallPage() {
                   title={t('cmBoMapTitle')}
                   items={[...byChild].map(([code, n]) => ({
                     code,
-                    name: code,
+                    name: names.get(code) ?? code,
                     value: n,
                     colour: n > 20 ? '#cf1322' : n > 5 ? '#fa8c16' : '#fadb14',
                   }))}

@@ -1,6 +1,7 @@
 // The command board's API calls (issue 28). Owner: board.
 import type { SignalAction, SignalStage, SignalType } from '@taishan/domain';
-import { api } from '../../api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { api, type Region } from '../../api.ts';
 
 export type SignalItem = {
   id: string;
@@ -72,4 +73,15 @@ export const createHotline = (body: Record<string, unknown>) =>
 export function childOf(prefix: string, code: string): string {
   const len = prefix.length < 2 ? 2 : prefix.length < 4 ? 4 : prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
   return code.slice(0, len).padEnd(12, '0');
+}
+
+/** The names of the regions one level below `prefix`, by code: the map's list shows names, not codes. */
+export function useChildRegionNames(prefix: string): Map<string, string> {
+  const children = useQuery({
+    queryKey: ['regions', 'children', prefix],
+    queryFn: () => api<{ items: Region[] }>(`/api/v1/regions?parent=${prefix}`),
+    enabled: prefix.length > 0,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return new Map((children.data?.items ?? []).map((r) => [r.code, r.name]));
 }

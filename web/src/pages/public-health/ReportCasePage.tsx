@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, formErrors } from '../../api.ts';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
+import { RequiredLabel, requiredRule } from '../../components/RequiredLabel.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
 import { createCase, fetchDiseases } from './cases-api.ts';
 import { useCaseLabel } from './cases-ui.tsx';
@@ -45,7 +46,7 @@ export function ReportCasePage() {
     <Card title={t('phCaMenuReport')} extra={<Link to="/public-health/cases">{t('phCaMenu')}</Link>} style={{ maxWidth: 640 }}>
       {refused && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={refused} />}
       <Form form={form} layout="vertical" initialValues={{ classification: 'confirmed', person: { idType: 'resident' } }}>
-        <Form.Item name="diseaseCode" label={t('phCaDisease')} rules={[{ required: true }]}>
+        <Form.Item name="diseaseCode" label={<RequiredLabel>{t('phCaDisease')}</RequiredLabel>} rules={[requiredRule(t('required'))]}>
           <Select
             showSearch
             optionFilterProp="label"
@@ -53,7 +54,11 @@ export function ReportCasePage() {
             options={(diseases.data ?? []).filter((d) => d.current).map((d) => ({ value: d.code, label: pick(lang, d.name) }))}
           />
         </Form.Item>
-        <Form.Item name="classification" label={t('phCaClassification')} rules={[{ required: true }]}>
+        <Form.Item
+          name="classification"
+          label={<RequiredLabel>{t('phCaClassification')}</RequiredLabel>}
+          rules={[requiredRule(t('required'))]}
+        >
           <Radio.Group
             optionType="button"
             options={['suspected', 'clinical', 'confirmed', 'carrier'].map((v) => ({ value: v, label: label('Cl', v) }))}

@@ -6,6 +6,7 @@ import { Alert, AutoComplete, Button, Checkbox, Form, Input, Radio, Segmented, t
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ApiError, api, formErrors } from '../../../api.ts';
 import { Panel } from '../../../components/Panel.tsx';
+import { RequiredLabel } from '../../../components/RequiredLabel.tsx';
 import type { MessageKey } from '../../../i18n.tsx';
 import { useI18n } from '../../../i18n-provider.tsx';
 import { Link } from '../../../public/router.tsx';
@@ -66,18 +67,6 @@ export function PublicShell({ children }: { children: React.ReactNode }) {
       </div>
       {children}
     </div>
-  );
-}
-
-/** A label marked required as antd marks it (the asterisk), without antd's aria-required on the control. */
-function RequiredLabel({ children }: { children: React.ReactNode }) {
-  return (
-    <>
-      <span aria-hidden style={{ color: '#c41d1d', marginInlineEnd: 4 }}>
-        *
-      </span>
-      {children}
-    </>
   );
 }
 
