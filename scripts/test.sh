@@ -31,7 +31,8 @@ fi
 
 [ -d node_modules ] || npm ci
 
-step() { printf '\n=== %s ===\n' "$*"; }
+# Each step prints the minutes the suite has run so far: CI's budget is read off these lines.
+step() { printf '\n=== %s (at %dm%02ds) ===\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 step lint;                 npm run lint
 step typecheck;            npm run typecheck
 step 'domain tests';       npm run test:domain
