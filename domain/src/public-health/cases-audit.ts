@@ -9,7 +9,10 @@ export const PH_CASES_AUDIT_ACTIONS = {
   'phCases.revoke': { zh: '删除（撤销）报告卡', en: 'Revoke a case' },
   'phCases.reclassify': { zh: '订正病例分类', en: 'Reclassify a case' },
   'phCases.merge': { zh: '合并重复报告卡', en: 'Merge a duplicate case' },
-  'phCases.updateDisease': { zh: '修改病种版本', en: 'Edit a disease version' },
+  'phDiseases.create': { zh: '新增法定传染病病种', en: 'Add a notifiable disease' },
+  'phDiseases.change': { zh: '调整病种分类（新版本）', en: 'Change a disease’s class (new version)' },
+  'phDiseases.remove': { zh: '病种移出法定报告名录', en: 'Remove a disease from the list' },
+  'phDiseases.confirm': { zh: '确认暂定病种版本', en: 'Confirm a provisional disease version' },
 } as const satisfies Record<string, Label>;
 export const PH_CASES_AUDIT_ENTITIES = {
   phCase: { zh: '传染病报告卡', en: 'Case report' },

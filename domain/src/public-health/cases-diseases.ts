@@ -158,3 +158,41 @@ export function seedVersions(): DiseaseVersion[] {
 export function shanghaiDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/**
+ * A change to a disease's class from a date (a new version), or its removal from the list
+ * (`removed`): what the reference data becomes. History is never rewritten — a report is judged by
+ * the version of its diagnosis date, so a change only appends: it starts after every existing
+ * version's start, and the version still in force on that date is closed there.
+ */
+export type DiseaseChange = {
+  class: DiseaseClass;
+  managedAsClassA: boolean;
+  /** yyyy-mm-dd, inclusive. */
+  effectiveFrom: string;
+  provisional: boolean;
+  source: string;
+  removed?: boolean;
+};
+export type DiseaseChangeProblem = {
+  field: 'effectiveFrom' | 'managedAsClassA' | 'removed';
+  reason: 'notAfterLatest' | 'onlyClassB' | 'notInForce';
+};
+export type DiseaseChangePlan =
+  | { ok: true; close: { id: string; effectiveTo: string } | null; insert: boolean }
+  | { ok: false; problems: DiseaseChangeProblem[] };
+
+export function planDiseaseChange(
+  versions: readonly (Pick<DiseaseVersion, 'effectiveFrom' | 'effectiveTo'> & { id: string })[],
+  change: DiseaseChange,
+): DiseaseChangePlan {
+  const problems: DiseaseChangeProblem[] = [];
+  // 乙类 managed as 甲类 is the law's only such measure (传染病防治法 第四条).
+  if (change.managedAsClassA && change.class !== 'B' && !change.removed) problems.push({ field: 'managedAsClassA', reason: 'onlyClassB' });
+  const latest = versions.reduce<(typeof versions)[number] | null>((a, v) => (!a || v.effectiveFrom > a.effectiveFrom ? v : a), null);
+  if (latest && change.effectiveFrom <= latest.effectiveFrom) problems.push({ field: 'effectiveFrom', reason: 'notAfterLatest' });
+  const inForce = latest && (latest.effectiveTo === null || change.effectiveFrom < latest.effectiveTo) ? latest : null;
+  if (change.removed && !inForce && !problems.length) problems.push({ field: 'removed', reason: 'notInForce' });
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, close: inForce ? { id: inForce.id, effectiveTo: change.effectiveFrom } : null, insert: !change.removed };
+}

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Actor, Role } from '../auth/roles.ts';
-import { COVID19_CODE, diseaseVersionOn, seedVersions } from './cases-diseases.ts';
+import { COVID19_CODE, type DiseaseChange, diseaseVersionOn, planDiseaseChange, seedVersions } from './cases-diseases.ts';
 import { idCheckChar, idProblem, maskCaseName, maskCasePhone, maskIdNumber, personKeyInput } from './cases-person.ts';
 import { phCasesAbilities } from './cases-policy.ts';
 import {
@@ -201,5 +201,77 @@ describe('abilities', () => {
     assert.equal(phCasesAbilities(ROLES.city)['phCases.view'], true);
     assert.equal(phCasesAbilities(ROLES.ent)['phCases.view'], false);
     assert.equal(phCasesAbilities(ROLES.grid)['phCases.view'], false);
+  });
+});
+
+describe('changing the disease list: append only, the version in force closed at the change', () => {
+  const open = [
+    { id: 'v1', effectiveFrom: '2004-12-01', effectiveTo: '2025-09-01' },
+    { id: 'v2', effectiveFrom: '2025-09-01', effectiveTo: null },
+  ];
+  const ended = [{ id: 'v1', effectiveFrom: '2004-12-01', effectiveTo: '2020-01-01' }];
+  const change = (over: Partial<DiseaseChange>): DiseaseChange => ({
+    class: 'B',
+    managedAsClassA: false,
+    effectiveFrom: '2026-01-01',
+    provisional: false,
+    source: '国家卫生健康委公告',
+    ...over,
+  });
+  const cases: [string, typeof open, Partial<DiseaseChange>, ReturnType<typeof planDiseaseChange>][] = [
+    ['a new class closes the open version', open, {}, { ok: true, close: { id: 'v2', effectiveTo: '2026-01-01' }, insert: true }],
+    [
+      'a day after the latest start is enough',
+      open,
+      { effectiveFrom: '2025-09-02' },
+      { ok: true, close: { id: 'v2', effectiveTo: '2025-09-02' }, insert: true },
+    ],
+    [
+      'on the latest start: refused',
+      open,
+      { effectiveFrom: '2025-09-01' },
+      { ok: false, problems: [{ field: 'effectiveFrom', reason: 'notAfterLatest' }] },
+    ],
+    [
+      'before it: refused (history is not rewritten)',
+      open,
+      { effectiveFrom: '2024-01-01' },
+      { ok: false, problems: [{ field: 'effectiveFrom', reason: 'notAfterLatest' }] },
+    ],
+    ['back on the list after a gap: nothing to close', ended, {}, { ok: true, close: null, insert: true }],
+    ['a new disease: its first version', [], {}, { ok: true, close: null, insert: true }],
+    [
+      'managed as class A is for class B only',
+      open,
+      { class: 'C', managedAsClassA: true },
+      { ok: false, problems: [{ field: 'managedAsClassA', reason: 'onlyClassB' }] },
+    ],
+    ['class B managed as A', open, { managedAsClassA: true }, { ok: true, close: { id: 'v2', effectiveTo: '2026-01-01' }, insert: true }],
+    [
+      'removed from the list: closed, nothing inserted',
+      open,
+      { removed: true },
+      { ok: true, close: { id: 'v2', effectiveTo: '2026-01-01' }, insert: false },
+    ],
+    [
+      'removing what is not in force: refused',
+      ended,
+      { removed: true },
+      { ok: false, problems: [{ field: 'removed', reason: 'notInForce' }] },
+    ],
+  ];
+  for (const [name, versions, over, expected] of cases)
+    test(name, () => assert.deepEqual(planDiseaseChange(versions, change(over)), expected));
+
+  test('a report after the change is judged by the new version, one before by the old', () => {
+    const plan = planDiseaseChange(open, change({ class: 'A' }));
+    assert.ok(plan.ok && plan.close);
+    const after = [
+      { ...open[0], diseaseCode: 'x', class: 'B' },
+      { ...open[1], effectiveTo: plan.close.effectiveTo, diseaseCode: 'x', class: 'B' },
+      { id: 'v3', effectiveFrom: '2026-01-01', effectiveTo: null, diseaseCode: 'x', class: 'A' },
+    ];
+    assert.equal(diseaseVersionOn(after, 'x', '2025-12-31')?.class, 'B');
+    assert.equal(diseaseVersionOn(after, 'x', '2026-01-01')?.class, 'A');
   });
 });

@@ -5,10 +5,11 @@
 // ~100 days in every status (a few late, returned, revoked, merged duplicates), cases of 2025 for
 // statistics, and DEMO_CLUSTER: 6 confirmed COVID-19 cases in demo town1 diagnosed 2–9 days ago
 // (the events and levels parts build on it). Through the real commands (audited). Idempotent.
-import { type Actor, COVID19_CODE, DISEASE_SEED, idCheckChar, type PhCaseAction, type PhClassification } from '@taishan/domain';
+import { type Actor, COVID19_CODE, idCheckChar, type PhCaseAction, type PhClassification } from '@taishan/domain';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/db.ts';
 import { actOnCase, type CaseBody, createCase } from '../modules/public-health/cases-service.ts';
+import { seedDiseaseReference } from '../modules/public-health/diseases-service.ts';
 import type { Keyring } from '../modules/whistleblowing/keyring.ts';
 import { demoActor } from './enforcement-inspections.ts';
 import { DEMO_CITY, DEMO_PASSWORD, demoCreditCode, prng } from './seed.ts';
@@ -57,24 +58,6 @@ const MIX: [string, number][] = [
   ['brucellosis', 2],
   ['dysentery', 3],
 ];
-
-export async function seedDiseaseReference(db: Db): Promise<void> {
-  const [done] = await db.query('SELECT 1 FROM ph_disease_versions LIMIT 1');
-  for (const d of DISEASE_SEED)
-    await db.query('INSERT INTO ph_diseases (code, name_zh, name_en) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING', [
-      d.code,
-      d.nameZh,
-      d.nameEn,
-    ]);
-  if (done) return;
-  for (const d of DISEASE_SEED)
-    for (const v of d.versions)
-      await db.query(
-        `INSERT INTO ph_disease_versions (disease_code, class, managed_as_class_a, effective_from, effective_to, provisional, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [d.code, v.class, v.managedAsClassA, v.effectiveFrom, v.effectiveTo, v.provisional, v.source],
-      );
-}
 
 type Place = { code: string; name: string; parent_code: string };
 

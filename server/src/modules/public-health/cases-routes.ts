@@ -18,6 +18,15 @@ import {
   listDiseases,
   listFacilities,
 } from './cases-service.ts';
+import {
+  changeDisease,
+  confirmDiseaseVersion,
+  confirmVersionSchema,
+  createDisease,
+  diseaseChangeSchema,
+  diseaseCodeParams,
+  newDiseaseSchema,
+} from './diseases-service.ts';
 
 const TAGS = ['publicHealth'];
 
@@ -29,6 +38,37 @@ export function phCasesRoutes(app: FastifyInstance, { db, keyring }: CapabilityD
     summary: '法定传染病 Notifiable diseases with their versions by date (class, managed as class A, provisional)',
     tags: TAGS,
     handler: () => listDiseases(db),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/diseases',
+    access: 'user',
+    summary: '新增病种 Add a notifiable disease with its first version (national or provincial administrator)',
+    tags: TAGS,
+    body: newDiseaseSchema,
+    status: 201,
+    handler: ({ body, actor }) => createDisease(db, actor, body),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/diseases/:code/versions',
+    access: 'user',
+    summary: '调整病种 A new version from a date (class, managed as class A), or removal from the list; history is kept',
+    tags: TAGS,
+    params: diseaseCodeParams,
+    body: diseaseChangeSchema,
+    status: 201,
+    handler: ({ params, body, actor }) => changeDisease(db, actor, params.code, body),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/disease-versions/:id/confirm',
+    access: 'user',
+    summary: '确认暂定版本 Confirm a provisional version with the document that settled it',
+    tags: TAGS,
+    params: idParams,
+    body: confirmVersionSchema,
+    handler: ({ params, body, actor }) => confirmDiseaseVersion(db, actor, params.id, body),
   });
   defineRoute(app, {
     method: 'GET',

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { idCheckChar } from '@taishan/domain';
-import { seedDiseaseReference } from '../../demo/public-health-cases.ts';
 import { creditCode, makeUser, openTestApp, type TestApp } from '../../test/harness.ts';
+import { seedDiseaseReference } from './diseases-service.ts';
 
 const HOUR = 3_600_000;
 const id17 = '32130219850615123';
@@ -276,5 +276,94 @@ describe('health cases', () => {
     const repB = (await t.inject(c.repB as string, 'GET', '/api/v1/health-cases?pageSize=200')).json();
     assert.equal(repB.total, 1);
     assert.equal((await t.inject(c.cdcOut as string, 'GET', '/api/v1/health-cases')).json().total, 0);
+  });
+
+  test('the disease list: the administrator adds a disease and changes a class from a date; history stays; a report is judged by its date', async () => {
+    const versionsOf = async (code: string) =>
+      (
+        (await t.inject(c.admin as string, 'GET', '/api/v1/diseases')).json() as {
+          code: string;
+          versions: { id: string; class: string; effectiveFrom: string; effectiveTo: string | null; provisional: boolean }[];
+        }[]
+      ).find((d) => d.code === code)?.versions ?? [];
+    const audits = async () =>
+      (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE action LIKE 'phDiseases.%'"))[0]?.n;
+    const newOne = {
+      code: 'xdisease',
+      nameZh: '某新发传染病',
+      nameEn: 'A new disease',
+      class: 'B',
+      effectiveFrom: '2020-01-01',
+      source: '国家卫生健康委公告（测试）',
+    };
+    // Only the national or provincial administrator; a CDC reviewer and a city supervisor are refused.
+    for (const who of ['cdcIn', 'cityS', 'repA']) assert.equal((await post(who, '/api/v1/diseases', newOne)).statusCode, 403, who);
+    // Bad input: bilingual 400 on the field, nothing written.
+    for (const [payload, field] of [
+      [{ ...newOne, code: 'X-1' }, 'code'],
+      [{ ...newOne, class: 'D' }, 'class'],
+      [{ ...newOne, class: 'C', managedAsClassA: true }, 'managedAsClassA'],
+      [{ ...newOne, effectiveFrom: '2020-02-30' }, 'effectiveFrom'],
+      [{ ...newOne, nameZh: '麻疹' }, 'nameZh'],
+      [{ ...newOne, code: 'measles' }, 'code'],
+      [{ ...newOne, source: '' }, 'source'],
+    ] as const)
+      for (const lang of ['zh', 'en']) {
+        const res = await post('admin', '/api/v1/diseases', payload, lang);
+        assert.equal(res.statusCode, 400, `${field} ${res.body}`);
+        const msg = res.json().error.fields[field] as string;
+        assert.ok(msg, res.body);
+        assert.equal(/[\u4e00-\u9fa5]/.test(msg), lang === 'zh', msg);
+      }
+    assert.equal(await audits(), 0);
+    assert.equal((await versionsOf('xdisease')).length, 0);
+    assert.equal((await post('admin', '/api/v1/diseases', newOne)).statusCode, 201);
+    // Class A from tomorrow: the open version closes there; a change on or before the latest start is refused.
+    const tomorrow = new Date(Date.now() + 8 * HOUR + 24 * HOUR).toISOString().slice(0, 10);
+    const change = { class: 'A', effectiveFrom: tomorrow, source: '国家卫生健康委公告（测试）' };
+    assert.equal((await post('admin', '/api/v1/diseases/xdisease/versions', { ...change, effectiveFrom: '2020-01-01' })).statusCode, 400);
+    assert.equal((await post('admin', '/api/v1/diseases/nosuch/versions', change)).statusCode, 404);
+    const province = await makeUser(t.db, { username: 'provS', role: 'provinceSupervisor', regionCode: '320000000000' });
+    assert.ok(province);
+    c.provS = await t.login('provS');
+    assert.equal((await post('provS', '/api/v1/diseases/xdisease/versions', change)).statusCode, 201);
+    const vs = await versionsOf('xdisease');
+    assert.deepEqual(
+      vs.map((v) => [v.class, v.effectiveFrom, v.effectiveTo]),
+      [
+        ['B', '2020-01-01', tomorrow],
+        ['A', tomorrow, null],
+      ],
+    );
+    // Today a report is still judged class B (24 h); the class A version is not yet in force.
+    const res = await post('repA', '/api/v1/health-cases', body({ diseaseCode: 'xdisease' }, { idNumber: GOOD_ID, name: '李四' }));
+    assert.equal(res.statusCode, 201, res.body);
+    const card = res.json();
+    assert.equal(new Date(card.deadlineAt).getTime() - new Date(card.diagnosedAt).getTime(), 24 * HOUR);
+    // A provisional version is confirmed once, with the document that settled it.
+    const seeded = (await versionsOf('measles')).find((v) => v.provisional);
+    assert.ok(seeded);
+    assert.equal((await post('cdcIn', `/api/v1/disease-versions/${seeded.id}/confirm`, { source: '公告' })).statusCode, 403);
+    assert.equal(
+      (await post('admin', `/api/v1/disease-versions/${seeded.id}/confirm`, { source: '国家卫生健康委公告2026年第1号' })).statusCode,
+      200,
+    );
+    assert.equal(
+      (await post('admin', `/api/v1/disease-versions/${seeded.id}/confirm`, { source: '国家卫生健康委公告2026年第1号' })).statusCode,
+      409,
+    );
+    assert.equal((await versionsOf('measles')).find((v) => v.id === seeded.id)?.provisional, false);
+    // Removed from the list from a date: nothing in force after it.
+    const later = new Date(Date.now() + 8 * HOUR + 10 * 24 * HOUR).toISOString().slice(0, 10);
+    assert.equal(
+      (await post('admin', '/api/v1/diseases/xdisease/versions', { ...change, effectiveFrom: later, removed: true })).statusCode,
+      201,
+    );
+    assert.equal((await versionsOf('xdisease')).at(-1)?.effectiveTo, later);
+    assert.equal(
+      (await post('admin', '/api/v1/diseases/xdisease/versions', { ...change, effectiveFrom: '2099-01-01', removed: true })).statusCode,
+      400,
+    );
+    assert.equal(await audits(), 4);
   });
 });

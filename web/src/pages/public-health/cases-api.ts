@@ -53,3 +53,8 @@ export const fetchDuplicates = (id: string) => api<PhCase[]>(`/api/v1/health-cas
 export const createCase = (body: unknown) => api<PhCase>('/api/v1/health-cases', { method: 'POST', json: body });
 export const caseAction = (id: string, action: string, body: unknown) =>
   api<PhCase>(`/api/v1/health-cases/${id}/${action}`, { method: 'POST', json: body });
+export const createDisease = (body: unknown) => api<{ code: string }>('/api/v1/diseases', { method: 'POST', json: body });
+export const changeDisease = (code: string, body: unknown) =>
+  api<{ code: string }>(`/api/v1/diseases/${code}/versions`, { method: 'POST', json: body });
+export const confirmDiseaseVersion = (id: string, source: string) =>
+  api<{ code: string }>(`/api/v1/disease-versions/${id}/confirm`, { method: 'POST', json: { source } });
