@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { closeBrowser, launch, loginAs, shot } from '../lib/browser.ts';
+import { closeBrowser, confirmDialog, fillDialog, launch, loginAs, shot } from '../lib/browser.ts';
 import { apiLogin, type RunningServer, startServer } from '../lib/server.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -120,8 +120,33 @@ describe(`public health: report → review → risk level → public page (${pro
     await p1.screenshot({ path: shot('ph-case-reported-phone'), fullPage: true });
     await c1.close();
 
-    // 2. The county CDC reviews it on the review desk.
+    // 2. The county CDC returns it (the age is missing); the clinic corrects the card on the phone
+    // and sends it back; the history names what changed.
     const { ctx: c2, page: p2 } = await login('cdc');
+    await p2.goto(`${server.url}/public-health/cases/${caseId}`);
+    await p2.locator('[data-testid=ph-case-return]').click();
+    await fillDialog(p2, 'textarea', '请补充年龄');
+    await confirmDialog(p2);
+    await p2.getByText('已退回', { exact: true }).first().waitFor();
+    const { ctx: c1b, page: p1b } = await login('clinic', PHONE);
+    await p1b.goto(`${server.url}/public-health/cases/${caseId}`);
+    await p1b.locator('[data-testid=ph-case-correct]').click();
+    await p1b.getByText('请补充年龄').first().waitFor();
+    await p1b.waitForFunction(
+      (n) => (document.querySelector('[data-testid=ph-report-name]') as HTMLInputElement | null)?.value === n,
+      name,
+    );
+    await p1b.locator('.ant-input-number input').fill('41');
+    await p1b.click('[data-testid=ph-report-submit]');
+    await p1b.waitForURL(new RegExp(`/public-health/cases/${caseId}$`));
+    await p1b.getByText('待审核', { exact: true }).first().waitFor();
+    await p1b
+      .getByText(/订正：年龄/)
+      .first()
+      .waitFor();
+    await c1b.close();
+
+    // 3. The county CDC reviews it on the review desk.
     await p2.goto(`${server.url}/public-health/review`);
     const item = p2.locator('.ant-list-item').filter({ has: p2.locator(`a[href="/public-health/cases/${caseId}"]`) });
     await item.waitFor();
@@ -130,7 +155,7 @@ describe(`public health: report → review → risk level → public page (${pro
     await p2.getByText('已审核', { exact: true }).first().waitFor();
     await c2.close();
 
-    // 3. The county raises another township to high; lowering it right away is refused.
+    // 4. The county raises another township to high; lowering it right away is refused.
     const change = (code: string, level: string) =>
       fetch(`${server.url}/api/v1/risk-levels/regions/${code}/changes`, {
         method: 'POST',
@@ -144,7 +169,7 @@ describe(`public health: report → review → risk level → public page (${pro
     const refusal = JSON.stringify(await down.json());
     assert.match(refusal, /[\u4e00-\u9fa5]/, `a Chinese message: ${refusal}`);
 
-    // 4. The public page, logged out: the township at 高风险, the announcement, no person.
+    // 5. The public page, logged out: the township at 高风险, the announcement, no person.
     const ctx = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     ctx.setDefaultTimeout(TIMEOUT);
     const p4 = await ctx.newPage();

@@ -510,6 +510,7 @@ describe('auth', () => {
       'user   PUT /api/v1/duty/phones',
       'user   PUT /api/v1/enforcement/classes/:enterpriseId/override',
       'user   PUT /api/v1/experts/:id',
+      'user   PUT /api/v1/health-cases/:id',
       'user   PUT /api/v1/inspections/:id/results',
       'user   PUT /api/v1/people/:id',
       'user   PUT /api/v1/regions/:code/boundaries',

@@ -12,6 +12,8 @@ import {
   caseBodySchema,
   caseDuplicates,
   caseListQuerySchema,
+  correctCase,
+  correctionBodySchema,
   createCase,
   getCase,
   listCases,
@@ -106,6 +108,16 @@ export function phCasesRoutes(app: FastifyInstance, { db, keyring }: CapabilityD
     tags: TAGS,
     params: idParams,
     handler: ({ params, actor }) => getCase(db, keyring, actor, params.id),
+  });
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/health-cases/:id',
+    access: 'user',
+    summary: '订正并重新提交 A returned card corrected by its facility and sent back for review',
+    tags: TAGS,
+    params: idParams,
+    body: correctionBodySchema,
+    handler: ({ params, body, actor }) => correctCase(db, keyring, actor, params.id, body),
   });
   defineRoute(app, {
     method: 'GET',

@@ -243,9 +243,12 @@ async function cancelInvestigation(tx: Scoped, caseId: string, note: string, now
   );
 }
 
-export async function createCase(db: Db, keyring: Keyring, actor: Actor, body: CaseBody, now = new Date()): Promise<CaseItem> {
-  if (actor.role !== 'medicalReporter' || !actor.scope.enterpriseId) throw forbidden();
-  const facilityId = actor.scope.enterpriseId;
+/**
+ * The checks of a card's content, for a report and for a correction: the document (checksum, birth
+ * date), the times, the disease in force on the diagnosis date, a township of residence, the
+ * facility. Throws one 400 with every field's message; returns what the row needs.
+ */
+async function checkCaseBody(tx: Queryable, body: CaseBody, facilityId: string, now: Date) {
   const diagnosedAt = new Date(body.diagnosedAt);
   const onsetAt = body.onsetAt ? new Date(body.onsetAt) : null;
   const fields: Record<string, { zh: string; en: string }> = {};
@@ -262,33 +265,40 @@ export async function createCase(db: Db, keyring: Keyring, actor: Actor, body: C
       p.reason === 'future'
         ? { zh: '时间不能晚于现在', en: 'Cannot be in the future' }
         : { zh: '发病时间不能晚于诊断时间', en: 'Onset cannot be after diagnosis' };
+  const versions = await diseaseVersions(tx, body.diseaseCode);
+  const v = diseaseVersionOn(versions, body.diseaseCode, shanghaiDate(diagnosedAt));
+  if (!v)
+    fields.diseaseCode = versions.length
+      ? { zh: '该病种在诊断日期不在法定报告范围内', en: 'This disease is not in force on the diagnosis date' }
+      : { zh: '没有这个病种', en: 'Unknown disease' };
+  const [region] = await tx.query<{ level: string }>('SELECT level FROM regions WHERE code = $1', [body.regionCode]);
+  if (!region) fields.regionCode = { zh: '没有这个地区', en: 'Unknown region' };
+  else if (region.level !== 'township') fields.regionCode = { zh: '现住址须选到镇（街道）', en: 'The residence must be a township' };
+  const [fac] = await tx.query<{ region_code: string }>(
+    'SELECT e.region_code FROM enterprises e JOIN ph_facilities f ON f.enterprise_id = e.id WHERE e.id = $1',
+    [facilityId],
+  );
+  if (!fac) throw forbidden({ zh: '所在单位不是登记的医疗卫生机构', en: 'Your unit is not a registered health facility' });
+  if (Object.keys(fields).length || !v) throw invalid(fields);
+  const person: CasePerson = {
+    name: body.person.name,
+    idType: body.person.idType,
+    idNumber: body.person.idNumber.replace(/[\s-]/g, '').toUpperCase(),
+    phone: body.person.phone ?? null,
+    address: body.person.address ?? null,
+  };
+  return { version: v, diagnosedAt, onsetAt, person, facilityRegion: fac.region_code };
+}
+
+export async function createCase(db: Db, keyring: Keyring, actor: Actor, body: CaseBody, now = new Date()): Promise<CaseItem> {
+  if (actor.role !== 'medicalReporter' || !actor.scope.enterpriseId) throw forbidden();
+  const facilityId = actor.scope.enterpriseId;
   return withScope(db, actor.scope, async (tx) => {
-    const versions = await diseaseVersions(tx, body.diseaseCode);
-    const v = diseaseVersionOn(versions, body.diseaseCode, shanghaiDate(diagnosedAt));
-    if (!v)
-      fields.diseaseCode = versions.length
-        ? { zh: '该病种在诊断日期不在法定报告范围内', en: 'This disease is not in force on the diagnosis date' }
-        : { zh: '没有这个病种', en: 'Unknown disease' };
-    const [region] = await tx.query<{ level: string }>('SELECT level FROM regions WHERE code = $1', [body.regionCode]);
-    if (!region) fields.regionCode = { zh: '没有这个地区', en: 'Unknown region' };
-    else if (region.level !== 'township') fields.regionCode = { zh: '现住址须选到镇（街道）', en: 'The residence must be a township' };
-    const [fac] = await tx.query<{ region_code: string }>(
-      'SELECT e.region_code FROM enterprises e JOIN ph_facilities f ON f.enterprise_id = e.id WHERE e.id = $1',
-      [facilityId],
-    );
-    if (!fac) throw forbidden({ zh: '所在单位不是登记的医疗卫生机构', en: 'Your unit is not a registered health facility' });
-    if (Object.keys(fields).length || !v) throw invalid(fields);
+    const { version: v, diagnosedAt, onsetAt, person, facilityRegion } = await checkCaseBody(tx, body, facilityId, now);
     const [idRow] = await tx.query<{ id: string }>('SELECT gen_random_uuid() AS id');
     const id = idRow?.id as string;
-    const person: CasePerson = {
-      name: body.person.name,
-      idType: body.person.idType,
-      idNumber: body.person.idNumber.replace(/[\s-]/g, '').toUpperCase(),
-      phone: body.person.phone ?? null,
-      address: body.person.address ?? null,
-    };
     const deadline = reportDeadline(v, diagnosedAt);
-    const window = await effectiveSetting(tx, 'phCases.reviewWindowHours', fac.region_code);
+    const window = await effectiveSetting(tx, 'phCases.reviewWindowHours', facilityRegion);
     const number = await nextNumber(tx, facilityId, now);
     await tx.query(
       `INSERT INTO ph_cases (id, number, disease_code, classification, onset_at, diagnosed_at, reported_at, deadline_at, late, region_code,
@@ -305,7 +315,7 @@ export async function createCase(db: Db, keyring: Keyring, actor: Actor, body: C
         deadline,
         isLate(deadline, now),
         body.regionCode,
-        fac.region_code,
+        facilityRegion,
         facilityId,
         actor.id,
         keyring.seal(JSON.stringify(person), id),
@@ -323,8 +333,91 @@ export async function createCase(db: Db, keyring: Keyring, actor: Actor, body: C
       action: 'phCases.report',
       entityType: 'phCase',
       entityId: id,
-      regionCode: fac.region_code,
+      regionCode: facilityRegion,
       after: { number, diseaseCode: body.diseaseCode, classification: body.classification, late: isLate(deadline, now) },
+    });
+    return caseItem(keyring, actor, (await findCase(tx, id)) as CaseRow, now);
+  });
+}
+
+export const correctionBodySchema = caseBodySchema.extend({
+  version: z.number({ message: bi('缺少版本号', 'The version is missing') }).int(),
+});
+
+/**
+ * A returned card corrected by its facility and sent back for review (the state machine's
+ * resubmit): every field checked as in a report, the person sealed again, the deadline judged
+ * again from the diagnosis time against the time it was first reported, a fresh review window.
+ * The history and the audit name the fields that changed, never their values.
+ */
+export async function correctCase(
+  db: Db,
+  keyring: Keyring,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof correctionBodySchema>,
+  now = new Date(),
+): Promise<CaseItem> {
+  return withScope(db, actor.scope, async (tx) => {
+    const r = await findCase(tx, id, true);
+    if (!r || !canViewCase(actor, facts(r))) throw notFound();
+    if (!allowedCaseActions(actor, facts(r)).includes('resubmit'))
+      throw r.facility_id === actor.scope.enterpriseId ? conflict() : forbidden();
+    if (r.version !== body.version)
+      throw conflict({ zh: '记录已被他人修改，请刷新后重试', en: 'The record changed; reload and try again' });
+    const { version: v, diagnosedAt, onsetAt, person, facilityRegion } = await checkCaseBody(tx, body, r.facility_id, now);
+    const before = JSON.parse(keyring.open(r.person_sealed, r.id)) as CasePerson;
+    const same = (a: Date | null, b: Date | null) => (a === null || b === null ? a === b : new Date(a).getTime() === b.getTime());
+    const changed = [
+      body.diseaseCode !== r.disease_code && 'diseaseCode',
+      body.classification !== r.classification && 'classification',
+      !same(r.onset_at, onsetAt) && 'onsetAt',
+      !same(r.diagnosed_at, diagnosedAt) && 'diagnosedAt',
+      body.regionCode !== r.region_code && 'regionCode',
+      (body.sex ?? null) !== r.sex && 'sex',
+      (body.ageYears ?? null) !== r.age_years && 'ageYears',
+      JSON.stringify(person) !== JSON.stringify(before) && 'person',
+    ].filter((x): x is string => x !== false);
+    const deadline = reportDeadline(v, diagnosedAt);
+    const window = await effectiveSetting(tx, 'phCases.reviewWindowHours', facilityRegion);
+    await tx.query(
+      `UPDATE ph_cases SET status = 'reported', disease_code = $2, classification = $3, onset_at = $4, diagnosed_at = $5, deadline_at = $6,
+         late = $7, region_code = $8, person_sealed = $9, person_masked = $10, person_key = $11, sex = $12, age_years = $13,
+         review_due_at = $14, return_reason = NULL, version = version + 1, updated_at = $15
+       WHERE id = $1`,
+      [
+        id,
+        body.diseaseCode,
+        body.classification,
+        onsetAt,
+        diagnosedAt,
+        deadline,
+        isLate(deadline, new Date(r.reported_at)),
+        body.regionCode,
+        keyring.seal(JSON.stringify(person), id),
+        JSON.stringify(maskPerson(person)),
+        personKey(keyring, person.idType, person.idNumber),
+        body.sex ?? null,
+        body.ageYears ?? null,
+        reviewDueAt(now, window),
+        now,
+      ],
+    );
+    await history(tx, id, 'resubmit', r.status, 'reported', actor.id, { corrected: changed }, now);
+    // The 流调 task follows the corrected card: cancelled when it is no longer confirmed, and set
+    // again when its township or diagnosis time (its due time) changed.
+    const moved = changed.includes('regionCode') || changed.includes('diagnosedAt');
+    if (r.classification === 'confirmed' && (body.classification !== 'confirmed' || moved))
+      await cancelInvestigation(tx, id, body.classification === 'confirmed' ? '报告卡订正，重新派发' : '病例不再是确诊病例', now);
+    if (body.classification === 'confirmed')
+      await insertInvestigation(tx, { id, regionCode: body.regionCode, diagnosedAt, number: r.number }, actor.id);
+    await appendAudit(tx, actor, {
+      action: 'phCases.resubmit',
+      entityType: 'phCase',
+      entityId: id,
+      regionCode: r.report_region_code,
+      before: { status: r.status, classification: r.classification, diseaseCode: r.disease_code },
+      after: { status: 'reported', classification: body.classification, diseaseCode: body.diseaseCode, corrected: changed },
     });
     return caseItem(keyring, actor, (await findCase(tx, id)) as CaseRow, now);
   });

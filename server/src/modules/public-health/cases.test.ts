@@ -366,4 +366,64 @@ describe('health cases', () => {
     );
     assert.equal(await audits(), 4);
   });
+
+  test('a returned card is corrected by its facility: fields checked again, the person sealed again, the change named not shown', async () => {
+    const id17b = '32130219900101234';
+    const first = await post(
+      'repA',
+      '/api/v1/health-cases',
+      body({ classification: 'suspected' }, { idNumber: id17b + idCheckChar(id17b), name: '王五' }),
+    );
+    assert.equal(first.statusCode, 201, first.body);
+    const card = first.json();
+    const put = (who: string, payload: unknown) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/health-cases/${card.id}`,
+        headers: { cookie: c[who] as string },
+        payload: payload as object,
+      });
+    // Not returned yet: the facility may not correct it (409); another facility never (404).
+    const corrected = body(
+      { classification: 'confirmed', regionCode: town2, onsetAt: card.onsetAt, diagnosedAt: card.diagnosedAt },
+      { idNumber: id17b + idCheckChar(id17b), name: '王五一' },
+    );
+    assert.equal((await put('repA', { ...corrected, version: card.version })).statusCode, 409);
+    const ret = await post('cdcIn', `/api/v1/health-cases/${card.id}/return`, { version: card.version, reason: '姓名有误' });
+    assert.equal(ret.statusCode, 200, ret.body);
+    const v = ret.json().version;
+    assert.equal((await put('repB', { ...corrected, version: v })).statusCode, 404);
+    assert.equal((await put('cdcIn', { ...corrected, version: v })).statusCode, 403);
+    // Bad input: 400 on the field, nothing changed.
+    const bad = await put('repA', { ...corrected, person: { ...corrected.person, idNumber: BAD_ID }, version: v });
+    assert.equal(bad.statusCode, 400);
+    assert.ok(bad.json().error.fields['person.idNumber']);
+    assert.equal((await put('repA', { ...corrected, version: v - 1 })).statusCode, 409);
+    const ok = await put('repA', { ...corrected, version: v });
+    assert.equal(ok.statusCode, 200, ok.body);
+    const after = ok.json();
+    assert.equal(after.status, 'reported');
+    assert.equal(after.classification, 'confirmed');
+    assert.equal(after.person.name, '王五一');
+    assert.equal(after.regionCode, town2);
+    // Confirmed now: its 流调 task exists; the history names the fields, the audit has no name.
+    const [task] = await t.db.query<{ region_code: string }>(
+      "SELECT region_code FROM ph_tasks WHERE case_id = $1 AND kind = 'investigation' AND status = 'open'",
+      [card.id],
+    );
+    assert.equal(task?.region_code, town2);
+    const detail = (await t.inject(c.cdcIn as string, 'GET', `/api/v1/health-cases/${card.id}`)).json();
+    const last = detail.history.at(-1);
+    assert.equal(last.action, 'resubmit');
+    assert.deepEqual(last.detail.corrected, ['classification', 'regionCode', 'person']);
+    const audit = await t.db.query<{ body: string }>(
+      "SELECT row_to_json(a)::text AS body FROM audit_events a WHERE entity_id = $1 AND action = 'phCases.resubmit'",
+      [card.id],
+    );
+    assert.equal(audit.length, 1);
+    assert.ok(!audit[0]?.body.includes('王五'), 'no name in the audit');
+    // The stored row holds the new name sealed, not in clear.
+    const [row] = await t.db.query<{ body: string }>('SELECT row_to_json(c)::text AS body FROM ph_cases c WHERE id = $1', [card.id]);
+    assert.ok(!row?.body.includes('王五一'));
+  });
 });

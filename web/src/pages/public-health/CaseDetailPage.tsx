@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Space, Tag, Timeline } from 'antd';
 import { Link, useParams } from 'react-router';
-import { formatTime, pick, useI18n } from '../../i18n.tsx';
+import { formatTime, type MessageKey, pick, useI18n } from '../../i18n.tsx';
 import { fetchCase } from './cases-api.ts';
 import { CaseActions, CaseStatusTag, useCaseLabel } from './cases-ui.tsx';
 
@@ -13,6 +13,21 @@ export function CaseDetailPage() {
   const label = useCaseLabel();
   const q = useQuery({ queryKey: ['ph-cases', 'one', id], queryFn: () => fetchCase(id as string) });
   const c = q.data;
+  // A correction names the fields that changed (never their values): 订正：病种、患者身份信息.
+  const FIELD_KEYS: Record<string, MessageKey> = {
+    diseaseCode: 'phCaDisease',
+    classification: 'phCaClassification',
+    onsetAt: 'phCaOnset',
+    diagnosedAt: 'phCaDiagnosed',
+    regionCode: 'phCaResidence',
+    sex: 'phCaSex',
+    ageYears: 'phCaAge',
+    person: 'phCaPersonInfo',
+  };
+  const correctedText = (fields: unknown) =>
+    Array.isArray(fields) && fields.length
+      ? ` · ${t('phCaCorrected')}：${fields.map((f) => (FIELD_KEYS[f] ? t(FIELD_KEYS[f]) : String(f))).join(lang === 'zh' ? '、' : ', ')}`
+      : '';
   if (!c) return <Card loading />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -47,7 +62,7 @@ export function CaseDetailPage() {
       <Card title={t('phCaHistory')} size="small">
         <Timeline
           items={(c.history ?? []).map((h) => ({
-            children: `${formatTime(h.at, lang)} ${label('Hi', h.action)} · ${h.actorName ?? ''}${typeof h.detail.reason === 'string' ? ` · ${h.detail.reason}` : ''}`,
+            children: `${formatTime(h.at, lang)} ${label('Hi', h.action)} · ${h.actorName ?? ''}${typeof h.detail.reason === 'string' ? ` · ${h.detail.reason}` : ''}${correctedText(h.detail.corrected)}`,
           }))}
         />
       </Card>

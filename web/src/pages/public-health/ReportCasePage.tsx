@@ -2,14 +2,14 @@
 // time order and the disease in force on the diagnosis date (bilingual field messages). Owner: cases.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
-import type dayjs from 'dayjs';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, formErrors } from '../../api.ts';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { RequiredLabel, requiredRule } from '../../components/RequiredLabel.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
-import { createCase, fetchDiseases } from './cases-api.ts';
+import { correctCase, createCase, fetchCase, fetchDiseases } from './cases-api.ts';
 import { useCaseLabel } from './cases-ui.tsx';
 
 export function ReportCasePage() {
@@ -21,16 +21,34 @@ export function ReportCasePage() {
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
   const diseases = useQuery({ queryKey: ['ph-diseases'], queryFn: fetchDiseases });
+  // /public-health/cases/:id/correct: a returned card, filled in as it stands, sent back corrected.
+  const { id } = useParams();
+  const returned = useQuery({ queryKey: ['ph-case', id], queryFn: () => fetchCase(id as string), enabled: !!id });
+  const card = returned.data;
+  useEffect(() => {
+    if (!card) return;
+    form.setFieldsValue({
+      diseaseCode: card.diseaseCode,
+      classification: card.classification,
+      person: { name: card.person.name, idType: card.person.idType, idNumber: card.person.idNumber, phone: card.person.phone },
+      sex: card.sex ?? undefined,
+      ageYears: card.ageYears ?? undefined,
+      regionCode: card.regionCode,
+      onsetAt: card.onsetAt ? dayjs(card.onsetAt) : undefined,
+      diagnosedAt: dayjs(card.diagnosedAt),
+    });
+  }, [card, form]);
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
     setRefused(null);
     try {
-      const r = await createCase({
+      const payload = {
         ...v,
         onsetAt: v.onsetAt ? (v.onsetAt as dayjs.Dayjs).toISOString() : null,
         diagnosedAt: (v.diagnosedAt as dayjs.Dayjs).toISOString(),
-      });
+      };
+      const r = card ? await correctCase(card.id, { ...payload, version: card.version }) : await createCase(payload);
       message.success(t('saved'));
       navigate(`/public-health/cases/${r.id}`);
     } catch (err) {
@@ -43,7 +61,14 @@ export function ReportCasePage() {
     }
   };
   return (
-    <Card title={t('phCaMenuReport')} extra={<Link to="/public-health/cases">{t('phCaMenu')}</Link>} style={{ maxWidth: 640 }}>
+    <Card
+      title={card ? `${t('phCaCorrect')} · ${card.number}` : t('phCaMenuReport')}
+      extra={<Link to="/public-health/cases">{t('phCaMenu')}</Link>}
+      style={{ maxWidth: 640 }}
+    >
+      {card?.returnReason && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`${t('phCaReason')}：${card.returnReason}`} />
+      )}
       {refused && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={refused} />}
       <Form form={form} layout="vertical" initialValues={{ classification: 'confirmed', person: { idType: 'resident' } }}>
         <Form.Item name="diseaseCode" label={<RequiredLabel>{t('phCaDisease')}</RequiredLabel>} rules={[requiredRule(t('required'))]}>
@@ -93,7 +118,7 @@ export function ReportCasePage() {
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly />
         </Form.Item>
         <Button type="primary" block size="large" loading={busy} onClick={submit} data-testid="ph-report-submit">
-          {t('phCaSubmit')}
+          {card ? t('phCaCorrectSubmit') : t('phCaSubmit')}
         </Button>
       </Form>
     </Card>

@@ -35,6 +35,9 @@ export type PhCase = {
   personMasked: boolean;
   person: { name: string; idType: string; idNumber: string; phone: string | null };
   version: number;
+  regionCode: string;
+  sex: 'male' | 'female' | null;
+  ageYears: number | null;
   allowedActions: string[];
   history?: {
     action: string;
@@ -51,6 +54,7 @@ export const fetchCases = (q: Record<string, string>) => api<Page<PhCase>>(`/api
 export const fetchCase = (id: string) => api<PhCase>(`/api/v1/health-cases/${id}`);
 export const fetchDuplicates = (id: string) => api<PhCase[]>(`/api/v1/health-cases/${id}/duplicates`);
 export const createCase = (body: unknown) => api<PhCase>('/api/v1/health-cases', { method: 'POST', json: body });
+export const correctCase = (id: string, body: unknown) => api<PhCase>(`/api/v1/health-cases/${id}`, { method: 'PUT', json: body });
 export const caseAction = (id: string, action: string, body: unknown) =>
   api<PhCase>(`/api/v1/health-cases/${id}/${action}`, { method: 'POST', json: body });
 export const createDisease = (body: unknown) => api<{ code: string }>('/api/v1/diseases', { method: 'POST', json: body });

@@ -17,7 +17,12 @@ const DiseasesPage = lazy(() => import('./DiseasesPage.tsx').then((m) => ({ defa
 export function phCasesRoutes(me: Me): ReactNode[] {
   if (!may(me, 'phCases.view')) return [];
   return [
-    ...(may(me, 'phCases.report') ? [<Route key="ph-report" path="/public-health/report" element={<ReportCasePage />} />] : []),
+    ...(may(me, 'phCases.report')
+      ? [
+          <Route key="ph-report" path="/public-health/report" element={<ReportCasePage />} />,
+          <Route key="ph-correct" path="/public-health/cases/:id/correct" element={<ReportCasePage />} />,
+        ]
+      : []),
     <Route key="ph-cases" path="/public-health/cases" element={<CaseListPage />} />,
     <Route key="ph-case" path="/public-health/cases/:id" element={<CaseDetailPage />} />,
     ...(may(me, 'phCases.review') ? [<Route key="ph-review" path="/public-health/review" element={<ReviewDeskPage />} />] : []),

@@ -2,6 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../../api.ts';
 import { type MessageKey, useI18n } from '../../i18n.tsx';
 import { caseAction, type PhCase } from './cases-api.ts';
@@ -63,6 +64,11 @@ export function CaseActions({ c, onDone }: { c: PhCase; onDone?: (c: PhCase) => 
           {label('Ac', a)}
         </Button>
       ))}
+      {c.allowedActions.includes('resubmit') && (
+        <Link to={`/public-health/cases/${c.id}/correct`} data-testid="ph-case-correct">
+          <Button>{t('phCaCorrect')}</Button>
+        </Link>
+      )}
       <Modal
         open={open !== null}
         title={open ? label('Ac', open) : ''}
