@@ -32,7 +32,6 @@ import { seedDemoLife } from './demo/life.ts';
 import { seedDemoSensors } from './demo/monitoring.ts';
 import { seedDemoPeople } from './demo/people.ts';
 import { seedDemoPhCases } from './demo/public-health-cases.ts';
-import { seedDiseaseReference } from './modules/public-health/diseases-service.ts';
 import { seedDemoPhEvents } from './demo/public-health-events.ts';
 import { seedDemoPhLevels } from './demo/public-health-levels.ts';
 import { seedDemoReports } from './demo/reports.ts';
@@ -49,6 +48,7 @@ import { DEFAULT_ESCALATE_MINUTES, escalateAlarms } from './modules/monitoring/a
 import { connectExternalBroker, type MqttIngest, type MqttStatus, startEmbeddedBroker } from './modules/monitoring/broker.ts';
 import { simulateSensors } from './modules/monitoring/simulate-cli.ts';
 import { SensorSimulator } from './modules/monitoring/simulator.ts';
+import { seedDiseaseReference } from './modules/public-health/diseases-service.ts';
 import { runPhEventsJobs } from './modules/public-health/events-jobs.ts';
 import { runPhLevelsJobs } from './modules/public-health/levels-jobs.ts';
 import { DEFAULT_REPORT_RETENTION_DAYS, escalateOverdueReports, purgeExpiredReports } from './modules/whistleblowing/jobs.ts';
