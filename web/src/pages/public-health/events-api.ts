@@ -6,6 +6,7 @@ export type EventItem = {
   number: string;
   title: string;
   kind: string;
+  diseaseCode: string | null;
   diseaseName: string | null;
   regionCode: string;
   regionName: string | null;

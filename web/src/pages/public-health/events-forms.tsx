@@ -1,7 +1,8 @@
 // Dialogs of 突发公共卫生事件 (issue 28): register an event, grade, add a contact, add a task, link a case,
 // assign a task. Each shows the server's bilingual field messages under its fields. Owner: events.
+import { GRADE_CRITERIA, gradeEvent, type PhEventKind } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { ApiError, api, formErrors } from '../../api.ts';
@@ -121,34 +122,140 @@ const useSetEvent = (id: string) => {
   };
 };
 
+/** The criteria's disease keys (domain GradeFacts.disease): named diseases, or a notifiable class. */
+const GRADE_DISEASES = [
+  'pneumonicPlague',
+  'pneumonicAnthrax',
+  'bubonicPlague',
+  'cholera',
+  'sars',
+  'avianInfluenza',
+  'newDisease',
+  'B',
+  'C',
+];
+/** An event's disease, where the criteria name it. */
+const GRADE_DISEASE_OF: Record<string, string> = {
+  plague: 'bubonicPlague',
+  pulmonaryAnthrax: 'pneumonicAnthrax',
+  cholera: 'cholera',
+  sars: 'sars',
+  hpai: 'avianInfluenza',
+  h7n9: 'avianInfluenza',
+};
+type GradeValues = {
+  grade?: string;
+  disease?: string;
+  cases?: number;
+  deaths?: number;
+  spreading?: boolean;
+  suspectedOnly?: boolean;
+  largeCity?: boolean;
+  provincesAffected?: number;
+  citiesAffected?: number;
+  countiesAffected?: number;
+  incidenceRatio?: number;
+};
+const gradeFacts = (kind: string, v: GradeValues) => ({
+  kind: kind as PhEventKind,
+  disease: v.disease ?? null,
+  cases: v.cases ?? 0,
+  deaths: v.deaths ?? 0,
+  spreading: !!v.spreading,
+  suspectedOnly: !!v.suspectedOnly,
+  largeCity: !!v.largeCity,
+  ...(v.provincesAffected ? { provincesAffected: v.provincesAffected } : {}),
+  ...(v.citiesAffected ? { citiesAffected: v.citiesAffected } : {}),
+  ...(v.countiesAffected ? { countiesAffected: v.countiesAffected } : {}),
+  ...(v.incidenceRatio !== undefined && v.incidenceRatio !== null ? { incidenceRatio: v.incidenceRatio } : {}),
+});
+
+/** What the criteria give for the facts as typed: the same rule the server applies (domain gradeEvent). */
+function GradePreview({ kind }: { kind: string }) {
+  const { t, lang } = useI18n();
+  const form = Form.useFormInstance<GradeValues>();
+  const v = Form.useWatch([], form) ?? {};
+  const r = gradeEvent(gradeFacts(kind, v));
+  const criterion = GRADE_CRITERIA.find((c) => c.id === r.criterion);
+  return (
+    <Alert
+      type={v.grade ? 'warning' : 'info'}
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="ph-event-grade-preview"
+      message={`${t('phEvGradeByCriteria')}：${t(`phEvGr_${r.grade}` as MessageKey)}${r.provisional ? `（${t('phEvProvisional')}）` : ''}`}
+      description={
+        <>
+          {criterion ? pick(lang, criterion.label) : ''}
+          {criterion && <div style={{ fontSize: 12 }}>{criterion.source}</div>}
+          {v.grade && v.grade !== r.grade && <div>{t('phEvGradeManualNote')}</div>}
+        </>
+      }
+    />
+  );
+}
+
 export function GradeDialog({ event, onClose }: EventDialogProps) {
   const { t } = useI18n();
   const m = (k: string) => t(k as MessageKey);
   const set = useSetEvent(event.id);
-  type V = { grade?: string; cases?: number; deaths?: number };
   return (
-    <FormDialog<V>
+    <FormDialog<GradeValues>
       title={t('phEvAct_grade')}
       testId="ph-event-grade"
-      initial={{ grade: event.grade ?? undefined, cases: event.affected, deaths: event.deaths }}
+      initial={{
+        cases: event.affected,
+        deaths: event.deaths,
+        disease: event.diseaseCode ? GRADE_DISEASE_OF[event.diseaseCode] : undefined,
+      }}
       onClose={onClose}
       submit={async (v) =>
         set(
           await eventAction(event.id, 'grade', {
             version: event.version,
-            ...(v.grade ? { grade: v.grade } : { facts: { cases: v.cases ?? 0, deaths: v.deaths ?? 0 } }),
+            ...(v.grade ? { grade: v.grade } : {}),
+            facts: gradeFacts(event.kind, v),
           }),
         )
       }
     >
-      <Form.Item name="grade" label={t('phEvGrade')} extra={t('phEvGradeHelp')}>
+      <GradePreview kind={event.kind} />
+      <Form.Item name="disease" label={t('phEvGradeDisease')}>
+        <Select allowClear options={GRADE_DISEASES.map((d) => ({ value: d, label: m(`phEvGd_${d}`) }))} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="cases" label={t('phEvAffectedN')}>
+          <InputNumber min={0} />
+        </Form.Item>
+        <Form.Item name="deaths" label={t('phEvDeathsN')}>
+          <InputNumber min={0} />
+        </Form.Item>
+        <Form.Item name="provincesAffected" label={t('phEvProvincesN')}>
+          <InputNumber min={1} />
+        </Form.Item>
+        <Form.Item name="citiesAffected" label={t('phEvCitiesN')}>
+          <InputNumber min={1} />
+        </Form.Item>
+        <Form.Item name="countiesAffected" label={t('phEvCountiesN')}>
+          <InputNumber min={1} />
+        </Form.Item>
+        <Form.Item name="incidenceRatio" label={t('phEvIncidenceRatio')}>
+          <InputNumber min={0} step={0.1} />
+        </Form.Item>
+      </Space>
+      <Space wrap>
+        <Form.Item name="spreading" valuePropName="checked" noStyle>
+          <Checkbox>{t('phEvSpreading')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="suspectedOnly" valuePropName="checked" noStyle>
+          <Checkbox>{t('phEvSuspectedOnly')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="largeCity" valuePropName="checked" noStyle>
+          <Checkbox>{t('phEvLargeCity')}</Checkbox>
+        </Form.Item>
+      </Space>
+      <Form.Item name="grade" label={t('phEvGradeOverride')} extra={t('phEvGradeHelp')} style={{ marginTop: 12 }}>
         <Select allowClear options={GRADES.map((g) => ({ value: g, label: m(`phEvGr_${g}`) }))} />
-      </Form.Item>
-      <Form.Item name="cases" label={t('phEvAffectedN')}>
-        <InputNumber min={0} />
-      </Form.Item>
-      <Form.Item name="deaths" label={t('phEvDeathsN')}>
-        <InputNumber min={0} />
       </Form.Item>
     </FormDialog>
   );
