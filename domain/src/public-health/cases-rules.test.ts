@@ -267,9 +267,9 @@ describe('changing the disease list: append only, the version in force closed at
     const plan = planDiseaseChange(open, change({ class: 'A' }));
     assert.ok(plan.ok && plan.close);
     const after = [
-      { ...open[0], diseaseCode: 'x', class: 'B' },
-      { ...open[1], effectiveTo: plan.close.effectiveTo, diseaseCode: 'x', class: 'B' },
-      { id: 'v3', effectiveFrom: '2026-01-01', effectiveTo: null, diseaseCode: 'x', class: 'A' },
+      { id: 'v1', effectiveFrom: '2004-12-01', effectiveTo: '2025-09-01', diseaseCode: 'x', class: 'B' },
+      { id: 'v2', effectiveFrom: '2025-09-01', effectiveTo: plan.close.effectiveTo as string | null, diseaseCode: 'x', class: 'B' },
+      { id: 'v3', effectiveFrom: '2026-01-01', effectiveTo: null as string | null, diseaseCode: 'x', class: 'A' },
     ];
     assert.equal(diseaseVersionOn(after, 'x', '2025-12-31')?.class, 'B');
     assert.equal(diseaseVersionOn(after, 'x', '2026-01-01')?.class, 'A');

@@ -11,10 +11,13 @@ import {
   gradeEvent,
   maskContactName,
   maskContactPhone,
+  mayRecordChainStep,
   nextChainStep,
+  PH_CHAIN_STEPS,
   PH_EVENT_ACTIONS,
   PH_EVENT_STATUSES,
   PH_TASK_STATUSES,
+  type PhChainStep,
   type PhEventAction,
   type PhEventStatus,
   parseClusterOverrides,
@@ -215,6 +218,34 @@ test('allowedEventActions: every status × action × role', () => {
       chainComplete: true,
     }).includes('recordChainStep'),
   );
+});
+
+test('the reporting chain: each step recorded by the level that makes the report, or above', () => {
+  const levels: [string, Actor][] = [
+    ['county CDC', actor('cdcReviewer')],
+    ['county', actor('countySupervisor')],
+    ['city', actor('citySupervisor', '3213')],
+    ['province', actor('provinceSupervisor', '32')],
+  ];
+  const want: Record<PhChainStep, string[]> = {
+    county: ['county CDC', 'county', 'city', 'province'],
+    countyGov: ['county CDC', 'county', 'city', 'province'],
+    city: ['county CDC', 'county', 'city', 'province'],
+    province: ['city', 'province'],
+    national: ['province'],
+  };
+  for (const step of PH_CHAIN_STEPS)
+    for (const [name, a] of levels) {
+      assert.equal(mayRecordChainStep(a, step), want[step].includes(name), `${name} ${step}`);
+      const offered = allowedEventActions(a, {
+        status: 'responding',
+        regionCode: '321302001000',
+        hasInitialReport: true,
+        chainComplete: false,
+        nextChainStep: step,
+      }).includes('recordChainStep');
+      assert.equal(offered, want[step].includes(name), `offered: ${name} ${step}`);
+    }
 });
 
 test('event transitions', () => {

@@ -382,7 +382,20 @@ export type PhEventState = {
   regionCode: string;
   hasInitialReport: boolean;
   chainComplete: boolean;
+  /** The next step of the reporting chain (steps are recorded in order); who may record it depends on it. */
+  nextChainStep?: PhChainStep | null;
 };
+
+/**
+ * The level that makes each report of the chain, as a region-prefix length: the county reports to
+ * its health department, its government and the city (6); the city to the province (4); the
+ * province to the national level (2). A step is recorded by that level or one above it (which
+ * received it) — a county cannot record the province's report to the State Council.
+ */
+export const CHAIN_STEP_REPORTER_PREFIX: Record<PhChainStep, number> = { county: 6, countyGov: 6, city: 6, province: 4, national: 2 };
+export function mayRecordChainStep(actor: Actor, step: PhChainStep): boolean {
+  return actor.scope.enterpriseId === null && actor.scope.regionPrefix.length <= CHAIN_STEP_REPORTER_PREFIX[step];
+}
 
 const DECIDERS: Role[] = ['countySupervisor', 'citySupervisor', 'provinceSupervisor', 'cdcReviewer'];
 const CLOSERS: Role[] = ['countySupervisor', 'citySupervisor', 'provinceSupervisor'];
@@ -401,7 +414,7 @@ export function allowedEventActions(actor: Actor, e: PhEventState): PhEventActio
   if (decider && e.status === 'signal') out.push('confirm', 'dismiss');
   if (decider && open) {
     out.push('grade');
-    if (!e.chainComplete) out.push('recordChainStep');
+    if (!e.chainComplete && (!e.nextChainStep || mayRecordChainStep(actor, e.nextChainStep))) out.push('recordChainStep');
     if (!e.hasInitialReport) out.push('reportInitial');
     else out.push('reportProgress');
     out.push('linkCase', 'addTask');

@@ -30,6 +30,10 @@ export async function seedDemoPhEvents(db: Db, keyring?: Keyring, now = new Date
   const county = await demoActor(db, 'county');
   const cdc = await demoActor(db, 'cdc');
   if (!county || !cdc) return;
+  // Each report of the chain is recorded by the level that makes it (domain mayRecordChainStep).
+  const city = (await demoActor(db, 'city')) ?? county;
+  const province = (await demoActor(db, 'province')) ?? city;
+  const recorder = [county, county, county, city, province];
   const town1 = county.scope.regionPrefix
     ? (
         await db.query<{ code: string }>(
@@ -55,14 +59,16 @@ export async function seedDemoPhEvents(db: Db, keyring?: Keyring, now = new Date
     if (id) {
       let e = await transitionEvent(db, cdc, keyring, id, 'confirm', 1, new Date(at.getTime() + 0.5 * H));
       e = await gradeEventCommand(db, cdc, keyring, id, { version: e.version, facts: { disease: 'B', cases: DEMO_CLUSTER.count } });
-      for (const [hours, note] of [
-        [1, '县疾控电话报告县卫生健康委'],
-        [3.5, '县卫生健康委报告县人民政府（超时）'],
-        [4.5, '县人民政府报告市人民政府'],
-        [5.5, '市人民政府报告省人民政府'],
-        [6, '省卫生健康委报告国家卫生健康委'],
-      ] as const)
-        await recordChainStep(db, county, keyring, id, { doneAt: new Date(at.getTime() + hours * H).toISOString(), note });
+      for (const [i, [hours, note]] of (
+        [
+          [1, '县疾控电话报告县卫生健康委'],
+          [3.5, '县卫生健康委报告县人民政府（超时）'],
+          [4.5, '县人民政府报告市人民政府'],
+          [5.5, '市人民政府报告省人民政府'],
+          [6, '省卫生健康委报告国家卫生健康委'],
+        ] as const
+      ).entries())
+        await recordChainStep(db, recorder[i] ?? county, keyring, id, { doneAt: new Date(at.getTime() + hours * H).toISOString(), note });
       await fileReport(
         db,
         cdc,
@@ -143,10 +149,10 @@ export async function seedDemoPhEvents(db: Db, keyring?: Keyring, now = new Date
     new Date(past.getTime() + 6 * H),
   );
   await gradeEventCommand(db, county, keyring, closed.id, { version: closed.version, grade: 'IV' });
-  for (const h of [7, 8.5, 10, 11.5, 12])
+  for (const [i, h] of [7, 8.5, 10, 11.5, 12].entries())
     await recordChainStep(
       db,
-      county,
+      recorder[i] ?? county,
       keyring,
       closed.id,
       { doneAt: new Date(past.getTime() + h * H).toISOString() },

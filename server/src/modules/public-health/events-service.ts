@@ -9,12 +9,14 @@ import {
   allowedEventActions,
   allowedTaskActions,
   type ClusterThreshold,
+  chainStepsFor,
   computeChain,
   DOCUMENT_TYPES,
   eventTransition,
   gradeEvent,
   maskContactName,
   maskContactPhone,
+  mayRecordChainStep,
   nextChainStep,
   PH_EVENT_GRADES,
   PH_EVENT_KINDS,
@@ -139,6 +141,7 @@ function eventState(r: EventRow, stepsTotal: number) {
     regionCode: r.region_code,
     hasInitialReport: r.has_initial,
     chainComplete: r.steps_done >= stepsTotal,
+    nextChainStep: chainStepsFor(r.kind as PhEventKind)[r.steps_done] ?? null,
   };
 }
 
@@ -334,6 +337,10 @@ async function lockEvent(tx: Scoped, actor: Actor, id: string, action: PhEventAc
   if (version !== undefined && version !== r.version)
     throw conflict({ zh: '事件已被他人修改，请刷新', en: 'The event was changed meanwhile; reload' });
   if (!allowed.includes(action)) {
+    // The chain's next report is another level's to record: a question of who, not of the state.
+    const state = eventState(r, r.kind === 'other' ? 4 : 5);
+    if (action === 'recordChainStep' && !state.chainComplete && state.nextChainStep && !mayRecordChainStep(actor, state.nextChainStep))
+      throw forbidden({ zh: '这一级报告应由上报的一级或其上级登记', en: 'This report is recorded by the level that makes it, or above' });
     const anyRoleMight = allowedEventActions({ ...actor, role: 'countySupervisor' }, eventState(r, 99)).includes(action);
     if (DECIDERS.includes(actor.role) || anyRoleMight === false)
       throw conflict({ zh: '事件当前状态不允许此操作', en: 'Not possible in the event’s current status' });
@@ -437,6 +444,8 @@ export async function recordChainStep(
     const done = existing.map((s) => ({ step: s.step as 'county', doneAt: toDate(s.done_at) }));
     const step = nextChainStep(r.kind as PhEventKind, done);
     if (!step) throw conflict({ zh: '报告链已完成', en: 'The reporting chain is complete' });
+    if (!mayRecordChainStep(actor, step))
+      throw forbidden({ zh: '这一级报告应由上报的一级或其上级登记', en: 'This report is recorded by the level that makes it, or above' });
     const last = existing.at(-1);
     if (last && doneAt < toDate(last.done_at)) throw invalid({ doneAt: { zh: '不能早于上一级报告时间', en: 'Before the previous step' } });
     const chain = computeChain(

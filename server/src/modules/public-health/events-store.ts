@@ -6,7 +6,7 @@
 // region, the cases diagnosed in (now − days, now], merged/revoked excluded, grouped and kept when
 // they reach the threshold. Driving it from regions × diseases makes each probe a range scan of
 // ph_cases_cluster_idx (disease_code, region_code, diagnosed_at) — one small range per pair.
-import { NATIONAL_ONE_HOUR_KINDS, PH_CHAIN_STEPS } from '@taishan/domain';
+import { CHAIN_STEP_REPORTER_PREFIX, NATIONAL_ONE_HOUR_KINDS, PH_CHAIN_STEPS } from '@taishan/domain';
 import type { Queryable } from '../../db/db.ts';
 import { regionRange } from '../../db/scope.ts';
 import { todayInShanghai } from '../../time.ts';
@@ -99,15 +99,18 @@ export type EventFilter = { prefix: string; status?: string; kind?: string; q?: 
 export type Paging = { limit: number; offset: number };
 
 /**
- * An event whose reporting chain still has a step to report: confirmed or responding, with fewer
- * done steps than its kind needs (chainStepsFor: the national step only for the 1-hour kinds).
+ * An event whose reporting chain still has a step to report that this level records: confirmed or
+ * responding, with fewer done steps than its kind needs (chainStepsFor: the national step only for
+ * the 1-hour kinds) and than this level may record (steps go in order; a county records the first
+ * three, a city four, a province all: CHAIN_STEP_REPORTER_PREFIX, with `prefix` the user's scope).
  */
-function chainDueWhere(params: unknown[]): string {
+function chainDueWhere(params: unknown[], prefix: string): string {
   params.push([...NATIONAL_ONE_HOUR_KINDS]);
   const kinds = params.length;
+  const recordable = PH_CHAIN_STEPS.filter((s) => CHAIN_STEP_REPORTER_PREFIX[s] >= prefix.length).length;
   return `e.status IN ('confirmed', 'responding')
     AND (SELECT count(*) FROM ph_event_chain_steps s WHERE s.event_id = e.id)
-      < CASE WHEN e.kind = ANY($${kinds}::text[]) THEN ${PH_CHAIN_STEPS.length} ELSE ${PH_CHAIN_STEPS.length - 1} END`;
+      < LEAST(${recordable}, CASE WHEN e.kind = ANY($${kinds}::text[]) THEN ${PH_CHAIN_STEPS.length} ELSE ${PH_CHAIN_STEPS.length - 1} END)`;
 }
 
 function eventWhere(f: EventFilter, params: unknown[]): string {
@@ -124,7 +127,7 @@ function eventWhere(f: EventFilter, params: unknown[]): string {
     params.push(`%${f.q}%`);
     where.push(`(e.title ILIKE $${params.length} OR e.number ILIKE $${params.length})`);
   }
-  if (f.chainDue) where.push(chainDueWhere(params));
+  if (f.chainDue) where.push(chainDueWhere(params, f.prefix));
   return where.join(' AND ');
 }
 

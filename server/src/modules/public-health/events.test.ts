@@ -136,6 +136,24 @@ describe('health events', () => {
     assert.ok(r1.allowedActions.includes('addTask'));
   });
 
+  test('the chain: the county records its own reports, the city its report to the province, the province the national one', async () => {
+    for (const step of ['countyGov', 'city']) {
+      const s = await post(t.cookies.county, `/api/v1/health-events/${eventId}/chain-steps`, {});
+      assert.equal(s.chain.find((x: { step: string }) => x.step === step)?.doneAt !== null, true, step);
+    }
+    // Next is the city's report to the province: the county may not record it, nor is it offered.
+    const atCounty = await get(t.cookies.county, `/api/v1/health-events/${eventId}`);
+    assert.equal(atCounty.nextStep, 'province');
+    assert.ok(!atCounty.allowedActions.includes('recordChainStep'));
+    await post(t.cookies.county, `/api/v1/health-events/${eventId}/chain-steps`, {}, 403);
+    const byCity = await post(t.cookies.city, `/api/v1/health-events/${eventId}/chain-steps`, {});
+    assert.equal(byCity.nextStep, 'national');
+    await post(t.cookies.city, `/api/v1/health-events/${eventId}/chain-steps`, {}, 403);
+    const byProvince = await post(t.cookies.province, `/api/v1/health-events/${eventId}/chain-steps`, {});
+    assert.equal(byProvince.nextStep, null);
+    assert.equal(await count(`SELECT count(*)::int AS c FROM ph_event_chain_steps WHERE event_id = '${eventId}'`), 5);
+  });
+
   test('contacts: sealed, masked for all but the CDC reviewer, never in the audit', async () => {
     const phone = '13912345678';
     await post(t.cookies.town, `/api/v1/health-events/${eventId}/contacts`, {
