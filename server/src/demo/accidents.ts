@@ -27,6 +27,7 @@ import { withScope } from '../db/scope.ts';
 import { recomputeIn } from '../modules/enforcement/classes.ts';
 import { todayInShanghai } from '../time.ts';
 import { demoActor } from './enforcement-inspections.ts';
+import { demoPointIn } from './places.ts';
 import { DEMO_CITY, prng } from './seed.ts';
 
 const MINUTE = 60_000;
@@ -508,8 +509,8 @@ export async function seedDemoAccidents(db: Db, now = new Date()): Promise<void>
       reporter_name: byEnterprise ? `${o.unit}安全负责人${person()}` : (official?.display_name ?? `${o.town.name}安监站${person()}`),
       reporter_kind: byEnterprise ? 'enterprise' : 'official',
       place: o.scenario.place.startsWith('S325') ? `S325 省道${o.town.name}段` : `${o.town.name}${o.scenario.place}`,
-      latitude: Math.round((33.96 + (rand() - 0.5) * 0.5) * 1e5) / 1e5,
-      longitude: Math.round((118.28 + (rand() - 0.5) * 0.7) * 1e5) / 1e5,
+      // Two random numbers as before (the demo's sequence stays the same), placed inside the county.
+      ...(({ lat, lng }) => ({ latitude: lat, longitude: lng }))(demoPointIn(o.town.code, rand(), rand())),
       description: o.nearMiss
         ? `${o.scenario.place}发生险情：${o.scenario.what.replace(/，[^，]*(伤|中毒|被困|掩埋|晕倒)[^，]*$/, '')}，现场 30 余名作业人员及时撤离，未造成人员伤亡。`
         : `${o.scenario.what}。`,

@@ -92,15 +92,39 @@ export function RegionMap({
   testId = 'region-map',
 }: RegionMapProps) {
   const { t, lang } = useI18n();
-  const boundaries = useBoundaries(region);
+  const own = useBoundaries(region);
+  // Without boundaries of its children (a county whose townships were never uploaded), the map
+  // falls back to its parent's: the region itself outlined among its siblings with its total, the
+  // points where they are; the children's numbers stay in the table.
+  const short = region ? shortRegionCode(regionCode12(region)) : '';
+  const parentOf = short.length > 2 ? short.slice(0, short.length === 9 ? 6 : short.length - 2) : '';
+  const parent = useBoundaries(own.data === null ? parentOf : '');
+  const fallback = own.data === null && !!parent.data;
+  const boundaries = fallback ? parent : own;
   const setting = useApprovalNumber(approvalNumber === undefined ? region : '');
   const approval = approvalNumber ?? setting.data ?? '';
   const ref = useRef<HTMLDivElement>(null);
   const geojson = boundaries.data?.geojson;
   const mapName = boundaries.data ? `taishan-${boundaries.data.region}` : null;
+  const drawn = useMemo<MapItem[]>(
+    () =>
+      fallback
+        ? [
+            {
+              code: regionCode12(region),
+              name: parent.data?.geojson.features.find((f) => f.properties.code === short)?.properties.name ?? short,
+              value: items.reduce((n, i) => n + i.value, 0),
+              colour: '#ffe7ba',
+              outline: '#d4380d',
+            },
+          ]
+        : items,
+    [fallback, items, region, short, parent.data],
+  );
 
   const option = useMemo<EChartsOption | null>(() => {
     if (!geojson) return null;
+    const items = drawn;
     // Features name their region by code (6 or 9 digits); the items by 12 digits.
     const byShort = new Map(items.map((i) => [shortRegionCode(i.code), i]));
     const featureNames = new Map(geojson.features.map((f) => [f.properties.code, f.properties.name ?? f.properties.code]));
@@ -149,7 +173,7 @@ export function RegionMap({
           ]
         : [],
     } as EChartsOption;
-  }, [geojson, mapName, items, points]);
+  }, [geojson, mapName, drawn, points]);
 
   // The latest callback without redrawing the map when only the callback changes.
   const select = useRef(onSelect);
@@ -160,13 +184,14 @@ export function RegionMap({
     let disposed = false;
     let cleanup = () => {};
     const codeOf = new Map(items.map((i) => [shortRegionCode(i.code), i.code]));
+    const drillable = !fallback; // a sibling of the parent's map is not this map's to open
     void import('echarts').then((echarts) => {
       if (disposed) return;
       echarts.registerMap(mapName, geojson as Parameters<typeof echarts.registerMap>[1]);
       const chart = echarts.init(el);
       chart.setOption(option);
       chart.on('click', (p) => {
-        if (p.componentType !== 'geo') return;
+        if (p.componentType !== 'geo' || !drillable) return;
         const code = codeOf.get(p.name) ?? regionCode12(p.name);
         select.current?.(code);
       });
@@ -181,14 +206,21 @@ export function RegionMap({
       disposed = true;
       cleanup();
     };
-  }, [option, geojson, mapName, items]);
+  }, [option, geojson, mapName, items, fallback]);
 
   return (
     <section aria-label={title} data-testid={testId}>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {title}
       </Typography.Title>
-      {region && boundaries.data === null && <Alert type="info" showIcon message={t('mapNoBoundaries')} style={{ marginBottom: 8 }} />}
+      {region && own.data === null && (parentOf === '' || parent.data === null) && (
+        <Alert type="info" showIcon message={t('mapNoBoundaries')} style={{ marginBottom: 8 }} />
+      )}
+      {fallback && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }} data-testid={`${testId}-fallback`}>
+          {t('mapParentFallback')}
+        </Typography.Paragraph>
+      )}
       {geojson && <div ref={ref} role="img" aria-label={title} style={{ width: '100%', height }} data-testid={`${testId}-canvas`} />}
       {approval && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`${testId}-approval`}>
