@@ -66,10 +66,12 @@ for (const [name, mode] of [
     const clientId = `taishan-test-${mode}-${process.pid}-${Date.now()}`;
     // MQTT_URL may carry a password (the test Mosquitto takes any): the status must not repeat it.
     const withPassword = MOSQUITTO.replace('//', '//taishan:s3cret-pw@');
+    // On the shared Mosquitto a root of its own: the suites on PGlite and PostgreSQL run side by side.
+    const root = `taishan-test-${process.pid}/telemetry`;
     const ingest =
       mode === 'embedded'
         ? await startEmbeddedBroker(pipeline, t.app.gateways, { port: 0, host: '127.0.0.1' })
-        : await connectExternalBroker(pipeline, withPassword, clientId);
+        : await connectExternalBroker(pipeline, withPassword, clientId, 1, undefined, root);
     t.app.mqtt = ingest;
     try {
       const url = mode === 'embedded' ? `mqtt://127.0.0.1:${ingest.port}` : MOSQUITTO;
@@ -80,7 +82,7 @@ for (const [name, mode] of [
       const before = (await count('SELECT count(*)::int AS n FROM readings')) as number;
       await within(
         gw.publishAsync(
-          `taishan/telemetry/${creditCode}`,
+          mode === 'embedded' ? `taishan/telemetry/${creditCode}` : `${root}/${creditCode}`,
           JSON.stringify({ readings: Array.from({ length: 50 }, (_, i) => ({ sensor: 'PT-201', ts: t0 + i * 100, value: 1 })) }),
           { qos: 1 },
         ),
