@@ -88,6 +88,15 @@ export function personKey(keyring: Keyring, idType: PhIdType, idNumber: string):
     .digest('hex');
 }
 
+/** The person as stored: sealed (aad = the card's id), masked for those who may not see it, and its duplicate key. */
+function personColumns(keyring: Keyring, caseId: string, person: CasePerson): [string, string, string] {
+  return [
+    keyring.seal(JSON.stringify(person), caseId),
+    JSON.stringify(maskPerson(person)),
+    personKey(keyring, person.idType, person.idNumber),
+  ];
+}
+
 type CaseRow = {
   id: string;
   number: string;
@@ -318,9 +327,7 @@ export async function createCase(db: Db, keyring: Keyring, actor: Actor, body: C
         facilityRegion,
         facilityId,
         actor.id,
-        keyring.seal(JSON.stringify(person), id),
-        JSON.stringify(maskPerson(person)),
-        personKey(keyring, person.idType, person.idNumber),
+        ...personColumns(keyring, id, person),
         body.sex ?? null,
         body.ageYears ?? null,
         reviewDueAt(now, window),
@@ -394,9 +401,7 @@ export async function correctCase(
         deadline,
         isLate(deadline, new Date(r.reported_at)),
         body.regionCode,
-        keyring.seal(JSON.stringify(person), id),
-        JSON.stringify(maskPerson(person)),
-        personKey(keyring, person.idType, person.idNumber),
+        ...personColumns(keyring, id, person),
         body.sex ?? null,
         body.ageYears ?? null,
         reviewDueAt(now, window),

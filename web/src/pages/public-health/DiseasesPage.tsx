@@ -160,7 +160,7 @@ function DiseaseDialog({ editing, onClose }: { editing: NonNullable<Editing>; on
         {editing.mode === 'new' && (
           <>
             <Form.Item name="code" label={t('phCaDiCode')} rules={[{ required: true }]}>
-              <Input placeholder="e.g. nipah" />
+              <Input placeholder="nipah" />
             </Form.Item>
             <Form.Item name="nameZh" label={t('phCaDiNameZh')} rules={[{ required: true }]}>
               <Input />
