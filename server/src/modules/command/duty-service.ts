@@ -18,6 +18,7 @@ import {
   mayViewDuty,
   type Role,
   regionCode12,
+  SUPERVISOR_ROLES,
   signalVisibleAt,
 } from '@taishan/domain';
 import type { z } from 'zod';
@@ -94,6 +95,16 @@ export async function dutyTodayIn(tx: Queryable, actor: Actor, now = new Date())
       isOfficer: Boolean(mine),
       shiftStartsAt: mine ? iso(mine.starts_at) : null,
       log: await logView(tx, log, day, rel),
+      // Who may be linked to a shift (linkDutyOfficer's rule): the jurisdiction's supervisors.
+      officerCandidates: mayKeepDuty(actor)
+        ? (
+            await tx.query<{ id: string; display_name: string; role: string }>(
+              `SELECT id, display_name, role FROM users WHERE NOT disabled AND role = ANY($1::text[])
+                 AND region_code LIKE $2 || '%' ORDER BY region_code, display_name LIMIT 200`,
+              [[...SUPERVISOR_ROLES], actor.scope.regionPrefix],
+            )
+          ).map((u) => ({ id: u.id, name: u.display_name, role: u.role }))
+        : [],
     };
   }
 }

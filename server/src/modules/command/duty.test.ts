@@ -197,5 +197,11 @@ describe('command duty', () => {
     assert.equal(ok.statusCode, 200, ok.body);
     const [row] = await t.db.query<{ user_id: string }>('SELECT user_id FROM command_duty_officers WHERE shift_id = $1', [own]);
     assert.equal(row?.user_id, county2Id);
+    // The page's choices are exactly those the rule accepts: the jurisdiction's supervisors.
+    const candidates = (await t.inject(t.cookies.county, 'GET', '/api/v1/command/duty')).json().officerCandidates as { id: string }[];
+    const ids = candidates.map((c) => c.id);
+    assert.ok(ids.includes(county2Id));
+    assert.ok(!ids.includes(t.ids.grid), 'no grid worker');
+    assert.ok(!ids.includes(t.ids.kunshan), 'no one of another county');
   });
 });

@@ -9,15 +9,16 @@ import {
   DUTY_LOG_STATE_LABELS,
 } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, formErrors } from '../../api.ts';
 import { pick, useI18n } from '../../i18n.tsx';
-import { addDutyEntry, bjDayTime, type DutySignal, fetchDutySignals, fetchDutyToday, handOverDuty } from './duty-api.ts';
+import { addDutyEntry, bjDayTime, type DutySignal, fetchDutySignals, fetchDutyToday, handOverDuty, linkDutyOfficer } from './duty-api.ts';
 
 export function DutyPage() {
   const { t, lang } = useI18n();
   const qc = useQueryClient();
+  const { message } = App.useApp();
   const today = useQuery({ queryKey: ['cmDuty', 'today'], queryFn: fetchDutyToday });
   const signals = useQuery({ queryKey: ['cmDuty', 'signals'], queryFn: fetchDutySignals, refetchInterval: 60_000 });
   const [entryForm] = Form.useForm();
@@ -72,6 +73,45 @@ export function DutyPage() {
             {today.data?.dayShifts.map((s) => `${s.personName} ${bjDayTime(s.startsAt)}–${bjDayTime(s.endsAt)}`).join('；') || '—'}
           </Descriptions.Item>
         </Descriptions>
+        {/* A shift of the government roster names a person; the account that person uses here is
+            linked so that the platform knows who the duty officer is (sees new signals first). */}
+        {(today.data?.officerCandidates.length ?? 0) > 0 && (today.data?.dayShifts.length ?? 0) > 0 && (
+          <Table
+            size="small"
+            rowKey="id"
+            style={{ marginTop: 12 }}
+            pagination={false}
+            data-testid="cm-duty-officers"
+            dataSource={today.data?.dayShifts ?? []}
+            columns={[
+              { title: t('cmDuShift'), render: (_, s) => `${s.personName} ${bjDayTime(s.startsAt)}–${bjDayTime(s.endsAt)}` },
+              {
+                title: t('cmDuOfficerAccount'),
+                render: (_, s) => (
+                  <Select
+                    style={{ minWidth: 220 }}
+                    aria-label={`${t('cmDuOfficerAccount')} ${s.personName}`}
+                    value={s.userId ?? undefined}
+                    placeholder={t('cmDuOfficerPick')}
+                    showSearch
+                    optionFilterProp="label"
+                    options={(today.data?.officerCandidates ?? []).map((u) => ({ value: u.id, label: u.name }))}
+                    onChange={async (userId: string) => {
+                      try {
+                        await linkDutyOfficer({ shiftId: s.id, userId });
+                        message.success(t('cmDuOfficerLinked'));
+                        await refresh();
+                      } catch (err) {
+                        if (err instanceof ApiError) message.error(Object.values(err.fields)[0] ?? err.message);
+                        else throw err;
+                      }
+                    }}
+                  />
+                ),
+              },
+            ]}
+          />
+        )}
       </Card>
       <Card
         title={t('cmDuSignals')}

@@ -30,6 +30,7 @@ export type DutyToday = {
   isOfficer: boolean;
   shiftStartsAt: string | null;
   log: DutyLog;
+  officerCandidates: { id: string; name: string; role: string }[];
 };
 export type DutySignal = {
   id: string;
@@ -49,6 +50,8 @@ export const addDutyEntry = (body: { kind: string; text: string }) =>
   api<DutyLog>('/api/v1/command/duty/log/entries', { method: 'POST', json: body });
 export const handOverDuty = (body: { note: string; version: number }) =>
   api<DutyLog>('/api/v1/command/duty/log/handover', { method: 'POST', json: body });
+export const linkDutyOfficer = (body: { shiftId: string; userId: string }) =>
+  api<{ shiftId: string; userId: string }>('/api/v1/command/duty/officers', { method: 'POST', json: body });
 export const fetchBriefings = () => api<{ items: Briefing[] }>('/api/v1/command/briefings');
 export const generateBriefing = (day: string) => api<Briefing>('/api/v1/command/briefings', { method: 'POST', json: { day } });
 export const briefingPdfUrl = (id: string) => `/api/v1/command/briefings/${id}/pdf`;
