@@ -135,7 +135,7 @@ export function sourcePath(type: SignalType, id: string): string | null {
     case 'majorHazard':
       return `/hazards/${id}`;
     case 'alarm':
-      return '/monitoring';
+      return `/monitoring?alarm=${id}`;
     case 'publicReport':
       return `/reports/${id}`;
     case 'healthEvent':

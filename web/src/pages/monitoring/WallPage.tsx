@@ -61,7 +61,10 @@ export function WallPage() {
   const sensors = useQuery({ queryKey: ['sensors'], queryFn: () => api<{ items: Sensor[] }>('/api/v1/sensors'), refetchInterval: 15000 });
   const inService = useMemo(() => (sensors.data?.items ?? []).filter((s) => !s.decommissionedAt), [sensors.data]);
   const [sensorId, setSensorId] = useState<string | null>(null);
-  const chosen = inService.find((s) => s.id === (sensorId ?? inService[0]?.id));
+  // ?alarm=<id> (from the command board): that alarm's row is marked and its sensor charted.
+  const focus = params.get('alarm');
+  const focusedSensor = focus ? alarms.data?.items.find((a) => a.id === focus)?.sensorId : undefined;
+  const chosen = inService.find((s) => s.id === (sensorId ?? focusedSensor ?? inService[0]?.id));
   const series = useQuery({
     queryKey: ['series', chosen?.id],
     enabled: !!chosen,
@@ -159,6 +162,7 @@ export function WallPage() {
           scroll={{ x: 1000 }}
           locale={{ emptyText: <Empty description={t('wallNoAlarms')} /> }}
           rowClassName={(a) => `alarm-${a.status}`}
+          onRow={(a) => (a.id === focus ? ({ style: { outline: '2px solid #d4380d' }, 'data-focus': 'true' } as object) : {})}
           columns={[
             {
               title: t('wallSeverity'),
