@@ -227,7 +227,8 @@ export async function linkDutyOfficer(db: Db, actor: Actor, b: z.infer<typeof du
 
 /**
  * New signals (stage 'collected') of the jurisdiction. The officer on duty: those created since
- * the shift began, at once. Others: those created today, each once it is cmDuty.othersDelayMinutes old.
+ * the shift began, at once. Others: those of the last 24 hours, each once it is
+ * cmDuty.othersDelayMinutes old (a sliding day: at 00:10 a signal of 23:50 is still new).
  */
 export async function dutySignals(db: Db, actor: Actor, now = new Date()) {
   jurisdiction(actor);
@@ -239,7 +240,7 @@ export async function dutySignalsIn(tx: Queryable, actor: Actor, now = new Date(
   {
     const { mine } = await relation(tx, actor, region12, now);
     const delay = Number(await effectiveSetting(tx, 'cmDuty.othersDelayMinutes', region12));
-    const from = mine ? (iso(mine.starts_at) as string) : beijingDayStart(todayInShanghai(now));
+    const from = mine ? (iso(mine.starts_at) as string) : new Date(now.getTime() - 24 * 3_600_000).toISOString();
     const until = mine ? now.toISOString() : new Date(now.getTime() - delay * 60_000).toISOString();
     const rows = await newSignals(tx, actor.scope.regionPrefix, from, until);
     return {

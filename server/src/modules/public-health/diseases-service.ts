@@ -3,7 +3,7 @@
 // version), removal from the list, confirming a provisional version with the document that settled
 // it. Versions are only appended (domain planDiseaseChange): a report stays judged by the version
 // of its diagnosis date. Audited in the same transaction. Owner: cases.
-import { type Actor, type AuditAction, canManageDiseases, DISEASE_SEED, type DiseaseChange, planDiseaseChange } from '@taishan/domain';
+import { type Actor, canManageDiseases, DISEASE_SEED, type DiseaseChange, planDiseaseChange } from '@taishan/domain';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
 import type { Db, Queryable } from '../../db/db.ts';
@@ -65,7 +65,14 @@ const PROBLEM_TEXT = {
   notInForce: { zh: '该病种在此日期已不在名录中', en: 'The disease is not on the list on that date' },
 } as const;
 
-async function applyChange(tx: Queryable, actor: Actor, code: string, change: DiseaseChange, action: AuditAction, extra: object = {}) {
+async function applyChange(
+  tx: Queryable,
+  actor: Actor,
+  code: string,
+  change: DiseaseChange,
+  kind: 'create' | 'change',
+  extra: object = {},
+) {
   const versions = await diseaseVersions(tx, code);
   const plan = planDiseaseChange(versions, change);
   if (!plan.ok) throw invalid(Object.fromEntries(plan.problems.map((p) => [p.field, PROBLEM_TEXT[p.reason]])));
@@ -77,7 +84,7 @@ async function applyChange(tx: Queryable, actor: Actor, code: string, change: Di
       [code, change.class, change.managedAsClassA, change.effectiveFrom, change.provisional, change.source],
     );
   await appendAudit(tx, actor, {
-    action,
+    action: kind === 'create' ? 'phDiseases.create' : change.removed ? 'phDiseases.remove' : 'phDiseases.change',
     entityType: 'phDisease',
     entityId: null,
     after: { code, ...extra, ...change, closed: plan.close?.effectiveTo ?? null },
@@ -100,7 +107,7 @@ export async function createDisease(db: Db, actor: Actor, body: z.infer<typeof n
       );
     await tx.query('INSERT INTO ph_diseases (code, name_zh, name_en) VALUES ($1, $2, $3)', [body.code, body.nameZh, body.nameEn]);
     const { code, nameZh, nameEn, ...change } = body;
-    return applyChange(tx, actor, code, change, 'phDiseases.create', { nameZh, nameEn });
+    return applyChange(tx, actor, code, change, 'create', { nameZh, nameEn });
   });
 }
 
@@ -109,7 +116,7 @@ export async function changeDisease(db: Db, actor: Actor, code: string, body: z.
   return withScope(db, actor.scope, async (tx) => {
     const [d] = await tx.query('SELECT 1 FROM ph_diseases WHERE code = $1 FOR UPDATE', [code]);
     if (!d) throw notFound();
-    return applyChange(tx, actor, code, body, body.removed ? 'phDiseases.remove' : 'phDiseases.change');
+    return applyChange(tx, actor, code, body, 'change');
   });
 }
 
