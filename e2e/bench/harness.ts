@@ -260,6 +260,8 @@ export async function measureBare(
   }
   const db = await openDb({ dataDir: d.pgliteDir as string });
   try {
+    // PGlite is one connection: `session` (session-level settings) holds for every statement after it.
+    if (opts.session) await db.query(opts.session.sql, opts.session.params);
     return await measure(async (i) => {
       for (const s of statementsOf(i)) await db.query(s.sql, s.params);
     }, clients);

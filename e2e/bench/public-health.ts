@@ -136,10 +136,13 @@ export async function benchPublicHealth(d: BenchDatabase): Promise<Result> {
     await server.stop();
   }
   const bare = await measureBare(d, () => [{ sql, params }], { clients: BOARD_CLIENTS });
-  const barePrepared =
-    d.kind === 'postgresql'
-      ? await measureBare(d, () => [{ sql, params }], { clients: BOARD_CLIENTS, prepared: true, session: scopeSettings(province, false) })
-      : null;
+  // The same SQL as the API runs it: as taishan_app in the province's scope, so row-level security
+  // does the same work (prepared on PostgreSQL; PGlite has one connection and no named statements).
+  const barePrepared = await measureBare(d, () => [{ sql, params }], {
+    clients: BOARD_CLIENTS,
+    prepared: d.kind === 'postgresql',
+    session: scopeSettings(province, false),
+  });
   console.log(
     `[${d.kind}] province board, ${SIGNALS} open signals: API p95 ${api.p95} ms ${api.rps} req/s, bare p95 ${bare.p95} ms ${bare.rps} req/s`,
   );
