@@ -332,13 +332,13 @@ export async function createEvent(db: Db, actor: Actor, keyring: Keyring, b: z.i
 async function lockEvent(tx: Scoped, actor: Actor, id: string, action: PhEventAction, version?: number) {
   const r = await findEvent(tx, id, true);
   if (!r?.region_code.startsWith(actor.scope.regionPrefix)) throw notFound();
-  const allowed = allowedEventActions(actor, eventState(r, r.kind === 'other' ? 4 : 5));
+  const state = eventState(r, r.kind === 'other' ? 4 : 5);
+  const allowed = allowedEventActions(actor, state);
   if (!allowed.includes('view')) throw notFound();
   if (version !== undefined && version !== r.version)
     throw conflict({ zh: '事件已被他人修改，请刷新', en: 'The event was changed meanwhile; reload' });
   if (!allowed.includes(action)) {
     // The chain's next report is another level's to record: a question of who, not of the state.
-    const state = eventState(r, r.kind === 'other' ? 4 : 5);
     if (action === 'recordChainStep' && !state.chainComplete && state.nextChainStep && !mayRecordChainStep(actor, state.nextChainStep))
       throw forbidden({ zh: '这一级报告应由上报的一级或其上级登记', en: 'This report is recorded by the level that makes it, or above' });
     const anyRoleMight = allowedEventActions({ ...actor, role: 'countySupervisor' }, eventState(r, 99)).includes(action);

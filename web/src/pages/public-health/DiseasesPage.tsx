@@ -4,15 +4,15 @@
 // version with its document — changes only append versions (the server refuses rewriting history).
 // Owner: cases.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
-import { ApiError, formErrors } from '../../api.ts';
 import { RequiredLabel, requiredRule } from '../../components/RequiredLabel.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
 import { may, useSession } from '../../session.tsx';
 import { changeDisease, confirmDiseaseVersion, createDisease, fetchDiseases, type PhDisease, type PhVersion } from './cases-api.ts';
 import { useCaseLabel } from './cases-ui.tsx';
+import { FormDialog } from './FormDialog.tsx';
 
 type Editing =
   | { mode: 'new' }
@@ -107,11 +107,7 @@ export function DiseasesPage() {
 function DiseaseDialog({ editing, onClose }: { editing: NonNullable<Editing>; onClose: () => void }) {
   const { t, lang } = useI18n();
   const label = useCaseLabel();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [refused, setRefused] = useState<string | null>(null);
   const removed = editing.mode === 'change' && editing.removed;
   const current = editing.mode === 'change' ? editing.disease.current : null;
   const title =
@@ -120,86 +116,81 @@ function DiseaseDialog({ editing, onClose }: { editing: NonNullable<Editing>; on
       : editing.mode === 'confirm'
         ? `${t('phCaDiConfirmTitle')} · ${pick(lang, editing.disease.name)}`
         : `${t(removed ? 'phCaDiRemove' : 'phCaDiChange')} · ${pick(lang, editing.disease.name)}`;
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setRefused(null);
-    try {
-      const from = v.effectiveFrom ? (v.effectiveFrom as dayjs.Dayjs).format('YYYY-MM-DD') : undefined;
-      if (editing.mode === 'new') await createDisease({ ...v, effectiveFrom: from });
-      else if (editing.mode === 'change')
-        await changeDisease(editing.disease.code, {
-          class: removed ? (current?.class ?? 'B') : v.class,
-          managedAsClassA: removed ? false : (v.managedAsClassA ?? false),
-          provisional: v.provisional ?? false,
-          source: v.source,
-          effectiveFrom: from,
-          removed,
-        });
-      else await confirmDiseaseVersion(editing.version.id, v.source);
-      message.success(t('saved'));
-      await queryClient.invalidateQueries({ queryKey: ['ph-diseases'] });
-      onClose();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        form.setFields(formErrors(err));
-        setRefused(err.message);
-      } else throw err;
-    } finally {
-      setBusy(false);
-    }
+  type V = {
+    code?: string;
+    nameZh?: string;
+    nameEn?: string;
+    class?: string;
+    managedAsClassA?: boolean;
+    provisional?: boolean;
+    effectiveFrom?: dayjs.Dayjs;
+    source: string;
+  };
+  const submit = async (v: V) => {
+    const from = v.effectiveFrom ? v.effectiveFrom.format('YYYY-MM-DD') : undefined;
+    if (editing.mode === 'new') await createDisease({ ...v, effectiveFrom: from });
+    else if (editing.mode === 'change')
+      await changeDisease(editing.disease.code, {
+        class: removed ? (current?.class ?? 'B') : v.class,
+        managedAsClassA: removed ? false : (v.managedAsClassA ?? false),
+        provisional: v.provisional ?? false,
+        source: v.source,
+        effectiveFrom: from,
+        removed,
+      });
+    else await confirmDiseaseVersion(editing.version.id, v.source);
+    await queryClient.invalidateQueries({ queryKey: ['ph-diseases'] });
   };
   return (
-    <Modal open title={title} onOk={submit} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
-      {refused && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={refused} />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ class: current?.class ?? 'B', managedAsClassA: current?.managedAsClassA ?? false, provisional: false }}
-      >
-        {editing.mode === 'new' && (
-          <>
-            <Form.Item name="code" label={t('phCaDiCode')} rules={[{ required: true }]}>
-              <Input placeholder="nipah" />
-            </Form.Item>
-            <Form.Item name="nameZh" label={t('phCaDiNameZh')} rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="nameEn" label={t('phCaDiNameEn')} rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-          </>
-        )}
-        {editing.mode !== 'confirm' && !removed && (
-          <>
-            <Form.Item name="class" label={<RequiredLabel>{t('phCaClass')}</RequiredLabel>} rules={[requiredRule(t('required'))]}>
-              <Radio.Group optionType="button" options={(['A', 'B', 'C'] as const).map((c) => ({ value: c, label: label('Class', c) }))} />
-            </Form.Item>
-            <Form.Item name="managedAsClassA" valuePropName="checked">
-              <Checkbox>{t('phCaManagedAsA')}</Checkbox>
-            </Form.Item>
-            <Form.Item name="provisional" valuePropName="checked">
-              <Checkbox>{t('phCaProvisional')}</Checkbox>
-            </Form.Item>
-          </>
-        )}
-        {removed && <Typography.Paragraph>{t('phCaDiRemovedFrom')}</Typography.Paragraph>}
-        {editing.mode === 'confirm' && (
-          <Typography.Paragraph>
-            {editing.version.effectiveFrom} – {editing.version.effectiveTo ?? ''} {label('Class', editing.version.class)}
-            <br />
-            <small>{editing.version.source}</small>
-          </Typography.Paragraph>
-        )}
-        {editing.mode !== 'confirm' && (
-          <Form.Item name="effectiveFrom" label={t('phCaDiFrom')} rules={[{ required: true }]}>
-            <DatePicker style={{ width: '100%' }} />
+    <FormDialog<V>
+      title={title}
+      testId="ph-disease-dialog"
+      initial={{ class: current?.class ?? 'B', managedAsClassA: current?.managedAsClassA ?? false, provisional: false }}
+      submit={submit}
+      onClose={onClose}
+    >
+      {editing.mode === 'new' && (
+        <>
+          <Form.Item name="code" label={t('phCaDiCode')} rules={[{ required: true }]}>
+            <Input placeholder="nipah" />
           </Form.Item>
-        )}
-        <Form.Item name="source" label={t('phCaDiSource')} rules={[{ required: true }]}>
-          <Input.TextArea rows={2} />
+          <Form.Item name="nameZh" label={t('phCaDiNameZh')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="nameEn" label={t('phCaDiNameEn')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+        </>
+      )}
+      {editing.mode !== 'confirm' && !removed && (
+        <>
+          <Form.Item name="class" label={<RequiredLabel>{t('phCaClass')}</RequiredLabel>} rules={[requiredRule(t('required'))]}>
+            <Radio.Group optionType="button" options={(['A', 'B', 'C'] as const).map((c) => ({ value: c, label: label('Class', c) }))} />
+          </Form.Item>
+          <Form.Item name="managedAsClassA" valuePropName="checked">
+            <Checkbox>{t('phCaManagedAsA')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="provisional" valuePropName="checked">
+            <Checkbox>{t('phCaProvisional')}</Checkbox>
+          </Form.Item>
+        </>
+      )}
+      {removed && <Typography.Paragraph>{t('phCaDiRemovedFrom')}</Typography.Paragraph>}
+      {editing.mode === 'confirm' && (
+        <Typography.Paragraph>
+          {editing.version.effectiveFrom} – {editing.version.effectiveTo ?? ''} {label('Class', editing.version.class)}
+          <br />
+          <small>{editing.version.source}</small>
+        </Typography.Paragraph>
+      )}
+      {editing.mode !== 'confirm' && (
+        <Form.Item name="effectiveFrom" label={t('phCaDiFrom')} rules={[{ required: true }]}>
+          <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="source" label={t('phCaDiSource')} rules={[{ required: true }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormDialog>
   );
 }

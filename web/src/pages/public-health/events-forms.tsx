@@ -2,57 +2,19 @@
 // assign a task. Each shows the server's bilingual field messages under its fields. Owner: events.
 import { GRADE_CRITERIA, gradeEvent, type PhEventKind } from '@taishan/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ReactNode, useState } from 'react';
-import { ApiError, api, formErrors } from '../../api.ts';
+import { api } from '../../api.ts';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { type MessageKey, pick, useI18n } from '../../i18n.tsx';
 import type { PhCase } from './cases-api.ts';
 import { type EventDetail, eventAction, taskAction } from './events-api.ts';
+import { FormDialog } from './FormDialog.tsx';
 
 const KINDS = ['infectiousOutbreak', 'unknownCluster', 'pathogenLoss', 'foodPoisoning', 'occupationalPoisoning', 'other'];
 const GRADES = ['I', 'II', 'III', 'IV'];
 const TASK_KINDS = ['investigation', 'sampling', 'followUp', 'other'];
 const isoOf = (d: Dayjs | null | undefined) => (d ? d.toISOString() : undefined);
-
-/** A modal form that sends its values and puts the server's field messages under the fields. */
-function FormDialog<V extends object>(props: {
-  title: string;
-  testId: string;
-  initial?: Partial<V>;
-  submit: (v: V) => Promise<unknown>;
-  onClose: () => void;
-  children: ReactNode;
-}) {
-  const { message } = App.useApp();
-  const { t } = useI18n();
-  const [form] = Form.useForm<V>();
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await props.submit(v);
-      message.success(t('phEvSaved'));
-      props.onClose();
-    } catch (e) {
-      if (e instanceof ApiError) {
-        form.setFields(formErrors(e, 'top') as never);
-        if (!Object.keys(e.fields).length) message.error(e.message);
-      } else throw e;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal open title={props.title} onOk={save} confirmLoading={busy} onCancel={props.onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={props.initial} data-testid={props.testId}>
-        {props.children}
-      </Form>
-    </Modal>
-  );
-}
 
 export function CreateEventDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
   const { t } = useI18n();
