@@ -247,7 +247,9 @@ describe('command board', () => {
     const unitRes = await t.inject(t.cookies.ent, 'GET', `/api/v1/command/signals/${call.signalId}`);
     assert.equal(unitRes.statusCode, 200, unitRes.body);
     assert.equal(unitRes.json().hotline, null);
-    for (const leak of ['张', '138', '5678', '刺鼻气味']) assert.ok(!unitRes.body.includes(leak), leak);
+    // Whole values and their masked forms: a fragment such as '138' can occur by chance in an id or a time.
+    for (const leak of ['张秀英', '张**', '13812345678', '138****5678', '刺鼻气味', 'callerName', 'callerPhone'])
+      assert.ok(!unitRes.body.includes(leak), leak);
     const unitScope = { regionPrefix: CAST.town.slice(0, 9), industries: null, enterpriseId: t.enterpriseId };
     const seen = await readScoped(t.db, unitScope, (tx) => tx.query('SELECT id FROM command_hotline_calls'));
     assert.equal(seen.length, 0);
