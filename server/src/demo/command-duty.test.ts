@@ -63,6 +63,35 @@ describe('duty demo', () => {
     ]);
   });
 
+  test('the findings move on: assigned at the isolation point; the hospital’s officer rectifies one and submits the other', async () => {
+    const rows = await db.query<{ kind: string; statuses: string; fixes: number }>(
+      `SELECT f.kind, string_agg(h.status, ',' ORDER BY h.status) AS statuses, count(h.owner)::int AS fixes
+         FROM hazards h JOIN ph_facilities f ON f.enterprise_id = h.enterprise_id GROUP BY f.kind ORDER BY f.kind`,
+    );
+    assert.deepEqual(rows, [
+      { kind: 'hospital', statuses: 'pendingAcceptance,rectifying', fixes: 2 },
+      { kind: 'isolation', statuses: 'assigned,assigned,assigned', fixes: 0 },
+    ]);
+    const [officer] = await db.query<{ enterprise_id: string; role: string }>(
+      "SELECT enterprise_id, role FROM users WHERE username = 'hospadmin'",
+    );
+    assert.equal(officer?.role, 'enterpriseAdmin');
+    const [h] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM hazards WHERE enterprise_id = $1', [officer?.enterprise_id]);
+    assert.equal(h?.n, 2, 'the inspected hospital is the officer’s');
+    const trail = await db.query<{ action: string; actor: string }>(
+      `SELECT t.action, t.actor FROM hazard_transitions t JOIN hazards h ON h.id = t.hazard_id
+        WHERE h.enterprise_id = $1 AND t.action <> 'report' ORDER BY t.at, t.action`,
+      [officer?.enterprise_id],
+    );
+    assert.deepEqual(trail.map((x) => `${x.action}:${x.actor}`).sort(), [
+      'assign:county',
+      'assign:county',
+      'start:hospadmin',
+      'start:hospadmin',
+      'submit:hospadmin',
+    ]);
+  });
+
   test('seeding twice adds nothing', async () => {
     const before = await counts();
     await seedDemoCmDuty(db);

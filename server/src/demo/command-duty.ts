@@ -3,12 +3,14 @@
 // shifts from three days ago to tomorrow are linked to the demo users `county` and `city`; the duty
 // logs of the last three days carry entries and a handover (today's stays open); two past briefings
 // are generated; the demo isolation point and a hospital are inspected with the 疫情防控重点场所检查表
-// (reference data of migration 057) through the hazards module's own functions — failed items become hazards.
+// (reference data of migration 057) through the hazards module's own functions — failed items become
+// hazards, assigned by the supervisor; the hospital's safety officer (`hospadmin`) rectifies its own.
 import type { Actor } from '@taishan/domain';
 import type { Db } from '../db/db.ts';
 import { withScope } from '../db/scope.ts';
 import { generateBriefing } from '../modules/command/duty-service.ts';
 import { planInspections, saveInspectionResults, submitInspection } from '../modules/hazards/inspection-service.ts';
+import { fillFiveFixes, takeHazardStep } from '../modules/hazards/service.ts';
 import { beijingDayStart, todayInShanghai } from '../time.ts';
 import { demoActor } from './enforcement-inspections.ts';
 
@@ -96,7 +98,7 @@ async function seedPlacesInspections(db: Db, county: Actor, city: Actor, now: Da
   const places = await db.query<{ id: string; region_code: string; kind: string }>(
     `SELECT DISTINCT ON (f.kind) e.id, e.region_code, f.kind FROM ph_facilities f JOIN enterprises e ON e.id = f.enterprise_id
       WHERE f.kind IN ('isolation', 'hospital') AND e.region_code >= $1 AND e.region_code < $1 || '~'
-      ORDER BY f.kind, e.region_code, e.id`,
+      ORDER BY f.kind, EXISTS (SELECT 1 FROM users u WHERE u.enterprise_id = e.id AND u.role = 'enterpriseAdmin') DESC, e.region_code, e.id`,
     ['3213'],
   );
   const fails: Record<string, Record<string, string>> = {
@@ -130,6 +132,42 @@ async function seedPlacesInspections(db: Db, county: Actor, city: Actor, now: Da
         version: insp.version,
       } as never);
       await submitInspection(tx, actor, insp.id, saved.version);
+    });
+    await moveFindings(db, actor, p.id, now);
+  }
+}
+
+/**
+ * The findings move on as the hazard loop moves them: the inspecting supervisor assigns them; where
+ * the place has a safety officer (the demo hospital's `hospadmin`), the five fixes are filled, one
+ * finding is being rectified and one waits for the supervisor's acceptance. The isolation point
+ * has no account on the platform: its findings wait, assigned.
+ */
+async function moveFindings(db: Db, supervisor: Actor, enterpriseId: string, now: Date) {
+  const hazards = await db.query<{ id: string; description: string }>(
+    "SELECT id, description FROM hazards WHERE enterprise_id = $1 AND status = 'reported' ORDER BY checklist_item, id",
+    [enterpriseId],
+  );
+  const [officer] = await db.query<{ username: string }>(
+    "SELECT username FROM users WHERE enterprise_id = $1 AND role = 'enterpriseAdmin' ORDER BY username LIMIT 1",
+    [enterpriseId],
+  );
+  const own = officer ? await demoActor(db, officer.username) : undefined;
+  const deadline = todayInShanghai(new Date(now.getTime() + 10 * DAY));
+  for (const [i, h] of hazards.entries()) {
+    await withScope(db, supervisor.scope, (tx) => takeHazardStep(tx, supervisor, h.id, { action: 'assign' }));
+    if (!own) continue;
+    await withScope(db, own.scope, async (tx) => {
+      await fillFiveFixes(tx, own, h.id, {
+        owner: '院感科 刘主任',
+        measures: `针对“${h.description}”立即整改，整改完成前由院感科每日巡查`,
+        funds: 0.8,
+        deadline,
+        contingency: '整改期间发热门诊加派防护督导员，发现交叉风险立即暂停接诊并消毒',
+        rectificationNote: i === 0 ? '已完成整改：调整分区与登记流程，附整改前后照片' : null,
+      });
+      await takeHazardStep(tx, own, h.id, { action: 'start' });
+      if (i === 0) await takeHazardStep(tx, own, h.id, { action: 'submit' });
     });
   }
 }

@@ -114,6 +114,14 @@ export async function seedDemoPhCases(db: Db, keyring?: Keyring, now = new Date(
     const seat = ct[0] as Place;
     const h = await facility(`${c.name}人民医院`, 'hospital', '8411', seat.code, `hosp${i + 1}`, `${c.name}人民医院防保科`);
     reporters.push({ ...h, county: c.code });
+    // The first hospital's safety officer (an enterprise administrator of the hospital): the
+    // findings of its 疫情防控重点场所 inspection are hazards it rectifies (command-duty.ts).
+    if (i === 0)
+      await db.query(
+        `INSERT INTO users (username, display_name, password_hash, role, region_code, enterprise_id) VALUES ('hospadmin', $1, $2, 'enterpriseAdmin', $3, $4)
+         ON CONFLICT (username) DO NOTHING`,
+        [`${c.name}人民医院安全科`, hash, seat.code, h.id],
+      );
     const other = ct[i === 0 ? 1 : 2] ?? ct[1];
     if (other && other.code !== town1.code) {
       const cl = await facility(`${other.name}卫生院`, 'clinic', '8423', other.code, `clinic${i + 2}`, `${other.name}卫生院报告人`);

@@ -190,7 +190,7 @@ export async function demoAccounts(db: Db): Promise<DemoAccount[]> {
     `SELECT u.username, u.role, coalesce(e.name, d.name, r.name, '全国') AS scope FROM users u
      LEFT JOIN regions r ON r.code = u.region_code LEFT JOIN departments d ON d.id = u.department_id
      LEFT JOIN enterprises e ON e.id = u.enterprise_id
-     WHERE u.username IN ('admin','province','city','county','county2','township','grid','inspector','entadmin','entstaff','clinic','cdc')
+     WHERE u.username IN ('admin','province','city','county','county2','township','grid','inspector','entadmin','entstaff','clinic','cdc','hospadmin')
      ORDER BY u.created_at, u.username`,
   );
   return rows.map((r) => ({ username: r.username, role: r.role, scope: r.scope ?? '' }));
