@@ -274,6 +274,25 @@ describe('command board', () => {
     assert.equal(s?.escalated_to, '320583000000');
     const kun = await board('kunshan', '?escalated=1');
     assert.equal(kun.total, 1);
+    // The list: escalated signals first, then the newest first; names looked up for the page. A
+    // call taken now is the newest signal and not escalated: it comes after the escalated ones.
+    await inject(
+      t.cookies.county,
+      'POST',
+      '/api/v1/command/hotline',
+      { callerName: '王五', callerPhone: '13900002222', content: '路口井盖缺失，夜间无警示', regionCode: CAST.town, title: '井盖缺失' },
+      201,
+    );
+    const list = await board('admin', '?pageSize=200');
+    type Item = { escalatedAt: string | null; occurredAt: string; regionName: string | null };
+    const key = (x: Item) => `${x.escalatedAt ? 1 : 0}${x.occurredAt}`;
+    const keys = list.items.map(key);
+    assert.deepEqual(keys, [...keys].sort().reverse());
+    assert.ok(list.items.some((x: Item) => x.escalatedAt) && list.items.some((x: Item) => !x.escalatedAt), JSON.stringify(keys));
+    assert.ok(
+      list.items.every((x: Item) => x.regionName),
+      JSON.stringify(list.items.filter((x: Item) => !x.regionName)),
+    );
     const steps = await t.db.query<{ action: string }>(
       `SELECT action FROM command_signal_steps st JOIN command_signals s ON s.id = st.signal_id WHERE s.source_id = $1`,
       [otherHazardId],
