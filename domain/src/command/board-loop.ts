@@ -7,6 +7,7 @@
 // feedback (反馈) to the source's owners and ends the loop. `dismiss` at judged: no action needed → closed.
 // The loop wraps the source object and never changes the source's own state.
 import { type Actor, isAdmin, regionPrefix } from '../auth/roles.ts';
+import { maskPhoneNumber } from '../public-health/cases-person.ts';
 
 export const SIGNAL_STAGES = ['collected', 'analysed', 'judged', 'pushed', 'verified', 'closed'] as const;
 export type SignalStage = (typeof SIGNAL_STAGES)[number];
@@ -187,7 +188,7 @@ export function parentRegionCode(code: string): string {
 
 /** A phone masked for everyone but the duty staff who took the call and the admin: 138****5678. */
 export function maskCallerPhone(phone: string): string {
-  return phone.length <= 7 ? '****' : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+  return maskPhoneNumber(phone);
 }
 export function maskCallerName(name: string): string {
   return name ? `${[...name][0]}**` : '';

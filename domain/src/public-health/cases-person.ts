@@ -80,12 +80,22 @@ export function maskIdNumber(type: PhIdType, raw: string): string {
   return `${v.slice(0, 2)}${'*'.repeat(v.length - 4)}${v.slice(-2)}`;
 }
 
-/** 138****5678. */
-export function maskCasePhone(raw: string): string {
+/**
+ * A phone number masked: 11 characters or more keep the first 3 and last 4 (138****5678, the form
+ * people know); a shorter number has at least half hidden: a landline of 8 digits keeps its
+ * first and last 2 (62****78); 7 digits its first 1 and last 2 (6****34); shorter, nothing.
+ * The one phone mask of the public-health cards, their contacts and the 12345 callers: 3 + 4 kept
+ * of 7 or 8 characters gave the number away whole or all but one digit.
+ */
+export function maskPhoneNumber(raw: string): string {
   const v = raw.replace(/\s/g, '');
-  if (v.length < 7) return '*'.repeat(v.length);
-  return `${v.slice(0, 3)}${'*'.repeat(v.length - 7)}${v.slice(-4)}`;
+  const [head, tail] = v.length >= 11 ? [3, 4] : v.length >= 8 ? [2, 2] : v.length >= 7 ? [1, 2] : [0, 0];
+  if (head === 0) return '*'.repeat(Math.max(v.length, 4));
+  return `${v.slice(0, head)}${'*'.repeat(v.length - head - tail)}${v.slice(-tail)}`;
 }
+
+/** A card's phone: 138****5678 (maskPhoneNumber). */
+export const maskCasePhone = maskPhoneNumber;
 
 export type CasePerson = { name: string; idType: PhIdType; idNumber: string; phone?: string | null; address?: string | null };
 export type MaskedPerson = { name: string; idType: PhIdType; idNumber: string; phone: string | null };

@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Actor, Role } from '../auth/roles.ts';
+import { maskCallerPhone } from '../command/board-loop.ts';
 import { COVID19_CODE, type DiseaseChange, diseaseVersionOn, planDiseaseChange, seedVersions } from './cases-diseases.ts';
-import { idCheckChar, idProblem, maskCaseName, maskCasePhone, maskIdNumber, personKeyInput } from './cases-person.ts';
+import { idCheckChar, idProblem, maskCaseName, maskCasePhone, maskIdNumber, maskPhoneNumber, personKeyInput } from './cases-person.ts';
 import { phCasesAbilities } from './cases-policy.ts';
 import {
   allowedCaseActions,
@@ -20,6 +21,7 @@ import {
   seesPersonClear,
   suspectedDuplicates,
 } from './cases-rules.ts';
+import { maskContactPhone } from './events-rules.ts';
 
 const FAC = 'f-1';
 const TOWN = '321302100000';
@@ -65,6 +67,26 @@ describe('person documents', () => {
     assert.equal(maskCaseName('张三'), '张*');
     assert.equal(maskIdNumber('resident', '11010519491231002X'), '110105********002X');
     assert.equal(maskCasePhone('13812345678'), '138****5678');
+  });
+  // A mobile in the form people know; a shorter number at least half hidden: 3 + 4 kept of 7 or 8 gave it away.
+  for (const [raw, masked] of [
+    ['13812345678', '138****5678'],
+    ['+8613812345678', '+86*******5678'],
+    ['0527-84361234', '052******1234'],
+    ['62345678', '62****78'],
+    ['6234567', '6****67'],
+    ['623456', '******'],
+    ['110', '****'],
+  ] as const)
+    test(`phone ${raw} → ${masked}`, () => {
+      const m = maskPhoneNumber(raw);
+      assert.equal(m, masked);
+      if (raw.length < 11) assert.ok(m.replace(/[^*]/g, '').length * 2 >= raw.length, 'at least half hidden');
+      else assert.equal(m.replace(/[^*]/g, '').length, raw.length - 7);
+      assert.equal(maskContactPhone(raw), m);
+      assert.equal(maskCallerPhone(raw), m);
+    });
+  test('the person key', () => {
     assert.equal(personKeyInput('resident', '110105 19491231 002x'), 'resident:11010519491231002X');
   });
 });

@@ -2,6 +2,7 @@
 // state machine and the SORMAS-style tasks. Pure; the server mirrors detectClusters in one SQL query.
 // Owner: events. Sources: STANDARDS-NEXT.md §7.3 (条例 Art.19–20; 国家突发公共卫生事件应急预案).
 import type { Actor, Role } from '../auth/roles.ts';
+import { maskPhoneNumber } from './cases-person.ts';
 
 // ---------- Cluster detection ----------
 
@@ -473,7 +474,7 @@ export function maskContactName(name: string): string {
   return name.length <= 1 ? '*' : `${name.slice(0, 1)}${'*'.repeat(Math.min(name.length - 1, 2))}`;
 }
 export function maskContactPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+  return maskPhoneNumber(phone);
 }
 /** Who may see a contact unmasked: the CDC reviewers of the event's jurisdiction. */
 export function seesContactsUnmasked(actor: Actor, regionCode: string): boolean {

@@ -6,6 +6,7 @@
 import {
   type Actor,
   allowedSignalActions,
+  cmBoardAbilities,
   isAdmin,
   isSupervisor,
   maskCallerName,
@@ -20,7 +21,6 @@ import {
   type SignalType,
   signalTransition,
   stageDueAt,
-  UNIT_ROLES,
 } from '@taishan/domain';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.ts';
@@ -180,8 +180,12 @@ function item(actor: Actor, r: SignalRow, now: Date) {
 
 /** Who may see the board at all: government users, the CDC, the admin; units (enterprise users, a health facility's reporters) see what was pushed to them. */
 function mayViewBoard(a: Actor) {
-  return isAdmin(a) || isSupervisor(a) || ['cdcReviewer', 'departmentInspector', 'gridWorker', ...UNIT_ROLES].includes(a.role);
+  const may = cmBoardAbilities(a);
+  return may['cmBoard.view'] || may['cmBoard.unit'];
 }
+
+/** The CDC's board holds the health signals only (domain maySeeSignal): never a safety signal's or a 12345 call's content. */
+const healthOnly = (a: Actor) => a.role === 'cdcReviewer';
 
 /** The scope condition (first wall; RLS is the second): the region's signals, those escalated to it or pushed to it; a unit: what was pushed to it. */
 export function boardScope(scope: Actor['scope'], params: unknown[], alias = 's'): string {
@@ -208,9 +212,10 @@ export function queueWhere(scope: Actor['scope'], queue: NonNullable<BoardQuery[
 }
 
 /** The board's one SQL: the filtered page, its total, counts per stage and per type, and the map points (capped). Exported for the benchmark. */
-export function boardSql(scope: Actor['scope'], query: BoardQuery, now: Date): { sql: string; params: unknown[] } {
+export function boardSql(scope: Actor['scope'], query: BoardQuery, now: Date, onlyHealth = false): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const where = [boardScope(scope, params)];
+  if (onlyHealth) where.push(`s.domain = 'health'`);
   if (query.stage) {
     params.push(query.stage);
     where.push(`s.stage = $${params.length}`);
@@ -260,7 +265,7 @@ export function boardSql(scope: Actor['scope'], query: BoardQuery, now: Date): {
 
 export async function getBoard(db: Db, actor: Actor, query: BoardQuery, now = new Date()) {
   if (!mayViewBoard(actor)) throw forbidden();
-  const { sql, params } = boardSql(actor.scope, query, now);
+  const { sql, params } = boardSql(actor.scope, query, now, healthOnly(actor));
   return readScoped(db, actor.scope, async (tx) => {
     const [r] = await tx.query<{
       total: number;
@@ -286,7 +291,7 @@ export async function getBoard(db: Db, actor: Actor, query: BoardQuery, now = ne
 
 async function findSignal(tx: Scoped | Queryable, actor: Actor, id: string, lock = false): Promise<SignalRow | undefined> {
   const params: unknown[] = [id];
-  const scope = boardScope(actor.scope, params);
+  const scope = `${boardScope(actor.scope, params)}${healthOnly(actor) ? ` AND s.domain = 'health'` : ''}`;
   const [r] = await tx.query<SignalRow>(
     `SELECT s.*, r.name AS region_name, en.name AS pushed_enterprise_name FROM command_signals s
        LEFT JOIN regions r ON r.code = s.region_code LEFT JOIN enterprises en ON en.id = s.pushed_enterprise_id

@@ -240,6 +240,16 @@ describe('command board', () => {
     const admin = await inject(t.cookies.admin, 'GET', `/api/v1/command/signals/${call.signalId}`);
     assert.equal(admin.hotline.callerPhone, '13812345678');
     await inject(t.cookies.kunshan, 'GET', `/api/v1/command/signals/${call.signalId}`, undefined, 404);
+    // A grid worker has no board (the web shows none; the API agrees), and the county's CDC sees
+    // the health signals only: neither may read the call's content.
+    await inject(t.cookies.grid, 'GET', '/api/v1/command/signals', undefined, 403);
+    await inject(t.cookies.grid, 'GET', `/api/v1/command/signals/${call.signalId}`, undefined, 403);
+    await makeUser(t.db, { username: 'cast-cdc', role: 'cdcReviewer', regionCode: CAST.county });
+    const cdc = await t.login('cast-cdc');
+    await inject(cdc, 'GET', `/api/v1/command/signals/${call.signalId}`, undefined, 404);
+    const cdcBoard = await inject(cdc, 'GET', '/api/v1/command/signals?pageSize=200');
+    assert.ok(cdcBoard.items.every((x: { domain: string }) => x.domain === 'health'));
+    assert.ok(!JSON.stringify(cdcBoard).includes('刺鼻气味'));
     // Pushed to an enterprise (the caller may be its employee): the unit sees the signal, never the call.
     let v = mine.version;
     for (const action of ['analyse', 'judge']) v = (await act('county', call.signalId, { action, version: v })).version;

@@ -129,8 +129,10 @@ type CaseRow = {
   version: number;
 };
 
-const COLS = `c.*, d.name_zh AS disease_name_zh, d.name_en AS disease_name_en, r.name AS region_name, e.name AS facility_name`;
-const FROM = `ph_cases c JOIN ph_diseases d ON d.code = c.disease_code LEFT JOIN regions r ON r.code = c.region_code JOIN enterprises e ON e.id = c.facility_id`;
+// The facility's name is the card's own column (migration 061): joined from enterprises, whose
+// policy shows a county only its own units, a card from another county's hospital vanished.
+const COLS = `c.*, d.name_zh AS disease_name_zh, d.name_en AS disease_name_en, r.name AS region_name`;
+const FROM = `ph_cases c JOIN ph_diseases d ON d.code = c.disease_code LEFT JOIN regions r ON r.code = c.region_code`;
 
 const facts = (r: CaseRow): PhCaseFacts => ({
   status: r.status,
@@ -580,15 +582,20 @@ export async function actOnCase(
       detail.intoNumber = into.number;
     }
     if (reason) detail.reason = reason;
+    // Resubmitted unchanged (a correction goes through correctCase): the card is back on the desk
+    // with a fresh review window, as a corrected one is, not one that ran out while it was returned.
+    const reviewDue =
+      action === 'resubmit' ? reviewDueAt(now, await effectiveSetting(tx, 'phCases.reviewWindowHours', r.report_region_code)) : null;
     await tx.query(
       `UPDATE ph_cases SET status = $2, classification = $3, version = version + 1, updated_at = $4,
+         review_due_at = coalesce($9::timestamptz, review_due_at),
          reviewed_by = CASE WHEN $5 = 'review' THEN $6::uuid ELSE reviewed_by END,
          reviewed_at = CASE WHEN $5 = 'review' THEN $4 ELSE reviewed_at END,
          return_reason = CASE WHEN $5 = 'return' THEN $7 WHEN $5 = 'resubmit' THEN NULL ELSE return_reason END,
          merge_reason = CASE WHEN $5 = 'merge' THEN $7 ELSE merge_reason END,
          merged_into = CASE WHEN $5 = 'merge' THEN $8::uuid ELSE merged_into END
        WHERE id = $1`,
-      [id, to, classification, now, action, actor.id, reason || null, body.intoId ?? null],
+      [id, to, classification, now, action, actor.id, reason || null, body.intoId ?? null, reviewDue],
     );
     await history(tx, id, action, r.status, to, actor.id, detail, now);
     if (action === 'reclassify' && classification === 'confirmed' && r.classification !== 'confirmed')

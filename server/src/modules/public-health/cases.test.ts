@@ -426,4 +426,39 @@ describe('health cases', () => {
     const [row] = await t.db.query<{ body: string }>('SELECT row_to_json(c)::text AS body FROM ph_cases c WHERE id = $1', [card.id]);
     assert.ok(!row?.body.includes('王五一'));
   });
+
+  test('a hospital reports a resident of another county: that county’s CDC lists it, opens it in clear and reviews it; the card names its facility', async () => {
+    const [far] = await t.db.query<{ code: string }>(
+      "SELECT code FROM regions WHERE parent_code = '321311000000' AND level = 'township' ORDER BY code LIMIT 1",
+    );
+    const res = await post('repA', '/api/v1/health-cases', body({ regionCode: far?.code }, { idNumber: GOOD_ID, name: '赵远' }));
+    assert.equal(res.statusCode, 201, res.body);
+    const card = res.json();
+    assert.equal(card.facilityName, '卫生院1');
+    const list = (await t.inject(c.cdcOut as string, 'GET', '/api/v1/health-cases?pageSize=100')).json();
+    const mine = list.items.filter((x: { id: string }) => x.id === card.id);
+    assert.equal(mine.length, 1, 'in the residence county’s list');
+    assert.equal(list.items.length, Math.min(list.total, 100), 'the page holds what the total counts');
+    assert.equal(mine[0].facilityName, '卫生院1');
+    const detail = await t.inject(c.cdcOut as string, 'GET', `/api/v1/health-cases/${card.id}`);
+    assert.equal(detail.statusCode, 200, detail.body);
+    assert.equal(detail.json().person.name, '赵远');
+    const rev = await post('cdcOut', `/api/v1/health-cases/${card.id}/review`, { version: card.version });
+    assert.equal(rev.statusCode, 200, rev.body);
+    assert.equal(rev.json().status, 'reviewed');
+  });
+
+  test('a card returned and resubmitted unchanged gets a fresh review window', async () => {
+    const res = await post('repA', '/api/v1/health-cases', body({}, { idNumber: GOOD_ID, name: '钱晚' }));
+    const card = res.json();
+    const ret = await post('cdcIn', `/api/v1/health-cases/${card.id}/return`, { version: card.version, reason: '请核对发病日期' });
+    assert.equal(ret.statusCode, 200, ret.body);
+    // Three days pass while the card is back at the facility: its first window has long run out.
+    await t.db.query("UPDATE ph_cases SET review_due_at = now() - interval '2 days' WHERE id = $1", [card.id]);
+    const resub = await post('repA', `/api/v1/health-cases/${card.id}/resubmit`, { version: ret.json().version });
+    assert.equal(resub.statusCode, 200, resub.body);
+    assert.equal(resub.json().reviewOverdue, false);
+    const due = Date.parse(resub.json().reviewDueAt);
+    assert.ok(Math.abs(due - (Date.now() + 24 * HOUR)) < 5 * 60_000, resub.json().reviewDueAt);
+  });
 });
