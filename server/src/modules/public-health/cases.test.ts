@@ -260,6 +260,16 @@ describe('health cases', () => {
       assert.equal(res.statusCode, 400, res.body);
       assert.ok(res.json().error.fields[field], res.body);
     }
+    // Year 0000 passes ISO 8601 but not PostgreSQL: a 400 in both languages, never a 500.
+    for (const lang of ['zh', 'en']) {
+      const y0 = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/health-cases?from=0000-01-01T00:00:00Z',
+        headers: { cookie: c.cdcIn as string, 'accept-language': lang },
+      });
+      assert.equal(y0.statusCode, 400, y0.body);
+      assert.equal(/[\u4e00-\u9fa5]/.test(y0.json().error.message), lang === 'zh', y0.body);
+    }
     const ok = await t.inject(
       c.cdcIn as string,
       'GET',
