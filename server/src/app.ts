@@ -269,7 +269,10 @@ function toAppError(err: unknown): AppError {
     case '22007': // invalid_datetime_format
       return new AppError('validation_error', { zh: '日期或时间超出范围', en: 'A date or time is out of range' });
     case '40P01': // deadlock_detected: two requests took the same rows in opposite orders; nothing was written
-      return new AppError('conflict', { zh: '记录正被他人同时处理，请重试', en: 'Someone else changed these records at the same time; try again' });
+      return new AppError('conflict', {
+        zh: '记录正被他人同时处理，请重试',
+        en: 'Someone else changed these records at the same time; try again',
+      });
   }
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     // Malformed JSON, empty body with a JSON content type, bad multipart and similar client errors.
