@@ -12,6 +12,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, formErrors } from '../../api.ts';
+import { requiredRule } from '../../components/RequiredLabel.tsx';
 import { pick, useI18n } from '../../i18n.tsx';
 import { addDutyEntry, bjDayTime, type DutySignal, fetchDutySignals, fetchDutyToday, handOverDuty, linkDutyOfficer } from './duty-api.ts';
 
@@ -167,14 +168,16 @@ export function DutyPage() {
         />
         {log?.allowedActions.includes('addEntry') && (
           <Form form={entryForm} layout="inline" onFinish={add}>
-            <Form.Item name="kind" initialValue="note" rules={[{ required: true, message: t('cmDuKind') }]}>
+            {/* requiredRule, not antd's `required`: that puts aria-required on the select, which does not allow it (axe). */}
+            <Form.Item name="kind" initialValue="note" rules={[requiredRule(t('cmDuKind'))]}>
               <Select
+                aria-label={t('cmDuKind')}
                 style={{ width: 140 }}
                 options={DUTY_ENTRY_KINDS.map((k) => ({ value: k, label: pick(lang, DUTY_ENTRY_KIND_LABELS[k]) }))}
               />
             </Form.Item>
             <Form.Item name="text" rules={[{ required: true, message: t('cmDuText') }]} style={{ flex: 1, minWidth: 260 }}>
-              <Input maxLength={2000} placeholder={t('cmDuText')} />
+              <Input maxLength={2000} placeholder={t('cmDuText')} aria-label={t('cmDuText')} />
             </Form.Item>
             <Button htmlType="submit">{t('cmDuAdd')}</Button>
           </Form>
